@@ -1,0 +1,33 @@
+# argmap: every target sets itself up on a fresh machine (no root, no system packages).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help demo test lint bench docs clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+demo: $(STAMP) ## Validate the bundled maps (and render and summarise them as those land)
+	$(BIN)/argmap validate --strict maps/ $(if $(wildcard ../shared/seed),--sources ../shared/seed)
+
+test: $(STAMP) ## Run the whole test suite
+	$(BIN)/pytest
+
+lint: $(STAMP) ## ruff and mypy
+	$(BIN)/ruff check argmap tests benchmarks
+	$(BIN)/mypy
+
+bench: $(STAMP) ## Benchmarks, reported as ratios against a baseline timed in the same run
+	$(BIN)/python -m benchmarks
+
+clean: ## Remove the virtual environment and build output
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,125 @@
+"""The click group: assembles the commands, owns the console and the error boundary.
+
+Commands live in `argmap/commands/<name>.py` and are imported only when run,
+so `argmap --version` and `argmap validate` never pay for graphviz or rich.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from argmap import __version__
+from argmap.errors import ArgmapError, ExitStatus
+
+ISSUES_URL = "https://github.com/argmap/argmap/issues"
+
+# command name -> module in argmap.commands that defines a click command of that name
+COMMANDS: dict[str, str] = {
+    "validate": "validate",
+    "schema": "schema",
+    "render": "render",
+    "evaluate": "evaluate",
+    "summary": "summary",
+    "show": "show",
+    "actors": "actors",
+    "sources": "sources",
+    "export": "export",
+    "import": "import_",
+    "diff": "diff",
+    "init": "init",
+    "completion": "completion",
+}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def command_boundary(func: F) -> F:
+    """Turn argmap's errors into one line on stderr and an exit code; never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ArgmapError as exc:
+            click.echo(f"argmap: {exc.format()}", err=True)
+            sys.exit(ExitStatus.FAILED)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("argmap: interrupted", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            # The reader went away (`argmap ... | head`): not our failure.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(ExitStatus.OK)
+        except Exception as exc:  # noqa: BLE001 - the boundary: a bug must not show a traceback
+            if os.environ.get("ARGMAP_DEBUG"):
+                raise
+            name = type(exc).__name__
+            click.echo(
+                f"argmap: internal error: {name}: {exc} (this is a bug in argmap {__version__}; "
+                f"please report it at {ISSUES_URL}, with ARGMAP_DEBUG=1 for the details)",
+                err=True,
+            )
+            sys.exit(ExitStatus.FAILED)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module_name = COMMANDS.get(cmd_name)
+        if module_name is None:
+            return None
+        module = importlib.import_module(f"argmap.commands.{module_name}")
+        command = getattr(module, "command", None)
+        if not isinstance(command, click.Command):
+            raise RuntimeError(f"argmap.commands.{module_name} defines no `command`")
+        return command
+
+
+def _version_message() -> str:
+    from argmap.renderer import describe_renderer
+
+    return f"argmap {__version__} (renderer: {describe_renderer()})"
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(_version_message())
+    ctx.exit(0)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show argmap's version and the Graphviz renderer in use.",
+)
+def cli() -> None:
+    """argmap: argument maps kept as text in git.
+
+    Check a map, draw it, evaluate how well each claim stands, and convert it
+    to and from Argdown, AIF and Kialo.
+    """
+
+
+def main() -> None:
+    cli(prog_name="argmap")

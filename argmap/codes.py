@@ -1,0 +1,54 @@
+"""The catalogue of diagnostic codes: one line each, stable, listed in the README.
+
+A test checks that every code argmap can emit is here and in the README.
+"""
+
+from __future__ import annotations
+
+CODES: dict[str, str] = {
+    # reading the file
+    "E001": "file cannot be read",
+    "E002": "file is not UTF-8",
+    "E003": "file too large",
+    "E004": "YAML syntax error",
+    "E005": "more than one YAML document",
+    "E006": "YAML anchor or alias",
+    "E007": "YAML tag not allowed",
+    "E008": "nesting too deep",
+    "E009": "not a mapping, or empty",
+    "E010": "missing or unsupported format version",
+    "E011": "duplicate key",
+    "E012": "mapping key is not a plain word",
+    # the map's structure
+    "E101": "duplicate id",
+    "E102": "ref to an unknown id",
+    "E103": "ref cycle",
+    "E104": "ref item with fields other than note and undercut",
+    "E105": "undercut on a top-level claim",
+    "E106": "unknown actor",
+    "E107": "unknown source",
+    "E108": "quote not found in its source",
+    "E109": "empty text",
+    "E110": "invalid id",
+    "E111": "weight outside [0, 1]",
+    "E112": "link that is not http(s)",
+    "E113": "unknown field",
+    "E114": "wrong type",
+    "E115": "required field missing",
+    "E116": "no claims",
+    "E117": "invalid value",
+    # warnings
+    "W201": "uncontested claim (no con)",
+    "W202": "unused source",
+    "W203": "unused actor",
+    "W205": "the same link written twice",
+    # information
+    "I301": "source file not found: quotes not checked",
+    "I302": "source has no file: quotes not checked",
+    # rendering
+    "E401": "no Graphviz renderer found",
+    "E402": "the renderer named is not runnable",
+    # output files
+    "E701": "cannot write the output file",
+    "E702": "output would overwrite an input",
+}

@@ -1,0 +1,1 @@
+"""One module per command; `argmap.cli` imports each only when it runs."""

@@ -1,0 +1,66 @@
+"""Writing output files atomically, and finding map files under a directory."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from argmap.errors import ArgmapError
+
+MAP_SUFFIXES = (".yaml", ".yml")
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes | str) -> None:
+    """Write `data` to `path` so that a reader sees the old file or the new one, never half.
+
+    The text goes to a temporary file in the same directory, is flushed to
+    disk, then renamed over the target.
+    """
+    target = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise ArgmapError("E701", f"cannot write {target}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ArgmapError("E701", f"cannot write {target}: {exc.strerror or exc}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def refuse_overwriting_input(output: str | os.PathLike[str], *inputs: str | os.PathLike[str]) -> None:
+    """Refuse an output path that names one of the inputs (`-o` pointing at the map)."""
+    out = Path(output)
+    for given in inputs:
+        src = Path(given)
+        if out.exists() and src.exists() and out.resolve() == src.resolve():
+            raise ArgmapError("E702", f"refusing to overwrite the input file {given} with output")
+
+
+def find_maps(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The map files named, directories expanded to every *.yaml / *.yml below them, sorted.
+
+    Hidden directories (.git, .venv) are skipped.
+    """
+    found: list[Path] = []
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [Path(root) / f for f in sorted(files) if f.endswith(MAP_SUFFIXES)]
+        else:
+            found.append(p)
+    return found

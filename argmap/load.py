@@ -1,0 +1,629 @@
+"""YAML map files -> `ArgumentMap`, keeping the line and column of every node and field.
+
+We read PyYAML's event stream (libyaml's C parser when present) and compose
+the tree ourselves, iteratively, instead of calling `yaml.compose`/`yaml.load`:
+- no recursion, so a hostile nesting depth is refused instead of crashing
+  the C composer (it segfaults near 100,000 levels);
+- anchors, aliases, tags, duplicate keys and extra documents are seen as
+  events, with their positions, and refused;
+- nothing is ever constructed from a tag, so `!!python/...` cannot execute;
+- it is several times faster than PyYAML's composer (no Mark objects).
+
+Scalars are kept as text; each field decides what type it wants, so
+`date: 2011` and `text: yes` mean what the author wrote.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from argmap.errors import Diagnostic, MapLoadError, Position, error
+from argmap.model import (
+    FORMAT_VERSION,
+    Actor,
+    ActorKind,
+    ArgumentMap,
+    Link,
+    LinkKind,
+    Node,
+    NodeKind,
+    Quote,
+    Source,
+)
+
+try:  # libyaml's parser; the pure-Python one is the same API, several times slower
+    from yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.parser import Parser as _PyParser  # type: ignore[assignment]
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _PyParser.__init__(self)
+
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""Larger files are refused (E003): about 200,000 nodes of ordinary text."""
+
+MAX_DEPTH = 256
+"""Deepest YAML nesting accepted (E008). A premise nests two levels below its
+parent (the list and the item), so this allows argument chains ~120 deep."""
+
+ALLOWED_TAGS = frozenset(
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq")
+)
+
+# ---------------------------------------------------------------------------
+# The composed tree: plain, slotted, positioned.
+
+
+class YNode:
+    __slots__ = ("kind", "value", "line", "column", "plain")
+
+    def __init__(self, kind: str, value: Any, line: int, column: int, plain: bool) -> None:
+        self.kind = kind  # "map", "seq" or "scalar"
+        # map: dict[str, tuple[YNode key, YNode value]]; seq: list[YNode]; scalar: str
+        self.value = value
+        self.line = line  # 1-based
+        self.column = column  # 1-based
+        self.plain = plain  # scalar written without quotes (so `null`, `1` mean what YAML says)
+
+
+_KIND_WORDS = {"map": "a mapping", "seq": "a list", "scalar": "a single value"}
+
+
+class _Collector:
+    """Diagnostics found while loading one file."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+
+    def pos(self, node: YNode) -> Position:
+        return Position(self.path, node.line, node.column)
+
+    def at(self, line: int, column: int) -> Position:
+        return Position(self.path, line, column)
+
+    def add(self, code: str, message: str, position: Position) -> None:
+        self.diagnostics.append(error(code, message, position))
+
+    def fail(self) -> MapLoadError:
+        return MapLoadError(sorted(self.diagnostics, key=Diagnostic.sort_key))
+
+
+def _mark_position(out: _Collector, mark: Any) -> Position:
+    if mark is None:
+        return Position(out.path, 1, 1)
+    return out.at(mark.line + 1, mark.column + 1)
+
+
+def _compose(text: str, out: _Collector) -> YNode | None:
+    """The single document as a YNode tree; records an error and returns None on failure."""
+    parser = _Parser(text)
+    ev_scalar = yaml.ScalarEvent
+    ev_map_start = yaml.MappingStartEvent
+    ev_seq_start = yaml.SequenceStartEvent
+    ev_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    ev_alias = yaml.AliasEvent
+    ev_doc_start = yaml.DocumentStartEvent
+    allowed = ALLOWED_TAGS
+    root: YNode | None = None
+    # Each open collection, and for a mapping the key waiting for its value.
+    stack: list[YNode] = []
+    pending_key: list[YNode | None] = []
+    documents = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None:
+                break
+            cls = event.__class__
+            if cls is ev_scalar or cls is ev_map_start or cls is ev_seq_start:
+                mark = event.start_mark
+                if event.anchor is not None:
+                    out.add(
+                        "E006",
+                        f"YAML anchors are not allowed (&{event.anchor}): write the content out,"
+                        " or use `ref` to reuse a node",
+                        out.at(mark.line + 1, mark.column + 1),
+                    )
+                    return None
+                tag = event.tag
+                if tag is not None and tag != "!" and tag not in allowed:
+                    out.add(
+                        "E007",
+                        f"YAML tag {tag!r} is not allowed: maps hold plain text, numbers and lists",
+                        out.at(mark.line + 1, mark.column + 1),
+                    )
+                    return None
+                if cls is ev_scalar:
+                    node = YNode(
+                        "scalar",
+                        event.value,
+                        mark.line + 1,
+                        mark.column + 1,
+                        event.style is None and tag is None,
+                    )
+                elif cls is ev_map_start:
+                    node = YNode("map", {}, mark.line + 1, mark.column + 1, False)
+                else:
+                    node = YNode("seq", [], mark.line + 1, mark.column + 1, False)
+                if stack:
+                    parent = stack[-1]
+                    if parent.kind == "seq":
+                        parent.value.append(node)
+                    else:
+                        key = pending_key[-1]
+                        if key is None:
+                            if node.kind != "scalar":
+                                out.add("E012", "mapping keys must be plain words", out.pos(node))
+                                return None
+                            if node.value in parent.value:
+                                first = parent.value[node.value][0]
+                                out.add(
+                                    "E011",
+                                    f"duplicate key {node.value!r} (first at line {first.line});"
+                                    " YAML would silently keep only the last",
+                                    out.pos(node),
+                                )
+                                return None
+                            pending_key[-1] = node
+                        else:
+                            parent.value[key.value] = (key, node)
+                            pending_key[-1] = None
+                else:
+                    root = node
+                if node.kind != "scalar":
+                    stack.append(node)
+                    pending_key.append(None)
+                    if len(stack) > MAX_DEPTH:
+                        out.add(
+                            "E008",
+                            f"nesting deeper than {MAX_DEPTH} levels",
+                            out.pos(node),
+                        )
+                        return None
+            elif cls in ev_end:
+                stack.pop()
+                pending_key.pop()
+            elif cls is ev_alias:
+                out.add(
+                    "E006",
+                    f"YAML aliases are not allowed (*{event.anchor}): use `ref` to reuse a node",
+                    _mark_position(out, event.start_mark),
+                )
+                return None
+            elif cls is ev_doc_start:
+                documents += 1
+                if documents > 1:
+                    out.add(
+                        "E005",
+                        "more than one YAML document (`---`): put one map in each file",
+                        _mark_position(out, event.start_mark),
+                    )
+                    return None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        out.add("E004", f"YAML syntax error: {problem}", _mark_position(out, mark))
+        return None
+    except yaml.YAMLError as exc:
+        out.add("E004", f"YAML syntax error: {exc}", Position(out.path, 1, 1))
+        return None
+    return root
+
+
+# ---------------------------------------------------------------------------
+# Scalars: YAML 1.1's plain-scalar meanings, for the fields that want them.
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
+_FALSE = frozenset({"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})
+_INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)$")
+_FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$|[-+]?[0-9]+[eE][-+]?[0-9]+$")
+
+
+def _is_null(node: YNode) -> bool:
+    return node.kind == "scalar" and node.plain and node.value in _NULLS
+
+
+# ---------------------------------------------------------------------------
+# Fields.
+
+ROOT_FIELDS = ("argmap", "title", "description", "allow-cycles", "sources", "actors", "claims")
+SOURCE_FIELDS = ("title", "author", "publisher", "date", "url", "file")
+ACTOR_FIELDS = ("name", "role", "kind", "url")
+QUOTE_FIELDS = ("source", "text", "speaker", "locator")
+_COMMON_NODE_FIELDS = ("text", "pro", "con", "by", "implicit", "quote", "weight", "tags", "note")
+CLAIM_FIELDS = (*_COMMON_NODE_FIELDS, "url")
+PREMISE_FIELDS = ("id", *_COMMON_NODE_FIELDS, "undercut", "url")
+REF_FIELDS = ("ref", "note", "undercut")
+
+
+class _Builder:
+    def __init__(self, out: _Collector) -> None:
+        self.out = out
+        self.nodes: list[Node] = []
+        self.links: list[Link] = []
+
+    # -- typed field readers; each records an error and returns None on a wrong type
+
+    def _wrong_type(self, field: str, want: str, node: YNode) -> None:
+        got = _KIND_WORDS[node.kind]
+        if node.kind == "scalar":
+            got = "nothing" if _is_null(node) else f"{node.value!r}"
+        self.out.add("E114", f"`{field}` must be {want}, not {got}", self.out.pos(node))
+
+    def string(self, field: str, node: YNode) -> str | None:
+        if node.kind != "scalar":
+            self._wrong_type(field, "text", node)
+            return None
+        if _is_null(node):
+            return ""  # empty: the validator says so for fields where it matters
+        return str(node.value)
+
+    def boolean(self, field: str, node: YNode) -> bool | None:
+        if node.kind == "scalar" and node.plain:
+            if node.value in _TRUE:
+                return True
+            if node.value in _FALSE:
+                return False
+        self._wrong_type(field, "true or false", node)
+        return None
+
+    def number(self, field: str, node: YNode) -> float | None:
+        if node.kind == "scalar" and node.plain and (
+            _INT.match(node.value) or _FLOAT.match(node.value)
+        ):
+            try:
+                return float(node.value.replace("_", ""))
+            except ValueError:
+                pass
+        self._wrong_type(field, "a number", node)
+        return None
+
+    def string_list(self, field: str, node: YNode, *, single_ok: bool) -> tuple[str, ...] | None:
+        if node.kind == "scalar" and single_ok and not _is_null(node):
+            return (str(node.value),)
+        if node.kind != "seq":
+            self._wrong_type(field, "a list of words" if not single_ok else "a word or a list", node)
+            return None
+        items: list[str] = []
+        for item in node.value:
+            if item.kind != "scalar" or _is_null(item):
+                self._wrong_type(f"{field} item", "a word", item)
+                return None
+            items.append(str(item.value))
+        return tuple(items)
+
+    def fields(
+        self, what: str, node: YNode, allowed: tuple[str, ...], required: tuple[str, ...]
+    ) -> dict[str, YNode] | None:
+        """The mapping's values by field name, after refusing unknown fields and missing ones."""
+        if node.kind != "map":
+            self._wrong_type(what, "a mapping", node)
+            return None
+        values: dict[str, YNode] = {}
+        ok = True
+        for name, (key, value) in node.value.items():
+            if name in allowed:
+                values[name] = value
+                continue
+            ok = False
+            hint = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+            suggestion = f"; did you mean {hint[0]}?" if hint else f" (allowed: {', '.join(allowed)})"
+            self.out.add("E113", f"unknown field {name!r} in {what}{suggestion}", self.out.pos(key))
+        for name in required:
+            if name not in values:
+                ok = False
+                self.out.add("E115", f"{what} needs `{name}`", self.out.pos(node))
+        return values if ok else None
+
+    def field_positions(self, values: dict[str, YNode]) -> dict[str, Position]:
+        path = self.out.path
+        return {k: Position(path, v.line, v.column) for k, v in values.items()}
+
+    # -- the document
+
+    def build(self, root: YNode) -> ArgumentMap | None:
+        out = self.out
+        if root.kind != "map":
+            out.add("E009", "a map file must be a mapping with `argmap: 1` at the top", out.pos(root))
+            return None
+        version = root.value.get("argmap")
+        if version is None:
+            out.add("E010", "not an argmap file: `argmap: 1` is missing", out.pos(root))
+            return None
+        vnode = version[1]
+        if not (vnode.kind == "scalar" and vnode.value == str(FORMAT_VERSION)):
+            shown = vnode.value if vnode.kind == "scalar" else _KIND_WORDS[vnode.kind]
+            out.add(
+                "E010",
+                f"unsupported format version {shown!r}: this argmap reads version {FORMAT_VERSION}",
+                out.pos(vnode),
+            )
+            return None
+        values = self.fields("the map", root, ROOT_FIELDS, ("title", "claims"))
+        if values is None:
+            return None
+        title = self.string("title", values["title"]) or ""
+        description = self.string("description", values["description"]) if "description" in values else None
+        allow_cycles = False
+        if "allow-cycles" in values:
+            allow_cycles = bool(self.boolean("allow-cycles", values["allow-cycles"]))
+        sources = self.named_entries("sources", values.get("sources"), self.source)
+        actors = self.named_entries("actors", values.get("actors"), self.actor)
+        claims_node = values["claims"]
+        claim_ids: list[str] = []
+        if claims_node.kind != "map" or not claims_node.value:
+            if claims_node.kind == "map" or _is_null(claims_node):
+                out.add("E116", "a map needs at least one claim under `claims`", out.pos(claims_node))
+            else:
+                self._wrong_type("claims", "a mapping of claim ids to claims", claims_node)
+        else:
+            for cid, (key, cnode) in claims_node.value.items():
+                claim_ids.append(cid)
+                self.claim(cid, key, cnode)
+        if out.diagnostics:
+            return None
+        return ArgumentMap(
+            path=out.path,
+            title=title,
+            position=out.pos(root),
+            description=description,
+            allow_cycles=allow_cycles,
+            sources=sources,
+            actors=actors,
+            nodes=tuple(self.nodes),
+            links=tuple(self.links),
+            claims=tuple(claim_ids),
+            field_positions=self.field_positions(values),
+        )
+
+    def named_entries(
+        self, field: str, node: YNode | None, make: Callable[[str, YNode], Any]
+    ) -> dict[str, Any]:
+        if node is None or _is_null(node):
+            return {}
+        if node.kind != "map":
+            self._wrong_type(field, "a mapping of ids to entries", node)
+            return {}
+        entries = {}
+        for name, (_key, value) in node.value.items():
+            entry = make(name, value)
+            if entry is not None:
+                entries[name] = entry
+        return entries
+
+    def source(self, sid: str, node: YNode) -> Source | None:
+        values = self.fields(f"source {sid!r}", node, SOURCE_FIELDS, ("title",))
+        if values is None:
+            return None
+        opt = {k: self.string(k, values[k]) for k in SOURCE_FIELDS[1:] if k in values}
+        return Source(
+            id=sid, title=self.string("title", values["title"]) or "", position=self.out.pos(node), **opt
+        )
+
+    def actor(self, aid: str, node: YNode) -> Actor | None:
+        values = self.fields(f"actor {aid!r}", node, ACTOR_FIELDS, ("name",))
+        if values is None:
+            return None
+        kind = None
+        if "kind" in values:
+            word = self.string("kind", values["kind"])
+            try:
+                kind = ActorKind(word)
+            except ValueError:
+                kinds = ", ".join(k.value for k in ActorKind)
+                self.out.add(
+                    "E117", f"actor kind {word!r} is not one of: {kinds}", self.out.pos(values["kind"])
+                )
+                return None
+        return Actor(
+            id=aid,
+            name=self.string("name", values["name"]) or "",
+            position=self.out.pos(node),
+            role=self.string("role", values["role"]) if "role" in values else None,
+            kind=kind,
+            url=self.string("url", values["url"]) if "url" in values else None,
+        )
+
+    def quotes(self, node: YNode) -> tuple[Quote, ...]:
+        items = node.value if node.kind == "seq" else [node]
+        found = []
+        for item in items:
+            values = self.fields("quote", item, QUOTE_FIELDS, ("source", "text"))
+            if values is None:
+                continue
+            found.append(
+                Quote(
+                    source=self.string("source", values["source"]) or "",
+                    text=self.string("text", values["text"]) or "",
+                    position=self.out.pos(values["text"]),
+                    speaker=self.string("speaker", values["speaker"]) if "speaker" in values else None,
+                    locator=self.string("locator", values["locator"]) if "locator" in values else None,
+                )
+            )
+        return tuple(found)
+
+    def claim(self, cid: str, key: YNode, node: YNode) -> None:
+        if node.kind == "scalar" and not _is_null(node):
+            self.nodes.append(Node(cid, NodeKind.CLAIM, str(node.value), self.out.pos(key), True))
+            return
+        if node.kind == "map" and "id" in node.value:
+            self.out.add(
+                "E113",
+                f"a claim's id is its key ({cid!r}): remove `id`",
+                self.out.pos(node.value["id"][0]),
+            )
+            return
+        if node.kind == "map" and "undercut" in node.value:
+            self.out.add(
+                "E105",
+                "`undercut` attacks the link from a premise to its parent; a top-level claim has"
+                " no parent (use `con` to attack the claim)",
+                self.out.pos(node.value["undercut"][0]),
+            )
+            return
+        values = self.fields(f"claim {cid!r}", node, CLAIM_FIELDS, ("text",))
+        if values is None:
+            return
+        self.node_from(cid, NodeKind.CLAIM, True, self.out.pos(key), values)
+
+    def node_from(
+        self, nid: str, kind: NodeKind, explicit: bool, position: Position, values: dict[str, YNode]
+    ) -> None:
+        text = self.string("text", values["text"]) or ""
+        by: tuple[str, ...] = ()
+        if "by" in values:
+            by = self.string_list("by", values["by"], single_ok=True) or ()
+        tags: tuple[str, ...] = ()
+        if "tags" in values:
+            tags = self.string_list("tags", values["tags"], single_ok=False) or ()
+        weight = self.number("weight", values["weight"]) if "weight" in values else None
+        implicit = bool(self.boolean("implicit", values["implicit"])) if "implicit" in values else False
+        self.nodes.append(
+            Node(
+                id=nid,
+                kind=kind,
+                text=text,
+                position=position,
+                explicit_id=explicit,
+                by=by,
+                implicit=implicit,
+                quotes=self.quotes(values["quote"]) if "quote" in values else (),
+                weight=weight,
+                tags=tags,
+                note=self.string("note", values["note"]) if "note" in values else None,
+                url=self.string("url", values["url"]) if "url" in values else None,
+                field_positions=self.field_positions(values),
+            )
+        )
+        for link_kind in (LinkKind.PRO, LinkKind.CON):
+            if link_kind.value in values:
+                self.items(values[link_kind.value], link_kind, owner=nid)
+
+    def items(self, node: YNode, kind: LinkKind, owner: str) -> None:
+        """The premises (or refs) of one `pro`, `con` or `undercut` list."""
+        if _is_null(node):
+            return
+        if node.kind != "seq":
+            self._wrong_type(kind.value, "a list of premises", node)
+            return
+        for n, item in enumerate(node.value, start=1):
+            link_id = f"{owner}.{kind.value}.{n}"
+            self.item(item, kind, owner, link_id)
+
+    def item(self, item: YNode, kind: LinkKind, target: str, link_id: str) -> None:
+        pos = self.out.pos(item)
+        if item.kind == "scalar":
+            if _is_null(item):
+                self.out.add("E109", "empty premise", pos)
+                return
+            self.nodes.append(Node(link_id, NodeKind.PREMISE, str(item.value), pos))
+            self.links.append(Link(link_id, kind, link_id, target, pos))
+            return
+        if item.kind == "map" and "ref" in item.value:
+            extra = [key for name, (key, _v) in item.value.items() if name not in REF_FIELDS]
+            for key in extra:
+                self.out.add(
+                    "E104",
+                    f"a `ref` item may carry only `note` and `undercut`, not `{key.value}`:"
+                    " a reference is a link; edit the node where it is defined",
+                    self.out.pos(key),
+                )
+            if extra:
+                return
+            values = self.fields("a `ref` item", item, REF_FIELDS, ("ref",))
+            if values is None:
+                return
+            ref = self.string("ref", values["ref"]) or ""
+            note = self.string("note", values["note"]) if "note" in values else None
+            self.links.append(Link(link_id, kind, ref, target, pos, is_ref=True, note=note))
+            if "undercut" in values:
+                self.items(values["undercut"], LinkKind.UNDERCUT, owner=link_id)
+            return
+        values = self.fields("a premise", item, PREMISE_FIELDS, ("text",))
+        if values is None:
+            return
+        nid = link_id
+        explicit = "id" in values
+        if explicit:
+            nid = self.string("id", values["id"]) or link_id
+        self.links.append(Link(link_id, kind, nid, target, pos))
+        self.node_from(nid, NodeKind.PREMISE, explicit, pos, values)
+        if "undercut" in values:
+            self.items(values["undercut"], LinkKind.UNDERCUT, owner=link_id)
+
+
+# ---------------------------------------------------------------------------
+# Entry points.
+
+
+def loads_map(text: str, path: str = "<string>") -> ArgumentMap:
+    """Build a map from YAML text; MapLoadError lists every problem found."""
+    out = _Collector(path)
+    root = _compose(text, out)
+    if root is None:
+        if not out.diagnostics:
+            out.add("E009", "the file is empty: a map needs `argmap: 1`, a title and claims", out.at(1, 1))
+        raise out.fail()
+    built = _Builder(out).build(root)
+    if built is None:
+        raise out.fail()
+    return built
+
+
+def read_map_text(path: str | os.PathLike[str]) -> str:
+    """The file's text, refused (MapLoadError) if unreadable, too large or not UTF-8."""
+    shown = str(path)
+    where = Position(shown, 0, 0)
+
+    def fail(code: str, message: str, position: Position = where) -> MapLoadError:
+        return MapLoadError([error(code, message, position)])
+
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise fail("E001", "is a directory, not a map file")
+        if size > MAX_FILE_BYTES:
+            raise fail(
+                "E003", f"file is {size:,} bytes; maps are limited to {MAX_FILE_BYTES:,} bytes"
+            )
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise fail("E001", "no such file") from None
+    except PermissionError:
+        raise fail("E001", "permission denied") from None
+    except OSError as exc:
+        raise fail("E001", f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise fail(
+            "E002",
+            f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+            Position(shown, line, column),
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte-order mark is harmless; YAML would count it as a column
+    return text
+
+
+def load_map(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Read and build the map at `path`; MapLoadError lists every problem found."""
+    return loads_map(read_map_text(path), str(path))

@@ -1,0 +1,313 @@
+"""Whole-map checks: ids, refs, cycles, actors, sources, quotes, values.
+
+`validate_map` never raises for anything a map contains; it returns
+diagnostics sorted by position. The loader has already refused what cannot be
+built at all (syntax, unknown fields, wrong types).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from argmap.errors import Diagnostic, MapLoadError, Position, error, info, warning
+from argmap.model import ArgumentMap, Link, LinkKind, Node
+from argmap.quotes import normalise, quote_matches
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
+DATE_PATTERN = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\Z")
+SAFE_URL = re.compile(r"https?://[^\s<>\"']+\Z", re.IGNORECASE)
+
+
+class SourceTexts:
+    """Source files read once per run and kept normalised, shared across maps."""
+
+    def __init__(self, search_dirs: Sequence[str | Path] = ()) -> None:
+        self.search_dirs = [Path(d) for d in search_dirs]
+        self._cache: dict[Path, str | None] = {}
+
+    def locate(self, map_path: str, file: str) -> Path | None:
+        """The source file: relative to the map first, then in each search directory."""
+        given = Path(file)
+        candidates = [Path(map_path).parent / given]
+        for directory in self.search_dirs:
+            candidates += [directory / given, directory / given.name]
+        for candidate in candidates:
+            if candidate.is_file():
+                return candidate
+        return None
+
+    def text(self, path: Path) -> str | None:
+        """Normalised text of the file, or None if it cannot be read as UTF-8."""
+        key = path.resolve()
+        if key not in self._cache:
+            try:
+                self._cache[key] = normalise(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                self._cache[key] = None
+        return self._cache[key]
+
+
+def validate_map(
+    m: ArgumentMap,
+    *,
+    sources: SourceTexts | None = None,
+    check_quotes: bool = True,
+) -> list[Diagnostic]:
+    """Every finding about `m`, sorted by position."""
+    found: list[Diagnostic] = []
+    found += _check_nodes(m)
+    found += _check_links(m)
+    found += _check_cycles(m)
+    found += _check_actors_and_sources(m)
+    if check_quotes:
+        found += _check_quotes(m, sources or SourceTexts())
+    found.sort(key=Diagnostic.sort_key)
+    return found
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.severity.value == "error" for d in diagnostics)
+
+
+def require_valid(m: ArgumentMap) -> ArgumentMap:
+    """The map itself if its structure is sound enough to draw or evaluate; else MapLoadError.
+
+    Quotes are not checked here: a missing source file must not stop a render.
+    """
+    errors = [d for d in validate_map(m, check_quotes=False) if d.severity.value == "error"]
+    if errors:
+        raise MapLoadError(errors)
+    return m
+
+
+# ---------------------------------------------------------------------------
+
+
+def _safe_url(url: str) -> bool:
+    return bool(SAFE_URL.match(url.strip()))
+
+
+def _url_error(url: str, position: Position) -> Diagnostic:
+    return error(
+        "E112",
+        f"link {url!r} is not an http(s) address; only http:// and https:// links are allowed",
+        position,
+    )
+
+
+def _check_nodes(m: ArgumentMap) -> Iterable[Diagnostic]:
+    first_seen: dict[str, Node] = {}
+    for node in m.nodes:
+        if node.id in first_seen:
+            earlier = first_seen[node.id]
+            yield error(
+                "E101",
+                f"duplicate id {node.id!r} (first defined at line {earlier.position.line});"
+                " use `ref` to reuse a node",
+                node.position_of("id"),
+            )
+        else:
+            first_seen[node.id] = node
+        if node.explicit_id and not ID_PATTERN.match(node.id):
+            yield error(
+                "E110",
+                f"invalid id {node.id!r}: use lower-case letters, digits, '.', '_' and '-',"
+                " starting with a letter or digit",
+                node.position_of("id"),
+            )
+        if not node.text.strip():
+            yield error("E109", f"{node.kind.value} {node.id!r} has empty text", node.position_of("text"))
+        if node.weight is not None and not 0.0 <= node.weight <= 1.0:  # NaN fails too
+            yield error(
+                "E111",
+                f"weight {node.weight:g} is outside [0, 1]",
+                node.position_of("weight"),
+            )
+        if node.url is not None and not _safe_url(node.url):
+            yield _url_error(node.url, node.position_of("url"))
+        for quote in node.quotes:
+            if not quote.text.strip():
+                yield error("E109", "quote has empty text", quote.position)
+    for cid in m.claims:
+        claim = m.get_node(cid)
+        if claim is not None and claim.is_claim and not m.attackers(cid):
+            yield warning(
+                "W201",
+                f"claim {cid!r} has no `con`: an uncontested claim is not a contested point",
+                claim.position,
+            )
+
+
+def _check_links(m: ArgumentMap) -> Iterable[Diagnostic]:
+    node_ids = m.node_ids
+    seen: set[tuple[str, str, LinkKind]] = set()
+    for link in m.links:
+        if link.is_ref and m.get_node(link.source) is None:
+            near = difflib.get_close_matches(link.source, node_ids, n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            yield error("E102", f"`ref` to unknown id {link.source!r}{hint}", link.position)
+            continue
+        key = (link.source, link.target, link.kind)
+        if key in seen:
+            yield warning(
+                "W205",
+                f"{link.source!r} is linked as `{link.kind.value}` to {link.target!r} twice",
+                link.position,
+            )
+        seen.add(key)
+
+
+def _dependencies(m: ArgumentMap, item: str) -> list[tuple[str, Link]]:
+    """What a node's or link's standing depends on: (dependency, the link that makes it so)."""
+    link = m.get_link(item)
+    if link is not None and m.get_node(item) is None:
+        deps = [(link.source, link)]
+        deps += [(u.id, u) for u in m.undercutters(link.id)]
+        return deps
+    return [(lk.id, lk) for lk in m.incoming(item) if lk.kind is not LinkKind.UNDERCUT]
+
+
+def find_cycle(m: ArgumentMap) -> list[str] | None:
+    """A cycle of node ids through links (pro, con, undercut), or None if the map is acyclic.
+
+    Iterative depth-first search over nodes and links (no recursion limit).
+    """
+    WHITE, GREY, BLACK = 0, 1, 2
+    colour: dict[str, int] = {}
+    parent: dict[str, str] = {}
+    items = [n.id for n in m.unique_nodes()]
+    for start in items:
+        if colour.get(start, WHITE) != WHITE:
+            continue
+        stack: list[tuple[str, Iterable[tuple[str, Link]]]] = [
+            (start, iter(_dependencies(m, start)))
+        ]
+        colour[start] = GREY
+        while stack:
+            current, deps = stack[-1]
+            advanced = False
+            for dep, _link in deps:
+                if m.get_node(dep) is None and m.get_link(dep) is None:
+                    continue  # an unknown ref: reported elsewhere
+                state = colour.get(dep, WHITE)
+                if state == WHITE:
+                    colour[dep] = GREY
+                    parent[dep] = current
+                    stack.append((dep, iter(_dependencies(m, dep))))
+                    advanced = True
+                    break
+                if state == GREY:
+                    cycle = [dep]
+                    walk = current
+                    while walk != dep:
+                        cycle.append(walk)
+                        walk = parent[walk]
+                    cycle.append(dep)
+                    # Keep only node ids; links are the arrows between them.
+                    return [c for c in cycle if m.get_node(c) is not None]
+            if not advanced:
+                colour[current] = BLACK
+                stack.pop()
+    return None
+
+
+def _check_cycles(m: ArgumentMap) -> Iterable[Diagnostic]:
+    if m.allow_cycles:
+        return
+    cycle = find_cycle(m)
+    if cycle is None:
+        return
+    # Point at a ref that closes the cycle: refs are the only way to make one.
+    members = set(cycle)
+    closing = next(
+        (lk for lk in m.links if lk.is_ref and lk.source in members and lk.target in members),
+        None,
+    )
+    where = closing.position if closing else m.node(cycle[0]).position
+    path = " → ".join(cycle)
+    yield error(
+        "E103",
+        f"ref cycle: {path} (each supports or attacks the next); set `allow-cycles: true` if"
+        " the debate really is circular",
+        where,
+    )
+
+
+def _check_actors_and_sources(m: ArgumentMap) -> Iterable[Diagnostic]:
+    used_actors: set[str] = set()
+    used_sources: set[str] = set()
+    for node in m.unique_nodes():
+        for actor in node.by:
+            used_actors.add(actor)
+            if actor not in m.actors:
+                yield error("E106", _unknown("actor", actor, m.actors), node.position_of("by"))
+        for quote in node.quotes:
+            used_sources.add(quote.source)
+            if quote.source not in m.sources:
+                yield error("E107", _unknown("source", quote.source, m.sources), quote.position)
+            if quote.speaker is not None:
+                used_actors.add(quote.speaker)
+                if quote.speaker not in m.actors:
+                    yield error("E106", _unknown("actor", quote.speaker, m.actors), quote.position)
+    for source in m.sources.values():
+        if source.id not in used_sources:
+            yield warning("W202", f"source {source.id!r} is never quoted", source.position)
+        if source.url is not None and not _safe_url(source.url):
+            yield _url_error(source.url, source.position)
+        if source.date is not None and not DATE_PATTERN.match(source.date):
+            yield error(
+                "E117", f"date {source.date!r} is not YYYY, YYYY-MM or YYYY-MM-DD", source.position
+            )
+    for actor in m.actors.values():
+        if actor.id not in used_actors:
+            yield warning("W203", f"actor {actor.id!r} argues nothing in the map", actor.position)
+        if actor.url is not None and not _safe_url(actor.url):
+            yield _url_error(actor.url, actor.position)
+
+
+def _unknown(what: str, name: str, known: Iterable[str]) -> str:
+    near = difflib.get_close_matches(name, list(known), n=1)
+    hint = f"; did you mean {near[0]!r}?" if near else f" (declare it under `{what}s`)"
+    return f"unknown {what} {name!r}{hint}"
+
+
+def _check_quotes(m: ArgumentMap, sources: SourceTexts) -> Iterable[Diagnostic]:
+    reported: set[str] = set()
+    for node in m.unique_nodes():
+        for quote in node.quotes:
+            source = m.sources.get(quote.source)
+            if source is None or not quote.text.strip():
+                continue  # reported as unknown source / empty quote
+            if source.file is None:
+                if source.id not in reported:
+                    reported.add(source.id)
+                    yield info(
+                        "I302",
+                        f"source {source.id!r} has no `file`: its quotes are not checked",
+                        source.position,
+                    )
+                continue
+            located = sources.locate(m.path, source.file)
+            text = sources.text(located) if located is not None else None
+            if text is None:
+                if source.id not in reported:
+                    reported.add(source.id)
+                    searched = ", ".join(str(d) for d in sources.search_dirs) or "none given"
+                    yield info(
+                        "I301",
+                        f"source file {source.file!r} of {source.id!r} not found or not UTF-8"
+                        f" (looked beside the map and in --sources: {searched}); its quotes are"
+                        " not checked",
+                        source.position,
+                    )
+                continue
+            if not quote_matches(quote.text, text):
+                shown = quote.text if len(quote.text) <= 60 else quote.text[:57] + "..."
+                yield error(
+                    "E108",
+                    f"quote not found in {source.file}: {shown!r}",
+                    quote.position,
+                )

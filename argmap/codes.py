@@ -48,7 +48,11 @@ CODES: dict[str, str] = {
     # rendering
     "E401": "no Graphviz renderer found",
     "E402": "the renderer named is not runnable",
-    # output files
+    # evaluation (E5xx)
+
+    # foreign formats: import and export (E6xx)
+
+    # the workflow: output files, diff, init (E7xx)
     "E701": "cannot write the output file",
     "E702": "output would overwrite an input",
 }

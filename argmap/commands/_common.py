@@ -56,3 +56,28 @@ def load_valid_map(path: str | os.PathLike[str]) -> ArgumentMap:
 
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
+
+
+def make_console(stderr: bool = False, color: bool | None = None, width: int | None = None) -> Any:
+    """A rich Console for this run: colour and boxes on a terminal, plain text when piped.
+
+    Width follows the terminal, and is 100 columns when piped. Created per
+    command run (never at import) so that test runners capture it.
+    """
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    terminal = bool(getattr(stream, "isatty", lambda: False)())
+    colour = use_color(stream, color)
+    return Console(
+        file=stream,
+        width=width or (None if terminal else 100),
+        force_terminal=colour if color is not None else None,
+        no_color=not colour,
+        color_system="auto" if colour else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+        legacy_windows=False,
+    )

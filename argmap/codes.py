@@ -50,7 +50,24 @@ CODES: dict[str, str] = {
     "E402": "the renderer named is not runnable",
     # evaluation (E5xx)
 
-    # foreign formats: import and export (E6xx)
+    # foreign formats: import and export (E6xx, W6xx)
+    "E601": "the file to import cannot be read as its format (syntax)",
+    "E602": "the file to import has the wrong structure for its format",
+    "E603": "nothing to import: no statements found",
+    "E604": "import output exists (use --force to overwrite)",
+    "E605": "the imported map does not validate",
+    "E606": "unknown format, or the format cannot be guessed from the file",
+    "W601": "export: a field the target format cannot hold is left out",
+    "W602": "export: an undercut the target format cannot hold is left out",
+    "W603": "export: text changed to fit the target format",
+    "W611": "import: a construct argmap has no place for is left out",
+    "W612": "import: a premise-conclusion structure or inference rule is simplified",
+    "W613": "import: an argument is imported as a premise",
+    "W614": "import: a relation argmap cannot hold is left out",
+    "W615": "import: a contradiction is imported as two attacks",
+    "W616": "import: linked premises are imported as separate links",
+    "W617": "import: a reference to something that is not in the file",
+    "W618": "import: a data field argmap does not know is left out",
 
     # the workflow: output files, diff, init (E7xx)
     "E701": "cannot write the output file",

@@ -1,0 +1,115 @@
+"""Converting maps to and from other tools' formats.
+
+One module per format. Each exporter is `export(m: ArgumentMap) -> Exported`
+(the text, plus a warning for everything the format cannot hold); each
+importer is `read(text, path) -> Draft` (the neutral structure of
+`argmap.formats.draft`), which `yaml_writer.write_map` turns into map YAML.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json as _json
+import os
+from pathlib import Path
+
+import attrs
+
+from argmap.errors import Diagnostic, FormatError, MapLoadError, Position
+from argmap.load import loads_map, read_map_text
+from argmap.model import ArgumentMap
+from argmap.validate import validate_map
+
+EXPORT_FORMATS = ("argdown", "aif", "json", "kialo", "graphml")
+IMPORT_FORMATS = ("argdown", "aif", "json", "kialo")
+# The module of each format (`json` would shadow nothing, but says what it is).
+_MODULES = {
+    "argdown": "argdown",
+    "aif": "aif",
+    "json": "json",
+    "kialo": "kialo",
+    "graphml": "graphml",
+}
+_SUFFIXES = {".argdown": "argdown", ".ad": "argdown", ".txt": "kialo", ".kialo": "kialo"}
+
+
+@attrs.frozen
+class Exported:
+    """A map in another format, and what that format could not hold."""
+
+    text: str
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+@attrs.frozen
+class Imported:
+    """Map YAML made from a foreign file, the map it loads as, and what was left out."""
+
+    text: str
+    map: ArgumentMap
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+def _module(fmt: str):  # type: ignore[no-untyped-def]
+    if fmt not in _MODULES:
+        raise FormatError("E606", f"unknown format {fmt!r}")
+    return importlib.import_module(f"argmap.formats.{_MODULES[fmt]}")
+
+
+def export_map(m: ArgumentMap, fmt: str) -> Exported:
+    """`m` as text in `fmt` (one of EXPORT_FORMATS)."""
+    if fmt not in EXPORT_FORMATS:
+        raise FormatError("E606", f"cannot export to {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    exported: Exported = _module(fmt).export(m)
+    return exported
+
+
+def import_text(text: str, fmt: str, path: str = "<string>", output: str = "imported.yaml") -> Imported:
+    """Read `text` (the contents of `path`, in `fmt`) and build a valid map from it.
+
+    FormatError (positioned, one line) if the text cannot be read; the map
+    YAML is checked by loading and validating it before it is returned.
+    """
+    if fmt not in IMPORT_FORMATS:
+        raise FormatError("E606", f"cannot import from {fmt!r}: use one of {', '.join(IMPORT_FORMATS)}")
+    from argmap.formats.yaml_writer import write_map
+
+    draft = _module(fmt).read(text, path)
+    if not draft.nodes:
+        raise FormatError("E603", f"nothing to import: no statements found in this {fmt} file", Position(path, 1, 1))
+    yaml_text = write_map(draft)
+    try:
+        m = loads_map(yaml_text, output)
+    except MapLoadError as exc:
+        raise FormatError("E605", f"the imported map does not load: {exc.format()}", Position(path)) from None
+    problems = [d for d in validate_map(m, check_quotes=False) if d.severity.value == "error"]
+    if problems:
+        raise FormatError(
+            "E605", f"the imported map does not validate: {problems[0].format()}", Position(path)
+        )
+    return Imported(yaml_text, m, tuple(sorted(draft.warnings, key=Diagnostic.sort_key)))
+
+
+def guess_format(path: str | os.PathLike[str], text: str) -> str:
+    """The format of a file to import, from its suffix, or for JSON from its contents."""
+    suffix = Path(path).suffix.lower()
+    if suffix in _SUFFIXES:
+        return _SUFFIXES[suffix]
+    if suffix == ".json":
+        try:
+            data = _json.loads(text)
+        except ValueError:
+            return "aif"  # the AIF reader will say where the JSON is broken
+        if isinstance(data, dict) and data.get("format") == "argmap":
+            return "json"
+        return "aif"
+    raise FormatError(
+        "E606",
+        f"cannot tell the format of {path} from its name: give --from argdown|aif|json|kialo",
+    )
+
+
+def import_file(path: str | os.PathLike[str], fmt: str | None = None, output: str = "imported.yaml") -> Imported:
+    """Read the file at `path` (format `fmt`, or guessed) and build a map from it."""
+    text = read_map_text(path)
+    return import_text(text, fmt or guess_format(path, text), str(path), output)

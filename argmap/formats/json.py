@@ -1,0 +1,216 @@
+"""argmap's own model as JSON: every node and link with its position, stable and documented.
+
+Shape (README, "JSON model"): `{"format": "argmap", "version": 1, "title",
+"description", "allow_cycles", "sources", "actors", "claims", "nodes",
+"links"}`. Nodes and links appear once each, in file order; `position` is
+where they stand in the map file. Nothing is lost, so export never warns.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from argmap.errors import FormatError, Position
+from argmap.formats import Exported
+from argmap.formats._jsontext import JsonObject, load_json, where
+from argmap.formats.draft import Draft, DraftNode
+from argmap.model import ArgumentMap, LinkKind
+
+JSON_FORMAT = "argmap"
+JSON_VERSION = 1
+
+
+def _position(p: Position) -> dict[str, Any]:
+    return {"file": p.file, "line": p.line, "column": p.column}
+
+
+def to_data(m: ArgumentMap) -> dict[str, Any]:
+    """The map as plain JSON-ready data."""
+    sources = {
+        s.id: {
+            k: v
+            for k, v in (
+                ("title", s.title),
+                ("author", s.author),
+                ("publisher", s.publisher),
+                ("date", s.date),
+                ("url", s.url),
+                ("file", s.file),
+            )
+            if v is not None
+        }
+        for s in m.sources.values()
+    }
+    actors = {
+        a.id: {
+            k: v
+            for k, v in (
+                ("name", a.name),
+                ("role", a.role),
+                ("kind", a.kind.value if a.kind else None),
+                ("url", a.url),
+            )
+            if v is not None
+        }
+        for a in m.actors.values()
+    }
+    nodes = [
+        {
+            "id": n.id,
+            "kind": n.kind.value,
+            "explicit_id": n.explicit_id,
+            "text": n.text,
+            "by": list(n.by),
+            "implicit": n.implicit,
+            "quotes": [
+                {k: v for k, v in (("source", q.source), ("text", q.text), ("speaker", q.speaker),
+                                   ("locator", q.locator)) if v is not None}
+                for q in n.quotes
+            ],
+            "weight": n.weight,
+            "base": n.base,
+            "tags": list(n.tags),
+            "note": n.note,
+            "url": n.url,
+            "position": _position(n.position),
+        }
+        for n in m.unique_nodes()
+    ]
+    links = [
+        {
+            "id": lk.id,
+            "kind": lk.kind.value,
+            "source": lk.source,
+            "target": lk.target,
+            "ref": lk.is_ref,
+            "note": lk.note,
+            "position": _position(lk.position),
+        }
+        for lk in m.links
+    ]
+    return {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "title": m.title,
+        "description": m.description,
+        "allow_cycles": m.allow_cycles,
+        "sources": sources,
+        "actors": actors,
+        "claims": list(m.claims),
+        "nodes": nodes,
+        "links": links,
+    }
+
+
+def export(m: ArgumentMap) -> Exported:
+    return Exported(json.dumps(to_data(m), indent=2, ensure_ascii=False) + "\n")
+
+
+# ---------------------------------------------------------------------------
+# Import
+
+
+def _fail(path: str, obj: Any, message: str) -> FormatError:
+    return FormatError("E602", message, where(path, obj))
+
+
+def _text(path: str, obj: JsonObject, field: str, required: bool = False) -> str | None:
+    value = obj.get(field)
+    if value is None:
+        if required:
+            raise _fail(path, obj, f"`{field}` is missing")
+        return None
+    if not isinstance(value, str):
+        raise _fail(path, obj, f"`{field}` must be a string")
+    return value
+
+
+def _list(path: str, obj: JsonObject, field: str) -> list[Any]:
+    value = obj.get(field, [])
+    if not isinstance(value, list):
+        raise _fail(path, obj, f"`{field}` must be a list")
+    return value
+
+
+def read(text: str, path: str) -> Draft:
+    data = load_json(text, path)
+    if not isinstance(data, JsonObject) or data.get("format") != JSON_FORMAT:
+        raise _fail(path, data, 'not argmap JSON: expected an object with "format": "argmap"')
+    if data.get("version") != JSON_VERSION:
+        raise _fail(path, data, f"unsupported argmap JSON version {data.get('version')!r}")
+    draft = Draft(path, title=_text(path, data, "title") or "", description=_text(path, data, "description"))
+    for field, target in (("sources", draft.sources), ("actors", draft.actors)):
+        entries = data.get(field) or {}
+        if not isinstance(entries, dict):
+            raise _fail(path, data, f"`{field}` must be an object")
+        for key, entry in entries.items():
+            if not isinstance(entry, dict):
+                raise _fail(path, entries, f"{field} entry {key!r} must be an object")
+            target[key] = {k: v for k, v in entry.items() if v is not None}
+    link_ids: dict[str, str] = {}
+    for obj in _list(path, data, "nodes"):
+        if not isinstance(obj, JsonObject):
+            raise _fail(path, data, "each node must be an object")
+        node_id = _text(path, obj, "id", required=True) or ""
+        weight = obj.get("weight")
+        if weight is not None and not isinstance(weight, (int, float)):
+            raise _fail(path, obj, "`weight` must be a number")
+        quotes = _list(path, obj, "quotes")
+        if not all(isinstance(q, dict) for q in quotes):
+            raise _fail(path, obj, "each quote must be an object")
+        draft.add_node(
+            DraftNode(
+                key=node_id,
+                text=_text(path, obj, "text", required=True) or "",
+                position=where(path, obj),
+                title=node_id if obj.get("explicit_id", True) or obj.get("kind") == "claim" else None,
+                by=[str(b) for b in _list(path, obj, "by")],
+                implicit=bool(obj.get("implicit", False)),
+                quotes=[{k: str(v) for k, v in q.items() if v is not None} for q in quotes],
+                weight=None if weight is None else float(weight),
+                tags=[str(t) for t in _list(path, obj, "tags")],
+                note=_text(path, obj, "note"),
+                url=_text(path, obj, "url"),
+            )
+        )
+    claims = _list(path, data, "claims")
+    draft.claims = [c for c in claims if isinstance(c, str)]
+    # Undercuts name their target link by id: add links in file order, then map ids to keys.
+    pending = []
+    for obj in _list(path, data, "links"):
+        if not isinstance(obj, JsonObject):
+            raise _fail(path, data, "each link must be an object")
+        try:
+            kind = LinkKind(obj.get("kind"))
+        except ValueError:
+            raise _fail(path, obj, "`kind` must be pro, con or undercut") from None
+        link_id = _text(path, obj, "id", required=True) or ""
+        source = _text(path, obj, "source", required=True) or ""
+        target = _text(path, obj, "target", required=True) or ""
+        if source not in draft.nodes:
+            draft.warn("W617", f"link {link_id} comes from unknown node {source!r}: left out", where(path, obj))
+            continue
+        pending.append((obj, kind, link_id, source, target))
+    for obj, kind, link_id, source, target in pending:
+        if kind is not LinkKind.UNDERCUT:
+            if target not in draft.nodes:
+                draft.warn("W617", f"link {link_id} goes to unknown node {target!r}: left out", where(path, obj))
+                continue
+            link = draft.add_link(kind, source, target, where(path, obj), note=_text(path, obj, "note"))
+            link_ids[link_id] = link.key
+    undercuts = [p for p in pending if p[1] is LinkKind.UNDERCUT]
+    while undercuts:  # an undercut may attack another undercut's link: resolve in rounds
+        waiting = [p for p in undercuts if p[4] not in link_ids]
+        if len(waiting) == len(undercuts):
+            for obj, _kind, link_id, _source, target in waiting:
+                draft.warn(
+                    "W617", f"undercut {link_id} attacks unknown link {target!r}: left out", where(path, obj)
+                )
+            break
+        for obj, kind, link_id, source, target in undercuts:
+            if target in link_ids:
+                link = draft.add_link(kind, source, link_ids[target], where(path, obj))
+                link_ids[link_id] = link.key
+        undercuts = waiting
+    return draft

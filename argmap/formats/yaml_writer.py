@@ -1,0 +1,247 @@
+"""Draft -> map YAML text: the one module besides `load` that uses the YAML library.
+
+It also reads the small YAML snippets other formats embed (Argdown's `{...}`
+data and front matter), so that no other module needs PyYAML.
+
+The text written is meant to be read and edited by people: the modeline on
+top, block style (one field per line), claims in the order the input gave
+them, every premise written once where it is first used and referred to with
+`ref` elsewhere, and ids derived from titles or text as slugs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+
+from argmap.formats.draft import Draft, DraftLink, DraftNode
+from argmap.model import LinkKind
+
+MODELINE = (
+    "# yaml-language-server: "
+    "$schema=https://raw.githubusercontent.com/argmap/argmap/main/argmap/argmap.schema.json"
+)
+
+_PATH_ID = re.compile(r"\.(pro|con|undercut)\.\d+$")
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
+_SLUG_WORDS = 6
+_SLUG_CHARS = 40
+
+
+class _Dumper(yaml.SafeDumper):
+    """Indents list items under their key, as people write maps."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+class YamlDataError(ValueError):
+    """A YAML snippet could not be read; `line` and `column` are 1-based within the snippet."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+def read_yaml_data(text: str) -> Any:
+    """Plain data (mappings, lists, strings, numbers) from a YAML snippet; YamlDataError if bad."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlDataError(str(exc.problem or exc.context or "invalid YAML"), *where) from None
+    except yaml.YAMLError as exc:
+        raise YamlDataError(str(exc)) from None
+
+
+def slug(text: str, *, keep_dots: bool = False) -> str:
+    """A lower-case id made of the first words of `text`: `^[a-z0-9][a-z0-9._-]*$`, or ''."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    allowed = r"[^a-z0-9.]+" if keep_dots else r"[^a-z0-9]+"
+    words = [w for w in re.split(allowed, ascii_text.replace("_", "-")) if w]
+    if keep_dots:
+        return re.sub(r"^[^a-z0-9]+", "", "-".join(words))[:_SLUG_CHARS].strip("-.")
+    result = ""
+    for word in words[:_SLUG_WORDS]:
+        candidate = f"{result}-{word}" if result else word
+        if len(candidate) > _SLUG_CHARS:
+            break
+        result = candidate
+    return result or "-".join(words)[:_SLUG_CHARS].strip("-")
+
+
+class _Ids:
+    """Unique ids for the nodes, from titles first, then text."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+
+    def claim(self, base: str) -> str:
+        base = base or "node"
+        candidate, n = base, 1
+        while candidate in self.taken or _PATH_ID.search(candidate):
+            n += 1
+            candidate = f"{base}-{n}"
+        self.taken.add(candidate)
+        return candidate
+
+
+def _preferred_id(node: DraftNode) -> str | None:
+    """The slug of the node's title, unless it has none or it is an argmap path id."""
+    if node.title is None:
+        return None
+    if _PATH_ID.search(node.title):
+        return None
+    if _ID.match(node.title):
+        return node.title
+    return slug(node.title, keep_dots=True) or None
+
+
+def write_map(draft: Draft) -> str:
+    """The draft as map YAML text; links to unknown nodes are dropped (importers warn first)."""
+    return _Writer(draft).text()
+
+
+class _Writer:
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        nodes = draft.nodes
+        link_keys = {lk.key for lk in draft.links}
+        self.links = [
+            lk
+            for lk in draft.links
+            if lk.source in nodes
+            and (lk.target in link_keys if lk.kind is LinkKind.UNDERCUT else lk.target in nodes)
+        ]
+        self.incoming: dict[str, list[DraftLink]] = {}
+        uses: dict[str, int] = {}
+        for lk in self.links:
+            self.incoming.setdefault(lk.target, []).append(lk)
+            uses[lk.source] = uses.get(lk.source, 0) + 1
+        roots = [k for k in nodes if uses.get(k, 0) == 0]
+        self.claims: list[str] = []
+        for key in [*draft.claims, *roots]:
+            if key in nodes and key not in self.claims:
+                self.claims.append(key)
+        # Ids: claims and premises used more than once always; others when titled.
+        ids = _Ids()
+        self.ids: dict[str, str] = {}
+        for key, node in nodes.items():
+            preferred = _preferred_id(node)
+            if preferred is not None or key in self.claims or uses.get(key, 0) > 1:
+                self.ids[key] = ids.claim(preferred or slug(node.text))
+        self.uses = uses
+        self.ids_maker = ids
+        self.defined: set[str] = set()
+
+    def text(self) -> str:
+        draft = self.draft
+        claims: dict[str, Any] = {}
+        self.defined.update(self.claims)
+        pending = list(self.claims)
+        while True:
+            for key in pending:
+                claims[self.ids[key]] = self.node_fields(draft.nodes[key])
+            # Nodes reachable only through a cycle: the first becomes a claim.
+            rest = [k for k in draft.nodes if k not in self.defined]
+            if not rest:
+                break
+            key = rest[0]
+            if key not in self.ids:
+                self.ids[key] = self.ids_maker.claim(_preferred_id(draft.nodes[key]) or slug(draft.nodes[key].text))
+            self.claims.append(key)
+            self.defined.add(key)
+            pending = [key]
+        doc: dict[str, Any] = {"argmap": 1, "title": draft.title or "Imported map"}
+        if draft.description:
+            doc["description"] = draft.description
+        if self.has_cycle():
+            doc["allow-cycles"] = True
+        if draft.sources:
+            doc["sources"] = draft.sources
+        if draft.actors:
+            doc["actors"] = draft.actors
+        doc["claims"] = claims
+        body = yaml.dump(
+            doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+        )
+        return f"{MODELINE}\n{body}"
+
+    def node_fields(self, node: DraftNode, premise_id: bool = False) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
+        if premise_id and node.key in self.ids:
+            fields["id"] = self.ids[node.key]
+        fields["text"] = node.text
+        if node.by:
+            fields["by"] = node.by[0] if len(node.by) == 1 else list(node.by)
+        if node.implicit:
+            fields["implicit"] = True
+        if node.quotes:
+            fields["quote"] = node.quotes[0] if len(node.quotes) == 1 else list(node.quotes)
+        if node.weight is not None:
+            fields["weight"] = node.weight
+        if node.tags:
+            fields["tags"] = list(node.tags)
+        if node.note:
+            fields["note"] = node.note
+        if node.url:
+            fields["url"] = node.url
+        for kind in (LinkKind.PRO, LinkKind.CON):
+            items = [self.item(lk) for lk in self.incoming.get(node.key, []) if lk.kind is kind]
+            if items:
+                fields[kind.value] = items
+        return fields
+
+    def item(self, link: DraftLink) -> dict[str, Any]:
+        if link.source in self.defined:
+            fields: dict[str, Any] = {"ref": self.ids[link.source]}
+            if link.note:
+                fields["note"] = link.note
+        else:
+            self.defined.add(link.source)
+            fields = self.node_fields(self.draft.nodes[link.source], premise_id=True)
+        undercuts = [self.item(lk) for lk in self.incoming.get(link.key, [])]
+        if undercuts:
+            fields["undercut"] = undercuts
+        return fields
+
+    def has_cycle(self) -> bool:
+        """Whether following links (premise -> parent, undercutter -> link's parent) loops."""
+        by_key = {lk.key: lk for lk in self.links}
+        edges: dict[str, list[str]] = {}
+        for lk in self.links:
+            target, seen = lk, 0
+            while target.kind is LinkKind.UNDERCUT and target.target in by_key and seen < len(by_key):
+                target, seen = by_key[target.target], seen + 1
+            if target.kind is not LinkKind.UNDERCUT:
+                edges.setdefault(lk.source, []).append(target.target)
+        return _cyclic(self.draft.nodes, edges)
+
+
+def _cyclic(nodes: Iterable[str], edges: dict[str, list[str]]) -> bool:
+    state: dict[str, int] = {}  # 1 on the stack, 2 done
+    for start in nodes:
+        if state.get(start):
+            continue
+        stack = [(start, iter(edges.get(start, ())))]
+        state[start] = 1
+        while stack:
+            current, children = stack[-1]
+            for child in children:
+                if state.get(child) == 1:
+                    return True
+                if not state.get(child):
+                    state[child] = 1
+                    stack.append((child, iter(edges.get(child, ()))))
+                    break
+            else:
+                state[current] = 2
+                stack.pop()
+    return False
+

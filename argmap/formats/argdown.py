@@ -1,0 +1,744 @@
+"""Argdown (https://argdown.org) out and in.
+
+Export: every node is an Argdown statement titled with its id (`[cheap-power]:
+text`); `pro`/`con` premises are nested under their parent as `+`/`-`
+relations, exactly as in the map; a ref is a reference to the titled
+statement (`+ [cheap-power]`). Tags become `#tags`; `by`, quotes, weight,
+implicit, note and url become the statement's YAML data `{...}`; the map's
+description, actors and sources go into the front matter under `argmap:`.
+
+Undercuts: Argdown undercuts attack an *argument* (its inference), while an
+argmap undercut attacks the link from a premise to its parent. So each link
+that is undercut is written as an argument titled with the link's id, whose
+description mentions both ends and whose data names them:
+
+    <build-plant.pro.2>: @[cheap-power] supports @[build-plant]. {"argmap-link": {...}}
+      _ [build-plant.pro.2.undercut.1]: Recent plants ran far over budget ...
+
+The argument has no premise-conclusion structure and no relation of its own,
+so the statement relations Argdown sees are exactly the map's links.
+
+Import reads the same shapes back, and from hand-written Argdown also:
+untitled statements, `<+ <- <_ +> -> _>` directions, `><` (as two attacks),
+arguments without a premise-conclusion structure (as premises, with their
+description as text), and premise-conclusion structures (each premise
+supports the conclusion it leads to; the inference rule is left out). Every
+simplification is a W6xx warning naming the line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import attrs
+
+from argmap.errors import Diagnostic, FormatError, Position, warning
+from argmap.formats import Exported
+from argmap.formats.draft import Draft, DraftNode
+from argmap.model import ArgumentMap, Link, LinkKind, Node
+
+# ---------------------------------------------------------------------------
+# Export
+
+_ALWAYS_ESCAPED = set("\\@#*_[]<>{}/")
+_SHORTCODE = re.compile(r"\.[^\s]+?\.|:[^\s]+?:")
+_TAG_WORD = re.compile(r"[A-Za-z0-9-]+\Z")
+LINK_DATA_KEY = "argmap-link"
+
+
+def escape_text(text: str) -> str:
+    """`text` written so that Argdown reads it back as the same plain text."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch in _ALWAYS_ESCAPED or (ch in ".:" and _SHORTCODE.match(text, i)):
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _flow(value: Any) -> str:
+    """A value as a one-line YAML flow collection without braces inside strings.
+
+    Argdown finds the end of inline data by the first `}`, even inside quotes,
+    so braces in strings are written as JSON escapes (which YAML reads too).
+    """
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_flow(str(k))}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False).replace("{", "\\u007b").replace("}", "\\u007d")
+    return json.dumps(value)
+
+
+def _quote_data(q: Any) -> dict[str, str]:
+    return {k: v for k, v in (("source", q.source), ("text", q.text), ("speaker", q.speaker),
+                              ("locator", q.locator)) if v is not None}
+
+
+class _Exporter:
+    def __init__(self, m: ArgumentMap) -> None:
+        self.m = m
+        self.lines: list[str] = []
+        self.warnings: list[Diagnostic] = []
+
+    def statement(self, node: Node) -> str:
+        text = node.text
+        if "\n" in text or "\r" in text:
+            text = " ".join(text.split())
+            self.warnings.append(
+                warning("W603", f"line breaks in the text of {node.id} become spaces in Argdown",
+                        node.position_of("text"))
+            )
+        parts = [f"[{node.id}]: {escape_text(text)}"]
+        data: dict[str, Any] = {}
+        odd_tags = []
+        for tag in node.tags:
+            if _TAG_WORD.match(tag):
+                parts.append(f"#{tag}")
+            elif ")" not in tag and tag.strip() == tag and tag:
+                parts.append(f"#({tag})")
+            else:
+                odd_tags.append(tag)
+        if node.by:
+            data["by"] = list(node.by)
+        if node.quotes:
+            data["quote"] = [_quote_data(q) for q in node.quotes]
+        if node.weight is not None:
+            data["weight"] = node.weight
+        if node.implicit:
+            data["implicit"] = True
+        if node.note:
+            data["note"] = node.note
+        if node.url:
+            data["url"] = node.url
+        if odd_tags:
+            data["tags"] = odd_tags
+        if data:
+            parts.append(_flow(data))
+        return " ".join(parts)
+
+    def children(self, target: str, depth: int) -> None:
+        for link in self.m.incoming(target):
+            if link.kind is LinkKind.UNDERCUT:
+                continue
+            self.item(link, "+" if link.kind is LinkKind.PRO else "-", depth)
+
+    def item(self, link: Link, symbol: str, depth: int) -> None:
+        indent = "  " * depth
+        node = self.m.node(link.source)
+        if link.note:
+            self.warnings.append(
+                warning("W601", f"Argdown has no place for the note on link {link.id}: left out",
+                        link.position)
+            )
+        if link.is_ref:
+            self.lines.append(f"{indent}{symbol} [{node.id}]")
+        else:
+            self.lines.append(f"{indent}{symbol} {self.statement(node)}")
+            self.children(node.id, depth + 1)
+
+    def text(self) -> str:
+        m = self.m
+        front: dict[str, Any] = {}
+        if m.description:
+            front["description"] = m.description
+        if m.allow_cycles:
+            front["allow-cycles"] = True
+        if m.sources:
+            front["sources"] = {
+                s.id: {k: v for k, v in attrs.asdict(s).items() if v is not None and k not in ("id", "position")}
+                for s in m.sources.values()
+            }
+        if m.actors:
+            front["actors"] = {
+                a.id: {
+                    k: (v.value if k == "kind" else v)
+                    for k, v in attrs.asdict(a, recurse=False).items()
+                    if v is not None and k not in ("id", "position")
+                }
+                for a in m.actors.values()
+            }
+        self.lines += ["===", f"title: {json.dumps(m.title, ensure_ascii=False)}"]
+        if front:
+            self.lines.append(f"argmap: {json.dumps(front, ensure_ascii=False)}")
+        self.lines += ["===", ""]
+        for claim in m.claim_nodes():
+            self.lines.append(self.statement(claim))
+            self.children(claim.id, 1)
+            self.lines.append("")
+        for link in m.links:
+            undercuts = m.undercutters(link.id)
+            if not undercuts:
+                continue
+            self.lines.append(self.inference(link))
+            for undercut in undercuts:
+                self.item(undercut, "_", 1)
+            self.lines.append("")
+        return "\n".join(self.lines).rstrip("\n") + "\n"
+
+    def inference(self, link: Link) -> str:
+        """The argument standing for one link, so that `_` has something to attack."""
+        if link.kind is LinkKind.UNDERCUT:
+            description = f"@[{link.source}] undercuts @<{link.target}>."
+        else:
+            verb = "supports" if link.kind is LinkKind.PRO else "attacks"
+            description = f"@[{link.source}] {verb} @[{link.target}]."
+        data = {LINK_DATA_KEY: {"source": link.source, "target": link.target, "kind": link.kind.value}}
+        return f"<{link.id}>: {description} {_flow(data)}"
+
+
+def export(m: ArgumentMap) -> Exported:
+    exporter = _Exporter(m)
+    text = exporter.text()
+    return Exported(text, tuple(exporter.warnings))
+
+
+# ---------------------------------------------------------------------------
+# Import
+
+_RELATION = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)[ \t]+(.*)")
+_PCS_ITEM = re.compile(r"\((\d+)\)[ \t]+(.*)")
+_INFERENCE = re.compile(r"-{2,}[ \t]*")
+_LIST_ITEM = re.compile(r"(\*|\d+\.)[ \t]+(.*)")
+_HEADING = re.compile(r"#{1,6}[ \t]")
+_STATEMENT_DEF = re.compile(r"\[([^\]]+)\]:[ \t]*(.*)")
+_STATEMENT_REF = re.compile(r"\[([^\]]+)\](?!\()[ \t]*(.*)")
+_ARGUMENT_DEF = re.compile(r"<([^>]+)>:[ \t]*(.*)")
+_ARGUMENT_REF = re.compile(r"<([^>]+)>[ \t]*(.*)")
+_TAG = re.compile(r"#\(([^)]+)\)|#([A-Za-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)")
+_MENTION = re.compile(r"@\[([^\]]+)\]|@<([^>]+)>")
+_LINK = re.compile(r"\[([^\]]+?)\]\(([^)]+?)\)")
+_EMPHASIS = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*|__(\S(?:.*?\S)?)__|\*(\S(?:.*?\S)?)\*|(?<!\w)_(\S(?:.*?\S)?)_(?!\w)")
+_ESCAPED = re.compile(r"\\(.)")
+_NODE_FIELDS = ("by", "quote", "weight", "implicit", "note", "url", "tags")
+# Placeholders for escaped characters while the markup is taken apart.
+_PRIVATE = 0xE000
+
+
+@attrs.define
+class _Statement:
+    key: str
+    title: str | None
+    position: Position
+    text: str = ""
+    text_position: Position | None = None
+    data: dict[str, Any] = attrs.field(factory=dict)
+    tags: list[str] = attrs.field(factory=list)
+    top_level: bool = False
+
+
+@attrs.define
+class _Argument:
+    title: str
+    position: Position
+    descriptions: list[str] = attrs.field(factory=list)
+    data: dict[str, Any] = attrs.field(factory=dict)
+    # premise-conclusion structure: statement keys, and the index each inference precedes
+    pcs: list[str] = attrs.field(factory=list)
+    inferences: list[int] = attrs.field(factory=list)
+
+
+@attrs.define
+class _Relation:
+    kind: str  # support, attack, undercut, contradiction
+    source: tuple[str, str]  # ("s"|"a", key)
+    target: tuple[str, str]
+    position: Position
+
+
+def _strip_comments(text: str) -> str:
+    """Comments replaced by spaces (line breaks kept, so positions stay true)."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    line_start = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            line_start = i + 1
+        if ch == "\\" and i + 1 < n:
+            out.append(text[i : i + 2])
+            i += 2
+            continue
+        end = -1
+        if text.startswith("<!--", i):
+            end = text.find("-->", i + 4)
+            end = n if end < 0 else end + 3
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            end = n if end < 0 else end + 2
+        elif text.startswith("//", i) and "](" not in text[line_start:i]:
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+        if end >= 0:
+            out.append(re.sub(r"[^\n]", " ", text[i:end]))
+            i = end
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+class _Reader:
+    def __init__(self, text: str, path: str) -> None:
+        self.path = path
+        self.text = text
+        self.statements: dict[str, _Statement] = {}
+        self.arguments: dict[str, _Argument] = {}
+        self.relations: list[_Relation] = []
+        self.warnings: list[Diagnostic] = []
+        self.front: dict[str, Any] = {}
+        self.untitled = 0
+        self.anonymous = 0
+
+    def pos(self, line: int, column: int = 1) -> Position:
+        return Position(self.path, line, column)
+
+    def warn(self, code: str, message: str, position: Position) -> None:
+        self.warnings.append(warning(code, message, position))
+
+    def fail(self, message: str, line: int, column: int = 1) -> FormatError:
+        return FormatError("E601", f"Argdown: {message}", self.pos(line, column))
+
+    # -- data and text
+
+    def data(self, raw: str, line: int, column: int) -> dict[str, Any]:
+        from argmap.formats.yaml_writer import YamlDataError, read_yaml_data
+
+        try:
+            value = read_yaml_data(raw)
+        except YamlDataError as exc:
+            at_line = line + exc.line - 1
+            at_col = column + exc.column - 1 if exc.line == 1 else exc.column
+            raise self.fail(f"invalid YAML data: {exc}", at_line, at_col) from None
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.fail("data in braces must be a mapping {key: value}", line, column)
+        return value
+
+    def split_data(self, content: str, line: int, column: int) -> tuple[str, dict[str, Any]]:
+        """The content without its `{...}` data, and the data read."""
+        start = -1
+        i = 0
+        while i < len(content):
+            if content[i] == "\\":
+                i += 2
+                continue
+            if content[i] == "{":
+                start = i
+                break
+            i += 1
+        if start < 0:
+            return content, {}
+        depth = 0
+        for j in range(start, len(content)):
+            if content[j] == "{":
+                depth += 1
+            elif content[j] == "}":
+                depth -= 1
+                if depth == 0:
+                    data = self.data(content[start : j + 1], line, column + start)
+                    rest, more = self.split_data(content[:start] + content[j + 1 :], line, column)
+                    data.update(more)
+                    return rest, data
+        raise self.fail("data `{` is never closed", line, column + start)
+
+    def clean(self, raw: str) -> tuple[str, list[str]]:
+        """Plain text and tags from Argdown inline markup."""
+        protected = _ESCAPED.sub(lambda mt: chr(_PRIVATE + ord(mt.group(1))) if ord(mt.group(1)) < 0x1000
+                                 else mt.group(1), raw)
+        tags = [a or b for a, b in _TAG.findall(protected)]
+        text = _TAG.sub("", protected)
+        text = _MENTION.sub(lambda mt: mt.group(1) or mt.group(2), text)
+        text = _LINK.sub(lambda mt: f"{mt.group(1)} ({mt.group(2)})", text)
+        for _ in range(3):
+            text = _EMPHASIS.sub(lambda mt: next(g for g in mt.groups() if g is not None), text)
+        text = "".join(chr(ord(c) - _PRIVATE) if _PRIVATE <= ord(c) < _PRIVATE + 0x1000 else c for c in text)
+        tags = ["".join(chr(ord(c) - _PRIVATE) if _PRIVATE <= ord(c) < _PRIVATE + 0x1000 else c for c in t)
+                for t in tags]
+        return " ".join(text.split()), [" ".join(t.split()) for t in tags]
+
+    # -- elements
+
+    def element(self, content: str, line: int, column: int, top_level: bool) -> tuple[str, str]:
+        """Record the statement or argument `content` defines or names; return its handle."""
+        match = _ARGUMENT_DEF.match(content)
+        if match:
+            argument = self.argument(match.group(1).strip(), line, column)
+            text, data = self.split_data(match.group(2), line, column + match.start(2))
+            if text.strip():
+                argument.descriptions.append(text)
+            argument.data.update(data)
+            return ("a", argument.title)
+        match = _ARGUMENT_REF.match(content)
+        if match and not match.group(2).strip().startswith(":"):
+            argument = self.argument(match.group(1).strip(), line, column)
+            self.ignore_rest(match.group(2), line, column + match.start(2))
+            return ("a", argument.title)
+        match = _STATEMENT_DEF.match(content)
+        if match:
+            return ("s", self.define(match.group(1).strip(), match.group(2), line, column,
+                                     column + match.start(2), top_level))
+        match = _STATEMENT_REF.match(content)
+        if match:
+            statement = self.statement(match.group(1).strip(), line, column)
+            statement.top_level = statement.top_level or top_level
+            self.ignore_rest(match.group(2), line, column + match.start(2))
+            return ("s", statement.key)
+        return ("s", self.define(None, content, line, column, column, top_level))
+
+    def ignore_rest(self, rest: str, line: int, column: int) -> None:
+        text, _data = self.split_data(rest, line, column)
+        if text.strip():
+            self.warn("W611", f"text after a reference is left out: {text.strip()!r}", self.pos(line, column))
+
+    def argument(self, title: str, line: int, column: int) -> _Argument:
+        if title not in self.arguments:
+            self.arguments[title] = _Argument(title, self.pos(line, column))
+        return self.arguments[title]
+
+    def statement(self, title: str, line: int, column: int) -> _Statement:
+        if title not in self.statements:
+            self.statements[title] = _Statement(title, title, self.pos(line, column))
+        return self.statements[title]
+
+    def define(self, title: str | None, raw: str, line: int, column: int, text_column: int,
+               top_level: bool) -> str:
+        if title is None:
+            self.untitled += 1
+            statement = _Statement(f"untitled {self.untitled}", None, self.pos(line, column))
+            self.statements[statement.key] = statement
+        else:
+            statement = self.statement(title, line, column)
+        statement.top_level = statement.top_level or top_level
+        text, data = self.split_data(raw, line, text_column)
+        self.add_text(statement, text, line, text_column)
+        statement.data.update(data)
+        return statement.key
+
+    def add_text(self, statement: _Statement, raw: str, line: int, column: int) -> None:
+        text, tags = self.clean(raw)
+        statement.tags += [t for t in tags if t not in statement.tags]
+        if not text:
+            return
+        if statement.text and statement.text_position and statement.text_position.line != line:
+            if text != statement.text:
+                self.warn("W611", f"[{statement.title}] is defined again with other text: the first"
+                          " text is kept", self.pos(line, column))
+            return
+        statement.text = f"{statement.text} {text}".strip()
+        statement.text_position = self.pos(line, column)
+
+    # -- the file
+
+    def parse(self) -> None:
+        lines = _strip_comments(self.text).split("\n")
+        start = self.front_matter(lines)
+        stack: list[tuple[int, tuple[str, str]]] = []
+        last: tuple[str, str] | None = None
+        argument: _Argument | None = None  # the argument whose pcs may follow
+        in_rule = False
+        block = 0  # lines in the current block
+        i = start
+        while i < len(lines):
+            raw = lines[i].rstrip()
+            number = i + 1
+            i += 1
+            # YAML data spread over several lines: gather it into this line.
+            while raw.count("{") > raw.count("}") and i < len(lines):
+                raw += "\n" + lines[i].rstrip()
+                i += 1
+            if not raw.strip():
+                # A lone argument title may be followed by a blank line and then its
+                # premise-conclusion structure.
+                if not (argument is not None and block == 1 and not argument.pcs):
+                    argument = None
+                stack, last, in_rule, block = [], None, False, 0
+                continue
+            block += 1
+            indent = len(raw) - len(raw.lstrip(" \t"))
+            content = raw.strip()
+            column = indent + 1
+            if in_rule:
+                if _INFERENCE.fullmatch(content) and content == "--":
+                    in_rule = False
+                elif argument is not None:
+                    self.warn("W612", f"inference rule {content!r} of <{argument.title}> is left out",
+                              self.pos(number, column))
+                continue
+            if indent == 0 and _HEADING.match(content):
+                self.warn("W611", f"heading {content.lstrip('#').strip()!r}: sections are not carried over",
+                          self.pos(number, column))
+                stack, last, argument = [], None, None
+                continue
+            if indent > 0:
+                match = _RELATION.fullmatch(content)
+                if match:
+                    while stack and stack[-1][0] >= indent:
+                        stack.pop()
+                    if not stack:
+                        raise self.fail("relation without a statement or argument above it", number, column)
+                    parent = stack[-1][1]
+                    child = self.element(match.group(2), number, column + match.start(2), False)
+                    self.relation(match.group(1), parent, child, number, column)
+                    stack.append((indent, child))
+                    last = child
+                    continue
+                if last is not None:
+                    self.continuation(last, content, number, column)
+                    continue
+                raise self.fail("indented text with nothing above it", number, column)
+            pcs = _PCS_ITEM.fullmatch(content)
+            if pcs or _INFERENCE.fullmatch(content):
+                if argument is None:
+                    self.anonymous += 1
+                    argument = self.argument(f"argument {self.anonymous}", number, column)
+                if pcs:
+                    key = self.element(pcs.group(2), number, column + pcs.start(2), False)
+                    if key[0] != "s":
+                        raise self.fail("a premise-conclusion item must be a statement", number, column)
+                    argument.pcs.append(key[1])
+                    stack, last = [(0, key)], key
+                else:
+                    argument.inferences.append(len(argument.pcs))
+                    stack, last = [(0, ("a", argument.title))], None
+                    in_rule = content == "--"
+                continue
+            listed = _LIST_ITEM.fullmatch(content)
+            if listed:
+                content, column = listed.group(2), column + listed.start(2)
+            handle = self.element(content, number, column, True)
+            stack, last = [(0, handle)], handle
+            argument = self.arguments[handle[1]] if handle[0] == "a" else None
+
+    def continuation(self, handle: tuple[str, str], content: str, line: int, column: int) -> None:
+        if handle[0] == "s":
+            statement = self.statements[handle[1]]
+            text, data = self.split_data(content, line, column)
+            statement.data.update(data)
+            if text.strip():
+                cleaned, tags = self.clean(text)
+                statement.text = f"{statement.text} {cleaned}".strip()
+                statement.tags += [t for t in tags if t not in statement.tags]
+        else:
+            argument = self.arguments[handle[1]]
+            text, data = self.split_data(content, line, column)
+            argument.data.update(data)
+            if text.strip():
+                argument.descriptions.append(text)
+
+    def relation(self, symbol: str, parent: tuple[str, str], child: tuple[str, str], line: int,
+                 column: int) -> None:
+        kind = {"+": "support", "-": "attack", "_": "undercut", "><": "contradiction"}[symbol.strip("<>") or "><"]
+        position = self.pos(line, column)
+        if symbol.endswith(">") and symbol != "><":
+            self.relations.append(_Relation(kind, parent, child, position))
+        else:
+            self.relations.append(_Relation(kind, child, parent, position))
+
+    def front_matter(self, lines: list[str]) -> int:
+        first = next((n for n, line in enumerate(lines) if line.strip()), None)
+        if first is None or lines[first].strip() != "===":
+            return 0
+        for end in range(first + 1, len(lines)):
+            if lines[end].strip() == "===":
+                raw = "\n".join(lines[first + 1 : end])
+                data = self.data("{}" if not raw.strip() else raw, first + 2, 1)
+                self.front = data
+                return end + 1
+        raise self.fail("front matter `===` is never closed", first + 1)
+
+
+def _node_from(reader: _Reader, statement: _Statement, draft: Draft) -> DraftNode:
+    node = DraftNode(statement.key, statement.text or statement.title or "", statement.position,
+                     title=statement.title, tags=list(statement.tags))
+    _apply_data(reader, node, statement.data, statement.text_position or statement.position)
+    return node
+
+
+def _apply_data(reader: _Reader, node: DraftNode, data: dict[str, Any], position: Position) -> None:
+    for key, value in data.items():
+        if key == "by":
+            node.by = [str(v) for v in (value if isinstance(value, list) else [value])]
+        elif key == "quote":
+            quotes = value if isinstance(value, list) else [value]
+            node.quotes = [{str(k): str(v) for k, v in q.items()} for q in quotes if isinstance(q, dict)]
+        elif key == "weight" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            node.weight = float(value)
+        elif key == "implicit" and isinstance(value, bool):
+            node.implicit = value
+        elif key in ("note", "url") and isinstance(value, str):
+            setattr(node, key, value)
+        elif key == "tags" and isinstance(value, list):
+            node.tags += [str(t) for t in value if str(t) not in node.tags]
+        else:
+            reader.warn("W618", f"data field {key!r} is left out", position)
+
+
+def read(text: str, path: str) -> Draft:
+    reader = _Reader(text, path)
+    reader.parse()
+    front = reader.front
+    draft = Draft(path, title=str(front.get("title") or ""))
+    extra = front.get("argmap") or {}
+    if isinstance(extra, dict):
+        draft.description = extra.get("description") if isinstance(extra.get("description"), str) else None
+        for field, target in (("actors", draft.actors), ("sources", draft.sources)):
+            entries = extra.get(field) or {}
+            if isinstance(entries, dict):
+                target.update({str(k): v for k, v in entries.items() if isinstance(v, dict)})
+    for key in front:
+        if key not in ("title", "argmap"):
+            reader.warn("W611", f"front matter setting {key!r} is left out", reader.pos(1))
+    for statement in reader.statements.values():
+        if not statement.text:
+            reader.warn("W617", f"[{statement.title}] is referred to but never given a text: its title"
+                        " is used as text", statement.position)
+        draft.add_node(_node_from(reader, statement, draft))
+        if statement.top_level:
+            draft.claims.append(statement.key)
+    _Resolver(reader, draft).run()
+    draft.warnings += reader.warnings
+    return draft
+
+
+class _Resolver:
+    """Arguments and relations -> argmap nodes and links."""
+
+    def __init__(self, reader: _Reader, draft: Draft) -> None:
+        self.reader = reader
+        self.draft = draft
+        self.link_args: dict[str, dict[str, Any]] = {}  # argument title -> its argmap-link data
+        self.arg_nodes: dict[str, str] = {}  # argument title -> node key standing for it
+
+    def run(self) -> None:
+        reader, draft = self.reader, self.draft
+        for title, argument in reader.arguments.items():
+            link = argument.data.get(LINK_DATA_KEY)
+            if isinstance(link, dict):
+                self.link_args[title] = link
+            elif argument.pcs:
+                self.flatten(argument)
+            else:
+                key = f"<{title}>"
+                text = " ".join(reader.clean(d)[0] for d in argument.descriptions).strip() or title
+                node = DraftNode(key, text, argument.position, title=title)
+                _apply_data(reader, node, argument.data, argument.position)
+                draft.add_node(node)
+                self.arg_nodes[title] = key
+                reader.warn("W613", f"argument <{title}> is imported as a premise with its description as"
+                            " text", argument.position)
+        undercuts = []
+        for rel in reader.relations:
+            if rel.kind == "undercut":
+                undercuts.append(rel)
+                continue
+            source, target = self.node_of(rel.source, rel), self.node_of(rel.target, rel)
+            if source is None or target is None:
+                continue
+            if rel.kind == "contradiction":
+                draft.add_link(LinkKind.CON, source, target, rel.position)
+                draft.add_link(LinkKind.CON, target, source, rel.position)
+                reader.warn("W615", "contradiction imported as two attacks", rel.position)
+            else:
+                kind = LinkKind.PRO if rel.kind == "support" else LinkKind.CON
+                draft.add_link(kind, source, target, rel.position)
+        # Our own link arguments name links by (source, target, kind); an undercut's
+        # target is another link argument, so resolve them in rounds.
+        link_keys: dict[str, list[str]] = {}
+        for title, spec in self.link_args.items():
+            kind = spec.get("kind")
+            if kind in ("pro", "con"):
+                keys = [lk.key for lk in draft.links
+                        if lk.kind.value == kind and self.title_of(lk.source) == spec.get("source")
+                        and self.title_of(lk.target) == spec.get("target")]
+                link_keys[title] = keys
+        for _ in range(len(undercuts) + 1):
+            waiting = []
+            for rel in undercuts:
+                targets = self.links_of(rel.target, link_keys)
+                if targets is None:
+                    waiting.append(rel)
+                    continue
+                source = self.node_of(rel.source, rel)
+                if source is None:
+                    continue
+                if not targets:
+                    reader.warn("W614", f"undercut of {self.show(rel.target)}: no premise-to-parent link"
+                                " found for it to attack; left out", rel.position)
+                for target in targets:
+                    made = draft.add_link(LinkKind.UNDERCUT, source, target, rel.position)
+                    title = rel.target[1] if rel.target[0] == "a" else ""
+                    for other, spec in self.link_args.items():
+                        if (spec.get("kind") == "undercut" and spec.get("target") == title
+                                and spec.get("source") == self.title_of(source)):
+                            link_keys.setdefault(other, []).append(made.key)
+            if len(waiting) == len(undercuts):
+                for rel in waiting:
+                    reader.warn("W617", f"undercut of {self.show(rel.target)}, which names a link that"
+                                " is not in the file; left out", rel.position)
+                break
+            undercuts = waiting
+
+    def show(self, handle: tuple[str, str]) -> str:
+        return f"<{handle[1]}>" if handle[0] == "a" else f"[{handle[1]}]"
+
+    def title_of(self, key: str) -> str | None:
+        node = self.draft.nodes.get(key)
+        return node.title if node else None
+
+    def node_of(self, handle: tuple[str, str], rel: _Relation) -> str | None:
+        kind, key = handle
+        if kind == "s":
+            return key
+        if key in self.arg_nodes:
+            return self.arg_nodes[key]
+        argument = self.reader.arguments[key]
+        if argument.pcs and argument.inferences:
+            return argument.pcs[-1]
+        self.reader.warn("W614", f"relation of <{key}>, which stands for a link, is left out", rel.position)
+        return None
+
+    def links_of(self, handle: tuple[str, str], link_keys: dict[str, list[str]]) -> list[str] | None:
+        """The links an undercut of `handle` attacks; None if not known yet."""
+        kind, key = handle
+        if kind == "s":
+            return []
+        if key in self.link_args:
+            return link_keys.get(key)
+        draft = self.draft
+        if key in self.arg_nodes:
+            node = self.arg_nodes[key]
+            return [lk.key for lk in draft.links if lk.source == node and lk.kind is not LinkKind.UNDERCUT]
+        argument = self.reader.arguments[key]
+        if not argument.inferences or argument.inferences[-1] >= len(argument.pcs):
+            return []
+        # The last inference: from the statements after the one before it, to the conclusion.
+        last = argument.inferences[-1]
+        before = [i for i in argument.inferences if i < last]
+        premises = set(argument.pcs[before[-1] if before else 0 : last])
+        conclusion = argument.pcs[last]
+        return [lk.key for lk in draft.links
+                if lk.target == conclusion and lk.source in premises and lk.kind is LinkKind.PRO]
+
+    def flatten(self, argument: _Argument) -> None:
+        """Each premise supports the conclusion of the inference it leads into."""
+        reader, draft = self.reader, self.draft
+        if not argument.inferences:
+            reader.warn("W612", f"<{argument.title}> has numbered statements but no inference line:"
+                        " imported as statements only", argument.position)
+            return
+        reader.warn("W612", f"premise-conclusion structure of <{argument.title}>: each premise is"
+                    " imported as a pro link to the conclusion it leads to", argument.position)
+        previous = 0
+        for at in argument.inferences:
+            if at >= len(argument.pcs) or at == 0:
+                continue
+            conclusion = argument.pcs[at]
+            for premise in argument.pcs[previous:at]:
+                draft.add_link(LinkKind.PRO, premise, conclusion, draft.nodes[premise].position)
+            previous = at

@@ -1,0 +1,286 @@
+"""AIF JSON (the Argument Interchange Format as OVA and AIFdb write it) out and in.
+
+Export: each node is an I-node (its text); each `pro` link an RA-node
+("Default Inference") with edges premise -> RA -> parent; each `con` link a
+CA-node ("Default Conflict") with edges premise -> CA -> parent; each
+undercut a CA-node whose edge goes to the RA or CA node of the link it
+attacks. A ref is the same I-node used again. Actors become `participants`;
+who argues a node (`by`) and each quote become an L-node (locution: "Name :
+words") anchored to the I-node by a YA-node ("Asserting"), listed in
+`locutions` with the participant and, for quotes, the source. Weights,
+tags, notes, urls, `implicit` and ids have no place in AIF: each is a warning.
+
+Import reads the same, bare or wrapped as `{"AIF": {...}}` (OVA): I-nodes
+become premises and claims, RA/CA the links, CA on RA/CA undercuts; an RA
+with several premises becomes one pro link per premise (argmap has no linked
+premises); MA, PA and TA nodes are left out with a warning; L-nodes anchored
+to an I-node give `by` (from the locution's participant) and, when the
+locution names a source, a quote.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from typing import Any
+
+from argmap.errors import Diagnostic, FormatError, Position, warning
+from argmap.formats import Exported
+from argmap.formats._jsontext import JsonObject, load_json, where
+from argmap.formats.draft import Draft, DraftNode
+from argmap.model import ArgumentMap, LinkKind
+
+INFERENCE = "Default Inference"
+CONFLICT = "Default Conflict"
+ASSERTING = "Asserting"
+
+
+def _timestamp(m: ArgumentMap) -> str:
+    """The map file's modification time (AIF wants one on every node), or the epoch."""
+    try:
+        seconds = os.stat(m.path).st_mtime
+    except OSError:
+        seconds = 0
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(seconds))
+
+
+class _Exporter:
+    def __init__(self, m: ArgumentMap) -> None:
+        self.m = m
+        self.stamp = _timestamp(m)
+        self.nodes: list[dict[str, Any]] = []
+        self.edges: list[dict[str, Any]] = []
+        self.locutions: list[dict[str, Any]] = []
+        self.participants: list[dict[str, Any]] = []
+        self.person: dict[str, int] = {}
+        self.warnings: list[Diagnostic] = []
+
+    def node(self, text: str, kind: str, scheme: str | None = None) -> str:
+        node_id = str(len(self.nodes) + 1)
+        node: dict[str, Any] = {"nodeID": node_id, "text": text, "type": kind, "timestamp": self.stamp}
+        if scheme:
+            node["scheme"] = scheme
+        self.nodes.append(node)
+        return node_id
+
+    def edge(self, source: str, target: str) -> None:
+        self.edges.append(
+            {"edgeID": str(len(self.edges) + 1), "fromID": source, "toID": target, "formEdgeID": None}
+        )
+
+    def anchor(self, i_node: str, words: str, who: str | None, source: str | None) -> None:
+        """An L-node for `words`, linked to the I-node through a YA-node."""
+        locution = self.node(words, "L")
+        ya = self.node(ASSERTING, "YA", ASSERTING)
+        self.edge(locution, ya)
+        self.edge(ya, i_node)
+        entry: dict[str, Any] = {"nodeID": locution, "personID": self.person.get(who or ""),
+                                 "timestamp": self.stamp, "start": None, "end": None}
+        if source is not None:
+            entry["source"] = source
+        self.locutions.append(entry)
+
+    def run(self) -> str:
+        m = self.m
+        for n, actor in enumerate(m.actors.values(), start=1):
+            if actor.kind is None or actor.kind.value == "person":
+                first, _, last = actor.name.rpartition(" ")
+                if not first:
+                    first, last = last, ""
+            else:
+                first, last = actor.name, ""
+            self.participants.append({"participantID": n, "firstname": first, "surname": last})
+            self.person[actor.id] = n
+        i_nodes: dict[str, str] = {}
+        for node in m.unique_nodes():
+            i_nodes[node.id] = self.node(node.text, "I")
+            lost = [f for f in ("weight", "tags", "note", "url", "implicit") if getattr(node, f)]
+            if lost:
+                self.warnings.append(
+                    warning("W601", f"AIF has no place for {', '.join(lost)} of {node.id}: left out",
+                            node.position)
+                )
+            speakers = [a for a in node.by if a in m.actors]
+            for quote in node.quotes:
+                who = quote.speaker or (speakers[0] if speakers else None)
+                source = m.sources.get(quote.source)
+                name = m.actors[who].name if who in m.actors else (
+                    source.author or source.title if source else quote.source)
+                self.anchor(i_nodes[node.id], f"{name} : {quote.text}", who,
+                            source.title if source else quote.source)
+            if not node.quotes:
+                for who in speakers:
+                    self.anchor(i_nodes[node.id], f"{m.actors[who].name} : {node.text}", who, None)
+        link_nodes: dict[str, str] = {}
+        for link in m.links:
+            if link.kind is LinkKind.PRO:
+                link_nodes[link.id] = self.node(INFERENCE, "RA", INFERENCE)
+            else:
+                link_nodes[link.id] = self.node(CONFLICT, "CA", CONFLICT)
+        for link in m.links:
+            self.edge(i_nodes[link.source], link_nodes[link.id])
+            target = link_nodes[link.target] if link.kind is LinkKind.UNDERCUT else i_nodes[link.target]
+            self.edge(link_nodes[link.id], target)
+            if link.note:
+                self.warnings.append(
+                    warning("W601", f"AIF has no place for the note on link {link.id}: left out",
+                            link.position)
+                )
+        data = {"nodes": self.nodes, "edges": self.edges, "locutions": self.locutions,
+                "participants": self.participants}
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def export(m: ArgumentMap) -> Exported:
+    exporter = _Exporter(m)
+    text = exporter.run()
+    return Exported(text, tuple(exporter.warnings))
+
+
+# ---------------------------------------------------------------------------
+# Import
+
+_SPEAKER = re.compile(r"\s*([^:]{1,80}?)\s+:\s+(.*)", re.DOTALL)
+
+
+def read(text: str, path: str) -> Draft:
+    data = load_json(text, path)
+    if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
+        data = data["AIF"]  # OVA wraps the graph
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        raise FormatError("E602", "not AIF: expected an object with a `nodes` list", where(path, data))
+    edges_in = data.get("edges", [])
+    if not isinstance(edges_in, list):
+        raise FormatError("E602", "`edges` must be a list", where(path, data))
+    draft = Draft(path, title=str(data.get("title") or os.path.splitext(os.path.basename(path))[0]))
+    nodes: dict[str, JsonObject] = {}
+    for obj in data["nodes"]:
+        if not isinstance(obj, dict) or "nodeID" not in obj or "type" not in obj:
+            raise FormatError("E602", "each node needs `nodeID` and `type`", where(path, obj))
+        nodes[str(obj["nodeID"])] = obj
+    into: dict[str, list[tuple[str, JsonObject]]] = {}
+    out_of: dict[str, list[tuple[str, JsonObject]]] = {}
+    for edge in edges_in:
+        if not isinstance(edge, dict) or "fromID" not in edge or "toID" not in edge:
+            raise FormatError("E602", "each edge needs `fromID` and `toID`", where(path, edge))
+        source, target = str(edge["fromID"]), str(edge["toID"])
+        missing = [n for n in (source, target) if n not in nodes]
+        if missing:
+            draft.warn("W617", f"edge to unknown node {missing[0]!r}: left out", where(path, edge))
+            continue
+        into.setdefault(target, []).append((source, edge))
+        out_of.setdefault(source, []).append((target, edge))
+
+    def kind(node_id: str) -> str:
+        return str(nodes[node_id].get("type"))
+
+    for node_id, obj in nodes.items():
+        if kind(node_id) == "I":
+            draft.add_node(DraftNode(node_id, str(obj.get("text") or "").strip() or f"node {node_id}",
+                                     where(path, obj)))
+    # RA and CA nodes: one link per (premise, target) pair.
+    links_of: dict[str, list[str]] = {}
+    pending_undercuts: list[tuple[str, str, str, Position]] = []  # (source, CA, target S-node)
+    for node_id, obj in nodes.items():
+        node_type = kind(node_id)
+        position = where(path, obj)
+        if node_type in ("MA", "PA", "TA"):
+            draft.warn("W614", f"{node_type}-node {node_id} ({obj.get('text')!s}) is left out: argmap has"
+                       " no rephrase, preference or transition", position)
+            continue
+        if node_type not in ("RA", "CA"):
+            continue
+        premises = [s for s, _e in into.get(node_id, []) if kind(s) == "I"]
+        targets = [t for t, _e in out_of.get(node_id, [])]
+        scheme = obj.get("scheme") or obj.get("text")
+        if node_type == "RA" and scheme and scheme != INFERENCE:
+            draft.warn("W611", f"scheme {scheme!r} of RA-node {node_id} is left out", position)
+        if node_type == "RA" and len(premises) > 1:
+            draft.warn("W616", f"RA-node {node_id} has {len(premises)} linked premises: imported as one"
+                       " pro link each", position)
+        if not premises or not targets:
+            draft.warn("W614", f"{node_type}-node {node_id} lacks a premise or a conclusion: left out",
+                       position)
+            continue
+        for target in targets:
+            target_type = kind(target)
+            if target_type == "I":
+                link_kind = LinkKind.PRO if node_type == "RA" else LinkKind.CON
+                for premise in premises:
+                    made = draft.add_link(link_kind, premise, target, position)
+                    links_of.setdefault(node_id, []).append(made.key)
+            elif target_type in ("RA", "CA") and node_type == "CA":
+                for premise in premises:
+                    pending_undercuts.append((premise, node_id, target, position))
+            else:
+                draft.warn("W614", f"{node_type}-node {node_id} points at a {target_type}-node: argmap"
+                           " cannot hold this relation; left out", position)
+    for _ in range(len(pending_undercuts) + 1):
+        waiting = []
+        for premise, ca, target, position in pending_undercuts:
+            if target not in links_of:
+                waiting.append((premise, ca, target, position))
+                continue
+            for key in links_of[target]:
+                made = draft.add_link(LinkKind.UNDERCUT, premise, key, position)
+                links_of.setdefault(ca, []).append(made.key)
+        if len(waiting) == len(pending_undercuts):
+            for _premise, ca, target, position in waiting:
+                draft.warn("W617", f"CA-node {ca} attacks node {target}, which holds no link: left out",
+                           position)
+            break
+        pending_undercuts = waiting
+    _dialogue(data, nodes, into, out_of, draft, path)
+    return draft
+
+
+def _dialogue(data: Any, nodes: dict[str, JsonObject], into: Any, out_of: Any, draft: Draft,
+              path: str) -> None:
+    """Participants and locutions: who argues each I-node, and quotes from named sources."""
+    names: dict[str, str] = {}
+    participants = data.get("participants") or []
+    for entry in participants if isinstance(participants, list) else []:
+        if not isinstance(entry, dict) or "participantID" not in entry:
+            continue
+        name = " ".join(str(entry.get(k) or "").strip() for k in ("firstname", "surname")).strip()
+        from argmap.formats.yaml_writer import slug
+
+        actor_id = slug(name) or f"participant-{entry['participantID']}"
+        while actor_id in draft.actors:
+            actor_id += "-2"
+        draft.actors[actor_id] = {"name": name or f"Participant {entry['participantID']}"}
+        names[str(entry["participantID"])] = actor_id
+    locutions = data.get("locutions") or []
+    by_node = {str(e.get("nodeID")): e for e in (locutions if isinstance(locutions, list) else [])
+               if isinstance(e, dict)}
+    used_actors: set[str] = set()
+    for node_id, obj in nodes.items():
+        if obj.get("type") != "L":
+            continue
+        anchored = [t for ya, _e in out_of.get(node_id, []) if nodes[ya].get("type") == "YA"
+                    for t, _e2 in out_of.get(ya, []) if t in draft.nodes]
+        if not anchored:
+            continue
+        locution = by_node.get(node_id, {})
+        actor = names.get(str(locution.get("personID")))
+        words = str(obj.get("text") or "")
+        match = _SPEAKER.fullmatch(words)
+        if match:
+            words = match.group(2).strip()
+        source = locution.get("source")
+        for target in anchored:
+            node = draft.nodes[target]
+            if actor and actor not in node.by:
+                node.by.append(actor)
+                used_actors.add(actor)
+            if isinstance(source, str) and source.strip():
+                from argmap.formats.yaml_writer import slug
+
+                source_id = slug(source) or "source"
+                draft.sources.setdefault(source_id, {"title": source})
+                quote = {"source": source_id, "text": words}
+                if actor:
+                    quote["speaker"] = actor
+                node.quotes.append(quote)

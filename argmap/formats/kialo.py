@@ -1,0 +1,200 @@
+"""Kialo's text export out and in.
+
+The format: `Discussion Title: ...`, a blank line, then one claim per line
+numbered by its path (`1.`, `1.1.`, `1.1.2.`) with its stance towards its
+parent (`Pro:` or `Con:`), and `-> See 1.2.` where a claim is reused.
+
+Export: a map with one claim writes it as the thesis `1.`; a map with
+several writes the map's title as the thesis and each claim as a child
+without stance (as Kialo's multi-thesis discussions do). Each premise is
+written once, where the map defines it; a ref becomes `-> See N.`. Kialo has
+no undercuts, weights, actors, quotes, tags, notes, urls or implicit
+premises: each one left out is a warning. An undercut's premise is written
+nowhere unless the map also uses it as a pro or con premise.
+
+Import reads the same back: Pro/Con children become pro/con premises, `->
+See` lines refs, children of the thesis without a stance claims (and the
+thesis itself is dropped when its text is the discussion title).
+"""
+
+from __future__ import annotations
+
+import re
+
+from argmap.errors import Diagnostic, FormatError, Position, warning
+from argmap.formats import Exported
+from argmap.formats.draft import Draft, DraftNode
+from argmap.model import ArgumentMap, Link, LinkKind, Node
+
+_TITLE = re.compile(r"Discussion Title:[ \t]*(.*)")
+_LINE = re.compile(r"(1\.(?:\d+\.)*)[ \t]+(?:(Pro|Con):[ \t]+)?(.*)")
+_SEE = re.compile(r"->[ \t]*See[ \t]+(1\.(?:\d+\.)*)[ \t]*")
+_LOST_FIELDS = ("by", "quotes", "weight", "tags", "note", "url", "implicit")
+
+
+class _Exporter:
+    def __init__(self, m: ArgumentMap) -> None:
+        self.m = m
+        self.lines: list[str] = []
+        self.number: dict[str, str] = {}
+        self.warnings: list[Diagnostic] = []
+        self.refs: list[tuple[str, str, Link]] = []  # refs written before their node had a number
+
+    def lost(self, node: Node) -> None:
+        lost = [f for f in _LOST_FIELDS if getattr(node, f)]
+        if lost:
+            names = ", ".join("quote" if f == "quotes" else f for f in lost)
+            self.warnings.append(
+                warning("W601", f"Kialo has no place for {names} of {node.id}: left out", node.position)
+            )
+
+    def text(self, node: Node) -> str:
+        if "\n" in node.text or "\r" in node.text:
+            self.warnings.append(
+                warning("W603", f"line breaks in the text of {node.id} become spaces in Kialo",
+                        node.position_of("text"))
+            )
+        return " ".join(node.text.split())
+
+    def write(self, node: Node, number: str, stance: str) -> None:
+        self.number[node.id] = number
+        self.lines.append(f"{number} {stance}{self.text(node)}")
+        self.lost(node)
+        self.children(node, number)
+
+    def children(self, node: Node, number: str) -> None:
+        n = 0
+        for link in self.m.incoming(node.id):
+            if link.kind is LinkKind.UNDERCUT:
+                continue
+            n += 1
+            stance = "Pro: " if link.kind is LinkKind.PRO else "Con: "
+            child = f"{number}{n}."
+            self.undercuts(link)
+            if link.note:
+                self.warnings.append(
+                    warning("W601", f"Kialo has no place for the note on link {link.id}: left out",
+                            link.position)
+                )
+            if link.source in self.number:
+                self.lines.append(f"{child} {stance}-> See {self.number[link.source]}")
+            elif link.is_ref:
+                self.refs.append((child, stance, link))
+                self.lines.append(link.id)  # placeholder, filled once every node has a number
+            else:
+                self.write(self.m.node(link.source), child, stance)
+
+    def undercuts(self, link: Link) -> None:
+        for undercut in self.m.undercutters(link.id):
+            self.warnings.append(
+                warning("W602", f"Kialo has no undercuts: {undercut.source} undercutting {link.id}"
+                        " is left out", undercut.position)
+            )
+            self.undercuts(undercut)
+
+    def run(self) -> str:
+        m = self.m
+        self.lines = [f"Discussion Title: {' '.join(m.title.split())}", ""]
+        claims = m.claim_nodes()
+        if len(claims) == 1:
+            self.write(claims[0], "1.", "")
+        else:
+            self.lines.append(f"1. {' '.join(m.title.split())}")
+            for n, claim in enumerate(claims, start=1):
+                self.write(claim, f"1.{n}.", "")
+        # A ref may point forward, to a node written later: fill those lines now.
+        for child, stance, link in self.refs:
+            at = self.lines.index(link.id)
+            if link.source in self.number:
+                self.lines[at] = f"{child} {stance}-> See {self.number[link.source]}"
+            else:  # defined only under an undercut, which Kialo cannot hold
+                del self.lines[at]
+                self.warnings.append(
+                    warning("W602", f"{link.source} is defined only under an undercut: its use in"
+                            f" {link.id} is left out", link.position)
+                )
+        return "\n".join(self.lines) + "\n"
+
+
+def export(m: ArgumentMap) -> Exported:
+    exporter = _Exporter(m)
+    text = exporter.run()
+    return Exported(text, tuple(exporter.warnings))
+
+
+# ---------------------------------------------------------------------------
+# Import
+
+
+def read(text: str, path: str) -> Draft:
+    lines = text.splitlines()
+    first = next((n for n, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        raise FormatError("E603", "nothing to import: the Kialo file is empty", Position(path, 1, 1))
+    title_match = _TITLE.fullmatch(lines[first].strip())
+    if not title_match:
+        raise FormatError(
+            "E601", "Kialo: the first line must be `Discussion Title: ...`", Position(path, first + 1, 1)
+        )
+    draft = Draft(path, title=title_match.group(1).strip())
+    entries: dict[str, tuple[str | None, str, Position]] = {}  # number -> (stance, text, position)
+    last: str | None = None
+    for index in range(first + 1, len(lines)):
+        raw = lines[index]
+        if not raw.strip():
+            continue
+        match = _LINE.fullmatch(raw.strip())
+        position = Position(path, index + 1, 1)
+        if match:
+            number, stance, body = match.groups()
+            if number in entries:
+                raise FormatError("E601", f"Kialo: claim {number} is numbered twice", position)
+            if number != "1." and number.rsplit(".", 2)[0] + "." not in entries:
+                raise FormatError("E601", f"Kialo: claim {number} comes before its parent", position)
+            entries[number] = (stance, body.strip(), position)
+            last = number
+        elif last is not None:  # a claim's text continues on this line
+            stance, body, at = entries[last]
+            entries[last] = (stance, f"{body} {raw.strip()}", at)
+        else:
+            raise FormatError("E601", "Kialo: expected a numbered claim such as `1. ...`", position)
+    if "1." not in entries:
+        raise FormatError("E601", "Kialo: there is no thesis numbered `1.`", Position(path, first + 1, 1))
+    thesis_text = entries["1."][1]
+    multi = thesis_text == draft.title and any(
+        _parent(n) == "1." and s is None for n, (s, _b, _p) in entries.items()
+    )
+    for number, (_stance, body, position) in entries.items():
+        if _SEE.fullmatch(body) or (multi and number == "1."):
+            continue
+        draft.add_node(DraftNode(number, body, position))
+    if not multi:
+        draft.claims.append("1.")
+    for number, (stance, body, position) in entries.items():
+        if number == "1.":
+            continue
+        parent = _parent(number)
+        see = _SEE.fullmatch(body)
+        source = see.group(1) if see else number
+        if see and source not in draft.nodes:
+            draft.warn("W617", f"-> See {source} names no claim in the file: left out", position)
+            continue
+        if multi and parent == "1.":
+            if stance is not None:
+                draft.warn("W611", f"the stance of {number} towards the discussion title is left out",
+                           position)
+            draft.claims.append(source)
+            continue
+        if stance is None:
+            draft.warn("W611", f"{number} has no Pro: or Con: stance: imported as pro", position)
+        kind = LinkKind.CON if stance == "Con" else LinkKind.PRO
+        if parent in draft.nodes:
+            draft.add_link(kind, source, parent, position)
+        else:
+            draft.warn("W617", f"{number} sits under {parent}, which is a `-> See` line: left out",
+                       position)
+    return draft
+
+
+def _parent(number: str) -> str:
+    return number.rsplit(".", 2)[0] + "."

@@ -61,7 +61,7 @@ def export(m: ArgumentMap) -> Exported:
     undercut = {lk.target for lk in m.links if lk.kind is LinkKind.UNDERCUT}
     for link in m.links:
         if link.id in undercut:
-            element = ET.SubElement(graph, "node", {"id": link.id})
+            element = ET.SubElement(graph, "node", {"id": f"link:{link.id}"})
             data(element, "n_label", _VERB[link.kind])
             data(element, "n_kind", "link")
     count = 0
@@ -76,8 +76,8 @@ def export(m: ArgumentMap) -> Exported:
     for link in m.links:
         if link.id in undercut:
             # Drawn through its own node; an undercut's target is always such a node.
-            edge(link.source, link.id, link.kind.value, link.id)
-            edge(link.id, link.target, link.kind.value, link.id)
+            edge(link.source, f"link:{link.id}", link.kind.value, link.id)
+            edge(f"link:{link.id}", link.target if link.kind is not LinkKind.UNDERCUT else f"link:{link.target}", link.kind.value, link.id)
         else:
             edge(link.source, link.target, link.kind.value, link.id)
     ET.indent(root)

@@ -16,6 +16,7 @@ Scalars are kept as text; each field decides what type it wants, so
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 import re
 from collections.abc import Callable
@@ -39,7 +40,7 @@ from argmap.model import (
 )
 
 try:  # libyaml's parser; the pure-Python one is the same API, several times slower
-    from yaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.parser import Parser as _PyParser  # type: ignore[assignment]
     from yaml.reader import Reader
@@ -153,7 +154,7 @@ def _compose(text: str, out: _Collector) -> YNode | None:
                         event.value,
                         mark.line + 1,
                         mark.column + 1,
-                        event.style is None and tag is None,
+                        not event.style and tag is None,  # libyaml says '' for plain, PyYAML None
                     )
                 elif cls is ev_map_start:
                     node = YNode("map", {}, mark.line + 1, mark.column + 1, False)
@@ -216,7 +217,10 @@ def _compose(text: str, out: _Collector) -> YNode | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        out.add("E004", f"YAML syntax error: {problem}", _mark_position(out, mark))
+        if "nesting depth" in problem:  # libyaml's own bound, reached in flow style
+            out.add("E008", f"nesting deeper than {MAX_DEPTH} levels", _mark_position(out, mark))
+        else:
+            out.add("E004", f"YAML syntax error: {problem}", _mark_position(out, mark))
         return None
     except yaml.YAMLError as exc:
         out.add("E004", f"YAML syntax error: {exc}", Position(out.path, 1, 1))
@@ -451,6 +455,7 @@ class _Builder:
                     source=self.string("source", values["source"]) or "",
                     text=self.string("text", values["text"]) or "",
                     position=self.out.pos(values["text"]),
+                    source_position=self.out.pos(values["source"]),
                     speaker=self.string("speaker", values["speaker"]) if "speaker" in values else None,
                     locator=self.string("locator", values["locator"]) if "locator" in values else None,
                 )
@@ -574,12 +579,25 @@ class _Builder:
 def loads_map(text: str, path: str = "<string>") -> ArgumentMap:
     """Build a map from YAML text; MapLoadError lists every problem found."""
     out = _Collector(path)
-    root = _compose(text, out)
-    if root is None:
-        if not out.diagnostics:
-            out.add("E009", "the file is empty: a map needs `argmap: 1`, a title and claims", out.at(1, 1))
-        raise out.fail()
-    built = _Builder(out).build(root)
+    # Loading makes hundreds of thousands of small acyclic objects; the cyclic
+    # garbage collector would scan them again and again for nothing (it costs
+    # more than the parse). Reference counting still frees everything.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        root = _compose(text, out)
+        if root is None:
+            if not out.diagnostics:
+                out.add(
+                    "E009",
+                    "the file is empty: a map needs `argmap: 1`, a title and claims",
+                    out.at(1, 1),
+                )
+            raise out.fail()
+        built = _Builder(out).build(root)
+    finally:
+        if collecting:
+            gc.enable()
     if built is None:
         raise out.fail()
     return built

@@ -51,9 +51,10 @@ class ActorKind(enum.Enum):
 class Quote:
     source: str
     text: str
-    position: Position
+    position: Position  # of the quoted text
     speaker: str | None = None
     locator: str | None = None
+    source_position: Position | None = None  # of the `source` value
 
 
 @attrs.frozen

@@ -60,7 +60,8 @@ def validate_map(
     found: list[Diagnostic] = []
     found += _check_nodes(m)
     found += _check_links(m)
-    found += _check_cycles(m)
+    if not any(d.code == "E101" for d in found):  # duplicated ids make any cycle spurious
+        found += _check_cycles(m)
     found += _check_actors_and_sources(m)
     if check_quotes:
         found += _check_quotes(m, sources or SourceTexts())
@@ -247,7 +248,11 @@ def _check_actors_and_sources(m: ArgumentMap) -> Iterable[Diagnostic]:
         for quote in node.quotes:
             used_sources.add(quote.source)
             if quote.source not in m.sources:
-                yield error("E107", _unknown("source", quote.source, m.sources), quote.position)
+                yield error(
+                    "E107",
+                    _unknown("source", quote.source, m.sources),
+                    quote.source_position or quote.position,
+                )
             if quote.speaker is not None:
                 used_actors.add(quote.speaker)
                 if quote.speaker not in m.actors:

@@ -54,7 +54,10 @@ class Quote:
     position: Position  # of the quoted text
     speaker: str | None = None
     locator: str | None = None
-    source_position: Position | None = None  # of the `source` value
+    field_positions: Mapping[str, Position] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def position_of(self, field: str) -> Position:
+        return self.field_positions.get(field, self.position)
 
 
 @attrs.frozen

@@ -12,7 +12,9 @@ from pathlib import Path
 from benchmarks.generate import generate_map
 from benchmarks.timing import ARGMAP, Result, median_time, run_command
 
-BARE_PARSE = "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CSafeLoader)"
+BARE_PARSE = (
+    "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CSafeLoader)"
+)
 
 
 def run(workdir: Path) -> list[Result]:

@@ -97,7 +97,8 @@ def test_sarif_format_has_rules_and_regions(invoke, write_map) -> None:
     assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["E102", "E106"]
     first = run["results"][0]
     assert first["level"] == "error"
-    assert first["locations"][0]["physicalLocation"]["region"] == {"startLine": 6, "startColumn": 11}
+    region = first["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 6, "startColumn": 11}
 
 
 def test_colour_only_when_asked_or_on_a_terminal(invoke, write_map) -> None:

@@ -14,8 +14,8 @@ from argmap.errors import MapLoadError
 from tests.conftest import REPO
 
 EXAMPLE = (REPO / "maps" / "example.yaml").read_text(encoding="utf-8")
-FIELDS = ["argmap", "title", "claims", "text", "pro", "con", "undercut", "ref", "id", "by",
-          "weight", "quote", "source", "tags", "note", "url", "implicit", "actors", "sources"]  # fmt: skip
+FIELDS = "argmap title claims text pro con undercut ref id by weight quote source tags note url"
+FIELDS += " implicit actors sources"
 
 scalars = st.one_of(
     st.none(),
@@ -23,13 +23,15 @@ scalars = st.one_of(
     st.integers(-3, 3),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=12),
-    st.sampled_from(FIELDS),
+    st.sampled_from(FIELDS.split()),
 )
 documents = st.recursive(
     scalars,
     lambda inner: st.one_of(
         st.lists(inner, max_size=4),
-        st.dictionaries(st.one_of(st.sampled_from(FIELDS), st.text(max_size=6)), inner, max_size=5),
+        st.dictionaries(
+            st.one_of(st.sampled_from(FIELDS.split()), st.text(max_size=6)), inner, max_size=5
+        ),
     ),
     max_leaves=30,
 )

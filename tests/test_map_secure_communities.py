@@ -10,11 +10,11 @@ reason otherwise.
 from __future__ import annotations
 
 import pytest
-from conftest import REPO, SEED, Invoke
 
 from argmap.load import load_map
 from argmap.model import ActorKind, ArgumentMap, LinkKind
 from argmap.validate import validate_map
+from tests.conftest import REPO, SEED, Invoke
 
 MAP = REPO / "maps" / "secure-communities.yaml"
 ARTICLE = "ice-union-secure-communities.txt"

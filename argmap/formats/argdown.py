@@ -250,8 +250,26 @@ class _Relation:
     position: Position
 
 
+def _unclosed_braces(raw: str) -> int:
+    """How many `{` in `raw` are still open at its end (escaped braces do not count)."""
+    depth, i = 0, 0
+    while i < len(raw):
+        if raw[i] == "\\":
+            i += 2
+            continue
+        if raw[i] == "{":
+            depth += 1
+        elif raw[i] == "}" and depth:
+            depth -= 1
+        i += 1
+    return depth
+
+
 def _strip_comments(text: str) -> str:
-    """Comments replaced by spaces (line breaks kept, so positions stay true)."""
+    """Comments replaced by spaces (line breaks kept, so positions stay true).
+
+    YAML data in braces is kept whole: a `//` in a url there is no comment.
+    """
     out: list[str] = []
     i, n = 0, len(text)
     line_start = 0
@@ -264,6 +282,19 @@ def _strip_comments(text: str) -> str:
             i += 2
             continue
         end = -1
+        if ch == "{":
+            depth, j = 0, i
+            while j < n:
+                if text[j] == "{":
+                    depth += 1
+                elif text[j] == "}":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            out.append(text[i : j + 1])
+            i = j + 1
+            continue
         if text.startswith("<!--", i):
             end = text.find("-->", i + 4)
             end = n if end < 0 else end + 3
@@ -436,8 +467,9 @@ class _Reader:
     # -- the file
 
     def parse(self) -> None:
-        lines = _strip_comments(self.text).split("\n")
+        lines = self.text.split("\n")
         start = self.front_matter(lines)
+        lines = lines[:start] + _strip_comments("\n".join(lines[start:])).split("\n")
         stack: list[tuple[int, tuple[str, str]]] = []
         last: tuple[str, str] | None = None
         argument: _Argument | None = None  # the argument whose pcs may follow
@@ -449,7 +481,7 @@ class _Reader:
             number = i + 1
             i += 1
             # YAML data spread over several lines: gather it into this line.
-            while raw.count("{") > raw.count("}") and i < len(lines):
+            while _unclosed_braces(raw) and i < len(lines):
                 raw += "\n" + lines[i].rstrip()
                 i += 1
             if not raw.strip():

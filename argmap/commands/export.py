@@ -1,0 +1,40 @@
+"""`argmap export MAP --to FORMAT [-o OUT]`: the map in another tool's format."""
+
+from __future__ import annotations
+
+import click
+
+from argmap.cli import command_boundary
+from argmap.commands._common import load_valid_map
+from argmap.errors import Diagnostic
+from argmap.files import refuse_overwriting_input, write_atomically
+from argmap.formats import EXPORT_FORMATS, export_map
+
+
+@click.command("export")
+@click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
+@click.option(
+    "--to",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    required=True,
+    help="argdown, aif (OVA/AIFdb JSON), json (argmap's model), kialo (text export), graphml.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (default: stdout).")
+@command_boundary
+def command(map_path: str, fmt: str, output: str | None) -> None:
+    """Write MAP in another tool's format.
+
+    Everything the format cannot hold is reported on stderr as a warning
+    pointing at the map (W6xx); the export still succeeds.
+    """
+    m = load_valid_map(map_path)
+    exported = export_map(m, fmt)
+    for diagnostic in sorted(exported.warnings, key=Diagnostic.sort_key):
+        click.echo(diagnostic.format(), err=True)
+    if output is None:
+        click.echo(exported.text, nl=False)
+        return
+    refuse_overwriting_input(output, map_path)
+    write_atomically(output, exported.text)
+    click.echo(f"wrote {output} ({fmt}, {len(exported.warnings)} warnings)", err=True)

@@ -1,0 +1,68 @@
+"""Map -> format -> map keeps the graph: node texts, relations (undercuts included) and refs.
+
+Property-based over small generated maps whose texts are full of the formats' markup.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+
+from argmap import loads_map
+from argmap.formats import export_map, import_text
+from tests.mapgen import claim_texts, graph, map_texts, without_undercuts
+
+FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def round_trip(text: str, fmt: str):  # type: ignore[no-untyped-def]
+    original = loads_map(text, "generated.yaml")
+    exported = export_map(original, fmt)
+    back = import_text(exported.text, fmt, f"exported.{fmt}", "back.yaml")
+    return original, back
+
+
+@FAST
+@given(map_texts())
+def test_argdown_keeps_the_graph_the_claims_and_every_field(text: str) -> None:
+    original, back = round_trip(text, "argdown")
+    assert graph(back.map) == graph(original)
+    assert claim_texts(back.map) == claim_texts(original)
+    assert back.warnings == ()
+    by_text = {n.text: n for n in back.map.unique_nodes()}
+    for node in original.unique_nodes():
+        again = by_text[node.text]
+        assert (again.by, again.weight, again.tags, again.note, again.implicit, again.quotes[:0]) == (
+            node.by, node.weight, node.tags, node.note, node.implicit, ()
+        )
+        assert [(q.source, q.text, q.speaker) for q in again.quotes] == [
+            (q.source, q.text, q.speaker) for q in node.quotes
+        ]
+        if node.explicit_id:
+            assert again.id == node.id
+
+
+@FAST
+@given(map_texts())
+def test_json_keeps_everything_but_positions(text: str) -> None:
+    original, back = round_trip(text, "json")
+    assert graph(back.map) == graph(original)
+    assert back.map.claims == original.claims
+    assert [(n.id, n.text, n.by, n.weight, n.tags, n.note, n.implicit) for n in back.map.unique_nodes()] \
+        == [(n.id, n.text, n.by, n.weight, n.tags, n.note, n.implicit) for n in original.unique_nodes()]
+    assert back.warnings == ()
+
+
+@FAST
+@given(map_texts())
+def test_aif_keeps_the_graph(text: str) -> None:
+    original, back = round_trip(text, "aif")
+    assert graph(back.map) == graph(original)
+    assert back.warnings == ()
+
+
+@FAST
+@given(map_texts())
+def test_kialo_keeps_the_graph_without_undercuts(text: str) -> None:
+    original, back = round_trip(text, "kialo")
+    assert graph(back.map) == without_undercuts(original)
+    assert back.warnings == ()

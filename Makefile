@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint bench docs clean
+.PHONY: help demo test lint bench docs clean interop
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -28,6 +28,14 @@ lint: $(STAMP) ## ruff and mypy
 
 bench: $(STAMP) ## Benchmarks, reported as ratios against a baseline timed in the same run
 	$(BIN)/python -m benchmarks
+
+ARGDOWN_CLI_VERSION := 1.7.5
+INTEROP := build/interop
+
+interop: $(STAMP) ## Install the Argdown CLI (npm, into build/interop) and test our export with it
+	@command -v npm >/dev/null 2>&1 || { echo "make interop needs Node.js and npm"; exit 1; }
+	npm install --silent --no-audit --no-fund --no-save --prefix $(INTEROP) @argdown/cli@$(ARGDOWN_CLI_VERSION)
+	$(BIN)/pytest -q tests/test_argdown_cli.py
 
 clean: ## Remove the virtual environment and build output
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache

@@ -79,7 +79,8 @@ def export(m: ArgumentMap) -> Exported:
             edge(link.source, f"link:{link.id}", link.kind.value, link.id)
             edge(f"link:{link.id}", link.target if link.kind is not LinkKind.UNDERCUT else f"link:{link.target}", link.kind.value, link.id)
         else:
-            edge(link.source, link.target, link.kind.value, link.id)
+            target = f"link:{link.target}" if link.kind is LinkKind.UNDERCUT else link.target
+            edge(link.source, target, link.kind.value, link.id)
     ET.indent(root)
     text = ET.tostring(root, encoding="unicode", xml_declaration=False)
     return Exported('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n")

@@ -1,0 +1,289 @@
+"""Each format's export and import, on the bundled example and on hand-written fixtures
+from the formats' public documentation."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap import load_map
+from argmap.errors import ArgmapError
+from argmap.formats import export_map, import_file, import_text
+from argmap.formats.yaml_writer import slug
+from tests.conftest import REPO
+
+EXAMPLE = load_map(REPO / "maps" / "example.yaml")
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def warnings_of(diagnostics) -> list[str]:  # type: ignore[no-untyped-def]
+    return [d.format() for d in diagnostics]
+
+
+# -- Argdown
+
+
+def test_argdown_export_nests_premises_and_writes_undercuts_as_link_arguments() -> None:
+    text = export_map(EXAMPLE, "argdown").text
+    body = text.split("===\n\n", 1)[1]
+    assert body.splitlines()[:3] == [
+        "[build-plant]: The city should build a nuclear plant. #energy",
+        '  + [low-emissions]: Nuclear power emits almost no carbon dioxide while running. {"by": ["council"]}',
+        '    - [low-emissions.con.1]: Mining uranium and building the plant emit carbon dioxide too.'
+        ' {"by": ["greens"]}',
+    ]
+    assert "  + [cheap-power]\n" in body  # the ref, as a reference to the titled statement
+    assert (
+        '<build-plant.pro.2>: @[cheap-power] supports @[build-plant]. {"argmap-link": {"source":'
+        ' "cheap-power", "target": "build-plant", "kind": "pro"}}\n'
+        "  _ [build-plant.pro.2.undercut.1]: Recent plants ran far over budget, so prices would rise"
+        ' to pay for them. {"by": ["greens"]}\n'
+    ) in body
+
+
+def test_argdown_escapes_markup_so_text_stays_plain() -> None:
+    from argmap.formats.argdown import escape_text
+
+    assert escape_text("a #tag, *b*, [c](http://x) // e.g. :smile: 5.5") == (
+        "a \\#tag, \\*b\\*, \\[c\\](http:\\/\\/x) \\/\\/ e\\.g. \\:smile: 5.5"
+    )
+
+
+def test_argdown_with_pcs_and_inference_rules_imports_with_a_warning_for_each() -> None:
+    imported = import_file(FIXTURES / "nuclear-pcs.argdown")
+    m = imported.map
+    assert sorted(m.node(c).text for c in m.claims) == ["The city should build a nuclear plant."]
+    cheap = "Nuclear power lowers electricity prices."
+    supporters = {m.node(lk.source).text for lk in m.links if lk.kind.value == "pro"
+                  and m.node(lk.target).text == cheap}
+    assert supporters == {"Nuclear plants have very low marginal costs.",
+                          "Low marginal costs translate into lower retail prices."}
+    undercutters = {m.node(lk.source).text for lk in m.links if lk.kind.value == "undercut"}
+    assert undercutters == {"Recent projects ran far over budget."}
+    f = str(FIXTURES / "nuclear-pcs.argdown")
+    assert warnings_of(imported.warnings) == [
+        f"{f}:1:1: warning: front matter setting 'author' is left out [W611]",
+        f"{f}:1:1: warning: front matter setting 'model' is left out [W611]",
+        f"{f}:8:1: warning: heading 'Main debate': sections are not carried over [W611]",
+        f"{f}:11:7: warning: argument <Low emissions> is imported as a premise with its description"
+        " as text [W613]",
+        f"{f}:12:7: warning: argument <Accident risk> is imported as a premise with its description"
+        " as text [W613]",
+        f"{f}:13:11: warning: argument <Modern reactors> is imported as a premise with its description"
+        " as text [W613]",
+        f"{f}:14:7: warning: premise-conclusion structure of <Cheap power>: each premise is imported"
+        " as a pro link to the conclusion it leads to [W612]",
+        f"{f}:15:5: warning: contradiction imported as two attacks [W615]",
+        f"{f}:17:1: warning: heading 'Economics {{isGroup: true}}': sections are not carried over [W611]",
+        f"{f}:21:26: warning: data field 'source' is left out [W618]",
+        f"{f}:25:1: warning: inference rule 'Modus ponens' of <Cheap power> is left out [W612]",
+        f"{f}:26:1: warning: inference rule '{{uses: [1, 2]}}' of <Cheap power> is left out [W612]",
+        f"{f}:31:1: warning: argument <Cost overruns> is imported as a premise with its description"
+        " as text [W613]",
+    ]
+
+
+def test_argdown_untitled_statements_directions_and_comments() -> None:
+    text = (
+        "// a comment\n"
+        "Cities need power. #energy\n"
+        "  <- Wind is cheap. /* inline */\n"
+        "  +> [Grid]: The grid needs *stable* supply.\n"
+        "\n"
+        "[Grid]\n"
+        "  - Batteries smooth supply.\n"
+    )
+    m = import_text(text, "argdown", "t.argdown").map
+    assert {(lk.kind.value, m.node(lk.source).text, m.node(lk.target).text) for lk in m.links} == {
+        ("pro", "Cities need power.", "The grid needs stable supply."),
+        ("con", "Batteries smooth supply.", "The grid needs stable supply."),
+        ("con", "Wind is cheap.", "Cities need power."),
+    }
+    assert [m.node(c).text for c in m.claims] == ["Cities need power.", "The grid needs stable supply."]
+    assert m.node(m.claims[0]).tags == ("energy",)
+
+
+# -- AIF
+
+
+def test_aif_export_reifies_links_and_undercuts_and_anchors_actors() -> None:
+    exported = export_map(EXAMPLE, "aif")
+    data = json.loads(exported.text)
+    nodes = {n["nodeID"]: n for n in data["nodes"]}
+    kinds = [n["type"] for n in data["nodes"]]
+    assert (kinds.count("I"), kinds.count("RA"), kinds.count("CA")) == (9, 3, 5)
+    ca_on_ra = [
+        e for e in data["edges"]
+        if nodes[e["fromID"]]["type"] == "CA" and nodes[e["toID"]]["type"] == "RA"
+    ]
+    assert len(ca_on_ra) == 1  # the one undercut, attacking the inference cheap-power -> build-plant
+    assert data["participants"][2] == {"participantID": 3, "firstname": "Dana", "surname": "Ortiz"}
+    assert "City Council : The plant would lower electricity prices." in [n["text"] for n in data["nodes"]]
+    assert warnings_of(exported.warnings) == [
+        "maps/example.yaml:10:3: warning: AIF has no place for tags of build-plant: left out [W601]"
+        .replace("maps/", f"{REPO}/maps/"),
+        f"{REPO}/maps/example.yaml:31:13: warning: AIF has no place for weight, note of"
+        " accident-risk.con.1: left out [W601]",
+        f"{REPO}/maps/example.yaml:40:9: warning: AIF has no place for implicit of lower-bills.con.1:"
+        " left out [W601]",
+    ]
+
+
+def test_aif_from_the_documentation_imports_undercuts_speakers_and_quotes() -> None:
+    imported = import_file(FIXTURES / "nuclear.aif.json", "aif")
+    assert imported.text.split("claims:\n", 1)[1] == (
+        "  the-city-should-build-a-nuclear:\n"
+        "    text: The city should build a nuclear plant.\n"
+        "    pro:\n"
+        "      - text: Nuclear power emits almost no CO2.\n"
+        "        by: alice-jones\n"
+        "        quote:\n"
+        "          source: council-minutes-2024-05-01\n"
+        "          text: nuclear plants emit almost no CO2\n"
+        "          speaker: alice-jones\n"
+        "        undercut:\n"
+        "          - text: Lifecycle emissions are what matter, not plant emissions.\n"
+        "    con:\n"
+        "      - text: A serious accident would be catastrophic.\n"
+    )
+    assert imported.warnings == ()
+
+
+def test_ova_wrapper_is_read_and_what_argmap_cannot_hold_is_reported() -> None:
+    imported = import_file(FIXTURES / "ova-wrapped.json")
+    f = FIXTURES / "ova-wrapped.json"
+    assert warnings_of(imported.warnings) == [
+        f"{f}:62:4: warning: MA-node 10 (Default Rephrase) is left out: argmap has no rephrase,"
+        " preference or transition [W614]",
+        f"{f}:67:4: warning: scheme 'Argument From Expert Opinion' of RA-node 11 is left out [W611]",
+        f"{f}:67:4: warning: RA-node 11 has 2 linked premises: imported as one pro link each [W616]",
+        f"{f}:148:4: warning: edge to unknown node '99': left out [W617]",
+    ]
+    m = imported.map
+    risk = next(n.id for n in m.unique_nodes() if n.text.startswith("A serious accident"))
+    assert sorted(m.node(lk.source).text for lk in m.supporters(risk)) == [
+        "Dr Who is an expert on reactors.", "Dr Who says reactors are safe."
+    ]
+
+
+# -- Kialo
+
+
+def test_kialo_export_of_several_claims_uses_the_title_as_thesis() -> None:
+    exported = export_map(EXAMPLE, "kialo")
+    assert exported.text == (
+        "Discussion Title: Should the city build a nuclear plant?\n"
+        "\n"
+        "1. Should the city build a nuclear plant?\n"
+        "1.1. The city should build a nuclear plant.\n"
+        "1.1.1. Pro: Nuclear power emits almost no carbon dioxide while running.\n"
+        "1.1.1.1. Con: Mining uranium and building the plant emit carbon dioxide too.\n"
+        "1.1.2. Pro: The plant would lower electricity prices.\n"
+        "1.1.3. Con: A serious accident would be catastrophic for the region.\n"
+        "1.1.3.1. Con: Modern reactor designs make a serious accident extremely unlikely.\n"
+        "1.2. Household electricity bills will fall within ten years.\n"
+        "1.2.1. Pro: -> See 1.1.2.\n"
+        "1.2.2. Con: Any saving depends on the national grid tariff, which the city does not set.\n"
+    )
+    codes = [d.code for d in exported.warnings]
+    assert codes.count("W602") == 1 and codes.count("W601") == 7
+
+
+def test_kialo_from_the_documentation_imports_the_reused_claim_as_a_ref() -> None:
+    imported = import_file(FIXTURES / "nuclear.kialo.txt")
+    m = imported.map
+    refs = [lk for lk in m.links if lk.is_ref]
+    assert [(m.node(lk.source).text, lk.kind.value, m.node(lk.target).text) for lk in refs] == [
+        ("Recent projects ran far over budget.", "con", "The city should build a nuclear plant.")
+    ]
+    assert m.title == "Should the city build a nuclear plant?"
+    assert len(m.node_ids) == 7
+
+
+# -- GraphML and JSON
+
+
+def test_graphml_draws_an_undercut_link_through_its_own_node() -> None:
+    root = ET.fromstring(export_map(EXAMPLE, "graphml").text)
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    nodes = [n.get("id") for n in root.iterfind(".//g:node", ns)]
+    assert "link:build-plant.pro.2" in nodes and len(nodes) == 10
+    edges = {(e.get("source"), e.get("target")) for e in root.iterfind(".//g:edge", ns)}
+    assert ("cheap-power", "link:build-plant.pro.2") in edges
+    assert ("link:build-plant.pro.2", "build-plant") in edges
+    assert ("build-plant.pro.2.undercut.1", "link:build-plant.pro.2") in edges
+
+
+def test_json_export_has_positions_and_every_link() -> None:
+    data = json.loads(export_map(EXAMPLE, "json").text)
+    assert data["nodes"][1] == {
+        "id": "low-emissions", "kind": "premise", "explicit_id": True,
+        "text": "Nuclear power emits almost no carbon dioxide while running.", "by": ["council"],
+        "implicit": False, "quotes": [], "weight": None, "base": 0.5, "tags": [], "note": None, "url": None,
+        "position": {"file": str(REPO / "maps" / "example.yaml"), "line": 14, "column": 9},
+    }
+    assert {"id": "lower-bills.pro.1", "kind": "pro", "source": "cheap-power", "target": "lower-bills",
+            "ref": True, "note": None,
+            "position": {"file": str(REPO / "maps" / "example.yaml"), "line": 38, "column": 9}} \
+        in data["links"]
+
+
+# -- ids and broken input
+
+
+def test_slugs_are_valid_ids_made_of_the_first_words() -> None:
+    assert slug("The city should build a nuclear plant.") == "the-city-should-build-a-nuclear"
+    assert slug("Ünïcode — “quotes” #1") == "unicode-quotes-1"
+    assert slug("[Cheap Power]", keep_dots=True) == "cheap-power"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text", "message"),
+    [
+        ("argdown", "  + [a]: x\n", "t:1:3: error: Argdown: relation without a statement or argument"
+         " above it [E601]"),
+        ("argdown", "[a]: x {b: [1}\n", "t:1:14: error: Argdown: invalid YAML data: expected ',' or ']',"
+         " but got '}' [E601]"),
+        ("argdown", "===\ntitle: x\n[a]: b\n", "t:1:1: error: Argdown: front matter `===` is never"
+         " closed [E601]"),
+        ("argdown", "[a]: x\n  + [b]: y {c: 1\n", "t:2:12: error: Argdown: data `{` is never closed [E601]"),
+        ("aif", '{"nodes": [{"nodeID": 1}]}', "t:1:12: error: each node needs `nodeID` and `type` [E602]"),
+        ("aif", '{"nodes": [\n  {"nodeID": 1, "type": "I",}]}', "t:2:29: error: not valid JSON: Expecting"
+         " property name enclosed in double quotes [E601]"),
+        ("aif", "[]", "t:1:1: error: not AIF: expected an object with a `nodes` list [E602]"),
+        ("kialo", "1. A thesis\n", "t:1:1: error: Kialo: the first line must be `Discussion Title: ...`"
+         " [E601]"),
+        ("kialo", "Discussion Title: T\n\n1. A\n1.2.1. Pro: B\n", "t:4:1: error: Kialo: claim 1.2.1. comes"
+         " before its parent [E601]"),
+        ("json", '{"format": "argmap", "version": 2}', "t:1:1: error: unsupported argmap JSON version 2"
+         " [E602]"),
+        ("json", '{"format": "argmap", "version": 1, "nodes": [{"id": "a"}]}', "t:1:46: error: `text` is"
+         " missing [E602]"),
+        ("argdown", "// only a comment\n", "t:1:1: error: nothing to import: no statements found in this"
+         " argdown file [E603]"),
+    ],
+)
+def test_broken_input_fails_with_one_positioned_line(fmt: str, text: str, message: str) -> None:
+    with pytest.raises(ArgmapError) as caught:
+        import_text(text, fmt, "t")
+    assert caught.value.format() == message
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fmt=st.sampled_from(["argdown", "aif", "json", "kialo"]), data=st.data())
+def test_no_edit_of_a_valid_export_makes_an_importer_crash(fmt: str, data: st.DataObject) -> None:
+    text = export_map(EXAMPLE, fmt).text
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 40)))
+    insert = data.draw(st.text(alphabet="{}[]<>()#:-+_\n =\"\\1.", max_size=6))
+    mutated = text[:start] + insert + text[end:]
+    try:
+        import_text(mutated, fmt, "t")
+    except ArgmapError as exc:
+        assert exc.format().startswith("t")
+        assert "\n" not in exc.format()

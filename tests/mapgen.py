@@ -12,9 +12,40 @@ from argmap.model import ArgumentMap, LinkKind
 # Words that stress every format's markup: Argdown's tags, emphasis, brackets,
 # comments, shortcodes and data; JSON and XML escapes; non-ASCII.
 WORDS = [
-    "plant", "price", "risk", "vote", "#tag", "*bold*", "_it_", "[t]", "<arg>", "{d: 1}",
-    "@x", "e.g.", ":smile:", ".~.", "a/b", "//", "/*", "<!--", "\\", "'q'", '"r"', "&amp;",
-    "(1)", "--", "+", "-", "><", "é", "ß", "→", "50%", "x:", "[l](http://e.org)", "}",
+    "plant",
+    "price",
+    "risk",
+    "vote",
+    "#tag",
+    "*bold*",
+    "_it_",
+    "[t]",
+    "<arg>",
+    "{d: 1}",
+    "@x",
+    "e.g.",
+    ":smile:",
+    ".~.",
+    "a/b",
+    "//",
+    "/*",
+    "<!--",
+    "\\",
+    "'q'",
+    '"r"',
+    "&amp;",
+    "(1)",
+    "--",
+    "+",
+    "-",
+    "><",
+    "é",
+    "ß",
+    "→",
+    "50%",
+    "x:",
+    "[l](http://e.org)",
+    "}",
 ]
 
 
@@ -35,8 +66,14 @@ def map_texts(draw: st.DrawFn) -> str:
         if draw(st.integers(0, 4)) == 0:
             item["weight"] = draw(st.sampled_from([0.0, 0.25, 0.7, 1.0]))
         if draw(st.integers(0, 4)) == 0:
-            item["tags"] = draw(st.lists(st.sampled_from(["energy", "two words", "x.y"]), min_size=1,
-                                         max_size=2, unique=True))
+            item["tags"] = draw(
+                st.lists(
+                    st.sampled_from(["energy", "two words", "x.y"]),
+                    min_size=1,
+                    max_size=2,
+                    unique=True,
+                )
+            )
         if draw(st.integers(0, 5)) == 0:
             item["note"] = "A note {with braces} // and http://e.org"
         if draw(st.integers(0, 5)) == 0:
@@ -121,6 +158,8 @@ def without_undercuts(m: ArgumentMap) -> tuple[frozenset[str], frozenset[tuple[A
     return (
         frozenset(_text(m, n) for n in reach),
         frozenset(
-            _link(m, lk.id) for lk in m.links if lk.kind is not LinkKind.UNDERCUT and lk.target in reach
+            _link(m, lk.id)
+            for lk in m.links
+            if lk.kind is not LinkKind.UNDERCUT and lk.target in reach
         ),
     )

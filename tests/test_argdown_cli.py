@@ -22,7 +22,9 @@ from argmap.model import ArgumentMap, LinkKind
 from tests.conftest import REPO
 from tests.mapgen import map_texts
 
-CLI = Path(os.environ.get("ARGDOWN_CLI", REPO / "build" / "interop" / "node_modules" / ".bin" / "argdown"))
+CLI = Path(
+    os.environ.get("ARGDOWN_CLI", REPO / "build" / "interop" / "node_modules" / ".bin" / "argdown")
+)
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed"),
@@ -37,7 +39,10 @@ def argdown_json(m: ArgumentMap, tmp: Path) -> dict[str, Any]:
     source.write_text(export_map(m, "argdown").text, encoding="utf-8")
     run = subprocess.run(
         [str(CLI), "json", str(source), str(tmp / "out")],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert "error" not in (run.stdout + run.stderr).lower(), run.stdout + run.stderr
     result: dict[str, Any] = json.loads((tmp / "out" / "map.json").read_text(encoding="utf-8"))
@@ -45,7 +50,9 @@ def argdown_json(m: ArgumentMap, tmp: Path) -> dict[str, Any]:
 
 
 def tag_suffix(tags: tuple[str, ...]) -> str:
-    return "".join(f" #{t}" if t.replace("-", "").isalnum() and t.isascii() else f" #({t})" for t in tags)
+    return "".join(
+        f" #{t}" if t.replace("-", "").isalnum() and t.isascii() else f" #({t})" for t in tags
+    )
 
 
 def check_same(m: ArgumentMap, parsed: dict[str, Any]) -> None:
@@ -53,31 +60,45 @@ def check_same(m: ArgumentMap, parsed: dict[str, Any]) -> None:
     assert set(statements) == set(m.node_ids)
     for node in m.unique_nodes():
         texts = [x["text"] for x in statements[node.id]["members"] if x.get("text") is not None]
-        assert [" ".join(t.split()) for t in texts] == [" ".join((node.text + tag_suffix(node.tags)).split())]
+        assert [" ".join(t.split()) for t in texts] == [
+            " ".join((node.text + tag_suffix(node.tags)).split())
+        ]
     expected = set()
     for link in m.links:
-        kind = {LinkKind.PRO: "support", LinkKind.CON: "attack", LinkKind.UNDERCUT: "undercut"}[link.kind]
+        kind = {LinkKind.PRO: "support", LinkKind.CON: "attack", LinkKind.UNDERCUT: "undercut"}[
+            link.kind
+        ]
         expected.add((link.source, kind, link.target))
     found = {(r["from"], r["relationType"], r["to"]) for r in parsed["relations"]}
     assert found == expected
     for title, argument in parsed["arguments"].items():
         data = argument["members"][0]["data"]["argmap-link"]
         link = m.link(title)
-        assert (data["source"], data["target"], data["kind"]) == (link.source, link.target, link.kind.value)
+        assert (data["source"], data["target"], data["kind"]) == (
+            link.source,
+            link.target,
+            link.kind.value,
+        )
 
 
 @pytest.mark.parametrize("name", ["example.yaml", "secure-communities.yaml"])
-def test_the_bundled_maps_parse_with_the_same_statements_and_relations(name: str, tmp_path: Path) -> None:
+def test_the_bundled_maps_parse_with_the_same_statements_and_relations(
+    name: str, tmp_path: Path
+) -> None:
     m = load_map(REPO / "maps" / name)
     check_same(m, argdown_json(m, tmp_path))
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-          HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(text=map_texts())
-def test_generated_maps_parse_with_the_same_statements_and_relations(text: str, tmp_path: Path) -> None:
+def test_generated_maps_parse_with_the_same_statements_and_relations(
+    text: str, tmp_path: Path
+) -> None:
     m = loads_map(text, "generated.yaml")
     target = tmp_path / str(abs(hash(text)))
     target.mkdir()
     check_same(m, argdown_json(m, target))
-

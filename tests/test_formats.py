@@ -33,15 +33,18 @@ def test_argdown_export_nests_premises_and_writes_undercuts_as_link_arguments() 
     body = text.split("===\n\n", 1)[1]
     assert body.splitlines()[:3] == [
         "[build-plant]: The city should build a nuclear plant. #energy",
-        '  + [low-emissions]: Nuclear power emits almost no carbon dioxide while running. {"by": ["council"]}',
-        '    - [low-emissions.con.1]: Mining uranium and building the plant emit carbon dioxide too.'
+        "  + [low-emissions]: Nuclear power emits almost no carbon dioxide while running."
+        ' {"by": ["council"]}',
+        "    - [low-emissions.con.1]: Mining uranium and building the plant emit carbon dioxide"
+        " too."
         ' {"by": ["greens"]}',
     ]
     assert "  + [cheap-power]\n" in body  # the ref, as a reference to the titled statement
     assert (
         '<build-plant.pro.2>: @[cheap-power] supports @[build-plant]. {"argmap-link": {"source":'
         ' "cheap-power", "target": "build-plant", "kind": "pro"}}\n'
-        "  _ [build-plant.pro.2.undercut.1]: Recent plants ran far over budget, so prices would rise"
+        "  _ [build-plant.pro.2.undercut.1]: Recent plants ran far over budget, so prices would"
+        " rise"
         ' to pay for them. {"by": ["greens"]}\n'
     ) in body
 
@@ -59,10 +62,15 @@ def test_argdown_with_pcs_and_inference_rules_imports_with_a_warning_for_each() 
     m = imported.map
     assert sorted(m.node(c).text for c in m.claims) == ["The city should build a nuclear plant."]
     cheap = "Nuclear power lowers electricity prices."
-    supporters = {m.node(lk.source).text for lk in m.links if lk.kind.value == "pro"
-                  and m.node(lk.target).text == cheap}
-    assert supporters == {"Nuclear plants have very low marginal costs.",
-                          "Low marginal costs translate into lower retail prices."}
+    supporters = {
+        m.node(lk.source).text
+        for lk in m.links
+        if lk.kind.value == "pro" and m.node(lk.target).text == cheap
+    }
+    assert supporters == {
+        "Nuclear plants have very low marginal costs.",
+        "Low marginal costs translate into lower retail prices.",
+    }
     undercutters = {m.node(lk.source).text for lk in m.links if lk.kind.value == "undercut"}
     assert undercutters == {"Recent projects ran far over budget."}
     f = str(FIXTURES / "nuclear-pcs.argdown")
@@ -74,12 +82,15 @@ def test_argdown_with_pcs_and_inference_rules_imports_with_a_warning_for_each() 
         " as text [W613]",
         f"{f}:12:7: warning: argument <Accident risk> is imported as a premise with its description"
         " as text [W613]",
-        f"{f}:13:11: warning: argument <Modern reactors> is imported as a premise with its description"
+        f"{f}:13:11: warning: argument <Modern reactors> is imported as a premise with its"
+        " description"
         " as text [W613]",
-        f"{f}:14:7: warning: premise-conclusion structure of <Cheap power>: each premise is imported"
+        f"{f}:14:7: warning: premise-conclusion structure of <Cheap power>: each premise is"
+        " imported"
         " as a pro link to the conclusion it leads to [W612]",
         f"{f}:15:5: warning: contradiction imported as two attacks [W615]",
-        f"{f}:17:1: warning: heading 'Economics {{isGroup: true}}': sections are not carried over [W611]",
+        f"{f}:17:1: warning: heading 'Economics {{isGroup: true}}': sections are not carried"
+        " over [W611]",
         f"{f}:21:26: warning: data field 'source' is left out [W618]",
         f"{f}:25:1: warning: inference rule 'Modus ponens' of <Cheap power> is left out [W612]",
         f"{f}:26:1: warning: inference rule '{{uses: [1, 2]}}' of <Cheap power> is left out [W612]",
@@ -104,7 +115,10 @@ def test_argdown_untitled_statements_directions_and_comments() -> None:
         ("con", "Batteries smooth supply.", "The grid needs stable supply."),
         ("con", "Wind is cheap.", "Cities need power."),
     }
-    assert [m.node(c).text for c in m.claims] == ["Cities need power.", "The grid needs stable supply."]
+    assert [m.node(c).text for c in m.claims] == [
+        "Cities need power.",
+        "The grid needs stable supply.",
+    ]
     assert m.node(m.claims[0]).tags == ("energy",)
 
 
@@ -118,18 +132,24 @@ def test_aif_export_reifies_links_and_undercuts_and_anchors_actors() -> None:
     kinds = [n["type"] for n in data["nodes"]]
     assert (kinds.count("I"), kinds.count("RA"), kinds.count("CA")) == (9, 3, 5)
     ca_on_ra = [
-        e for e in data["edges"]
+        e
+        for e in data["edges"]
         if nodes[e["fromID"]]["type"] == "CA" and nodes[e["toID"]]["type"] == "RA"
     ]
-    assert len(ca_on_ra) == 1  # the one undercut, attacking the inference cheap-power -> build-plant
+    assert (
+        len(ca_on_ra) == 1
+    )  # the one undercut, attacking the inference cheap-power -> build-plant
     assert data["participants"][2] == {"participantID": 3, "firstname": "Dana", "surname": "Ortiz"}
-    assert "City Council : The plant would lower electricity prices." in [n["text"] for n in data["nodes"]]
+    assert "City Council : The plant would lower electricity prices." in [
+        n["text"] for n in data["nodes"]
+    ]
     assert warnings_of(exported.warnings) == [
-        "maps/example.yaml:10:3: warning: AIF has no place for tags of build-plant: left out [W601]"
-        .replace("maps/", f"{REPO}/maps/"),
+        f"{REPO}/maps/example.yaml:10:3: warning: AIF has no place for tags of build-plant:"
+        " left out [W601]",
         f"{REPO}/maps/example.yaml:31:13: warning: AIF has no place for weight, note of"
         " accident-risk.con.1: left out [W601]",
-        f"{REPO}/maps/example.yaml:40:9: warning: AIF has no place for implicit of lower-bills.con.1:"
+        f"{REPO}/maps/example.yaml:40:9: warning: AIF has no place for implicit of"
+        " lower-bills.con.1:"
         " left out [W601]",
     ]
 
@@ -160,14 +180,17 @@ def test_ova_wrapper_is_read_and_what_argmap_cannot_hold_is_reported() -> None:
     assert warnings_of(imported.warnings) == [
         f"{f}:62:4: warning: MA-node 10 (Default Rephrase) is left out: argmap has no rephrase,"
         " preference or transition [W614]",
-        f"{f}:67:4: warning: scheme 'Argument From Expert Opinion' of RA-node 11 is left out [W611]",
-        f"{f}:67:4: warning: RA-node 11 has 2 linked premises: imported as one pro link each [W616]",
+        f"{f}:67:4: warning: scheme 'Argument From Expert Opinion' of RA-node 11 is left out"
+        " [W611]",
+        f"{f}:67:4: warning: RA-node 11 has 2 linked premises: imported as one pro link each"
+        " [W616]",
         f"{f}:148:4: warning: edge to unknown node '99': left out [W617]",
     ]
     m = imported.map
     risk = next(n.id for n in m.unique_nodes() if n.text.startswith("A serious accident"))
     assert sorted(m.node(lk.source).text for lk in m.supporters(risk)) == [
-        "Dr Who is an expert on reactors.", "Dr Who says reactors are safe."
+        "Dr Who is an expert on reactors.",
+        "Dr Who says reactors are safe.",
     ]
 
 
@@ -222,15 +245,29 @@ def test_graphml_draws_an_undercut_link_through_its_own_node() -> None:
 def test_json_export_has_positions_and_every_link() -> None:
     data = json.loads(export_map(EXAMPLE, "json").text)
     assert data["nodes"][1] == {
-        "id": "low-emissions", "kind": "premise", "explicit_id": True,
-        "text": "Nuclear power emits almost no carbon dioxide while running.", "by": ["council"],
-        "implicit": False, "quotes": [], "weight": None, "base": 0.5, "tags": [], "note": None, "url": None,
+        "id": "low-emissions",
+        "kind": "premise",
+        "explicit_id": True,
+        "text": "Nuclear power emits almost no carbon dioxide while running.",
+        "by": ["council"],
+        "implicit": False,
+        "quotes": [],
+        "weight": None,
+        "base": 0.5,
+        "tags": [],
+        "note": None,
+        "url": None,
         "position": {"file": str(REPO / "maps" / "example.yaml"), "line": 14, "column": 9},
     }
-    assert {"id": "lower-bills.pro.1", "kind": "pro", "source": "cheap-power", "target": "lower-bills",
-            "ref": True, "note": None,
-            "position": {"file": str(REPO / "maps" / "example.yaml"), "line": 38, "column": 9}} \
-        in data["links"]
+    assert {
+        "id": "lower-bills.pro.1",
+        "kind": "pro",
+        "source": "cheap-power",
+        "target": "lower-bills",
+        "ref": True,
+        "note": None,
+        "position": {"file": str(REPO / "maps" / "example.yaml"), "line": 38, "column": 9},
+    } in data["links"]
 
 
 # -- ids and broken input
@@ -245,27 +282,63 @@ def test_slugs_are_valid_ids_made_of_the_first_words() -> None:
 @pytest.mark.parametrize(
     ("fmt", "text", "message"),
     [
-        ("argdown", "  + [a]: x\n", "t:1:3: error: Argdown: relation without a statement or argument"
-         " above it [E601]"),
-        ("argdown", "[a]: x {b: [1}\n", "t:1:14: error: Argdown: invalid YAML data: expected ',' or ']',"
-         " but got '}' [E601]"),
-        ("argdown", "===\ntitle: x\n[a]: b\n", "t:1:1: error: Argdown: front matter `===` is never"
-         " closed [E601]"),
-        ("argdown", "[a]: x\n  + [b]: y {c: 1\n", "t:2:12: error: Argdown: data `{` is never closed [E601]"),
-        ("aif", '{"nodes": [{"nodeID": 1}]}', "t:1:12: error: each node needs `nodeID` and `type` [E602]"),
-        ("aif", '{"nodes": [\n  {"nodeID": 1, "type": "I",}]}', "t:2:29: error: not valid JSON: Expecting"
-         " property name enclosed in double quotes [E601]"),
+        (
+            "argdown",
+            "  + [a]: x\n",
+            "t:1:3: error: Argdown: relation without a statement or argument above it [E601]",
+        ),
+        (
+            "argdown",
+            "[a]: x {b: [1}\n",
+            "t:1:14: error: Argdown: invalid YAML data: expected ',' or ']', but got '}' [E601]",
+        ),
+        (
+            "argdown",
+            "===\ntitle: x\n[a]: b\n",
+            "t:1:1: error: Argdown: front matter `===` is never closed [E601]",
+        ),
+        (
+            "argdown",
+            "[a]: x\n  + [b]: y {c: 1\n",
+            "t:2:12: error: Argdown: data `{` is never closed [E601]",
+        ),
+        (
+            "aif",
+            '{"nodes": [{"nodeID": 1}]}',
+            "t:1:12: error: each node needs `nodeID` and `type` [E602]",
+        ),
+        (
+            "aif",
+            '{"nodes": [\n  {"nodeID": 1, "type": "I",}]}',
+            "t:2:29: error: not valid JSON: Expecting"
+            " property name enclosed in double quotes [E601]",
+        ),
         ("aif", "[]", "t:1:1: error: not AIF: expected an object with a `nodes` list [E602]"),
-        ("kialo", "1. A thesis\n", "t:1:1: error: Kialo: the first line must be `Discussion Title: ...`"
-         " [E601]"),
-        ("kialo", "Discussion Title: T\n\n1. A\n1.2.1. Pro: B\n", "t:4:1: error: Kialo: claim 1.2.1. comes"
-         " before its parent [E601]"),
-        ("json", '{"format": "argmap", "version": 2}', "t:1:1: error: unsupported argmap JSON version 2"
-         " [E602]"),
-        ("json", '{"format": "argmap", "version": 1, "nodes": [{"id": "a"}]}', "t:1:46: error: `text` is"
-         " missing [E602]"),
-        ("argdown", "// only a comment\n", "t:1:1: error: nothing to import: no statements found in this"
-         " argdown file [E603]"),
+        (
+            "kialo",
+            "1. A thesis\n",
+            "t:1:1: error: Kialo: the first line must be `Discussion Title: ...` [E601]",
+        ),
+        (
+            "kialo",
+            "Discussion Title: T\n\n1. A\n1.2.1. Pro: B\n",
+            "t:4:1: error: Kialo: claim 1.2.1. comes before its parent [E601]",
+        ),
+        (
+            "json",
+            '{"format": "argmap", "version": 2}',
+            "t:1:1: error: unsupported argmap JSON version 2 [E602]",
+        ),
+        (
+            "json",
+            '{"format": "argmap", "version": 1, "nodes": [{"id": "a"}]}',
+            "t:1:46: error: `text` is missing [E602]",
+        ),
+        (
+            "argdown",
+            "// only a comment\n",
+            "t:1:1: error: nothing to import: no statements found in this argdown file [E603]",
+        ),
     ],
 )
 def test_broken_input_fails_with_one_positioned_line(fmt: str, text: str, message: str) -> None:
@@ -280,10 +353,21 @@ def test_no_edit_of_a_valid_export_makes_an_importer_crash(fmt: str, data: st.Da
     text = export_map(EXAMPLE, fmt).text
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, min(len(text), start + 40)))
-    insert = data.draw(st.text(alphabet="{}[]<>()#:-+_\n =\"\\1.", max_size=6))
+    insert = data.draw(st.text(alphabet='{}[]<>()#:-+_\n ="\\1.', max_size=6))
     mutated = text[:start] + insert + text[end:]
     try:
         import_text(mutated, fmt, "t")
     except ArgmapError as exc:
         assert exc.format().startswith("t")
         assert "\n" not in exc.format()
+
+
+def test_a_chain_too_deep_to_nest_is_written_with_claims_and_refs() -> None:
+    deep = "[a]: x\n" + "".join("  " * (i + 1) + f"+ [n{i}]: t{i}\n" for i in range(300))
+    m = import_text(deep, "argdown", "t").map
+    assert (len(m.node_ids), len(m.links)) == (301, 300)
+    assert all(
+        m.node(lk.source).text == f"t{n}"
+        for n, lk in enumerate(sorted(m.links, key=lambda lk: int(m.node(lk.source).text[1:])))
+    )
+    assert len(m.claims) > 1 and m.claims[0] == "a"

@@ -31,9 +31,14 @@ def test_argdown_keeps_the_graph_the_claims_and_every_field(text: str) -> None:
     by_text = {n.text: n for n in back.map.unique_nodes()}
     for node in original.unique_nodes():
         again = by_text[node.text]
-        assert (again.by, again.weight, again.tags, again.note, again.implicit, again.quotes[:0]) == (
-            node.by, node.weight, node.tags, node.note, node.implicit, ()
-        )
+        assert (
+            again.by,
+            again.weight,
+            again.tags,
+            again.note,
+            again.implicit,
+            again.quotes[:0],
+        ) == (node.by, node.weight, node.tags, node.note, node.implicit, ())
         assert [(q.source, q.text, q.speaker) for q in again.quotes] == [
             (q.source, q.text, q.speaker) for q in node.quotes
         ]
@@ -47,8 +52,11 @@ def test_json_keeps_everything_but_positions(text: str) -> None:
     original, back = round_trip(text, "json")
     assert graph(back.map) == graph(original)
     assert back.map.claims == original.claims
-    assert [(n.id, n.text, n.by, n.weight, n.tags, n.note, n.implicit) for n in back.map.unique_nodes()] \
-        == [(n.id, n.text, n.by, n.weight, n.tags, n.note, n.implicit) for n in original.unique_nodes()]
+    assert [
+        (n.id, n.text, n.by, n.weight, n.tags, n.note, n.implicit) for n in back.map.unique_nodes()
+    ] == [
+        (n.id, n.text, n.by, n.weight, n.tags, n.note, n.implicit) for n in original.unique_nodes()
+    ]
     assert back.warnings == ()
 
 

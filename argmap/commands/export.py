@@ -20,7 +20,9 @@ from argmap.formats import EXPORT_FORMATS, export_map
     required=True,
     help="argdown, aif (OVA/AIFdb JSON), json (argmap's model), kialo (text export), graphml.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (default: stdout).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write here (default: stdout)."
+)
 @command_boundary
 def command(map_path: str, fmt: str, output: str | None) -> None:
     """Write MAP in another tool's format.

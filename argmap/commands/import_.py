@@ -22,7 +22,9 @@ from argmap.formats import IMPORT_FORMATS, import_file
     help="The file's format (default: from its name: .argdown, .txt for Kialo, .json for AIF"
     ' or argmap JSON by its "format").',
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the map here (default: stdout).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write the map here (default: stdout)."
+)
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @command_boundary
 def command(file: str, fmt: str | None, output: str | None, force: bool) -> None:
@@ -34,7 +36,9 @@ def command(file: str, fmt: str | None, output: str | None, force: bool) -> None
     if output is not None:
         refuse_overwriting_input(output, file)
         if Path(output).exists() and not force:
-            raise FormatError("E604", "exists already: use --force to overwrite it", Position(output))
+            raise FormatError(
+                "E604", "exists already: use --force to overwrite it", Position(output)
+            )
     imported = import_file(file, fmt, output=output or "imported.yaml")
     for diagnostic in imported.warnings:
         click.echo(diagnostic.format(), err=True)

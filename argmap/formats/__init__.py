@@ -12,6 +12,7 @@ import importlib
 import json as _json
 import os
 from pathlib import Path
+from types import ModuleType
 
 import attrs
 
@@ -50,7 +51,7 @@ class Imported:
     warnings: tuple[Diagnostic, ...] = ()
 
 
-def _module(fmt: str):  # type: ignore[no-untyped-def]
+def _module(fmt: str) -> ModuleType:
     if fmt not in _MODULES:
         raise FormatError("E606", f"unknown format {fmt!r}")
     return importlib.import_module(f"argmap.formats.{_MODULES[fmt]}")
@@ -59,29 +60,41 @@ def _module(fmt: str):  # type: ignore[no-untyped-def]
 def export_map(m: ArgumentMap, fmt: str) -> Exported:
     """`m` as text in `fmt` (one of EXPORT_FORMATS)."""
     if fmt not in EXPORT_FORMATS:
-        raise FormatError("E606", f"cannot export to {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
+        raise FormatError(
+            "E606", f"cannot export to {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}"
+        )
     exported: Exported = _module(fmt).export(m)
     return exported
 
 
-def import_text(text: str, fmt: str, path: str = "<string>", output: str = "imported.yaml") -> Imported:
+def import_text(
+    text: str, fmt: str, path: str = "<string>", output: str = "imported.yaml"
+) -> Imported:
     """Read `text` (the contents of `path`, in `fmt`) and build a valid map from it.
 
     FormatError (positioned, one line) if the text cannot be read; the map
     YAML is checked by loading and validating it before it is returned.
     """
     if fmt not in IMPORT_FORMATS:
-        raise FormatError("E606", f"cannot import from {fmt!r}: use one of {', '.join(IMPORT_FORMATS)}")
+        raise FormatError(
+            "E606", f"cannot import from {fmt!r}: use one of {', '.join(IMPORT_FORMATS)}"
+        )
     from argmap.formats.yaml_writer import write_map
 
     draft = _module(fmt).read(text, path)
     if not draft.nodes:
-        raise FormatError("E603", f"nothing to import: no statements found in this {fmt} file", Position(path, 1, 1))
+        raise FormatError(
+            "E603",
+            f"nothing to import: no statements found in this {fmt} file",
+            Position(path, 1, 1),
+        )
     yaml_text = write_map(draft)
     try:
         m = loads_map(yaml_text, output)
     except MapLoadError as exc:
-        raise FormatError("E605", f"the imported map does not load: {exc.format()}", Position(path)) from None
+        raise FormatError(
+            "E605", f"the imported map does not load: {exc.format()}", Position(path)
+        ) from None
     problems = [d for d in validate_map(m, check_quotes=False) if d.severity.value == "error"]
     if problems:
         raise FormatError(
@@ -109,7 +122,9 @@ def guess_format(path: str | os.PathLike[str], text: str) -> str:
     )
 
 
-def import_file(path: str | os.PathLike[str], fmt: str | None = None, output: str = "imported.yaml") -> Imported:
+def import_file(
+    path: str | os.PathLike[str], fmt: str | None = None, output: str = "imported.yaml"
+) -> Imported:
     """Read the file at `path` (format `fmt`, or guessed) and build a map from it."""
     text = read_map_text(path)
     return import_text(text, fmt or guess_format(path, text), str(path), output)

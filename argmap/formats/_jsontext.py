@@ -24,7 +24,7 @@ class _Decoder(json.JSONDecoder):
 
         def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
             s, end = s_and_end
-            obj, new_end = json.decoder.JSONObject(s_and_end, *args)
+            obj, new_end = json.decoder.JSONObject(s_and_end, *args)  # type: ignore[attr-defined]
             start = end - 1  # index of the `{`
             obj.line = s.count("\n", 0, start) + 1
             obj.column = start - (s.rfind("\n", 0, start) + 1) + 1
@@ -32,7 +32,7 @@ class _Decoder(json.JSONDecoder):
 
         self.parse_object = parse_object
         # The pure-Python scanner calls self.parse_object; the C one would not.
-        self.scan_once = json.scanner.py_make_scanner(self)
+        self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]
 
 
 def load_json(text: str, path: str) -> Any:
@@ -40,7 +40,9 @@ def load_json(text: str, path: str) -> Any:
     try:
         return _Decoder(text).decode(text)
     except json.JSONDecodeError as exc:
-        raise FormatError("E601", f"not valid JSON: {exc.msg}", Position(path, exc.lineno, exc.colno)) from None
+        raise FormatError(
+            "E601", f"not valid JSON: {exc.msg}", Position(path, exc.lineno, exc.colno)
+        ) from None
     except RecursionError:
         raise FormatError("E601", "JSON nested too deeply", Position(path, 1, 1)) from None
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from argmap.errors import Diagnostic, FormatError, Position, warning
 from argmap.formats import Exported
-from argmap.formats._jsontext import JsonObject, load_json, where
+from argmap.formats._jsontext import load_json, where
 from argmap.formats.draft import Draft, DraftNode
 from argmap.model import ArgumentMap, LinkKind
 
@@ -59,7 +59,12 @@ class _Exporter:
 
     def node(self, text: str, kind: str, scheme: str | None = None) -> str:
         node_id = str(len(self.nodes) + 1)
-        node: dict[str, Any] = {"nodeID": node_id, "text": text, "type": kind, "timestamp": self.stamp}
+        node: dict[str, Any] = {
+            "nodeID": node_id,
+            "text": text,
+            "type": kind,
+            "timestamp": self.stamp,
+        }
         if scheme:
             node["scheme"] = scheme
         self.nodes.append(node)
@@ -67,7 +72,12 @@ class _Exporter:
 
     def edge(self, source: str, target: str) -> None:
         self.edges.append(
-            {"edgeID": str(len(self.edges) + 1), "fromID": source, "toID": target, "formEdgeID": None}
+            {
+                "edgeID": str(len(self.edges) + 1),
+                "fromID": source,
+                "toID": target,
+                "formEdgeID": None,
+            }
         )
 
     def anchor(self, i_node: str, words: str, who: str | None, source: str | None) -> None:
@@ -76,8 +86,13 @@ class _Exporter:
         ya = self.node(ASSERTING, "YA", ASSERTING)
         self.edge(locution, ya)
         self.edge(ya, i_node)
-        entry: dict[str, Any] = {"nodeID": locution, "personID": self.person.get(who or ""),
-                                 "timestamp": self.stamp, "start": None, "end": None}
+        entry: dict[str, Any] = {
+            "nodeID": locution,
+            "personID": self.person.get(who or ""),
+            "timestamp": self.stamp,
+            "start": None,
+            "end": None,
+        }
         if source is not None:
             entry["source"] = source
         self.locutions.append(entry)
@@ -99,17 +114,27 @@ class _Exporter:
             lost = [f for f in ("weight", "tags", "note", "url", "implicit") if getattr(node, f)]
             if lost:
                 self.warnings.append(
-                    warning("W601", f"AIF has no place for {', '.join(lost)} of {node.id}: left out",
-                            node.position)
+                    warning(
+                        "W601",
+                        f"AIF has no place for {', '.join(lost)} of {node.id}: left out",
+                        node.position,
+                    )
                 )
             speakers = [a for a in node.by if a in m.actors]
             for quote in node.quotes:
                 who = quote.speaker or (speakers[0] if speakers else None)
                 source = m.sources.get(quote.source)
-                name = m.actors[who].name if who in m.actors else (
-                    source.author or source.title if source else quote.source)
-                self.anchor(i_nodes[node.id], f"{name} : {quote.text}", who,
-                            source.title if source else quote.source)
+                name = (
+                    m.actors[who].name
+                    if who is not None and who in m.actors
+                    else (source.author or source.title if source else quote.source)
+                )
+                self.anchor(
+                    i_nodes[node.id],
+                    f"{name} : {quote.text}",
+                    who,
+                    source.title if source else quote.source,
+                )
             if not node.quotes:
                 for who in speakers:
                     self.anchor(i_nodes[node.id], f"{m.actors[who].name} : {node.text}", who, None)
@@ -121,15 +146,24 @@ class _Exporter:
                 link_nodes[link.id] = self.node(CONFLICT, "CA", CONFLICT)
         for link in m.links:
             self.edge(i_nodes[link.source], link_nodes[link.id])
-            target = link_nodes[link.target] if link.kind is LinkKind.UNDERCUT else i_nodes[link.target]
+            target = (
+                link_nodes[link.target] if link.kind is LinkKind.UNDERCUT else i_nodes[link.target]
+            )
             self.edge(link_nodes[link.id], target)
             if link.note:
                 self.warnings.append(
-                    warning("W601", f"AIF has no place for the note on link {link.id}: left out",
-                            link.position)
+                    warning(
+                        "W601",
+                        f"AIF has no place for the note on link {link.id}: left out",
+                        link.position,
+                    )
                 )
-        data = {"nodes": self.nodes, "edges": self.edges, "locutions": self.locutions,
-                "participants": self.participants}
+        data = {
+            "nodes": self.nodes,
+            "edges": self.edges,
+            "locutions": self.locutions,
+            "participants": self.participants,
+        }
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -150,18 +184,20 @@ def read(text: str, path: str) -> Draft:
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         data = data["AIF"]  # OVA wraps the graph
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
-        raise FormatError("E602", "not AIF: expected an object with a `nodes` list", where(path, data))
+        raise FormatError(
+            "E602", "not AIF: expected an object with a `nodes` list", where(path, data)
+        )
     edges_in = data.get("edges", [])
     if not isinstance(edges_in, list):
         raise FormatError("E602", "`edges` must be a list", where(path, data))
     draft = Draft(path, title=str(data.get("title") or os.path.splitext(os.path.basename(path))[0]))
-    nodes: dict[str, JsonObject] = {}
+    nodes: dict[str, Any] = {}
     for obj in data["nodes"]:
         if not isinstance(obj, dict) or "nodeID" not in obj or "type" not in obj:
             raise FormatError("E602", "each node needs `nodeID` and `type`", where(path, obj))
         nodes[str(obj["nodeID"])] = obj
-    into: dict[str, list[tuple[str, JsonObject]]] = {}
-    out_of: dict[str, list[tuple[str, JsonObject]]] = {}
+    into: dict[str, list[tuple[str, Any]]] = {}
+    out_of: dict[str, list[tuple[str, Any]]] = {}
     for edge in edges_in:
         if not isinstance(edge, dict) or "fromID" not in edge or "toID" not in edge:
             raise FormatError("E602", "each edge needs `fromID` and `toID`", where(path, edge))
@@ -178,8 +214,13 @@ def read(text: str, path: str) -> Draft:
 
     for node_id, obj in nodes.items():
         if kind(node_id) == "I":
-            draft.add_node(DraftNode(node_id, str(obj.get("text") or "").strip() or f"node {node_id}",
-                                     where(path, obj)))
+            draft.add_node(
+                DraftNode(
+                    node_id,
+                    str(obj.get("text") or "").strip() or f"node {node_id}",
+                    where(path, obj),
+                )
+            )
     # RA and CA nodes: one link per (premise, target) pair.
     links_of: dict[str, list[str]] = {}
     pending_undercuts: list[tuple[str, str, str, Position]] = []  # (source, CA, target S-node)
@@ -187,8 +228,12 @@ def read(text: str, path: str) -> Draft:
         node_type = kind(node_id)
         position = where(path, obj)
         if node_type in ("MA", "PA", "TA"):
-            draft.warn("W614", f"{node_type}-node {node_id} ({obj.get('text')!s}) is left out: argmap has"
-                       " no rephrase, preference or transition", position)
+            draft.warn(
+                "W614",
+                f"{node_type}-node {node_id} ({obj.get('text')!s}) is left out: argmap has"
+                " no rephrase, preference or transition",
+                position,
+            )
             continue
         if node_type not in ("RA", "CA"):
             continue
@@ -198,11 +243,18 @@ def read(text: str, path: str) -> Draft:
         if node_type == "RA" and scheme and scheme != INFERENCE:
             draft.warn("W611", f"scheme {scheme!r} of RA-node {node_id} is left out", position)
         if node_type == "RA" and len(premises) > 1:
-            draft.warn("W616", f"RA-node {node_id} has {len(premises)} linked premises: imported as one"
-                       " pro link each", position)
+            draft.warn(
+                "W616",
+                f"RA-node {node_id} has {len(premises)} linked premises: imported as one"
+                " pro link each",
+                position,
+            )
         if not premises or not targets:
-            draft.warn("W614", f"{node_type}-node {node_id} lacks a premise or a conclusion: left out",
-                       position)
+            draft.warn(
+                "W614",
+                f"{node_type}-node {node_id} lacks a premise or a conclusion: left out",
+                position,
+            )
             continue
         for target in targets:
             target_type = kind(target)
@@ -215,8 +267,12 @@ def read(text: str, path: str) -> Draft:
                 for premise in premises:
                     pending_undercuts.append((premise, node_id, target, position))
             else:
-                draft.warn("W614", f"{node_type}-node {node_id} points at a {target_type}-node: argmap"
-                           " cannot hold this relation; left out", position)
+                draft.warn(
+                    "W614",
+                    f"{node_type}-node {node_id} points at a {target_type}-node: argmap"
+                    " cannot hold this relation; left out",
+                    position,
+                )
     for _ in range(len(pending_undercuts) + 1):
         waiting = []
         for premise, ca, target, position in pending_undercuts:
@@ -228,16 +284,20 @@ def read(text: str, path: str) -> Draft:
                 links_of.setdefault(ca, []).append(made.key)
         if len(waiting) == len(pending_undercuts):
             for _premise, ca, target, position in waiting:
-                draft.warn("W617", f"CA-node {ca} attacks node {target}, which holds no link: left out",
-                           position)
+                draft.warn(
+                    "W617",
+                    f"CA-node {ca} attacks node {target}, which holds no link: left out",
+                    position,
+                )
             break
         pending_undercuts = waiting
     _dialogue(data, nodes, into, out_of, draft, path)
     return draft
 
 
-def _dialogue(data: Any, nodes: dict[str, JsonObject], into: Any, out_of: Any, draft: Draft,
-              path: str) -> None:
+def _dialogue(
+    data: Any, nodes: dict[str, Any], into: Any, out_of: Any, draft: Draft, path: str
+) -> None:
     """Participants and locutions: who argues each I-node, and quotes from named sources."""
     names: dict[str, str] = {}
     participants = data.get("participants") or []
@@ -253,14 +313,22 @@ def _dialogue(data: Any, nodes: dict[str, JsonObject], into: Any, out_of: Any, d
         draft.actors[actor_id] = {"name": name or f"Participant {entry['participantID']}"}
         names[str(entry["participantID"])] = actor_id
     locutions = data.get("locutions") or []
-    by_node = {str(e.get("nodeID")): e for e in (locutions if isinstance(locutions, list) else [])
-               if isinstance(e, dict)}
+    by_node = {
+        str(e.get("nodeID")): e
+        for e in (locutions if isinstance(locutions, list) else [])
+        if isinstance(e, dict)
+    }
     used_actors: set[str] = set()
     for node_id, obj in nodes.items():
         if obj.get("type") != "L":
             continue
-        anchored = [t for ya, _e in out_of.get(node_id, []) if nodes[ya].get("type") == "YA"
-                    for t, _e2 in out_of.get(ya, []) if t in draft.nodes]
+        anchored = [
+            t
+            for ya, _e in out_of.get(node_id, [])
+            if nodes[ya].get("type") == "YA"
+            for t, _e2 in out_of.get(ya, [])
+            if t in draft.nodes
+        ]
         if not anchored:
             continue
         locution = by_node.get(node_id, {})

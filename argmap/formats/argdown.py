@@ -75,8 +75,16 @@ def _flow(value: Any) -> str:
 
 
 def _quote_data(q: Any) -> dict[str, str]:
-    return {k: v for k, v in (("source", q.source), ("text", q.text), ("speaker", q.speaker),
-                              ("locator", q.locator)) if v is not None}
+    return {
+        k: v
+        for k, v in (
+            ("source", q.source),
+            ("text", q.text),
+            ("speaker", q.speaker),
+            ("locator", q.locator),
+        )
+        if v is not None
+    }
 
 
 class _Exporter:
@@ -90,8 +98,11 @@ class _Exporter:
         if "\n" in text or "\r" in text:
             text = " ".join(text.split())
             self.warnings.append(
-                warning("W603", f"line breaks in the text of {node.id} become spaces in Argdown",
-                        node.position_of("text"))
+                warning(
+                    "W603",
+                    f"line breaks in the text of {node.id} become spaces in Argdown",
+                    node.position_of("text"),
+                )
             )
         parts = [f"[{node.id}]: {escape_text(text)}"]
         data: dict[str, Any] = {}
@@ -132,8 +143,11 @@ class _Exporter:
         node = self.m.node(link.source)
         if link.note:
             self.warnings.append(
-                warning("W601", f"Argdown has no place for the note on link {link.id}: left out",
-                        link.position)
+                warning(
+                    "W601",
+                    f"Argdown has no place for the note on link {link.id}: left out",
+                    link.position,
+                )
             )
         if link.is_ref:
             self.lines.append(f"{indent}{symbol} [{node.id}]")
@@ -150,7 +164,11 @@ class _Exporter:
             front["allow-cycles"] = True
         if m.sources:
             front["sources"] = {
-                s.id: {k: v for k, v in attrs.asdict(s).items() if v is not None and k not in ("id", "position")}
+                s.id: {
+                    k: v
+                    for k, v in attrs.asdict(s).items()
+                    if v is not None and k not in ("id", "position")
+                }
                 for s in m.sources.values()
             }
         if m.actors:
@@ -164,7 +182,8 @@ class _Exporter:
             }
         self.lines += ["===", f"title: {json.dumps(m.title, ensure_ascii=False)}"]
         if front:
-            self.lines.append(f"argmap: {json.dumps(front, ensure_ascii=False)}")
+            block = json.dumps(front, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            self.lines.append(f"argmap: {block}")
         self.lines += ["===", ""]
         for claim in m.claim_nodes():
             self.lines.append(self.statement(claim))
@@ -187,7 +206,9 @@ class _Exporter:
         else:
             verb = "supports" if link.kind is LinkKind.PRO else "attacks"
             description = f"@[{link.source}] {verb} @[{link.target}]."
-        data = {LINK_DATA_KEY: {"source": link.source, "target": link.target, "kind": link.kind.value}}
+        data = {
+            LINK_DATA_KEY: {"source": link.source, "target": link.target, "kind": link.kind.value}
+        }
         return f"<{link.id}>: {description} {_flow(data)}"
 
 
@@ -212,7 +233,9 @@ _ARGUMENT_REF = re.compile(r"<([^>]+)>[ \t]*(.*)")
 _TAG = re.compile(r"#\(([^)]+)\)|#([A-Za-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)")
 _MENTION = re.compile(r"@\[([^\]]+)\]|@<([^>]+)>")
 _LINK = re.compile(r"\[([^\]]+?)\]\(([^)]+?)\)")
-_EMPHASIS = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*|__(\S(?:.*?\S)?)__|\*(\S(?:.*?\S)?)\*|(?<!\w)_(\S(?:.*?\S)?)_(?!\w)")
+_EMPHASIS = re.compile(
+    r"\*\*(\S(?:.*?\S)?)\*\*|__(\S(?:.*?\S)?)__|\*(\S(?:.*?\S)?)\*|(?<!\w)_(\S(?:.*?\S)?)_(?!\w)"
+)
 _ESCAPED = re.compile(r"\\(.)")
 _NODE_FIELDS = ("by", "quote", "weight", "implicit", "note", "url", "tags")
 # Placeholders for escaped characters while the markup is taken apart.
@@ -380,17 +403,27 @@ class _Reader:
 
     def clean(self, raw: str) -> tuple[str, list[str]]:
         """Plain text and tags from Argdown inline markup."""
-        protected = _ESCAPED.sub(lambda mt: chr(_PRIVATE + ord(mt.group(1))) if ord(mt.group(1)) < 0x1000
-                                 else mt.group(1), raw)
+        protected = _ESCAPED.sub(
+            lambda mt: (
+                chr(_PRIVATE + ord(mt.group(1))) if ord(mt.group(1)) < 0x1000 else mt.group(1)
+            ),
+            raw,
+        )
         tags = [a or b for a, b in _TAG.findall(protected)]
         text = _TAG.sub("", protected)
         text = _MENTION.sub(lambda mt: mt.group(1) or mt.group(2), text)
         text = _LINK.sub(lambda mt: f"{mt.group(1)} ({mt.group(2)})", text)
         for _ in range(3):
             text = _EMPHASIS.sub(lambda mt: next(g for g in mt.groups() if g is not None), text)
-        text = "".join(chr(ord(c) - _PRIVATE) if _PRIVATE <= ord(c) < _PRIVATE + 0x1000 else c for c in text)
-        tags = ["".join(chr(ord(c) - _PRIVATE) if _PRIVATE <= ord(c) < _PRIVATE + 0x1000 else c for c in t)
-                for t in tags]
+        text = "".join(
+            chr(ord(c) - _PRIVATE) if _PRIVATE <= ord(c) < _PRIVATE + 0x1000 else c for c in text
+        )
+        tags = [
+            "".join(
+                chr(ord(c) - _PRIVATE) if _PRIVATE <= ord(c) < _PRIVATE + 0x1000 else c for c in t
+            )
+            for t in tags
+        ]
         return " ".join(text.split()), [" ".join(t.split()) for t in tags]
 
     # -- elements
@@ -412,8 +445,17 @@ class _Reader:
             return ("a", argument.title)
         match = _STATEMENT_DEF.match(content)
         if match:
-            return ("s", self.define(match.group(1).strip(), match.group(2), line, column,
-                                     column + match.start(2), top_level))
+            return (
+                "s",
+                self.define(
+                    match.group(1).strip(),
+                    match.group(2),
+                    line,
+                    column,
+                    column + match.start(2),
+                    top_level,
+                ),
+            )
         match = _STATEMENT_REF.match(content)
         if match:
             statement = self.statement(match.group(1).strip(), line, column)
@@ -425,7 +467,11 @@ class _Reader:
     def ignore_rest(self, rest: str, line: int, column: int) -> None:
         text, _data = self.split_data(rest, line, column)
         if text.strip():
-            self.warn("W611", f"text after a reference is left out: {text.strip()!r}", self.pos(line, column))
+            self.warn(
+                "W611",
+                f"text after a reference is left out: {text.strip()!r}",
+                self.pos(line, column),
+            )
 
     def argument(self, title: str, line: int, column: int) -> _Argument:
         if title not in self.arguments:
@@ -437,8 +483,9 @@ class _Reader:
             self.statements[title] = _Statement(title, title, self.pos(line, column))
         return self.statements[title]
 
-    def define(self, title: str | None, raw: str, line: int, column: int, text_column: int,
-               top_level: bool) -> str:
+    def define(
+        self, title: str | None, raw: str, line: int, column: int, text_column: int, top_level: bool
+    ) -> str:
         if title is None:
             self.untitled += 1
             statement = _Statement(f"untitled {self.untitled}", None, self.pos(line, column))
@@ -458,8 +505,11 @@ class _Reader:
             return
         if statement.text and statement.text_position and statement.text_position.line != line:
             if text != statement.text:
-                self.warn("W611", f"[{statement.title}] is defined again with other text: the first"
-                          " text is kept", self.pos(line, column))
+                self.warn(
+                    "W611",
+                    f"[{statement.title}] is defined again with other text: the first text is kept",
+                    self.pos(line, column),
+                )
             return
         statement.text = f"{statement.text} {text}".strip()
         statement.text_position = self.pos(line, column)
@@ -499,12 +549,18 @@ class _Reader:
                 if _INFERENCE.fullmatch(content) and content == "--":
                     in_rule = False
                 elif argument is not None:
-                    self.warn("W612", f"inference rule {content!r} of <{argument.title}> is left out",
-                              self.pos(number, column))
+                    self.warn(
+                        "W612",
+                        f"inference rule {content!r} of <{argument.title}> is left out",
+                        self.pos(number, column),
+                    )
                 continue
             if indent == 0 and _HEADING.match(content):
-                self.warn("W611", f"heading {content.lstrip('#').strip()!r}: sections are not carried over",
-                          self.pos(number, column))
+                self.warn(
+                    "W611",
+                    f"heading {content.lstrip('#').strip()!r}: sections are not carried over",
+                    self.pos(number, column),
+                )
                 stack, last, argument = [], None, None
                 continue
             if indent > 0:
@@ -513,7 +569,9 @@ class _Reader:
                     while stack and stack[-1][0] >= indent:
                         stack.pop()
                     if not stack:
-                        raise self.fail("relation without a statement or argument above it", number, column)
+                        raise self.fail(
+                            "relation without a statement or argument above it", number, column
+                        )
                     parent = stack[-1][1]
                     child = self.element(match.group(2), number, column + match.start(2), False)
                     self.relation(match.group(1), parent, child, number, column)
@@ -532,7 +590,9 @@ class _Reader:
                 if pcs:
                     key = self.element(pcs.group(2), number, column + pcs.start(2), False)
                     if key[0] != "s":
-                        raise self.fail("a premise-conclusion item must be a statement", number, column)
+                        raise self.fail(
+                            "a premise-conclusion item must be a statement", number, column
+                        )
                     argument.pcs.append(key[1])
                     stack, last = [(0, key)], key
                 else:
@@ -563,9 +623,12 @@ class _Reader:
             if text.strip():
                 argument.descriptions.append(text)
 
-    def relation(self, symbol: str, parent: tuple[str, str], child: tuple[str, str], line: int,
-                 column: int) -> None:
-        kind = {"+": "support", "-": "attack", "_": "undercut", "><": "contradiction"}[symbol.strip("<>") or "><"]
+    def relation(
+        self, symbol: str, parent: tuple[str, str], child: tuple[str, str], line: int, column: int
+    ) -> None:
+        kind = {"+": "support", "-": "attack", "_": "undercut", "><": "contradiction"}[
+            symbol.strip("<>") or "><"
+        ]
         position = self.pos(line, column)
         if symbol.endswith(">") and symbol != "><":
             self.relations.append(_Relation(kind, parent, child, position))
@@ -586,8 +649,13 @@ class _Reader:
 
 
 def _node_from(reader: _Reader, statement: _Statement, draft: Draft) -> DraftNode:
-    node = DraftNode(statement.key, statement.text or statement.title or "", statement.position,
-                     title=statement.title, tags=list(statement.tags))
+    node = DraftNode(
+        statement.key,
+        statement.text or statement.title or "",
+        statement.position,
+        title=statement.title,
+        tags=list(statement.tags),
+    )
     _apply_data(reader, node, statement.data, statement.text_position or statement.position)
     return node
 
@@ -598,7 +666,9 @@ def _apply_data(reader: _Reader, node: DraftNode, data: dict[str, Any], position
             node.by = [str(v) for v in (value if isinstance(value, list) else [value])]
         elif key == "quote":
             quotes = value if isinstance(value, list) else [value]
-            node.quotes = [{str(k): str(v) for k, v in q.items()} for q in quotes if isinstance(q, dict)]
+            node.quotes = [
+                {str(k): str(v) for k, v in q.items()} for q in quotes if isinstance(q, dict)
+            ]
         elif key == "weight" and isinstance(value, (int, float)) and not isinstance(value, bool):
             node.weight = float(value)
         elif key == "implicit" and isinstance(value, bool):
@@ -618,7 +688,9 @@ def read(text: str, path: str) -> Draft:
     draft = Draft(path, title=str(front.get("title") or ""))
     extra = front.get("argmap") or {}
     if isinstance(extra, dict):
-        draft.description = extra.get("description") if isinstance(extra.get("description"), str) else None
+        draft.description = (
+            extra.get("description") if isinstance(extra.get("description"), str) else None
+        )
         for field, target in (("actors", draft.actors), ("sources", draft.sources)):
             entries = extra.get(field) or {}
             if isinstance(entries, dict):
@@ -628,8 +700,12 @@ def read(text: str, path: str) -> Draft:
             reader.warn("W611", f"front matter setting {key!r} is left out", reader.pos(1))
     for statement in reader.statements.values():
         if not statement.text:
-            reader.warn("W617", f"[{statement.title}] is referred to but never given a text: its title"
-                        " is used as text", statement.position)
+            reader.warn(
+                "W617",
+                f"[{statement.title}] is referred to but never given a text: its title"
+                " is used as text",
+                statement.position,
+            )
         draft.add_node(_node_from(reader, statement, draft))
         if statement.top_level:
             draft.claims.append(statement.key)
@@ -662,8 +738,11 @@ class _Resolver:
                 _apply_data(reader, node, argument.data, argument.position)
                 draft.add_node(node)
                 self.arg_nodes[title] = key
-                reader.warn("W613", f"argument <{title}> is imported as a premise with its description as"
-                            " text", argument.position)
+                reader.warn(
+                    "W613",
+                    f"argument <{title}> is imported as a premise with its description as text",
+                    argument.position,
+                )
         undercuts = []
         for rel in reader.relations:
             if rel.kind == "undercut":
@@ -683,11 +762,15 @@ class _Resolver:
         # target is another link argument, so resolve them in rounds.
         link_keys: dict[str, list[str]] = {}
         for title, spec in self.link_args.items():
-            kind = spec.get("kind")
-            if kind in ("pro", "con"):
-                keys = [lk.key for lk in draft.links
-                        if lk.kind.value == kind and self.title_of(lk.source) == spec.get("source")
-                        and self.title_of(lk.target) == spec.get("target")]
+            link_kind = spec.get("kind")
+            if link_kind in ("pro", "con"):
+                keys = [
+                    lk.key
+                    for lk in draft.links
+                    if lk.kind.value == link_kind
+                    and self.title_of(lk.source) == spec.get("source")
+                    and self.title_of(lk.target) == spec.get("target")
+                ]
                 link_keys[title] = keys
         for _ in range(len(undercuts) + 1):
             waiting = []
@@ -700,19 +783,30 @@ class _Resolver:
                 if source is None:
                     continue
                 if not targets:
-                    reader.warn("W614", f"undercut of {self.show(rel.target)}: no premise-to-parent link"
-                                " found for it to attack; left out", rel.position)
+                    reader.warn(
+                        "W614",
+                        f"undercut of {self.show(rel.target)}: no premise-to-parent link"
+                        " found for it to attack; left out",
+                        rel.position,
+                    )
                 for target in targets:
                     made = draft.add_link(LinkKind.UNDERCUT, source, target, rel.position)
                     title = rel.target[1] if rel.target[0] == "a" else ""
                     for other, spec in self.link_args.items():
-                        if (spec.get("kind") == "undercut" and spec.get("target") == title
-                                and spec.get("source") == self.title_of(source)):
+                        if (
+                            spec.get("kind") == "undercut"
+                            and spec.get("target") == title
+                            and spec.get("source") == self.title_of(source)
+                        ):
                             link_keys.setdefault(other, []).append(made.key)
             if len(waiting) == len(undercuts):
                 for rel in waiting:
-                    reader.warn("W617", f"undercut of {self.show(rel.target)}, which names a link that"
-                                " is not in the file; left out", rel.position)
+                    reader.warn(
+                        "W617",
+                        f"undercut of {self.show(rel.target)}, which names a link that"
+                        " is not in the file; left out",
+                        rel.position,
+                    )
                 break
             undercuts = waiting
 
@@ -732,10 +826,14 @@ class _Resolver:
         argument = self.reader.arguments[key]
         if argument.pcs and argument.inferences:
             return argument.pcs[-1]
-        self.reader.warn("W614", f"relation of <{key}>, which stands for a link, is left out", rel.position)
+        self.reader.warn(
+            "W614", f"relation of <{key}>, which stands for a link, is left out", rel.position
+        )
         return None
 
-    def links_of(self, handle: tuple[str, str], link_keys: dict[str, list[str]]) -> list[str] | None:
+    def links_of(
+        self, handle: tuple[str, str], link_keys: dict[str, list[str]]
+    ) -> list[str] | None:
         """The links an undercut of `handle` attacks; None if not known yet."""
         kind, key = handle
         if kind == "s":
@@ -745,7 +843,11 @@ class _Resolver:
         draft = self.draft
         if key in self.arg_nodes:
             node = self.arg_nodes[key]
-            return [lk.key for lk in draft.links if lk.source == node and lk.kind is not LinkKind.UNDERCUT]
+            return [
+                lk.key
+                for lk in draft.links
+                if lk.source == node and lk.kind is not LinkKind.UNDERCUT
+            ]
         argument = self.reader.arguments[key]
         if not argument.inferences or argument.inferences[-1] >= len(argument.pcs):
             return []
@@ -754,18 +856,29 @@ class _Resolver:
         before = [i for i in argument.inferences if i < last]
         premises = set(argument.pcs[before[-1] if before else 0 : last])
         conclusion = argument.pcs[last]
-        return [lk.key for lk in draft.links
-                if lk.target == conclusion and lk.source in premises and lk.kind is LinkKind.PRO]
+        return [
+            lk.key
+            for lk in draft.links
+            if lk.target == conclusion and lk.source in premises and lk.kind is LinkKind.PRO
+        ]
 
     def flatten(self, argument: _Argument) -> None:
         """Each premise supports the conclusion of the inference it leads into."""
         reader, draft = self.reader, self.draft
         if not argument.inferences:
-            reader.warn("W612", f"<{argument.title}> has numbered statements but no inference line:"
-                        " imported as statements only", argument.position)
+            reader.warn(
+                "W612",
+                f"<{argument.title}> has numbered statements but no inference line:"
+                " imported as statements only",
+                argument.position,
+            )
             return
-        reader.warn("W612", f"premise-conclusion structure of <{argument.title}>: each premise is"
-                    " imported as a pro link to the conclusion it leads to", argument.position)
+        reader.warn(
+            "W612",
+            f"premise-conclusion structure of <{argument.title}>: each premise is"
+            " imported as a pro link to the conclusion it leads to",
+            argument.position,
+        )
         previous = 0
         for at in argument.inferences:
             if at >= len(argument.pcs) or at == 0:

@@ -51,7 +51,9 @@ class Draft:
     nodes: dict[str, DraftNode] = attrs.field(factory=dict)
     links: list[DraftLink] = attrs.field(factory=list)
     claims: list[str] = attrs.field(factory=list)  # node keys wanted at top level, in order
-    actors: dict[str, dict[str, Any]] = attrs.field(factory=dict)  # id -> {name, role?, kind?, url?}
+    actors: dict[str, dict[str, Any]] = attrs.field(
+        factory=dict
+    )  # id -> {name, role?, kind?, url?}
     sources: dict[str, dict[str, Any]] = attrs.field(factory=dict)  # id -> {title, ...}
     warnings: list[Diagnostic] = attrs.field(factory=list)
 
@@ -71,7 +73,9 @@ class Draft:
         for link in self.links:
             if (link.kind, link.source, link.target) == (kind, source, target):
                 return link
-        link = DraftLink(kind, source, target, position, key=f"link-{len(self.links) + 1}", note=note)
+        link = DraftLink(
+            kind, source, target, position, key=f"link-{len(self.links) + 1}", note=note
+        )
         self.links.append(link)
         return link
 

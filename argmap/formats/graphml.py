@@ -34,9 +34,13 @@ _VERB = {LinkKind.PRO: "supports", LinkKind.CON: "attacks", LinkKind.UNDERCUT: "
 def export(m: ArgumentMap) -> Exported:
     root = ET.Element("graphml", {"xmlns": _NS})
     for key, kind in _NODE_KEYS:
-        ET.SubElement(root, "key", {"id": f"n_{key}", "for": "node", "attr.name": key, "attr.type": kind})
+        ET.SubElement(
+            root, "key", {"id": f"n_{key}", "for": "node", "attr.name": key, "attr.type": kind}
+        )
     for key, kind in _EDGE_KEYS:
-        ET.SubElement(root, "key", {"id": f"e_{key}", "for": "edge", "attr.name": key, "attr.type": kind})
+        ET.SubElement(
+            root, "key", {"id": f"e_{key}", "for": "edge", "attr.name": key, "attr.type": kind}
+        )
     graph = ET.SubElement(root, "graph", {"id": "argmap", "edgedefault": "directed"})
 
     def data(parent: ET.Element, key: str, value: str) -> None:
@@ -69,7 +73,9 @@ def export(m: ArgumentMap) -> Exported:
     def edge(source: str, target: str, kind: str, link_id: str) -> None:
         nonlocal count
         count += 1
-        element = ET.SubElement(graph, "edge", {"id": f"e{count}", "source": source, "target": target})
+        element = ET.SubElement(
+            graph, "edge", {"id": f"e{count}", "source": source, "target": target}
+        )
         data(element, "e_kind", kind)
         data(element, "e_link", link_id)
 
@@ -77,7 +83,12 @@ def export(m: ArgumentMap) -> Exported:
         if link.id in undercut:
             # Drawn through its own node; an undercut's target is always such a node.
             edge(link.source, f"link:{link.id}", link.kind.value, link.id)
-            edge(f"link:{link.id}", link.target if link.kind is not LinkKind.UNDERCUT else f"link:{link.target}", link.kind.value, link.id)
+            edge(
+                f"link:{link.id}",
+                link.target if link.kind is not LinkKind.UNDERCUT else f"link:{link.target}",
+                link.kind.value,
+                link.id,
+            )
         else:
             target = f"link:{link.target}" if link.kind is LinkKind.UNDERCUT else link.target
             edge(link.source, target, link.kind.value, link.id)

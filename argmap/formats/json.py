@@ -64,8 +64,16 @@ def to_data(m: ArgumentMap) -> dict[str, Any]:
             "by": list(n.by),
             "implicit": n.implicit,
             "quotes": [
-                {k: v for k, v in (("source", q.source), ("text", q.text), ("speaker", q.speaker),
-                                   ("locator", q.locator)) if v is not None}
+                {
+                    k: v
+                    for k, v in (
+                        ("source", q.source),
+                        ("text", q.text),
+                        ("speaker", q.speaker),
+                        ("locator", q.locator),
+                    )
+                    if v is not None
+                }
                 for q in n.quotes
             ],
             "weight": n.weight,
@@ -139,15 +147,17 @@ def read(text: str, path: str) -> Draft:
         raise _fail(path, data, 'not argmap JSON: expected an object with "format": "argmap"')
     if data.get("version") != JSON_VERSION:
         raise _fail(path, data, f"unsupported argmap JSON version {data.get('version')!r}")
-    draft = Draft(path, title=_text(path, data, "title") or "", description=_text(path, data, "description"))
-    for field, target in (("sources", draft.sources), ("actors", draft.actors)):
+    draft = Draft(
+        path, title=_text(path, data, "title") or "", description=_text(path, data, "description")
+    )
+    for field, store in (("sources", draft.sources), ("actors", draft.actors)):
         entries = data.get(field) or {}
         if not isinstance(entries, dict):
             raise _fail(path, data, f"`{field}` must be an object")
         for key, entry in entries.items():
             if not isinstance(entry, dict):
                 raise _fail(path, entries, f"{field} entry {key!r} must be an object")
-            target[key] = {k: v for k, v in entry.items() if v is not None}
+            store[key] = {k: v for k, v in entry.items() if v is not None}
     link_ids: dict[str, str] = {}
     for obj in _list(path, data, "nodes"):
         if not isinstance(obj, JsonObject):
@@ -164,7 +174,9 @@ def read(text: str, path: str) -> Draft:
                 key=node_id,
                 text=_text(path, obj, "text", required=True) or "",
                 position=where(path, obj),
-                title=node_id if obj.get("explicit_id", True) or obj.get("kind") == "claim" else None,
+                title=node_id
+                if obj.get("explicit_id", True) or obj.get("kind") == "claim"
+                else None,
                 by=[str(b) for b in _list(path, obj, "by")],
                 implicit=bool(obj.get("implicit", False)),
                 quotes=[{k: str(v) for k, v in q.items() if v is not None} for q in quotes],
@@ -189,15 +201,25 @@ def read(text: str, path: str) -> Draft:
         source = _text(path, obj, "source", required=True) or ""
         target = _text(path, obj, "target", required=True) or ""
         if source not in draft.nodes:
-            draft.warn("W617", f"link {link_id} comes from unknown node {source!r}: left out", where(path, obj))
+            draft.warn(
+                "W617",
+                f"link {link_id} comes from unknown node {source!r}: left out",
+                where(path, obj),
+            )
             continue
         pending.append((obj, kind, link_id, source, target))
     for obj, kind, link_id, source, target in pending:
         if kind is not LinkKind.UNDERCUT:
             if target not in draft.nodes:
-                draft.warn("W617", f"link {link_id} goes to unknown node {target!r}: left out", where(path, obj))
+                draft.warn(
+                    "W617",
+                    f"link {link_id} goes to unknown node {target!r}: left out",
+                    where(path, obj),
+                )
                 continue
-            link = draft.add_link(kind, source, target, where(path, obj), note=_text(path, obj, "note"))
+            link = draft.add_link(
+                kind, source, target, where(path, obj), note=_text(path, obj, "note")
+            )
             link_ids[link_id] = link.key
     undercuts = [p for p in pending if p[1] is LinkKind.UNDERCUT]
     while undercuts:  # an undercut may attack another undercut's link: resolve in rounds
@@ -205,7 +227,9 @@ def read(text: str, path: str) -> Draft:
         if len(waiting) == len(undercuts):
             for obj, _kind, link_id, _source, target in waiting:
                 draft.warn(
-                    "W617", f"undercut {link_id} attacks unknown link {target!r}: left out", where(path, obj)
+                    "W617",
+                    f"undercut {link_id} attacks unknown link {target!r}: left out",
+                    where(path, obj),
                 )
             break
         for obj, kind, link_id, source, target in undercuts:

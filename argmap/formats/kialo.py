@@ -45,14 +45,19 @@ class _Exporter:
         if lost:
             names = ", ".join("quote" if f == "quotes" else f for f in lost)
             self.warnings.append(
-                warning("W601", f"Kialo has no place for {names} of {node.id}: left out", node.position)
+                warning(
+                    "W601", f"Kialo has no place for {names} of {node.id}: left out", node.position
+                )
             )
 
     def text(self, node: Node) -> str:
         if "\n" in node.text or "\r" in node.text:
             self.warnings.append(
-                warning("W603", f"line breaks in the text of {node.id} become spaces in Kialo",
-                        node.position_of("text"))
+                warning(
+                    "W603",
+                    f"line breaks in the text of {node.id} become spaces in Kialo",
+                    node.position_of("text"),
+                )
             )
         return " ".join(node.text.split())
 
@@ -73,8 +78,11 @@ class _Exporter:
             self.undercuts(link)
             if link.note:
                 self.warnings.append(
-                    warning("W601", f"Kialo has no place for the note on link {link.id}: left out",
-                            link.position)
+                    warning(
+                        "W601",
+                        f"Kialo has no place for the note on link {link.id}: left out",
+                        link.position,
+                    )
                 )
             if link.source in self.number:
                 self.lines.append(f"{child} {stance}-> See {self.number[link.source]}")
@@ -87,8 +95,11 @@ class _Exporter:
     def undercuts(self, link: Link) -> None:
         for undercut in self.m.undercutters(link.id):
             self.warnings.append(
-                warning("W602", f"Kialo has no undercuts: {undercut.source} undercutting {link.id}"
-                        " is left out", undercut.position)
+                warning(
+                    "W602",
+                    f"Kialo has no undercuts: {undercut.source} undercutting {link.id} is left out",
+                    undercut.position,
+                )
             )
             self.undercuts(undercut)
 
@@ -110,8 +121,12 @@ class _Exporter:
             else:  # defined only under an undercut, which Kialo cannot hold
                 del self.lines[at]
                 self.warnings.append(
-                    warning("W602", f"{link.source} is defined only under an undercut: its use in"
-                            f" {link.id} is left out", link.position)
+                    warning(
+                        "W602",
+                        f"{link.source} is defined only under an undercut: its use in"
+                        f" {link.id} is left out",
+                        link.position,
+                    )
                 )
         return "\n".join(self.lines) + "\n"
 
@@ -130,11 +145,15 @@ def read(text: str, path: str) -> Draft:
     lines = text.splitlines()
     first = next((n for n, line in enumerate(lines) if line.strip()), None)
     if first is None:
-        raise FormatError("E603", "nothing to import: the Kialo file is empty", Position(path, 1, 1))
+        raise FormatError(
+            "E603", "nothing to import: the Kialo file is empty", Position(path, 1, 1)
+        )
     title_match = _TITLE.fullmatch(lines[first].strip())
     if not title_match:
         raise FormatError(
-            "E601", "Kialo: the first line must be `Discussion Title: ...`", Position(path, first + 1, 1)
+            "E601",
+            "Kialo: the first line must be `Discussion Title: ...`",
+            Position(path, first + 1, 1),
         )
     draft = Draft(path, title=title_match.group(1).strip())
     entries: dict[str, tuple[str | None, str, Position]] = {}  # number -> (stance, text, position)
@@ -150,7 +169,9 @@ def read(text: str, path: str) -> Draft:
             if number in entries:
                 raise FormatError("E601", f"Kialo: claim {number} is numbered twice", position)
             if number != "1." and number.rsplit(".", 2)[0] + "." not in entries:
-                raise FormatError("E601", f"Kialo: claim {number} comes before its parent", position)
+                raise FormatError(
+                    "E601", f"Kialo: claim {number} comes before its parent", position
+                )
             entries[number] = (stance, body.strip(), position)
             last = number
         elif last is not None:  # a claim's text continues on this line
@@ -159,7 +180,9 @@ def read(text: str, path: str) -> Draft:
         else:
             raise FormatError("E601", "Kialo: expected a numbered claim such as `1. ...`", position)
     if "1." not in entries:
-        raise FormatError("E601", "Kialo: there is no thesis numbered `1.`", Position(path, first + 1, 1))
+        raise FormatError(
+            "E601", "Kialo: there is no thesis numbered `1.`", Position(path, first + 1, 1)
+        )
     thesis_text = entries["1."][1]
     multi = thesis_text == draft.title and any(
         _parent(n) == "1." and s is None for n, (s, _b, _p) in entries.items()
@@ -181,8 +204,11 @@ def read(text: str, path: str) -> Draft:
             continue
         if multi and parent == "1.":
             if stance is not None:
-                draft.warn("W611", f"the stance of {number} towards the discussion title is left out",
-                           position)
+                draft.warn(
+                    "W611",
+                    f"the stance of {number} towards the discussion title is left out",
+                    position,
+                )
             draft.claims.append(source)
             continue
         if stance is None:
@@ -191,8 +217,11 @@ def read(text: str, path: str) -> Draft:
         if parent in draft.nodes:
             draft.add_link(kind, source, parent, position)
         else:
-            draft.warn("W617", f"{number} sits under {parent}, which is a `-> See` line: left out",
-                       position)
+            draft.warn(
+                "W617",
+                f"{number} sits under {parent}, which is a `-> See` line: left out",
+                position,
+            )
     return draft
 
 

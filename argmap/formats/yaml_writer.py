@@ -30,6 +30,9 @@ _PATH_ID = re.compile(r"\.(pro|con|undercut)\.\d+$")
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 _SLUG_WORDS = 6
 _SLUG_CHARS = 40
+MAX_NESTING = 50
+"""Premises nested deeper than this are written as claims of their own (the loader
+refuses YAML nested more than 256 levels, and every premise level takes two)."""
 
 
 class _Dumper(yaml.SafeDumper):
@@ -139,6 +142,7 @@ class _Writer:
         self.uses = uses
         self.ids_maker = ids
         self.defined: set[str] = set()
+        self.promoted: list[str] = []
 
     def text(self) -> str:
         draft = self.draft
@@ -147,17 +151,16 @@ class _Writer:
         pending = list(self.claims)
         while True:
             for key in pending:
-                claims[self.ids[key]] = self.node_fields(draft.nodes[key])
+                claims[self.ids[key]] = self.node_fields(draft.nodes[key], depth=0)
+            # Premises nested too deep to write in place became claims of their own.
+            pending, self.promoted = self.promoted, []
+            if pending:
+                continue
             # Nodes reachable only through a cycle: the first becomes a claim.
             rest = [k for k in draft.nodes if k not in self.defined]
             if not rest:
                 break
-            key = rest[0]
-            if key not in self.ids:
-                self.ids[key] = self.ids_maker.claim(_preferred_id(draft.nodes[key]) or slug(draft.nodes[key].text))
-            self.claims.append(key)
-            self.defined.add(key)
-            pending = [key]
+            pending = [self.promote(rest[0])]
         doc: dict[str, Any] = {"argmap": 1, "title": draft.title or "Imported map"}
         if draft.description:
             doc["description"] = draft.description
@@ -169,11 +172,25 @@ class _Writer:
             doc["actors"] = draft.actors
         doc["claims"] = claims
         body = yaml.dump(
-            doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+            doc,
+            Dumper=_Dumper,
+            sort_keys=False,
+            allow_unicode=True,
+            default_flow_style=False,
+            width=100,
         )
         return f"{MODELINE}\n{body}"
 
-    def node_fields(self, node: DraftNode, premise_id: bool = False) -> dict[str, Any]:
+    def promote(self, key: str) -> str:
+        """Make the node a top-level claim (it keeps its links, written as refs)."""
+        if key not in self.ids:
+            node = self.draft.nodes[key]
+            self.ids[key] = self.ids_maker.claim(_preferred_id(node) or slug(node.text))
+        self.claims.append(key)
+        self.defined.add(key)
+        return key
+
+    def node_fields(self, node: DraftNode, depth: int, premise_id: bool = False) -> dict[str, Any]:
         fields: dict[str, Any] = {}
         if premise_id and node.key in self.ids:
             fields["id"] = self.ids[node.key]
@@ -193,20 +210,26 @@ class _Writer:
         if node.url:
             fields["url"] = node.url
         for kind in (LinkKind.PRO, LinkKind.CON):
-            items = [self.item(lk) for lk in self.incoming.get(node.key, []) if lk.kind is kind]
+            items = [
+                self.item(lk, depth + 1)
+                for lk in self.incoming.get(node.key, [])
+                if lk.kind is kind
+            ]
             if items:
                 fields[kind.value] = items
         return fields
 
-    def item(self, link: DraftLink) -> dict[str, Any]:
+    def item(self, link: DraftLink, depth: int) -> dict[str, Any]:
+        if link.source not in self.defined and depth > MAX_NESTING:
+            self.promoted.append(self.promote(link.source))
         if link.source in self.defined:
             fields: dict[str, Any] = {"ref": self.ids[link.source]}
             if link.note:
                 fields["note"] = link.note
         else:
             self.defined.add(link.source)
-            fields = self.node_fields(self.draft.nodes[link.source], premise_id=True)
-        undercuts = [self.item(lk) for lk in self.incoming.get(link.key, [])]
+            fields = self.node_fields(self.draft.nodes[link.source], depth, premise_id=True)
+        undercuts = [self.item(lk, depth + 1) for lk in self.incoming.get(link.key, [])]
         if undercuts:
             fields["undercut"] = undercuts
         return fields
@@ -217,7 +240,9 @@ class _Writer:
         edges: dict[str, list[str]] = {}
         for lk in self.links:
             target, seen = lk, 0
-            while target.kind is LinkKind.UNDERCUT and target.target in by_key and seen < len(by_key):
+            while (
+                target.kind is LinkKind.UNDERCUT and target.target in by_key and seen < len(by_key)
+            ):
                 target, seen = by_key[target.target], seen + 1
             if target.kind is not LinkKind.UNDERCUT:
                 edges.setdefault(lk.source, []).append(target.target)
@@ -244,4 +269,3 @@ def _cyclic(nodes: Iterable[str], edges: dict[str, list[str]]) -> bool:
                 state[current] = 2
                 stack.pop()
     return False
-

@@ -79,6 +79,7 @@ def import_text(
         raise FormatError(
             "E606", f"cannot import from {fmt!r}: use one of {', '.join(IMPORT_FORMATS)}"
         )
+    from argmap.formats.draft import tidy
     from argmap.formats.yaml_writer import write_map
 
     draft = _module(fmt).read(text, path)
@@ -88,6 +89,7 @@ def import_text(
             f"nothing to import: no statements found in this {fmt} file",
             Position(path, 1, 1),
         )
+    tidy(draft)
     yaml_text = write_map(draft)
     try:
         m = loads_map(yaml_text, output)

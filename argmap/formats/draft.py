@@ -10,12 +10,13 @@ pointing at the line in the foreign file. It never decides ids or nesting:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
 
 from argmap.errors import Diagnostic, Position, warning
-from argmap.model import LinkKind
+from argmap.model import ActorKind, LinkKind
 
 
 @attrs.define
@@ -81,3 +82,102 @@ class Draft:
 
     def warn(self, code: str, message: str, position: Position) -> None:
         self.warnings.append(warning(code, message, position))
+
+
+_SAFE_URL = re.compile(r"https?://[^\s<>\"']+\Z", re.IGNORECASE)
+_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\Z")
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
+_ACTOR_KINDS = {k.value for k in ActorKind}
+_SOURCE_FIELDS = ("title", "author", "publisher", "date", "url", "file")
+_ACTOR_FIELDS = ("name", "role", "kind", "url")
+
+
+def tidy(draft: Draft) -> None:
+    """Make what the foreign file said fit the map format, warning for each value left out.
+
+    Unknown actors and sources named by `by` and quotes are added (named by
+    their id); urls that are not http(s), weights outside [0, 1], source
+    fields and actor kinds the format does not know are left out.
+    """
+    actors = {}
+    for key, entry in draft.actors.items():
+        actors[_safe_id(key)] = _entry(draft, f"actor {key!r}", entry, _ACTOR_FIELDS, "name", key)
+    draft.actors = actors
+    sources = {}
+    for key, entry in draft.sources.items():
+        sources[_safe_id(key)] = _entry(
+            draft, f"source {key!r}", entry, _SOURCE_FIELDS, "title", key
+        )
+    draft.sources = sources
+    for node in draft.nodes.values():
+        if not node.text.strip():
+            node.text = node.title or node.key
+            draft.warn(
+                "W611", f"a statement without text: its name {node.text!r} is used", node.position
+            )
+        node.by = [_actor(draft, a) for a in node.by if str(a).strip()]
+        quotes = []
+        for quote in node.quotes:
+            if not str(quote.get("text", "")).strip() or not str(quote.get("source", "")).strip():
+                draft.warn("W618", "a quote without source or text is left out", node.position)
+                continue
+            kept = {"source": _source(draft, quote["source"]), "text": str(quote["text"])}
+            if quote.get("speaker"):
+                kept["speaker"] = _actor(draft, quote["speaker"])
+            if quote.get("locator"):
+                kept["locator"] = str(quote["locator"])
+            quotes.append(kept)
+        node.quotes = quotes
+        if node.weight is not None and not 0.0 <= node.weight <= 1.0:
+            draft.warn("W618", f"weight {node.weight:g} is outside [0, 1]: left out", node.position)
+            node.weight = None
+        if node.url is not None and not _SAFE_URL.match(node.url):
+            draft.warn("W618", f"link {node.url!r} is not http(s): left out", node.position)
+            node.url = None
+
+
+def _safe_id(key: str) -> str:
+    if _ID.match(key):
+        return key
+    from argmap.formats.yaml_writer import slug
+
+    return slug(key, keep_dots=True) or "unnamed"
+
+
+def _actor(draft: Draft, name: str) -> str:
+    key = _safe_id(str(name))
+    draft.actors.setdefault(key, {"name": str(name)})
+    return key
+
+
+def _source(draft: Draft, name: str) -> str:
+    key = _safe_id(str(name))
+    draft.sources.setdefault(key, {"title": str(name)})
+    return key
+
+
+def _entry(
+    draft: Draft, what: str, entry: dict[str, Any], fields: tuple[str, ...], required: str, key: str
+) -> dict[str, Any]:
+    where = Position(draft.path, 1, 1)
+    kept: dict[str, Any] = {}
+    for name, value in entry.items():
+        text = (
+            str(value)
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool)
+            else None
+        )
+        if name not in fields or text is None:
+            draft.warn("W618", f"{what}: field {name!r} is left out", where)
+        elif name == "url" and not _SAFE_URL.match(text):
+            draft.warn("W618", f"{what}: link {text!r} is not http(s): left out", where)
+        elif name == "kind" and text not in _ACTOR_KINDS:
+            draft.warn("W618", f"{what}: kind {text!r} is left out", where)
+        elif name == "date" and not _DATE.match(text):
+            draft.warn(
+                "W618", f"{what}: date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD: left out", where
+            )
+        else:
+            kept[name] = text
+    kept.setdefault(required, key)
+    return {required: kept.pop(required), **kept}

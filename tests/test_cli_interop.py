@@ -20,8 +20,8 @@ def test_export_prints_on_stdout_and_warns_on_stderr(invoke: Invoke, tmp_path: P
         " [W601]",
         f"{tmp_path}/example.yaml:31:13: warning: AIF has no place for weight, note of"
         " accident-risk.con.1: left out [W601]",
-        f"{tmp_path}/example.yaml:40:9: warning: AIF has no place for implicit of lower-bills.con.1:"
-        " left out [W601]",
+        f"{tmp_path}/example.yaml:40:9: warning: AIF has no place for implicit of"
+        " lower-bills.con.1: left out [W601]",
     ]
 
 

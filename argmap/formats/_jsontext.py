@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import json.decoder
 import json.scanner
@@ -20,14 +21,15 @@ class JsonObject(dict[str, Any]):
 class _Decoder(json.JSONDecoder):
     def __init__(self, text: str) -> None:
         super().__init__(object_pairs_hook=JsonObject)
-        self._text = text
+        newlines = [i for i, ch in enumerate(text) if ch == "\n"]
 
         def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
             s, end = s_and_end
             obj, new_end = json.decoder.JSONObject(s_and_end, *args)  # type: ignore[attr-defined]
             start = end - 1  # index of the `{`
-            obj.line = s.count("\n", 0, start) + 1
-            obj.column = start - (s.rfind("\n", 0, start) + 1) + 1
+            before = bisect.bisect_left(newlines, start)  # line breaks before the `{`
+            obj.line = before + 1
+            obj.column = start - (newlines[before - 1] + 1 if before else 0) + 1
             return obj, new_end
 
         self.parse_object = parse_object

@@ -760,18 +760,15 @@ class _Resolver:
                 draft.add_link(kind, source, target, rel.position)
         # Our own link arguments name links by (source, target, kind); an undercut's
         # target is another link argument, so resolve them in rounds.
+        by_titles: dict[tuple[str, Any, Any], list[str]] = {}
+        for lk in draft.links:
+            ends = (lk.kind.value, self.title_of(lk.source), self.title_of(lk.target))
+            by_titles.setdefault(ends, []).append(lk.key)
         link_keys: dict[str, list[str]] = {}
         for title, spec in self.link_args.items():
-            link_kind = spec.get("kind")
-            if link_kind in ("pro", "con"):
-                keys = [
-                    lk.key
-                    for lk in draft.links
-                    if lk.kind.value == link_kind
-                    and self.title_of(lk.source) == spec.get("source")
-                    and self.title_of(lk.target) == spec.get("target")
-                ]
-                link_keys[title] = keys
+            if spec.get("kind") in ("pro", "con"):
+                ends = (spec["kind"], spec.get("source"), spec.get("target"))
+                link_keys[title] = by_titles.get(ends, [])
         for _ in range(len(undercuts) + 1):
             waiting = []
             for rel in undercuts:

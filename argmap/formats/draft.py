@@ -57,6 +57,10 @@ class Draft:
     )  # id -> {name, role?, kind?, url?}
     sources: dict[str, dict[str, Any]] = attrs.field(factory=dict)  # id -> {title, ...}
     warnings: list[Diagnostic] = attrs.field(factory=list)
+    # (kind, source, target) -> link, so that a link stated twice is added once
+    _link_index: dict[tuple[LinkKind, str, str], DraftLink] = attrs.field(
+        factory=dict, init=False, repr=False
+    )
 
     def add_node(self, node: DraftNode) -> DraftNode:
         """Add a node, or return the one already under this key."""
@@ -71,13 +75,14 @@ class Draft:
         note: str | None = None,
     ) -> DraftLink:
         """Add a link unless the same one exists; return it."""
-        for link in self.links:
-            if (link.kind, link.source, link.target) == (kind, source, target):
-                return link
+        existing = self._link_index.get((kind, source, target))
+        if existing is not None:
+            return existing
         link = DraftLink(
             kind, source, target, position, key=f"link-{len(self.links) + 1}", note=note
         )
         self.links.append(link)
+        self._link_index[(kind, source, target)] = link
         return link
 
     def warn(self, code: str, message: str, position: Position) -> None:

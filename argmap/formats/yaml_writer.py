@@ -11,6 +11,7 @@ them, every premise written once where it is first used and referred to with
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -35,6 +36,9 @@ MAX_NESTING = 50
 refuses YAML nested more than 256 levels, and every premise level takes two)."""
 
 
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class _Dumper(yaml.SafeDumper):
     """Indents list items under their key, as people write maps."""
 
@@ -54,7 +58,11 @@ class YamlDataError(ValueError):
 def read_yaml_data(text: str) -> Any:
     """Plain data (mappings, lists, strings, numbers) from a YAML snippet; YamlDataError if bad."""
     try:
-        return yaml.safe_load(text)
+        return json.loads(text)  # what argmap writes is JSON, which YAML includes
+    except ValueError:
+        pass
+    try:
+        return yaml.load(text, Loader=_SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -290,7 +290,7 @@ def test_slugs_are_valid_ids_made_of_the_first_words() -> None:
         (
             "argdown",
             "[a]: x {b: [1}\n",
-            "t:1:14: error: Argdown: invalid YAML data: expected ',' or ']', but got '}' [E601]",
+            "t:1:14: error: Argdown: invalid YAML data: did not find expected ',' or ']' [E601]",
         ),
         (
             "argdown",

@@ -104,9 +104,7 @@ def _h(x: float) -> float:
     return x * x / (1.0 + x * x)
 
 
-def quadratic_energy(
-    base: float, attackers: Sequence[float], supporters: Sequence[float]
-) -> float:
+def quadratic_energy(base: float, attackers: Sequence[float], supporters: Sequence[float]) -> float:
     """Quadratic energy (Potyka 2018): E = Σ supporters − Σ attackers;
     s = w − w·h(−E) + (1 − w)·h(E) with h(x) = max(x, 0)² / (1 + max(x, 0)²)."""
     energy = sum(supporters) - sum(attackers)
@@ -329,9 +327,7 @@ def _integrate(
         halves = rk4(half, rate(half), h / 2.0)
         error = max(abs(a - b) for a, b in zip(whole, halves, strict=True)) / 15.0
         if error <= step_tolerance or h < 1e-6:
-            y = [
-                min(1.0, max(0.0, b + (b - a) / 15.0)) for a, b in zip(whole, halves, strict=True)
-            ]
+            y = [min(1.0, max(0.0, b + (b - a) / 15.0)) for a, b in zip(whole, halves, strict=True)]
             t += h
             grow = 2.0 if error == 0.0 else min(2.0, 0.9 * (step_tolerance / error) ** 0.2)
             h = min(4.0, h * max(grow, 1.0))
@@ -366,10 +362,88 @@ def _framework(g: _Graph, support: str) -> _Framework:
     return _Framework(attackers, requires)
 
 
+# Induced attacks are enumerated along support chains; past this many, the map is refused.
+MAX_INDUCED_ATTACKS = 200_000
+
+
 def _add_induced_attacks(
     g: _Graph, support: str, attackers: list[list[int]], requires: list[list[int]]
 ) -> None:
-    raise EvaluationError("E502", f"support reading {support!r} is not available yet")
+    """Add the attacks a support reading induces, each as an auxiliary argument.
+
+    For every support chain x ⇒ … ⇒ y (one or more `pro` links) and every `con` link k
+    that starts or ends at x or y, the published readings add one attack:
+
+    - supported (deductive, cayrol2005): y attacks z through k  ⇒  x attacks z;
+    - mediated (deductive): c attacks y through k  ⇒  c attacks x;
+    - secondary, C-LS 2005's indirect defeat (necessary, cayrol2005):
+      c attacks x through k  ⇒  c attacks y;
+    - extended (necessary): x attacks z through k  ⇒  y attacks z.
+
+    The auxiliary argument requires the attacker (it is IN only while the attacker is) and
+    is attacked by every undercut on the chain's links and on k: an induced attack rests on
+    the links it is made of, so a successfully undercut link carries none.
+    """
+    supported = support in ("deductive", "cayrol2005")
+    mediated = support == "deductive"
+    secondary = support in ("necessary", "cayrol2005")
+    extended = support == "necessary"
+    n = g.n_nodes
+    support_out: list[list[int]] = [[] for _ in range(n)]
+    con_out: list[list[int]] = [[] for _ in range(n)]
+    con_in: list[list[int]] = [[] for _ in range(n)]
+    target_of: dict[int, int] = {}
+    for i in range(n):
+        for lk in g.supporters[i]:
+            support_out[g.source[lk]].append(lk)
+            target_of[lk] = i
+        for lk in g.attackers[i]:
+            con_out[g.source[lk]].append(lk)
+            con_in[i].append(lk)
+            target_of[lk] = i
+    seen: set[tuple[int, int, tuple[int, ...]]] = set()
+
+    def add(attacker: int, target: int, undercuts: list[int]) -> None:
+        key = (attacker, target, tuple(sorted(set(undercuts))))
+        if key in seen:
+            return
+        if len(seen) >= MAX_INDUCED_ATTACKS:
+            raise EvaluationError(
+                "E505",
+                f"support reading {support!r} induces more than {MAX_INDUCED_ATTACKS:,} attacks"
+                " on this map; use --support attacks-only",
+            )
+        seen.add(key)
+        aux = len(attackers)
+        attackers.append(list(key[2]))
+        requires.append([attacker])
+        attackers[target].append(aux)
+
+    for x in range(n):
+        if not support_out[x]:
+            continue
+        # depth-first over support chains from x, never revisiting a node on the chain
+        stack: list[tuple[int, list[int], frozenset[int]]] = [(x, [], frozenset([x]))]
+        while stack:
+            here, undercuts, on_chain = stack.pop()
+            for lk in support_out[here]:
+                y = target_of[lk]
+                if y in on_chain:
+                    continue
+                chain_undercuts = undercuts + g.attackers[lk]
+                if supported:
+                    for k in con_out[y]:
+                        add(x, target_of[k], chain_undercuts + g.attackers[k])
+                if mediated:
+                    for k in con_in[y]:
+                        add(g.source[k], x, chain_undercuts + g.attackers[k])
+                if secondary:
+                    for k in con_in[x]:
+                        add(g.source[k], y, chain_undercuts + g.attackers[k])
+                if extended:
+                    for k in con_out[x]:
+                        add(y, target_of[k], chain_undercuts + g.attackers[k])
+                stack.append((y, chain_undercuts, on_chain | {y}))
 
 
 def grounded_labelling(fw: _Framework) -> list[int]:
@@ -455,3 +529,137 @@ def evaluate(
         nodes=nodes,
         links=links,
     )
+
+
+# --- preferred and stable extensions
+
+EXTENSION_SEMANTICS: tuple[str, ...] = ("preferred", "stable")
+# Past this many arguments left undecided by the grounded labelling (nodes, links and
+# induced attacks), or this many search steps, `acceptance` refuses rather than hang:
+# finding every preferred extension is exponential in the worst case.
+MAX_UNDECIDED = 60
+MAX_SEARCH_STEPS = 1_000_000
+
+
+@attrs.frozen
+class Acceptance:
+    """Credulous and sceptical acceptance of nodes under preferred or stable semantics."""
+
+    semantics: str  # "preferred" | "stable"
+    support: str
+    extensions: tuple[frozenset[str], ...]  # the node ids IN in each extension
+    credulous: frozenset[str]  # IN in at least one extension
+    sceptical: frozenset[str]  # IN in every extension (empty when there is none)
+
+
+def acceptance(
+    m: ArgumentMap, semantics: str = "preferred", support: str = "attacks-only"
+) -> Acceptance:
+    """Every preferred (or stable) extension of the map's attack relation, restricted to
+    nodes, with credulous and sceptical acceptance.
+
+    Each extension contains the grounded one; the search labels only the arguments the
+    grounded labelling leaves undecided. Raises EvaluationError (E503) past MAX_UNDECIDED
+    of them or MAX_SEARCH_STEPS steps.
+    """
+    if semantics not in EXTENSION_SEMANTICS:
+        raise EvaluationError(
+            "E502",
+            f"unknown extension semantics {semantics!r} (choose from "
+            f"{', '.join(EXTENSION_SEMANTICS)})",
+        )
+    if support not in SUPPORT_READINGS:
+        raise EvaluationError(
+            "E502",
+            f"unknown support reading {support!r} (choose from {', '.join(SUPPORT_READINGS)})",
+        )
+    g = _Graph.build(m)
+    fw = _framework(g, support)
+    grounded = grounded_labelling(fw)
+    open_args = [i for i, lab in enumerate(grounded) if lab == UNDEC]
+    if len(open_args) > MAX_UNDECIDED:
+        raise EvaluationError(
+            "E503",
+            f"{len(open_args)} arguments are undecided under grounded semantics; {semantics}"
+            f" extensions are computed for at most {MAX_UNDECIDED}",
+        )
+    labellings = _complete_labellings(fw, grounded, open_args)
+    if semantics == "stable":
+        chosen = [lab for lab in labellings if all(lab[i] != UNDEC for i in open_args)]
+    else:
+        in_sets = [frozenset(i for i in open_args if lab[i] == IN) for lab in labellings]
+        chosen = [
+            lab
+            for lab, mine in zip(labellings, in_sets, strict=True)
+            if not any(mine < other for other in in_sets)
+        ]
+    seen: set[frozenset[str]] = set()
+    extensions: list[frozenset[str]] = []
+    for lab in chosen:
+        ext = frozenset(g.names[i] for i in range(g.n_nodes) if lab[i] == IN)
+        if ext not in seen:
+            seen.add(ext)
+            extensions.append(ext)
+    extensions.sort(key=lambda e: sorted(e))
+    credulous = frozenset().union(*extensions) if extensions else frozenset()
+    sceptical = frozenset.intersection(*extensions) if extensions else frozenset()
+    return Acceptance(semantics, support, tuple(extensions), credulous, sceptical)
+
+
+def _complete_labellings(
+    fw: _Framework, grounded: list[int], open_args: list[int]
+) -> list[list[int]]:
+    """Every complete labelling (backtracking over the undecided arguments, pruning with
+    the range each argument's value can still take)."""
+    total = len(fw.attackers)
+    dependents: list[list[int]] = [[] for _ in range(total)]
+    for i in open_args:
+        for j in fw.attackers[i]:
+            dependents[j].append(i)
+        for j in fw.requires[i]:
+            dependents[j].append(i)
+    label: list[int | None] = [lab if lab != UNDEC else None for lab in grounded]
+    found: list[list[int]] = []
+    steps = 0
+
+    def consistent(y: int) -> bool:
+        # value(y) = min(−L(a) for attackers a, L(r) for requirements r), IN=1, OUT=−1
+        mine = label[y]
+        if mine is None:
+            return True
+        lo = hi = IN
+        for a in fw.attackers[y]:
+            la = label[a]
+            if la is None:
+                lo = OUT
+            else:
+                lo, hi = min(lo, -la), min(hi, -la)
+        for r in fw.requires[y]:
+            lr = label[r]
+            if lr is None:
+                lo = OUT
+            else:
+                lo, hi = min(lo, lr), min(hi, lr)
+        return lo <= mine <= hi
+
+    def search(k: int) -> None:
+        nonlocal steps
+        if k == len(open_args):
+            found.append([UNDEC if lab is None else lab for lab in label])
+            return
+        x = open_args[k]
+        for value in (IN, OUT, UNDEC):
+            steps += 1
+            if steps > MAX_SEARCH_STEPS:
+                raise EvaluationError(
+                    "E503",
+                    f"the search for extensions passed {MAX_SEARCH_STEPS:,} steps;"
+                    " the map has too many undecided arguments",
+                )
+            label[x] = value
+            if consistent(x) and all(consistent(y) for y in dependents[x]):
+                search(k + 1)
+        label[x] = None
+
+    search(0)
+    return found

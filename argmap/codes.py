@@ -48,6 +48,10 @@ CODES: dict[str, str] = {
     # rendering
     "E401": "no Graphviz renderer found",
     "E402": "the renderer named is not runnable",
+    "E403": "the renderer cannot write this format",
+    "E404": "the renderer took too long",
+    "E405": "the renderer failed",
+    "E406": "--focus names no node in the map",
     # evaluation (E5xx)
     "E501": "evaluation of a cyclic map did not converge",
     "E502": "unknown semantics or support reading",

@@ -50,6 +50,7 @@ PNG_DPI = 144  # twice Graphviz's default, so a PNG stays sharp on a screen
 
 CLAIM_WRAP = 30  # characters per line
 PREMISE_WRAP = 36
+META_WRAP = 44  # the small line under the text, at 10 pt
 MAX_LINES = 10  # a longer text is cut, with "…"; the tooltip keeps all of it
 SAFE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 SAFE_URL = re.compile(r"https?://[^\s<>\"'\\]+\Z", re.IGNORECASE)
@@ -185,13 +186,28 @@ def html_text(value: str) -> str:
         .replace(">", "&gt;")
         .replace('"', "&quot;")
         .replace("'", "&#39;")
+        .replace("\\", "\\\\")  # Graphviz expands \N, \G, \l in label text too
     )
 
 
 def esc_string(value: str) -> str:
-    """Text for a Graphviz escString attribute (tooltip): literal, newlines kept as breaks."""
-    lines = clean_text(value).split("\n")
-    return graphviz.nohtml("\\n".join(line.replace("\\", "\\\\") for line in lines))
+    """Text for a Graphviz escString attribute (tooltip): literal, newlines kept as breaks.
+
+    Graphviz expands escapes in a tooltip twice (`\\N` becomes the node's name,
+    `\\l` a line break), so each backslash is written as four; it also keeps
+    what looks like an XML entity, so `&` is written as one.
+    """
+    lines = clean_text(value).replace("&", "&amp;").split("\n")
+    return graphviz.nohtml("\\n".join(line.replace("\\", "\\" * 4) for line in lines))
+
+
+def url_attribute(url: str) -> str:
+    """A checked http(s) link as a DOT attribute: `&` written as an entity.
+
+    Some Graphviz versions copy a URL into the SVG without escaping `&`, which
+    would leave the SVG unreadable to an XML parser; all of them keep an entity.
+    """
+    return graphviz.nohtml(url.replace("&", "&amp;"))
 
 
 def safe_url(url: str | None) -> str | None:
@@ -544,22 +560,26 @@ def _add_node(
         classes.append(status)
     if is_context:
         classes.append("context")
+    lines = _wrapped(node.text, CLAIM_WRAP if is_claim else PREMISE_WRAP)
     attrs_: dict[str, str] = {
         "id": names.element[node.id],
         "class": " ".join(classes),
-        "label": _label(m, node, theme, score, status, is_claim, is_context),
+        "label": _label(m, node, lines, theme, score, status, is_claim, is_context),
         "style": _node_style(node, theme, status, is_claim),
         "fillcolor": fill,
         "tooltip": esc_string(_tooltip(m, node, score, status, is_claim)),
     }
     if is_claim:
         attrs_["penwidth"] = "2.2"
+    shortfall = _width_shortfall(lines, 15 if is_claim else 12, bold=is_claim)
+    if shortfall:
+        attrs_["margin"] = f"{0.14 + shortfall / 144:.2f},0.08"
     if is_context:
         attrs_["color"] = theme.context_text
         attrs_["fontcolor"] = theme.context_text
     url = safe_url(node.url) or _quote_url(m, node)
     if url:
-        attrs_["URL"] = esc_string(url)
+        attrs_["URL"] = url_attribute(url)
         attrs_["target"] = "_blank"
     g.node(names.dot[node.id], **attrs_)
 
@@ -570,6 +590,29 @@ def _quote_url(m: ArgumentMap, node: Node) -> str | None:
         if source is not None and safe_url(source.url):
             return safe_url(source.url)
     return None
+
+
+def _width_shortfall(lines: list[str], size: float, bold: bool = False) -> float:
+    """Points the widest line may lack where a renderer sizes a character by its bytes.
+
+    graphviz-pure measures a non-ASCII character as one space per UTF-8 byte
+    (generous for accents and curly quotes, short for dashes and CJK), and bold
+    text with the regular font's widths. The node gets that much more margin,
+    so that its box still holds its text.
+    """
+    worst = 0.0
+    for line in lines:
+        short = 0.04 * len(line) if bold else 0.0
+        for ch in line:
+            if ch.isascii():
+                continue
+            if unicodedata.east_asian_width(ch) in "WF" or ch in "—…‰―":
+                real = 1.0
+            else:
+                real = 0.75 if ch.isupper() else 0.6
+            short += max(0.0, real - 0.278 * len(ch.encode("utf-8")))
+        worst = max(worst, short)
+    return round(worst * size, 1)
 
 
 def _wrapped(text: str, width: int) -> list[str]:
@@ -591,25 +634,34 @@ def _actor_names(m: ArgumentMap, node: Node) -> list[str]:
 def _label(
     m: ArgumentMap,
     node: Node,
+    lines: list[str],
     theme: Theme,
     score: Score | None,
     status: str | None,
     is_claim: bool,
     is_context: bool,
 ) -> str:
-    lines = _wrapped(node.text, CLAIM_WRAP if is_claim else PREMISE_WRAP)
     body = "<BR/>".join(html_text(line) for line in lines)
     if is_claim:
         body = f'<FONT POINT-SIZE="15"><B>{body}</B></FONT>'
-    meta_parts = [html_text(name) for name in _actor_names(m, node)]
+    meta_parts = [(name, html_text(name)) for name in _actor_names(m, node)]
     if node.implicit:
-        meta_parts.append("<I>reconstructed</I>")
+        meta_parts.append(("reconstructed", "<I>reconstructed</I>"))
     if node.quotes:
-        meta_parts.append("“quoted”")
+        meta_parts.append(("“quoted”", "“quoted”"))
     muted = theme.context_text if is_context else theme.muted
     meta = ""
     if meta_parts:
-        meta = f'<FONT POINT-SIZE="10" COLOR="{muted}">{" · ".join(meta_parts)}</FONT>'
+        meta_lines: list[list[str]] = [[]]
+        length = 0
+        for raw, marked in meta_parts:
+            if meta_lines[-1] and length + 3 + len(raw) > META_WRAP:
+                meta_lines.append([])
+                length = 0
+            meta_lines[-1].append(marked)
+            length += len(raw) + 3
+        joined = '<BR ALIGN="LEFT"/>'.join(" · ".join(line) for line in meta_lines)
+        meta = f'<FONT POINT-SIZE="10" COLOR="{muted}">{joined}</FONT>'
     badge = ""
     if score is not None and status is not None:
         words = f"{status} {score.strength:.2f}"
@@ -626,7 +678,7 @@ def _label(
     rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{span}>{body}</TD></TR>')
     if meta or badge:
         rows.append(f'<TR><TD HEIGHT="5"{span}></TD></TR>')
-        rows.append(f'<TR><TD ALIGN="LEFT" VALIGN="BOTTOM">{meta}</TD>{badge}</TR>')
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" VALIGN="BOTTOM">{meta}</TD>{badge}</TR>')
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
         + "".join(rows)

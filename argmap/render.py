@@ -31,7 +31,7 @@ import textwrap
 import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 import graphviz
@@ -284,24 +284,33 @@ def _ends_of_target(m: ArgumentMap, link: Link) -> list[str]:
     return [*_ends_of_target(m, attacked), attacked.source]
 
 
+T = TypeVar("T", Node, Link)
+
+
+def _file_order(items: Iterable[T]) -> list[T]:
+    """Nodes or links in the order they are written (the loader lists pro before con)."""
+    return sorted(items, key=lambda item: (item.position.line, item.position.column))
+
+
 def _visible(m: ArgumentMap, options: RenderOptions) -> tuple[dict[str, Node], set[str]]:
     """The nodes to draw (in file order) and, of those, the ones drawn only as context."""
     if options.focus is None:
         if options.depth is None:
-            return {n.id: n for n in m.unique_nodes()}, set()
+            return {n.id: n for n in _file_order(m.unique_nodes())}, set()
         keep = descendants(m, m.claims, options.depth)
-        return {n.id: n for n in m.unique_nodes() if n.id in keep}, set()
+        return {n.id: n for n in _file_order(m.unique_nodes()) if n.id in keep}, set()
     if m.get_node(options.focus) is None:
         raise RenderError("E406", f"--focus names no node in this map: {options.focus!r}")
     keep = descendants(m, [options.focus], options.depth)
     context = {c for c in context_of(m, options.focus) if c not in keep}
-    return {n.id: n for n in m.unique_nodes() if n.id in keep or n.id in context}, context
+    shown = (n for n in _file_order(m.unique_nodes()) if n.id in keep or n.id in context)
+    return {n.id: n for n in shown}, context
 
 
 def _drawn_links(m: ArgumentMap, shown: Mapping[str, Node]) -> list[Link]:
     """Links whose both ends are drawn, in file order (an undercut needs its link drawn)."""
     drawn: dict[str, Link] = {}
-    for link in m.links:  # file order: an undercut comes after the link it attacks
+    for link in _file_order(m.links):  # an undercut comes after the link it attacks
         if link.source not in shown:
             continue
         if link.kind is LinkKind.UNDERCUT:
@@ -503,7 +512,7 @@ def _arrange_heads(
         trees.append((head, sorted(leaves, key=list(shown).index), depth))
     widths = [_NODE_WIDTH * max(1, len(leaves)) for _, leaves, _ in trees]
     height = _RANK_HEIGHT * (1 + max(depth for *_, depth in trees))
-    bands = max(1, min(len(trees), int((sum(widths) / (_ASPECT * height)) ** 0.5)))
+    bands = max(1, min(len(trees) // 2, int((sum(widths) / (_ASPECT * height)) ** 0.5)))
     per_band = sum(widths) / bands
     rows: list[list[int]] = [[]]
     filled = 0.0
@@ -879,7 +888,7 @@ def _add_legend(
         kinds = [
             (LinkKind.PRO, "supports"),
             (LinkKind.CON, "opposes"),
-            (LinkKind.UNDERCUT, "undercuts: disputes that\na reason bears on it"),
+            (LinkKind.UNDERCUT, "undercuts: disputes that\\na reason bears on it"),
         ]
         for index, (kind, words) in enumerate(kinds):
             colour, arrow, style = _link_look(kind, theme)

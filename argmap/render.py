@@ -47,6 +47,7 @@ FORMATS = ("svg", "png", "pdf", "dot")
 DIRECTIONS = ("TB", "LR", "BT", "RL")
 DEFAULT_TIMEOUT = 120.0  # seconds: dot lays out a few thousand nodes well within this
 PNG_DPI = 144  # twice Graphviz's default, so a PNG stays sharp on a screen
+BOLD_WIDTH = "2.8"  # oppositions in the print theme: heavier than supports
 
 CLAIM_WRAP = 30  # characters per line
 PREMISE_WRAP = 36
@@ -779,6 +780,8 @@ def _add_links(
             "style": style,
             "tooltip": esc_string(_link_tooltip(m, link, evaluation)),
         }
+        if style == "bold":
+            edge_attrs["penwidth"] = BOLD_WIDTH
         if low:
             edge_attrs["minlen"] = "2"
         if link.is_ref:
@@ -901,6 +904,7 @@ def _add_legend(
                 arrowtail=arrow,
                 color=colour,
                 style=style,
+                penwidth=BOLD_WIDTH if style == "bold" else "1.4",
                 **{"class": f"legend {kind.value}"},
             )
         rows.append([f"Lend{i}" for i in range(len(kinds))])

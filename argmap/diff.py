@@ -328,7 +328,7 @@ def word_diff(old: str, new: str, context: int = 3) -> tuple[tuple[str, str, str
             run = a[i1:i2]
             head = 0 if n == 0 else context
             tail = 0 if n == len(opcodes) - 1 else context
-            if len(run) > head + tail + 1:
+            if len(opcodes) > 1 and len(run) > head + tail + 1:
                 kept = [*run[:head], (" " if head else "", "…"), *run[len(run) - tail :]]
                 if not head and kept[0][0] == "" and len(kept) > 1:
                     kept[1] = (" ", kept[1][1])

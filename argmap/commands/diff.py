@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from argmap.cli import command_boundary
@@ -39,7 +41,7 @@ def command(old: str, new: str, fmt: str, evaluate: bool, color: bool | None) ->
     """
     result = diff_specs(old, new, evaluate=evaluate)
     output = FORMATS[fmt](result)
-    if fmt == "text" and use_color(click.get_text_stream("stdout"), color):
+    if fmt == "text" and use_color(sys.stdout, color):
         from argmap.commands._common import make_console
         from argmap.report import diff_text
 

@@ -1,0 +1,258 @@
+"""argmap diff: pairs of fixture maps (tests/maps/diff/) and the exact report a user reads."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import MAPS, Invoke
+
+from argmap.diff import diff_maps, word_diff, word_diff_text
+from argmap.load import loads_map
+
+DIFF = MAPS / "diff"
+
+
+def pair(name: str) -> list[str]:
+    return [str(DIFF / f"{name}-old.yaml"), str(DIFF / f"{name}-new.yaml")]
+
+
+def test_inserting_a_premise_reports_only_that_premise(invoke: Invoke) -> None:
+    # The inserted premise shifts its siblings' path ids; they are matched by text.
+    result = invoke(["diff", *pair("insert"), "--no-eval"])
+    assert result.stdout == (
+        f"--- {DIFF}/insert-old.yaml\n"
+        f"+++ {DIFF}/insert-new.yaml\n"
+        "\n"
+        "added (1):\n"
+        "  + four-day-week.pro.1 (pro of four-day-week):"
+        " A trial in a sister office raised output.\n"
+        "\n"
+        "reworded (1):\n"
+        "  ~ four-day-week.pro.3: Hiring would be {+much+} easier.\n"
+        "\n"
+        "1 added, 1 reworded\n"
+    )
+
+
+def test_moves_flips_fields_and_actors(invoke: Invoke) -> None:
+    result = invoke(["diff", *pair("move"), "--no-eval"])
+    assert result.stdout == (
+        f"--- {DIFF}/move-old.yaml\n"
+        f"+++ {DIFF}/move-new.yaml\n"
+        "\n"
+        "added (1):\n"
+        "  + four-day-week.pro.1.undercut.1 (undercut of (trial supports four-day-week)):"
+        " The sister office does different work.\n"
+        "\n"
+        "moved (1):\n"
+        "  > fewer-mistakes: pro of four-day-week → con of longer-days\n"
+        "\n"
+        "relations (1):\n"
+        "  ~ trial attacks longer-days (ref; was: supports)\n"
+        "\n"
+        "fields (1):\n"
+        '  ~ customers by: (none) → "hr, sales"\n'
+        "\n"
+        "actors (2):\n"
+        "  + sales\n"
+        '  ~ hr name: "HR department" → "Human resources"\n'
+        "\n"
+        "1 added, 1 moved, 1 relation changed, 1 field changed, 2 actors changed\n"
+    )
+
+
+def test_markdown_is_a_pull_request_comment(invoke: Invoke) -> None:
+    result = invoke(["diff", *pair("example"), "--format", "markdown", "--no-eval"])
+    assert result.stdout == (
+        f"### argmap diff: `{DIFF}/example-old.yaml` → `{DIFF}/example-new.yaml`\n"
+        "\n"
+        "**1 added, 2 reworded, 1 relation changed, 1 field changed**\n"
+        "\n"
+        "#### Added\n"
+        "\n"
+        "- `build-plant.con.1` (con of `build-plant`): The city has nowhere to store spent fuel.\n"
+        "\n"
+        "#### Reworded\n"
+        "\n"
+        "- `low-emissions.con.1`: … the plant emit **some** carbon dioxide too.\n"
+        "- `cheap-power`: … lower electricity prices **for decades**.\n"
+        "\n"
+        "#### Relations\n"
+        "\n"
+        "- added: `accident-risk` attacks `lower-bills` (ref)\n"
+        "\n"
+        "#### Fields\n"
+        "\n"
+        "- `accident-risk` weight: *(none)* → 0.6\n"
+    )
+
+
+def edge(source: str, kind: str, target: object, ref: bool = False) -> dict[str, object]:
+    return {"source": source, "kind": kind, "target": target, "ref": ref}
+
+
+def test_json_shape(invoke: Invoke) -> None:
+    doc = json.loads(invoke(["diff", *pair("move"), "--format", "json", "--no-eval"]).stdout)
+    assert sorted(doc) == [
+        "actors", "added", "counts", "evaluation", "evaluation_note", "fields", "map", "moved",
+        "new", "old", "relations", "removed", "renamed", "reworded", "sources",
+    ]  # fmt: skip
+    assert doc["added"] == [
+        {
+            "id": "four-day-week.pro.1.undercut.1",
+            "kind": "premise",
+            "text": "The sister office does different work.",
+            "placement": {
+                "source": "four-day-week.pro.1.undercut.1",
+                "kind": "undercut",
+                "target": {
+                    "source": "trial",
+                    "kind": "pro",
+                    "target": "four-day-week",
+                    "ref": False,
+                },
+                "ref": False,
+            },
+        }
+    ]
+    assert doc["moved"] == [
+        {
+            "id": "fewer-mistakes",
+            "old_id": "fewer-mistakes",
+            "old": {
+                "source": "fewer-mistakes",
+                "kind": "pro",
+                "target": "four-day-week",
+                "ref": False,
+            },
+            "new": {
+                "source": "fewer-mistakes",
+                "kind": "con",
+                "target": "longer-days",
+                "ref": False,
+            },
+        }
+    ]
+    assert doc["relations"] == [
+        {"change": "flipped", "source": "trial", "kind": "con", "target": "longer-days",
+         "ref": True, "old_kind": "pro"},
+    ]  # fmt: skip
+    assert doc["fields"] == [{"id": "customers", "field": "by", "old": None, "new": "hr, sales"}]
+    assert doc["actors"] == {
+        "added": ["sales"],
+        "removed": [],
+        "changed": [
+            {"id": "hr", "field": "name", "old": "HR department", "new": "Human resources"}
+        ],
+    }
+    assert doc["evaluation"] is None
+    assert doc["counts"]["moved"] == 1
+
+
+def test_same_map_has_no_changes(invoke: Invoke) -> None:
+    old, _ = pair("example")
+    result = invoke(["diff", old, old, "--no-eval"])
+    assert result.stdout.endswith("\nno changes\n")
+
+
+def test_a_missing_file_exits_1(invoke: Invoke, tmp_path: Path) -> None:
+    old, _ = pair("example")
+    result = invoke(["diff", old, tmp_path / "gone.yaml"], expect=1)
+    assert result.stderr == f"argmap: {tmp_path}/gone.yaml: error: no such file [E001]\n"
+
+
+def test_removed_subtree_and_rename() -> None:
+    old = loads_map(
+        """argmap: 1
+title: t
+claims:
+  a:
+    text: Alpha.
+    pro:
+      - text: Beta.
+        con:
+          - Gamma.
+      - id: old-name
+        text: Delta stays the same.
+""",
+        "old.yaml",
+    )
+    new = loads_map(
+        """argmap: 1
+title: t2
+claims:
+  a:
+    text: Alpha.
+    pro:
+      - id: new-name
+        text: Delta stays the same.
+""",
+        "new.yaml",
+    )
+    d = diff_maps(old, new, evaluate=False)
+    assert [(e.id, e.text) for e in d.removed] == [
+        ("a.pro.1", "Beta."),
+        ("a.pro.1.con.1", "Gamma."),
+    ]
+    assert [(r.old_id, r.id) for r in d.renamed] == [("old-name", "new-name")]
+    assert d.relations == ()
+    assert [(f.field, f.old, f.new) for f in d.map_fields] == [("title", "t", "t2")]
+
+
+def test_markdown_escapes_map_text(write_map) -> None:  # type: ignore[no-untyped-def]
+    from argmap.diff import to_markdown
+
+    old = loads_map("argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n", "old.yaml")
+    new = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n"
+        '  b: "<img src=x onerror=alert(1)> ask @octocat about *this* | [link](javascript:x)"\n',
+        "new.yaml",
+    )
+    md = to_markdown(diff_maps(old, new, evaluate=False))
+    assert (
+        "- `b` (top-level claim): &lt;img src=x onerror=alert(1)&gt; ask \\@octocat about"
+        " \\*this\\* \\| \\[link\\](javascript:x)"
+    ) in md
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("The plant would lower prices.", "The plant would raise prices.",
+         "The plant would [-lower-]{+raise+} prices."),
+        ("One two three four five six seven eight nine ten.", "One two three four five six seven"
+         " eight nine ten, surely.", "… eight nine ten{+, surely+}."),
+        ("Keep this.", "Keep this.", "Keep this."),
+        ("a b c d e f g h i j k l m n", "a b c X e f g h i j k l Y n",
+         "a b c [-d-]{+X+} e f g … j k l [-m-]{+Y+} n"),
+    ],
+)  # fmt: skip
+def test_word_diff(old: str, new: str, expected: str) -> None:
+    assert word_diff_text(word_diff(old, new)) == expected
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_git_revisions(invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = pair("insert")
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    shutil.copy(old, tmp_path / "map.yaml")
+    git("add", "map.yaml")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "first")
+    shutil.copy(new, tmp_path / "map.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = invoke(["diff", "git:HEAD:map.yaml", "map.yaml", "--no-eval"])
+    assert result.stdout.startswith("--- git:HEAD:map.yaml\n+++ map.yaml\n")
+    assert result.stdout.endswith("\n1 added, 1 reworded\n")
+    bad = invoke(["diff", "git:nosuchrev:map.yaml", "map.yaml"], expect=1)
+    assert bad.stderr.startswith(
+        "argmap: error: git:nosuchrev:map.yaml: `git show nosuchrev:map.yaml` failed: fatal:"
+    )
+    assert bad.stderr.endswith("[E703]\n")

@@ -1,0 +1,31 @@
+"""`argmap init [PATH]`: write a commented starter map; never overwrite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from argmap.cli import command_boundary
+from argmap.starter import DEFAULT_PATH, SCHEMA_URL, create_starter_map
+
+
+@click.command("init")
+@click.argument("path", required=False, default=str(DEFAULT_PATH), metavar="[PATH]")
+@click.option(
+    "--schema",
+    default=SCHEMA_URL,
+    show_default=True,
+    metavar="URL|PATH",
+    help="Where the editor modeline points for the JSON Schema "
+    "(e.g. a copy made with `argmap schema > argmap.schema.json`).",
+)
+@command_boundary
+def command(path: str, schema: str) -> None:
+    """Write a commented starter map to PATH (default maps/map.yaml; a directory gets
+    map.yaml), with a modeline that points editors at the schema.
+
+    Refuses to overwrite an existing file.
+    """
+    written = create_starter_map(Path(path), schema)
+    click.echo(f"wrote {written}: edit it, then run `argmap validate --strict {written}`")

@@ -57,4 +57,5 @@ CODES: dict[str, str] = {
     "E702": "output would overwrite an input",
     "E703": "cannot read a map from git (git:REV:PATH)",
     "E704": "argmap init: the file already exists",
+    "E705": "--watch: nothing to watch",
 }

@@ -49,9 +49,7 @@ CODES: dict[str, str] = {
     "E401": "no Graphviz renderer found",
     "E402": "the renderer named is not runnable",
     # evaluation (E5xx)
-
     # foreign formats: import and export (E6xx)
-
     # the workflow: output files, diff, init (E7xx)
     "E701": "cannot write the output file",
     "E702": "output would overwrite an input",

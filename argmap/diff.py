@@ -17,7 +17,6 @@ link that places an added or removed premise is part of that premise's entry.
 from __future__ import annotations
 
 import difflib
-import importlib
 import json
 import re
 import subprocess
@@ -553,21 +552,25 @@ def _stringify(change: FieldChange) -> FieldChange:
 def _with_scores(
     result: MapDiff, old: ArgumentMap, new: ArgumentMap, pairs: dict[str, str], semantics: str
 ) -> MapDiff:
-    try:  # the evaluation module lands separately; until then diff reports no scores
-        evaluation: Any = importlib.import_module("argmap.evaluate")
-    except ImportError:
-        return attrs.evolve(result, evaluation_note="evaluation is not available in this argmap")
+    from argmap.evaluate import evaluate as run_evaluation
     from argmap.validate import require_valid
 
     try:
-        before = evaluation.evaluate(require_valid(old), semantics=semantics)
-        after = evaluation.evaluate(require_valid(new), semantics=semantics)
+        before = run_evaluation(require_valid(old), semantics=semantics)
+        after = run_evaluation(require_valid(new), semantics=semantics)
     except MapLoadError as exc:
-        return attrs.evolve(
-            result, evaluation_note=f"not evaluated: {exc.position}: {exc.message} [{exc.code}]"
-        )
+        note = f"not evaluated: {exc.position}: {exc.message} [{exc.code}]"
+        return attrs.evolve(result, evaluation_note=note)
     except ArgmapError as exc:
         return attrs.evolve(result, evaluation_note=f"not evaluated: {exc.message} [{exc.code}]")
+    unsettled = [e for e in (before, after) if not e.converged]
+    if unsettled:
+        residual = max(e.residual for e in unsettled)
+        result = attrs.evolve(
+            result,
+            evaluation_note=f"a cyclic map did not converge (residual {residual:.2g}):"
+            " its strengths are approximate",
+        )
     back = {v: k for k, v in pairs.items()}
     changes = []
     for nid in new.node_ids:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from conftest import Invoke
 
 from argmap.cli import cli
+from tests.conftest import Invoke
 
 
 @pytest.mark.parametrize(

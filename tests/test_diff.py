@@ -8,10 +8,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import MAPS, Invoke
 
 from argmap.diff import diff_maps, word_diff, word_diff_text
 from argmap.load import loads_map
+from tests.conftest import MAPS, Invoke
 
 DIFF = MAPS / "diff"
 
@@ -256,3 +256,53 @@ def test_git_revisions(invoke: Invoke, tmp_path: Path, monkeypatch: pytest.Monke
         "argmap: error: git:nosuchrev:map.yaml: `git show nosuchrev:map.yaml` failed: fatal:"
     )
     assert bad.stderr.endswith("[E703]\n")
+
+
+def test_strength_and_status_changes(invoke: Invoke) -> None:
+    result = invoke(["diff", *pair("example")])
+    assert result.stdout.endswith(
+        "strength and status (dfquad) (3):\n"
+        "  ~ build-plant: strength 0.64 → 0.42, status accepted → rejected\n"
+        "  ~ accident-risk: strength 0.15 → 0.18\n"
+        "  ~ lower-bills: strength 0.50 → 0.46\n"
+        "\n"
+        "1 added, 2 reworded, 1 relation changed, 1 field changed, 3 scores changed\n"
+    )
+    doc = json.loads(invoke(["diff", *pair("example"), "--format", "json"]).stdout)
+    assert doc["evaluation"]["semantics"] == "dfquad"
+    assert doc["evaluation"]["changes"][0] == {
+        "id": "build-plant",
+        "old_strength": pytest.approx(0.64, abs=0.005),
+        "new_strength": pytest.approx(0.42, abs=0.005),
+        "old_status": "accepted",
+        "new_status": "rejected",
+    }
+    md = invoke(["diff", *pair("example"), "--format", "markdown"]).stdout
+    assert md.endswith(
+        "#### Strength and status (dfquad)\n"
+        "\n"
+        "| node | strength | status |\n"
+        "|---|---|---|\n"
+        "| `build-plant` | 0.64 → 0.42 | accepted → rejected |\n"
+        "| `accident-risk` | 0.15 → 0.18 | rejected |\n"
+        "| `lower-bills` | 0.50 → 0.46 | rejected |\n"
+    )
+
+
+def test_a_map_with_structural_errors_is_diffed_but_not_evaluated(
+    invoke: Invoke, write_map
+) -> None:  # type: ignore[no-untyped-def]
+    old = write_map("argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n", "old.yaml")
+    new = write_map(
+        "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n    con:\n      - ref: gone\n",
+        "new.yaml",
+    )
+    result = invoke(["diff", old, new])
+    assert result.stdout.endswith(
+        "relations (1):\n"
+        "  + gone attacks a (ref)\n"
+        "\n"
+        f"not evaluated: {new}:7:9: `ref` to unknown id 'gone' [E102]\n"
+        "\n"
+        "1 relation changed\n"
+    )

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Invoke
 
 from argmap.starter import SCHEMA_URL
+from tests.conftest import Invoke
 
 
 @pytest.fixture

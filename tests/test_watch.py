@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Invoke
 
 from argmap.commands._watch import watch_and_rerun
 from argmap.errors import ArgmapError
+from tests.conftest import Invoke
 
 VALID = "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n    con: [Beta.]\n"
 

@@ -9,6 +9,7 @@ import click
 from argmap.cli import command_boundary
 from argmap.commands._common import color_option, use_color
 from argmap.diff import FORMATS, diff_specs
+from argmap.evaluate import SEMANTICS
 
 
 @click.command("diff")
@@ -27,11 +28,20 @@ from argmap.diff import FORMATS, diff_specs
     "evaluate",
     default=True,
     show_default=True,
-    help="Also report strength and status changes (DF-QuAD, grounded status).",
+    help="Also report changes of strength and (grounded) status.",
+)
+@click.option(
+    "--semantics",
+    type=click.Choice(SEMANTICS),
+    default="dfquad",
+    show_default=True,
+    help="The gradual semantics for strength (see argmap evaluate).",
 )
 @color_option
 @command_boundary
-def command(old: str, new: str, fmt: str, evaluate: bool, color: bool | None) -> None:
+def command(
+    old: str, new: str, fmt: str, evaluate: bool, semantics: str, color: bool | None
+) -> None:
     """Show what changed from OLD to NEW: nodes added, removed, reworded or moved,
     relations, actors, sources, and strength and status.
 
@@ -39,7 +49,7 @@ def command(old: str, new: str, fmt: str, evaluate: bool, color: bool | None) ->
     `argmap diff git:main:maps/a.yaml maps/a.yaml`. Exit status 0 whatever changed;
     1 only if a map cannot be read.
     """
-    result = diff_specs(old, new, evaluate=evaluate)
+    result = diff_specs(old, new, evaluate=evaluate, semantics=semantics)
     output = FORMATS[fmt](result)
     if fmt == "text" and use_color(sys.stdout, color):
         from argmap.commands._common import make_console

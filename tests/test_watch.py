@@ -82,3 +82,15 @@ def test_validate_watch_reports_each_version(
         " a contested point [W201]",
         "0 errors, 1 warning, 0 infos in 1 file",
     ]
+
+
+def test_ctrl_c_ends_the_watch_quietly(tmp_path: Path) -> None:
+    def interrupted() -> Iterator[set[tuple[int, str]]]:
+        yield {(2, str(tmp_path / "a.yaml"))}
+        raise KeyboardInterrupt
+
+    runs: list[str] = []
+    told: list[str] = []
+    watch_and_rerun([tmp_path], lambda: runs.append("run"), echo=told.append, changes=interrupted())
+    assert runs == ["run", "run"]
+    assert told[-1] == "stopped watching"

@@ -77,12 +77,15 @@ def watch_and_rerun(
     if changes is None:
         import watchfiles
 
-        changes = watchfiles.watch(*roots, raise_interrupt=False)
+        changes = watchfiles.watch(*roots)
         echo("watching for changes (Ctrl-C to stop)")
-    for batch in changes:
-        hits = sorted({path for _kind, path in batch if relevant(path)})
-        if not hits:
-            continue
-        shown = ", ".join(os.path.relpath(h) for h in hits)
-        echo(f"--- {time.strftime('%H:%M:%S')} changed: {shown}")
-        run()
+    try:
+        for batch in changes:
+            hits = sorted({path for _kind, path in batch if relevant(path)})
+            if not hits:
+                continue
+            shown = ", ".join(os.path.relpath(h) for h in hits)
+            echo(f"--- {time.strftime('%H:%M:%S')} changed: {shown}")
+            run()
+    except KeyboardInterrupt:  # Ctrl-C is how a watch ends: not a failure
+        echo("stopped watching")

@@ -42,12 +42,13 @@ from argmap.evaluate import SEMANTICS
 def command(
     old: str, new: str, fmt: str, evaluate: bool, semantics: str, color: bool | None
 ) -> None:
-    """Show what changed from OLD to NEW: nodes added, removed, reworded or moved,
-    relations, actors, sources, and strength and status.
+    """Show what changed between two versions of a map.
 
-    OLD and NEW are map files or git:REV:PATH (read with `git show REV:PATH`), e.g.
-    `argmap diff git:main:maps/a.yaml maps/a.yaml`. Exit status 0 whatever changed;
-    1 only if a map cannot be read.
+    Nodes added, removed, reworded or moved; relations, fields, actors and
+    sources; strength and status. OLD and NEW are map files or git:REV:PATH
+    (read with `git show REV:PATH`), e.g.
+    `argmap diff git:main:maps/a.yaml maps/a.yaml`. Exit status 0 whatever
+    changed; 1 only if a map cannot be read.
     """
     result = diff_specs(old, new, evaluate=evaluate, semantics=semantics)
     output = FORMATS[fmt](result)

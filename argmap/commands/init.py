@@ -22,10 +22,12 @@ from argmap.starter import DEFAULT_PATH, SCHEMA_URL, create_starter_map
 )
 @command_boundary
 def command(path: str, schema: str) -> None:
-    """Write a commented starter map to PATH (default maps/map.yaml; a directory gets
-    map.yaml), with a modeline that points editors at the schema.
+    """Write a commented starter map; never overwrite a file.
 
-    Refuses to overwrite an existing file.
+    The map starts with a modeline that points editors at the schema.
+
+    PATH defaults to maps/map.yaml; a directory gets map.yaml in it. The map
+    passes `argmap validate --strict` as written.
     """
     written = create_starter_map(Path(path), schema)
     click.echo(f"wrote {written}: edit it, then run `argmap validate --strict {written}`")

@@ -29,7 +29,7 @@ def argmap_commands(script: str) -> list[list[str]]:
     """The argument lists of each `argmap` invocation in shell text (up to a pipe or redirect)."""
     found = []
     for line in script.splitlines():
-        words = shlex.split(line.split("#", 1)[0] if " #" in line else line, posix=True)
+        words = shlex.split(line, comments=True)
         for i, word in enumerate(words):
             if word in ("argmap", ".venv/bin/argmap"):
                 rest = []
@@ -98,10 +98,22 @@ def test_the_readme_pre_commit_snippet_uses_the_hook() -> None:
     assert [h["id"] for h in repo["hooks"]] == ["argmap-validate"]
 
 
-def workflow_runs() -> list[str]:
+def workflow_runs(workflow: dict = WORKFLOW) -> list[str]:  # type: ignore[type-arg]
     return [
-        step["run"] for job in WORKFLOW["jobs"].values() for step in job["steps"] if "run" in step
+        step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step
     ]
+
+
+def readme_ci_commands() -> list[list[str]]:
+    """`argmap` commands in the README's CI section: `$ ` lines and workflow `run:` steps."""
+    section = README.split("\n## In CI and editors\n", 1)[1].split("\n## ", 1)[0]
+    script = []
+    for lang, body in re.findall(r"^```(\w+)\n(.*?)^```", section, re.S | re.M):
+        if lang == "console":
+            script += [line[2:] for line in body.splitlines() if line.startswith("$ ")]
+        elif lang == "yaml" and "jobs:" in body:
+            script += workflow_runs(yaml.safe_load(body))
+    return argmap_commands("\n".join(script))
 
 
 def test_the_ci_workflow_tests_lints_validates_and_renders() -> None:
@@ -126,8 +138,7 @@ def test_the_ci_workflow_tests_lints_validates_and_renders() -> None:
 
 @pytest.mark.parametrize(
     "args",
-    argmap_commands("\n".join(workflow_runs()))
-    + argmap_commands(README.split("## In CI and editors", 1)[1].split("\n## ", 1)[0]),
+    argmap_commands("\n".join(workflow_runs())) + readme_ci_commands(),
     ids=" ".join,
 )
 def test_every_argmap_command_in_ci_and_the_readme_example_parses(args: list[str]) -> None:

@@ -507,8 +507,11 @@ def diff_maps(
         before = old_edges.by_key.get(key)
         if before is None:
             relations.append(RelationChange("added", edge))
-        elif before[0].kind is not link.kind:
-            relations.append(RelationChange("flipped", edge, before[0].kind.value))
+        else:
+            if before[0].kind is not link.kind:
+                relations.append(RelationChange("flipped", edge, before[0].kind.value))
+            if before[0].note != link.note:  # a ref's note: why it bears on this parent
+                fields.append(FieldChange(link.id, "note", before[0].note, link.note))
     for key, (_link, edge) in old_edges.by_key.items():
         if key not in explained and key not in new_edges.by_key:
             relations.append(RelationChange("removed", edge))

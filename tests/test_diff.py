@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.diff import diff_maps, word_diff, word_diff_text
+from argmap.diff import diff_maps, to_text, word_diff, word_diff_text
 from argmap.load import loads_map
 from tests.conftest import MAPS, Invoke
 
@@ -306,3 +306,37 @@ def test_a_map_with_structural_errors_is_diffed_but_not_evaluated(
         "\n"
         "1 relation changed\n"
     )
+
+
+def test_a_ref_note_change_is_a_field_of_the_link() -> None:
+    text = "argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n  b:\n    text: Beta.\n    pro:\n"
+    old = loads_map(text + "      - {ref: a, note: Old reason.}\n", "old.yaml")
+    new = loads_map(text + "      - {ref: a, note: New reason.}\n", "new.yaml")
+    d = diff_maps(old, new, evaluate=False)
+    assert [(f.owner, f.field, f.old, f.new) for f in d.node_fields] == [
+        ("b.pro.1", "note", "Old reason.", "New reason.")
+    ]
+    assert d.relations == ()
+
+
+def test_promoting_a_premise_to_a_claim_is_a_move() -> None:
+    old = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n    con:\n"
+        "      - {id: b, text: Beta.}\n",
+        "old.yaml",
+    )
+    new = loads_map("argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n  b: Beta.\n", "new.yaml")
+    d = diff_maps(old, new, evaluate=False)
+    assert to_text(d).splitlines()[2:6] == [
+        "",
+        "moved (1):",
+        "  > b: con of a → top-level claim",
+        "",
+    ]
+
+
+def test_colour_on_a_terminal_or_when_asked(invoke: Invoke) -> None:
+    coloured = invoke(["diff", *pair("insert"), "--no-eval", "--color"]).stdout
+    assert "\x1b[32m  + four-day-week.pro.1" in coloured
+    plain = invoke(["diff", *pair("insert"), "--no-eval"]).stdout
+    assert "\x1b[" not in plain

@@ -61,4 +61,5 @@ CODES: dict[str, str] = {
     "E703": "cannot read a map from git (git:REV:PATH)",
     "E704": "argmap init: the file already exists",
     "E705": "--watch: nothing to watch",
+    "E706": "argmap init: the file name does not end in .yaml or .yml",
 }

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from argmap.errors import ArgmapError
-from argmap.files import write_atomically
+from argmap.files import MAP_SUFFIXES, write_atomically
 
 DEFAULT_PATH = Path("maps") / "map.yaml"
 """Where `argmap init` writes with no PATH: maps live under `maps/`, where the
@@ -79,11 +79,16 @@ def create_starter_map(
 ) -> Path:
     """Write the starter map to `path` (a directory gets `map.yaml` in it); never overwrite.
 
-    Returns the path written. Raises ArgmapError E704 if the file exists.
+    Returns the path written. Raises ArgmapError E704 if the file exists, E706
+    if its name does not end in .yaml or .yml.
     """
     target = Path(path)
-    if target.is_dir():
+    if target.is_dir() or str(path).endswith(("/", os.sep)):
         target = target / DEFAULT_PATH.name
+    if target.suffix not in MAP_SUFFIXES:
+        raise ArgmapError(
+            "E706", f"{target}: a map file's name ends in .yaml or .yml (argmap finds maps by it)"
+        )
     if target.exists() or target.is_symlink():
         raise ArgmapError(
             "E704", f"{target} already exists; argmap init never overwrites (choose another PATH)"

@@ -54,3 +54,13 @@ def test_init_into_a_directory_with_a_local_schema(invoke: Invoke, in_tmp: Path)
     assert result.stdout.startswith("wrote debates/map.yaml:")
     first = (in_tmp / "debates" / "map.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../argmap.schema.json"
+
+
+def test_a_new_directory_and_a_name_that_is_not_yaml(invoke: Invoke, in_tmp: Path) -> None:
+    assert invoke(["init", "debates/"]).stdout.startswith("wrote debates/map.yaml:")
+    result = invoke(["init", "notes.txt"], expect=1)
+    assert result.stderr == (
+        "argmap: error: notes.txt: a map file's name ends in .yaml or .yml"
+        " (argmap finds maps by it) [E706]\n"
+    )
+    assert not (in_tmp / "notes.txt").exists()

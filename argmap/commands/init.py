@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from argmap.cli import command_boundary
@@ -29,5 +27,5 @@ def command(path: str, schema: str) -> None:
     PATH defaults to maps/map.yaml; a directory gets map.yaml in it. The map
     passes `argmap validate --strict` as written.
     """
-    written = create_starter_map(Path(path), schema)
+    written = create_starter_map(path, schema)
     click.echo(f"wrote {written}: edit it, then run `argmap validate --strict {written}`")

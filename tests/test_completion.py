@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -47,3 +53,18 @@ def test_the_script_s_callback_completes_commands_and_choices(
     result = CliRunner().invoke(cli, [], env=env, prog_name="argmap")
     assert result.exit_code == 0
     assert result.stdout == expected
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_bash_completes_with_the_installed_script() -> None:
+    # The real thing: bash sources the script, which runs the installed argmap.
+    bin_dir = Path(sys.executable).parent
+    if not (bin_dir / "argmap").exists():
+        pytest.skip("argmap is not installed beside this Python")
+    script = (
+        'source <(argmap completion bash); COMP_WORDS=(argmap diff a b --format ""); '
+        'COMP_CWORD=5; _argmap_completion argmap; echo "${COMPREPLY[@]}"'
+    )
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env=env)
+    assert done.stdout == "text markdown json\n", done.stderr

@@ -728,6 +728,10 @@ def _md_words(pieces: Iterable[tuple[str, str, str]]) -> str:
     return "".join(f"{space}{marks[op]}{md_text(text)}{marks[op]}" for op, space, text in pieces)
 
 
+MARKDOWN_SHOWN = 20
+"""Items of one section shown in a markdown comment before the rest are folded away."""
+
+
 def to_markdown(d: MapDiff) -> str:
     """A pull-request comment: a summary line, then one short section per kind of change."""
     lines = [f"### argmap diff: {md_code(d.old_path)} → {md_code(d.new_path)}"]
@@ -736,7 +740,13 @@ def to_markdown(d: MapDiff) -> str:
     def section(title: str, items: Sequence[str]) -> None:
         if items:
             lines.extend(["", f"#### {title}", ""])
-            lines.extend(f"- {item}" for item in items)
+            lines.extend(f"- {item}" for item in items[:MARKDOWN_SHOWN])
+        if len(items) > MARKDOWN_SHOWN:
+            # folded, so a large change stays a readable comment
+            folded = len(items) - MARKDOWN_SHOWN
+            lines.extend(["", f"<details><summary>{folded} more</summary>", ""])
+            lines.extend(f"- {item}" for item in items[MARKDOWN_SHOWN:])
+            lines.extend(["", "</details>"])
 
     def was_now(old: str | None, new: str | None) -> str:
         def one(v: str | None) -> str:

@@ -340,3 +340,21 @@ def test_colour_on_a_terminal_or_when_asked(invoke: Invoke) -> None:
     assert "\x1b[32m  + four-day-week.pro.1" in coloured
     plain = invoke(["diff", *pair("insert"), "--no-eval"]).stdout
     assert "\x1b[" not in plain
+
+
+def test_markdown_folds_long_sections() -> None:
+    from argmap.diff import to_markdown
+
+    old = loads_map("argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n", "old.yaml")
+    claims = "".join(f"  c{n}: Claim number {n}.\n" for n in range(22))
+    new = loads_map(f"argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n{claims}", "new.yaml")
+    lines = to_markdown(diff_maps(old, new, evaluate=False)).splitlines()
+    assert lines[lines.index("#### Added") + 22 :] == [
+        "",
+        "<details><summary>2 more</summary>",
+        "",
+        "- `c20` (top-level claim): Claim number 20.",
+        "- `c21` (top-level claim): Claim number 21.",
+        "",
+        "</details>",
+    ]

@@ -62,5 +62,8 @@ def test_nodes_are_matched_one_to_one_and_every_format_renders(
     assert len(d.reworded) <= matched_new
     for render in FORMATS.values():
         assert render(d)
-    assert "<" not in FORMATS["markdown"](d).replace("&lt;", "")
+    markdown = FORMATS["markdown"](d)
+    for tag in ("<details>", "<summary>", "</summary>", "</details>"):  # folding long sections
+        markdown = markdown.replace(tag, "")
+    assert "<" not in markdown  # map text cannot open an HTML tag
     assert json.loads(FORMATS["json"](d))["counts"] == d.counts()

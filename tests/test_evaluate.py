@@ -33,7 +33,7 @@ from argmap.evaluate import (
     quadratic_energy,
 )
 from argmap.model import ArgumentMap
-from tests.conftest import REPO
+from tests.conftest import MAPS, REPO
 
 ACCEPTED, REJECTED, UNDECIDED = Status.ACCEPTED, Status.REJECTED, Status.UNDECIDED
 
@@ -373,6 +373,16 @@ claims:
     assert round(e.nodes["b"].strength, 4) == round(0.5 * (1 - a), 4)
     # grounded: p IN, so a OUT, so b IN
     assert (e.nodes["a"].status, e.nodes["b"].status) == (REJECTED, ACCEPTED)
+
+
+def test_a_ring_with_an_unstable_fixpoint_does_not_converge_and_says_so() -> None:
+    # tests/maps/eval_limit_cycle.yaml explains why no fixpoint can be reached: the
+    # integration runs out of steps with a residual far from 0, and says so
+    e = evaluate(load_map(MAPS / "eval_limit_cycle.yaml"))
+    assert e.converged is False
+    assert e.residual > 0.01
+    for score in e.nodes.values():
+        assert 0.0 <= score.strength <= 1.0
 
 
 def test_non_convergence_is_reported_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -170,6 +170,15 @@ def test_non_convergence_prints_the_numbers_and_fails(
     assert "Cycles: NOT converged after 2 integration steps" in table
 
 
+def test_a_map_that_cannot_converge_fails_with_the_numbers_printed(invoke: Invoke) -> None:
+    path = MAPS / "eval_limit_cycle.yaml"
+    result = invoke(["evaluate", path, "--format", "json"], expect=1)
+    doc = json.loads(result.stdout)
+    assert doc["converged"] is False
+    assert sorted(doc["nodes"]) == ["a", "b", "c", "d", "e"]
+    assert result.stderr.startswith(f"argmap: {path}: error: evaluation did not converge")
+
+
 def test_extension_cap_is_a_one_line_error(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(importlib.import_module("argmap.evaluate"), "MAX_UNDECIDED", 1)
     result = invoke(

@@ -395,6 +395,23 @@ def test_non_convergence_is_reported_not_hidden(monkeypatch: pytest.MonkeyPatch)
     assert e.residual > ev.TOLERANCE
 
 
+def test_the_whole_map_budget_bounds_the_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    ev = importlib.import_module("argmap.evaluate")  # `argmap.evaluate` is the function
+    # the even cycle's part has 4 arguments (a, b and their links): 11 updates each a step
+    monkeypatch.setattr(ev, "MAX_UPDATES", 11 * 4 * 5)
+    e = evaluate(load(EVEN_CYCLE))
+    assert (e.converged, e.iterations) == (False, 5)
+
+
+def test_a_map_with_a_dangling_ref_is_refused_with_its_position() -> None:
+    m = load("argmap: 1\ntitle: t\nclaims:\n  a: {text: A., con: [{ref: gone}]}\n")
+    with pytest.raises(EvaluationError) as caught:
+        evaluate(m)
+    assert caught.value.format() == (
+        "test.yaml:4:23: error: link a.con.1 comes from unknown node 'gone' [E504]"
+    )
+
+
 # --- extensions: the cap ---------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ the test (or in a comment), never copied from argmap's output:
 
 from __future__ import annotations
 
+import copy
 import importlib
 import math
 
@@ -509,6 +510,7 @@ def test_monotonicity_a_new_supporter_never_lowers_a_new_attacker_never_raises(
 ) -> None:
     target = data.draw(st.integers(0, len(spec) - 1))
     before = evaluate(load(render(spec)), semantics).nodes[f"c{target}"].strength
+    spec = copy.deepcopy(spec)
     spec[target][1].setdefault(kind, []).append(("leaf", weight))
     after = evaluate(load(render(spec)), semantics).nodes[f"c{target}"].strength
     if kind == "pro":

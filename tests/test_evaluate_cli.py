@@ -204,3 +204,15 @@ def test_an_invalid_map_is_refused(invoke: Invoke, write_map: Callable[[str, str
 def test_unknown_semantics_is_a_usage_error(invoke: Invoke) -> None:
     result = invoke(["evaluate", EXAMPLE, "--semantics", "hcat"], expect=2)
     assert "'hcat' is not one of 'dfquad', 'qe', 'euler'" in result.stderr
+
+
+def test_base_scores_show_as_written(invoke: Invoke, write_map: Callable[[str, str], Path]) -> None:
+    path = write_map(
+        "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: A.\n    weight: 0.125\n"
+        "    con: [{text: B., weight: 0.7}]\n",
+        "weights.yaml",
+    )
+    rows = {line.split()[0]: line.split() for line in lines(invoke(["evaluate", path]).stdout)[4:6]}
+    # a: 0.125 − 0.125·0.7 = 0.0375
+    assert rows["a"][-3:] == ["0.125", "0.0375", "rejected"]
+    assert rows["a.con.1"][-3:] == ["0.70", "0.7000", "accepted"]

@@ -46,6 +46,9 @@ TOLERANCE = 1e-9
 # Integration budget per strongly connected part: model time and Runge–Kutta steps.
 MAX_TIME = 2000.0
 MAX_STEPS = 20_000
+# And for the whole map: argument updates (one RK4 step with step doubling costs 11 per
+# argument of the part), so that a map of many or large cycles gives up in seconds.
+MAX_UPDATES = 5_000_000
 # exp() overflows past ~709.78; Euler-based strengths are 1 to double precision
 # well before an energy of 700 for any base score above 1e-300.
 EULER_MAX_EXPONENT = 700.0
@@ -260,12 +263,15 @@ def _strengths(
     converged = True
     residual = 0.0
     steps = 0
+    updates = 0
     for part in _components(left, deps, done):
         if len(part) == 1 and part[0] not in deps[part[0]]:
             s[part[0]] = local(part[0])
             done[part[0]] = True
             continue
-        ok, r, k = _integrate(part, s, local, g)
+        budget = min(MAX_STEPS, max(0, MAX_UPDATES - updates) // (11 * len(part)))
+        ok, r, k = _integrate(part, s, local, g, budget)
+        updates += 11 * k * len(part)
         converged = converged and ok
         residual = max(residual, r)
         steps += k
@@ -325,11 +331,12 @@ def _components(left: list[int], deps: dict[int, list[int]], done: list[bool]) -
 
 
 def _integrate(
-    part: list[int], s: list[float], local: Callable[[int], float], g: _Graph
+    part: list[int], s: list[float], local: Callable[[int], float], g: _Graph, max_steps: int
 ) -> tuple[bool, float, int]:
     """Integrate ds/dt = f(s) − s over one strongly connected part, from the base scores,
-    until max |f(s) − s| < TOLERANCE; classical RK4 with step doubling (the difference of
-    one step of h and two of h/2 estimates the local error) and Richardson extrapolation."""
+    until max |f(s) − s| < TOLERANCE, in at most `max_steps` steps and MAX_TIME of model
+    time: classical RK4 with step doubling (the difference of one step of h and two of h/2
+    estimates the local error) and Richardson extrapolation. (converged, residual, steps)"""
     for i in part:  # start at the base scores; a link starts at its source's base
         s[i] = g.base[i] if g.source[i] < 0 else g.base[g.source[i]]
 
@@ -355,7 +362,7 @@ def _integrate(
         residual = max(abs(v) for v in k1)
         if residual < TOLERANCE:
             return True, residual, steps
-        if steps >= MAX_STEPS or t >= MAX_TIME:
+        if steps >= max_steps or t >= MAX_TIME:
             return False, residual, steps
         steps += 1
         whole = rk4(y, k1, h)

@@ -30,6 +30,12 @@ _STATUS_STYLE = {"accepted": "green", "rejected": "red", "undecided": "yellow"}
 _SEMANTICS_NAME = {"dfquad": "DF-QuAD", "qe": "quadratic energy", "euler": "Euler-based"}
 
 
+def _weight(value: float) -> str:
+    """A base score as written: at least two decimals, at most four (0.50, 0.125)."""
+    shown = f"{value:.4f}".rstrip("0")
+    return shown + "0" * max(0, 2 - len(shown.partition(".")[2]))
+
+
 def evaluation_caption(evaluation: Evaluation) -> Text:
     """One line saying what was computed."""
     name = _SEMANTICS_NAME.get(evaluation.semantics, evaluation.semantics)
@@ -62,7 +68,7 @@ def evaluation_table(
         row: list[Text | str] = [
             text(node.id, "bold" if node.is_claim else ""),
             text(node.text),
-            f"{score.base:.2f}",
+            _weight(score.base),
             f"{score.strength:.4f}",
             text(status, _STATUS_STYLE.get(status, "")),
         ]

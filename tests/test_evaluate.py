@@ -14,6 +14,7 @@ the test (or in a comment), never copied from argmap's output:
 
 from __future__ import annotations
 
+import copy
 import importlib
 import math
 
@@ -33,7 +34,7 @@ from argmap.evaluate import (
     quadratic_energy,
 )
 from argmap.model import ArgumentMap
-from tests.conftest import REPO
+from tests.conftest import MAPS, REPO
 
 ACCEPTED, REJECTED, UNDECIDED = Status.ACCEPTED, Status.REJECTED, Status.UNDECIDED
 
@@ -375,6 +376,16 @@ claims:
     assert (e.nodes["a"].status, e.nodes["b"].status) == (REJECTED, ACCEPTED)
 
 
+def test_a_ring_with_an_unstable_fixpoint_does_not_converge_and_says_so() -> None:
+    # tests/maps/eval_limit_cycle.yaml explains why no fixpoint can be reached: the
+    # integration runs out of steps with a residual far from 0, and says so
+    e = evaluate(load_map(MAPS / "eval_limit_cycle.yaml"))
+    assert e.converged is False
+    assert e.residual > 0.01
+    for score in e.nodes.values():
+        assert 0.0 <= score.strength <= 1.0
+
+
 def test_non_convergence_is_reported_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
     ev = importlib.import_module("argmap.evaluate")  # `argmap.evaluate` is the function
 
@@ -383,6 +394,23 @@ def test_non_convergence_is_reported_not_hidden(monkeypatch: pytest.MonkeyPatch)
     assert e.converged is False
     assert e.iterations == 3
     assert e.residual > ev.TOLERANCE
+
+
+def test_the_whole_map_budget_bounds_the_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    ev = importlib.import_module("argmap.evaluate")  # `argmap.evaluate` is the function
+    # the even cycle's part has 4 arguments (a, b and their links): 11 updates each a step
+    monkeypatch.setattr(ev, "MAX_UPDATES", 11 * 4 * 5)
+    e = evaluate(load(EVEN_CYCLE))
+    assert (e.converged, e.iterations) == (False, 5)
+
+
+def test_a_map_with_a_dangling_ref_is_refused_with_its_position() -> None:
+    m = load("argmap: 1\ntitle: t\nclaims:\n  a: {text: A., con: [{ref: gone}]}\n")
+    with pytest.raises(EvaluationError) as caught:
+        evaluate(m)
+    assert caught.value.format() == (
+        "test.yaml:4:23: error: link a.con.1 comes from unknown node 'gone' [E504]"
+    )
 
 
 # --- extensions: the cap ---------------------------------------------------------------------
@@ -482,6 +510,7 @@ def test_monotonicity_a_new_supporter_never_lowers_a_new_attacker_never_raises(
 ) -> None:
     target = data.draw(st.integers(0, len(spec) - 1))
     before = evaluate(load(render(spec)), semantics).nodes[f"c{target}"].strength
+    spec = copy.deepcopy(spec)
     spec[target][1].setdefault(kind, []).append(("leaf", weight))
     after = evaluate(load(render(spec)), semantics).nodes[f"c{target}"].strength
     if kind == "pro":
@@ -496,3 +525,15 @@ def test_dfquad_with_base_one_is_the_grounded_labelling(spec: Spec) -> None:
     e = evaluate(load(render(spec)), "dfquad")
     for score in [*e.nodes.values(), *e.links.values()]:
         assert (score.strength, score.status) in {(1.0, ACCEPTED), (0.0, REJECTED)}
+
+
+@settings(max_examples=60, deadline=None)
+@given(specs())
+def test_the_one_pass_labelling_agrees_with_the_general_algorithm(spec: Spec) -> None:
+    # acyclic maps without a support reading are labelled in one pass; the worklist
+    # algorithm used everywhere else must give the same labels
+    ev = importlib.import_module("argmap.evaluate")
+    g = ev._Graph.build(load(render(spec)))
+    order, left = ev._topological(g)
+    assert left == []
+    assert ev._labels_in_order(g, order) == ev.grounded_labelling(ev._framework(g, "attacks-only"))

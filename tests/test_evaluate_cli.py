@@ -170,6 +170,15 @@ def test_non_convergence_prints_the_numbers_and_fails(
     assert "Cycles: NOT converged after 2 integration steps" in table
 
 
+def test_a_map_that_cannot_converge_fails_with_the_numbers_printed(invoke: Invoke) -> None:
+    path = MAPS / "eval_limit_cycle.yaml"
+    result = invoke(["evaluate", path, "--format", "json"], expect=1)
+    doc = json.loads(result.stdout)
+    assert doc["converged"] is False
+    assert sorted(doc["nodes"]) == ["a", "b", "c", "d", "e"]
+    assert result.stderr.startswith(f"argmap: {path}: error: evaluation did not converge")
+
+
 def test_extension_cap_is_a_one_line_error(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(importlib.import_module("argmap.evaluate"), "MAX_UNDECIDED", 1)
     result = invoke(
@@ -195,3 +204,15 @@ def test_an_invalid_map_is_refused(invoke: Invoke, write_map: Callable[[str, str
 def test_unknown_semantics_is_a_usage_error(invoke: Invoke) -> None:
     result = invoke(["evaluate", EXAMPLE, "--semantics", "hcat"], expect=2)
     assert "'hcat' is not one of 'dfquad', 'qe', 'euler'" in result.stderr
+
+
+def test_base_scores_show_as_written(invoke: Invoke, write_map: Callable[[str, str], Path]) -> None:
+    path = write_map(
+        "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: A.\n    weight: 0.125\n"
+        "    con: [{text: B., weight: 0.7}]\n",
+        "weights.yaml",
+    )
+    rows = {line.split()[0]: line.split() for line in lines(invoke(["evaluate", path]).stdout)[4:6]}
+    # a: 0.125 − 0.125·0.7 = 0.0375
+    assert rows["a"][-3:] == ["0.125", "0.0375", "rejected"]
+    assert rows["a.con.1"][-3:] == ["0.70", "0.7000", "accepted"]

@@ -30,6 +30,12 @@ _STATUS_STYLE = {"accepted": "green", "rejected": "red", "undecided": "yellow"}
 _SEMANTICS_NAME = {"dfquad": "DF-QuAD", "qe": "quadratic energy", "euler": "Euler-based"}
 
 
+def _weight(value: float) -> str:
+    """A base score as written: at least two decimals, at most four (0.50, 0.125)."""
+    shown = f"{value:.4f}".rstrip("0")
+    return shown + "0" * max(0, 2 - len(shown.partition(".")[2]))
+
+
 def evaluation_caption(evaluation: Evaluation) -> Text:
     """One line saying what was computed."""
     name = _SEMANTICS_NAME.get(evaluation.semantics, evaluation.semantics)
@@ -62,7 +68,7 @@ def evaluation_table(
         row: list[Text | str] = [
             text(node.id, "bold" if node.is_claim else ""),
             text(node.text),
-            f"{score.base:.2f}",
+            _weight(score.base),
             f"{score.strength:.4f}",
             text(status, _STATUS_STYLE.get(status, "")),
         ]
@@ -123,3 +129,27 @@ def extensions_line(extensions: Acceptance) -> Text:
     return Text(
         f"{count} {extensions.semantics} {noun}" + (f": {listed}." if count else ".")
     )
+
+
+# ---------------------------------------------------------------------------
+# argmap diff: the text format, coloured by each line's mark.
+
+_DIFF_STYLES = {"+": "green", "-": "red", "~": "yellow", ">": "cyan"}
+
+
+def diff_text(plain: str) -> Text:
+    """`argmap diff`'s text output with added lines green, removed red, changed yellow."""
+    out = Text()
+    for line in plain.splitlines():
+        mark = line.lstrip()[:1]
+        if line.startswith(("---", "+++")):
+            style = "bold"
+        elif line.startswith("  "):
+            style = _DIFF_STYLES.get(mark, "")
+        elif line.endswith(":"):
+            style = "bold"
+        else:
+            style = ""
+        out.append(line + "\n", style=style)
+    out.rstrip()
+    return out

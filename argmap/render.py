@@ -172,6 +172,8 @@ def clean_text(value: str) -> str:
 
     Newlines are kept (callers turn them into line breaks).
     """
+    if value.isprintable():  # no control, format, private or unassigned character
+        return value
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     return "".join(
         ch for ch in value if ch == "\n" or unicodedata.category(ch) not in _DROP_CATEGORIES

@@ -16,8 +16,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-demo: $(STAMP) ## Validate the bundled maps (and render and summarise them as those land)
+demo: $(STAMP) ## Validate the bundled maps and draw each to build/<name>.svg
 	$(BIN)/argmap validate --strict maps/ $(if $(wildcard ../shared/seed),--sources ../shared/seed)
+	$(BIN)/argmap render maps/ -o build
+
+docs: $(STAMP) ## Redraw the images in docs/ that the README shows
+	$(BIN)/argmap render docs/legend.yaml -o docs/legend.png
+	$(BIN)/argmap render docs/legend.yaml -o docs/legend.svg
+	$(BIN)/argmap render maps/example.yaml -o docs/example.png
+	$(BIN)/argmap render maps/example.yaml -o docs/example.svg
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/pytest

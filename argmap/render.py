@@ -25,6 +25,7 @@ Element ids in the SVG: a node's `<g>` has the node's id; a link's edge has
 
 from __future__ import annotations
 
+import difflib
 import re
 import subprocess
 import textwrap
@@ -303,7 +304,9 @@ def _visible(m: ArgumentMap, options: RenderOptions) -> tuple[dict[str, Node], s
         keep = descendants(m, m.claims, options.depth)
         return {n.id: n for n in _file_order(m.unique_nodes()) if n.id in keep}, set()
     if m.get_node(options.focus) is None:
-        raise RenderError("E406", f"--focus names no node in this map: {options.focus!r}")
+        close = difflib.get_close_matches(options.focus, m.node_ids, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise RenderError("E406", f"--focus names no node in this map: {options.focus!r}{hint}")
     keep = descendants(m, [options.focus], options.depth)
     context = {c for c in context_of(m, options.focus) if c not in keep}
     shown = (n for n in _file_order(m.unique_nodes()) if n.id in keep or n.id in context)
@@ -528,8 +531,8 @@ def _arrange_heads(
     for number, row in enumerate(rows):
         anchor = f"Band{number}"
         g.node(anchor, label="", shape="point", width="0", height="0", style="invis")
-        for leaf in above:
-            g.edge(names.dot[leaf], anchor, style="invis")
+        for leaf in above:  # weight 0: below the band above, without pulling on it
+            g.edge(names.dot[leaf], anchor, style="invis", weight="0")
         for index in row:
             g.edge(anchor, names.dot[trees[index][0]], style="invis")
         with g.subgraph() as same:
@@ -805,12 +808,11 @@ def _add_links(
             style="filled",
             tooltip=esc_string(f"The inference of {link.id}, which an undercut attacks"),
         )
-        # Weighted so that the junction stays one rank below the conclusion.
-        g.edge(end, junction, weight="4", **edge_attrs)
+        g.edge(end, junction, **edge_attrs)
         g.edge(
             junction,
             source,
-            weight="4",
+            weight="4",  # the junction sits right above the premise
             id=f"{_link_element(link.id)}:source",
             **{"class": f"link-part {link.kind.value}"},
             dir="none",

@@ -93,20 +93,27 @@ def run_job(job: Job, fmt: str, renderer: Renderer | None, semantics: str | None
 
 
 def run_all(jobs: list[Job], each_job: Callable[[Job], None]) -> int:
-    """Run every job, a progress bar on a terminal; report failures one line each. Failures."""
+    """Run every job, one line each on stderr (above a progress bar on a terminal).
+
+    A job that fails is reported in one line and the others still run; returns
+    how many failed.
+    """
     failures = 0
 
-    def attempt(job: Job) -> None:
+    def attempt(job: Job, say: Callable[[str], None]) -> None:
         nonlocal failures
         try:
             each_job(job)
         except ArgmapError as exc:
             failures += 1
-            click.echo(f"argmap: {exc.format()}", err=True)
+            say(f"argmap: {exc.format()}")
+        else:
+            if job.out != "-":
+                say(f"wrote {job.out}")
 
     if not sys.stderr.isatty():
         for job in jobs:
-            attempt(job)
+            attempt(job, lambda line: click.echo(line, err=True))
         return failures
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -116,11 +123,12 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None]) -> int:
         MofNCompleteColumn(),
         TextColumn("{task.description}"),
     )
-    with Progress(*columns, console=make_console(stderr=True), transient=True) as progress:
+    console = make_console(stderr=True)
+    with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("", total=len(jobs))
         for job in jobs:
             progress.update(task, description=str(job.map_path))
-            attempt(job)
+            attempt(job, console.print)
             progress.advance(task)
     return failures
 
@@ -155,6 +163,7 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None]) -> int:
 @click.option(
     "--direction",
     type=click.Choice(DIRECTIONS, case_sensitive=False),
+    metavar="[TB|LR|BT|RL]",
     default="TB",
     show_default=True,
     help="Where the claims stand: TB top, BT bottom, LR left, RL right.",
@@ -234,11 +243,11 @@ def command(
 
     def each_job(job: Job) -> None:
         run_job(job, fmt, renderer, chosen)
-        if job.out != "-":
-            click.echo(f"wrote {job.out}", err=True)
 
     if one_file:
         each_job(jobs[0])
+        if jobs[0].out != "-":
+            click.echo(f"wrote {jobs[0].out}", err=True)
         return
     if run_all(jobs, each_job):
         sys.exit(ExitStatus.FAILED)

@@ -26,6 +26,7 @@ Element ids in the SVG: a node's `<g>` has the node's id; a link's edge has
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import subprocess
 import textwrap
@@ -586,9 +587,6 @@ def _add_node(
     }
     if is_claim:
         attrs_["penwidth"] = "2.2"
-    shortfall = _width_shortfall(lines, 15 if is_claim else 12, bold=is_claim)
-    if shortfall:
-        attrs_["margin"] = f"{0.14 + shortfall / 144:.2f},0.08"
     if is_context:
         attrs_["color"] = theme.context_text
         attrs_["fontcolor"] = theme.context_text
@@ -612,8 +610,8 @@ def _width_shortfall(lines: list[str], size: float, bold: bool = False) -> float
 
     graphviz-pure measures a non-ASCII character as one space per UTF-8 byte
     (generous for accents and curly quotes, short for dashes and CJK), and bold
-    text with the regular font's widths. The node gets that much more margin,
-    so that its box still holds its text.
+    text with the regular font's widths. The label gets that much room to the
+    right of the text, so that its box still holds it.
     """
     worst = 0.0
     for line in lines:
@@ -627,7 +625,7 @@ def _width_shortfall(lines: list[str], size: float, bold: bool = False) -> float
                 real = 0.75 if ch.isupper() else 0.6
             short += max(0.0, real - 0.278 * len(ch.encode("utf-8")))
         worst = max(worst, short)
-    return round(worst * size, 1)
+    return float(math.ceil(worst * size))
 
 
 def _wrapped(text: str, width: int) -> list[str]:
@@ -690,6 +688,13 @@ def _label(
         )
     rows = []
     span = ' COLSPAN="3"' if badge else ""
+    shortfall = _width_shortfall(lines, 15 if is_claim else 12, bold=is_claim)
+    if shortfall:  # room to the right of the text, which starts at the left
+        body = (
+            '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+            f'<TD ALIGN="LEFT" BALIGN="LEFT">{body}</TD><TD WIDTH="{shortfall:g}"></TD>'
+            "</TR></TABLE>"
+        )
     rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{span}>{body}</TD></TR>')
     if meta or badge:
         rows.append(f'<TR><TD HEIGHT="5"{span}></TD></TR>')

@@ -55,6 +55,7 @@ CLAIM_WRAP = 30  # characters per line
 PREMISE_WRAP = 36
 META_WRAP = 44  # the small line under the text, at 10 pt
 MAX_LINES = 10  # a longer text is cut, with "…"; the tooltip keeps all of it
+NBSP = "&#160;"  # Graphviz refuses an empty <B></B> or <FONT></FONT>
 SAFE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 SAFE_URL = re.compile(r"https?://[^\s<>\"'\\]+\Z", re.IGNORECASE)
 
@@ -420,7 +421,7 @@ def render_dot(
         labeljust="c",
     )
     if options.title:
-        title = html_text(m.title)
+        title = html_text(m.title) or NBSP
         if options.focus is not None:
             title += f'<BR/><FONT POINT-SIZE="12">around {html_text(options.focus)}</FONT>'
         g.attr("graph", label=f'<<FONT POINT-SIZE="20"><B>{title}</B></FONT><BR/> >')
@@ -654,10 +655,10 @@ def _label(
     is_claim: bool,
     is_context: bool,
 ) -> str:
-    body = "<BR/>".join(html_text(line) for line in lines)
+    body = "<BR/>".join(html_text(line) or NBSP for line in lines)
     if is_claim:
         body = f'<FONT POINT-SIZE="15"><B>{body}</B></FONT>'
-    meta_parts = [(name, html_text(name)) for name in _actor_names(m, node)]
+    meta_parts = [(name, html_text(name) or NBSP) for name in _actor_names(m, node)]
     if node.implicit:
         meta_parts.append(("reconstructed", "<I>reconstructed</I>"))
     if node.quotes:

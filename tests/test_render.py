@@ -16,10 +16,13 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from argmap.errors import EvaluationError, RenderError
+from argmap.errors import EvaluationError, Position, RenderError
 from argmap.evaluate import evaluate
 from argmap.load import load_map, loads_map
+from argmap.model import ArgumentMap, Link, LinkKind, Node, NodeKind
 from argmap.render import (
     THEMES,
     RenderOptions,
@@ -438,3 +441,31 @@ def test_png_and_pdf_come_out_as_such(renderer: Renderer) -> None:
     assert render_map(m, "png", renderer=renderer).startswith(b"\x89PNG\r\n\x1a\n")
     if renderer.supports("pdf"):
         assert render_map(m, "pdf", renderer=renderer).startswith(b"%PDF")
+
+
+# --- any text at all
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(min_size=1, max_size=60), note=st.text(max_size=30))
+def test_any_text_gives_dot_that_parses_and_an_svg_without_markup_from_the_map(
+    text: str, note: str
+) -> None:
+    where = Position("any.yaml", 1, 1)
+    claim = Node("c", NodeKind.CLAIM, text, where, note=note or None)
+    premise = Node("p", NodeKind.PREMISE, note or text, where, implicit=True)
+    m = ArgumentMap(
+        "any.yaml",
+        text,
+        where,
+        nodes=(claim, premise),
+        links=(Link("c.con.1", LinkKind.CON, "p", "c", where),),
+        claims=("c",),
+    )
+    pure = next(r for r in renderers() if r.flavour == "graphviz-pure")
+    root = parse_svg(render_map(m, "svg", renderer=pure))
+    assert not [e for e in root.iter() if e.tag.split("}")[-1] in {"script", "foreignObject"}]
+    nodes = groups(root, "node")
+    # The tooltip holds the text exactly (Graphviz writes runs of spaces as no-break spaces).
+    written = "\n".join(["Claim c", text, *([f"Note: {note}"] if note else [])])
+    assert tooltip(nodes["c"]).replace("\xa0", " ") == clean_text(written).replace("\xa0", " ")

@@ -499,7 +499,7 @@ def _arrange_heads(
         children.setdefault(parent, []).append(link.source)
         constrained.add(link.source)
     heads = [n.id for n in shown.values() if n.id not in constrained]
-    if len(heads) < 2:
+    if not heads:
         return
     trees: list[tuple[str, list[str], int]] = []  # head, leaves, depth
     seen: set[str] = set()
@@ -881,7 +881,7 @@ def _add_legend(
             id="legend",
             **{"class": "legend"},
         )
-        rows: list[list[str]] = [["Lkey"]]
+        rows: list[list[str]] = [["Lkey"]]  # level with the root above the claims
 
         samples = [("Lclaim", "Claim", True, False), ("Lpremise", "Premise", False, False)]
         if any_implicit:

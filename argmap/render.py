@@ -378,7 +378,7 @@ def _junction(link_id: str) -> str:
 
 
 def _link_element(link_id: str) -> str:
-    return f"link:{link_id}" if SAFE_ID.match(link_id) else "link:?"
+    return f"link:{link_id}" if SAFE_ID.match(link_id) else f"link:{zlib.crc32(link_id.encode())}"
 
 
 def _status(score: Score | None) -> str | None:
@@ -491,16 +491,17 @@ def _arrange_heads(
         if link.is_ref:
             continue  # refs are drawn without moving anything
         parent = link.target
-        while parent not in shown:  # an undercut: hang it under the attacked link's target
-            attacked = m.get_link(parent)
-            if attacked is None:
-                break
-            parent = attacked.target
+        step: Link | None = link
+        while step is not None and step.kind is LinkKind.UNDERCUT:
+            # An undercut hangs under the conclusion of the step it attacks.
+            step = m.get_link(step.target)
+            parent = step.target if step is not None else parent
         children.setdefault(parent, []).append(link.source)
         constrained.add(link.source)
     heads = [n.id for n in shown.values() if n.id not in constrained]
     if not heads:
         return
+    order = {node_id: index for index, node_id in enumerate(shown)}
     trees: list[tuple[str, list[str], int]] = []  # head, leaves, depth
     seen: set[str] = set()
     for head in heads:
@@ -517,7 +518,7 @@ def _arrange_heads(
             for child in below:
                 seen.add(child)
                 stack.append((child, level + 1))
-        trees.append((head, sorted(leaves, key=list(shown).index), depth))
+        trees.append((head, sorted(leaves, key=order.__getitem__), depth))
     widths = [_NODE_WIDTH * max(1, len(leaves)) for _, leaves, _ in trees]
     height = _RANK_HEIGHT * (1 + max(depth for *_, depth in trees))
     bands = max(1, min(len(trees) // 2, int((sum(widths) / (_ASPECT * height)) ** 0.5)))
@@ -767,21 +768,25 @@ def _add_links(
     Drawing them that way round puts conclusions above premises, and with
     `ordering=out` keeps each conclusion's premises in the order they are written.
     """
-    attacked = {lk.target for lk in links if lk.kind is LinkKind.UNDERCUT}
-    by_end: dict[str, list[Link]] = {}
+    # Kept apart: a premise without an id has its link's id as its node id, so
+    # one string can name both the premise (for its own pro and con) and the
+    # link (for undercuts of the step it supports).
+    into_node: dict[str, list[Link]] = {}
+    onto_link: dict[str, list[Link]] = {}
     for link in links:
-        by_end.setdefault(link.target, []).append(link)
+        ends = onto_link if link.kind is LinkKind.UNDERCUT else into_node
+        ends.setdefault(link.target, []).append(link)
 
     def end_name(link: Link) -> str:
         return _junction(link.target) if link.kind is LinkKind.UNDERCUT else names.dot[link.target]
 
     def emit(end: str, link: Link) -> None:
         colour, arrow, style = _link_look(link.kind, theme)
-        split = link.id in attacked
+        split = link.id in onto_link
         # Siblings of a link that carries a junction go one rank further down, so
         # that all premises of a conclusion stay in one row.
-        siblings = by_end.get(link.target, [])
-        low = not split and any(s.id in attacked for s in siblings)
+        ends = onto_link if link.kind is LinkKind.UNDERCUT else into_node
+        low = not split and any(s.id in onto_link for s in ends.get(link.target, []))
         edge_attrs = {
             "id": _link_element(link.id),
             "class": f"link {link.kind.value}",
@@ -805,7 +810,7 @@ def _add_links(
         junction = _junction(link.id)
         g.node(
             junction,
-            id=f"junction:{link.id}" if SAFE_ID.match(link.id) else "junction:?",
+            id=f"junction:{_link_element(link.id).removeprefix('link:')}",
             **{"class": "junction"},
             shape="point",
             width="0.08",
@@ -825,7 +830,7 @@ def _add_links(
             color=colour,
             style=style,
         )
-        for undercut in by_end.get(link.id, []):
+        for undercut in onto_link[link.id]:
             emit(junction, undercut)
 
     for link in links:

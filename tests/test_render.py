@@ -469,3 +469,16 @@ def test_any_text_gives_dot_that_parses_and_an_svg_without_markup_from_the_map(
     # The tooltip holds the text exactly (Graphviz writes runs of spaces as no-break spaces).
     written = "\n".join(["Claim c", text, *([f"Note: {note}"] if note else [])])
     assert tooltip(nodes["c"]).replace("\xa0", " ") == clean_text(written).replace("\xa0", " ")
+
+
+def test_a_premise_named_like_its_link_keeps_its_own_premises_and_its_undercuts_apart() -> None:
+    dot = render_dot(load_map(MAPS / "path-ids.yaml"), options=RenderOptions(legend=False))
+    edges = re.findall(r'^\t("?[\w.-]+"? -> "?[\w.-]+"?) \[', dot, re.M)
+    assert edges == [
+        "Band0 -> c",
+        'c -> "Jc.pro.1"',
+        '"Jc.pro.1" -> "c.pro.1"',
+        '"Jc.pro.1" -> "c.pro.1.undercut.1"',
+        '"c.pro.1" -> "c.pro.1.con.1"',
+        'c -> "c.con.1"',
+    ]

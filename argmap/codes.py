@@ -55,4 +55,7 @@ CODES: dict[str, str] = {
     # the workflow: output files, diff, init (E7xx)
     "E701": "cannot write the output file",
     "E702": "output would overwrite an input",
+    # the map in the terminal: summary, show (E72x)
+    "E720": "no node with the id asked for",
+    "E721": "no actor with the id asked for",
 }

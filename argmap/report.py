@@ -8,9 +8,343 @@ Sections below belong to the commands that use them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+from rich import box as _box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
+from rich.tree import Tree
+
+from argmap.model import ArgumentMap, Node
+from argmap.stats import (
+    ActorRow,
+    ClaimRow,
+    EvaluationLike,
+    MapSummary,
+    OutlineItem,
+    QuoteCheck,
+    QuoteChecks,
+    Relation,
+    SourceRow,
+    Totals,
+    combined_totals,
+    format_share,
+    format_strength,
+    map_label,
+    parents,
+    summary_notes,
+    totals_pairs,
+)
 
 
 def text(value: str, style: str = "") -> Text:
     """Map text as a rich Text, with no markup interpretation."""
     return Text(value, style=style)
+
+
+# --- argmap summary, show, actors, sources ---------------------------------------------
+# Tables and trees for the map in the terminal. `boxes` is True on a terminal: box drawing
+# and tree guides; False when piped: plain columns and indentation, stable for scripts.
+
+STATUS_STYLE = {"accepted": "green", "rejected": "red", "undecided": "yellow"}
+RELATION_MARK = {Relation.ROOT: "", Relation.PRO: "+", Relation.CON: "−", Relation.UNDERCUT: "×"}
+RELATION_STYLE = {
+    Relation.ROOT: "bold",
+    Relation.PRO: "green",
+    Relation.CON: "red",
+    Relation.UNDERCUT: "magenta",
+}
+QUOTE_VERDICT = {
+    QuoteCheck.VERIFIED: ("verified", "green"),
+    QuoteCheck.NOT_FOUND: ("NOT FOUND in the source file", "bold red"),
+    QuoteCheck.UNCHECKED: ("unchecked: no source file", "yellow"),
+}
+
+
+# Piped: no box, only a rule of hyphens under the header (ASCII, stable for scripts).
+_PLAIN_BOX = _box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
+
+
+def _table(boxes: bool, expand: bool = False) -> Table:
+    """A table whose `ratio` column (the text) takes the width the others leave."""
+    if boxes:
+        return Table(box=_box.ROUNDED, header_style="bold", expand=expand)
+    return Table(
+        box=_PLAIN_BOX,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+        header_style="bold",
+        expand=expand,
+    )
+
+
+def _joined(values: Sequence[str]) -> Text:
+    return text(", ".join(values))
+
+
+def status_text(status: str | None) -> Text:
+    return text(status or "-", STATUS_STYLE.get(status or "", ""))
+
+
+def summary_table(
+    summaries: Sequence[MapSummary], rows: Sequence[ClaimRow], *, boxes: bool, base: str | None
+) -> Table:
+    """One row per claim (with a `map` column when several maps are shown)."""
+    several = len(summaries) > 1
+    evaluated = any(s.evaluation is not None for s in summaries)
+    table = _table(boxes, expand=True)
+    if several:
+        table.add_column("map", overflow="fold")
+    table.add_column("id", overflow="fold", style="bold")
+    table.add_column("claim", ratio=1, min_width=20)
+    table.add_column("pro", justify="right", style="green", no_wrap=True)
+    table.add_column("con", justify="right", style="red", no_wrap=True)
+    if evaluated:
+        table.add_column("strength", justify="right", no_wrap=True)
+        table.add_column("status", no_wrap=True)
+    table.add_column("for")
+    table.add_column("against")
+    table.add_column("quotes", justify="right", no_wrap=True)
+    table.add_column("tags")
+    for r in rows:
+        cells: list[RenderableType] = [text(map_label(r.map, base))] if several else []
+        cells += [text(r.id), text(r.text)]
+        cells += [text(f"{r.pro}/{r.pro_total}"), text(f"{r.con}/{r.con_total}")]
+        if evaluated:
+            cells += [text(format_strength(r.strength)), status_text(r.status)]
+        cells += [
+            _joined(r.actors_pro),
+            _joined(r.actors_con),
+            text(format_share(r.coverage)),
+            _joined(r.tags),
+        ]
+        table.add_row(*cells)
+    return table
+
+
+def totals_text(totals: Totals) -> Text:
+    """`Totals: nodes 9, claims 2, ...` with the labels dimmed."""
+    out = Text("Totals: ", style="bold")
+    for i, (label, value) in enumerate(totals_pairs(totals)):
+        if i:
+            out.append(", ")
+        out.append(label + " ", style="dim")
+        out.append(value)
+    return out
+
+
+def summary_view(
+    summaries: Sequence[MapSummary], rows: Sequence[ClaimRow], *, boxes: bool, base: str | None
+) -> Group:
+    """The table, the totals, and the caption saying what the columns mean."""
+    parts: list[RenderableType] = []
+    if len(summaries) == 1:
+        s = summaries[0]
+        parts.append(Text.assemble(text(s.title, "bold"), text(f"  ({s.path})", "dim")))
+    if rows:
+        parts.append(summary_table(summaries, rows, boxes=boxes, base=base))
+    else:
+        parts.append(text("No claim matches the filters.", "yellow"))
+    parts += [text(""), totals_text(combined_totals(summaries))]
+    parts += [text(note, "dim") for note in summary_notes(summaries)]
+    return Group(*parts)
+
+
+# `argmap show`
+
+
+def _actor_names(m: ArgumentMap, ids: Sequence[str]) -> str:
+    return ", ".join(m.actors[a].name if a in m.actors else a for a in ids)
+
+
+def _node_label(
+    m: ArgumentMap,
+    item: OutlineItem,
+    checks: QuoteChecks,
+    evaluation: EvaluationLike | None,
+) -> RenderableType:
+    """The mark, then the node's id and text; beneath, aligned with the text: the details."""
+    node: Node = item.node
+    style = RELATION_STYLE[item.relation]
+    head = Text()
+    head.append(node.id, style=f"bold {style}")
+    flags = []
+    if item.link is not None and item.link.is_ref:
+        flags.append("ref")
+    if node.implicit:
+        flags.append("implicit")
+    if flags:
+        head.append(" (" + ", ".join(flags) + ")", style="dim")
+    head.append(": ")
+    head.append(node.text)
+    lines: list[RenderableType] = [head]
+    if item.repeat:
+        lines.append(text("shown above; not expanded again", "dim italic"))
+    else:
+        lines += _node_details(m, item, checks, evaluation)
+    if item.hidden:
+        more = "item" if item.hidden == 1 else "items"
+        lines.append(text(f"… {item.hidden} more {more} beneath (raise --depth)", "dim"))
+    mark = RELATION_MARK[item.relation]
+    if not mark:
+        return Group(*lines)
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(text(mark + " ", f"bold {style}"), Group(*lines))
+    return grid
+
+
+def _node_details(
+    m: ArgumentMap,
+    item: OutlineItem,
+    checks: QuoteChecks,
+    evaluation: EvaluationLike | None,
+) -> list[RenderableType]:
+    node = item.node
+    details = Text(style="dim")
+
+    def detail(label: str, value: str) -> None:
+        if details.plain:
+            details.append(", ")
+        details.append(label)
+        details.append(value)
+
+    if node.by:
+        detail("by ", _actor_names(m, node.by))
+    if evaluation is not None and (score := evaluation.nodes.get(node.id)) is not None:
+        status = str(getattr(score.status, "value", score.status))
+        detail("strength ", f"{score.strength:.2f}")
+        details.append(" ")
+        details.append(status, style=STATUS_STYLE.get(status, ""))
+        link = item.link
+        link_score = evaluation.links.get(link.id) if link is not None else None
+        if link is not None and link_score is not None and m.undercutters(link.id):
+            detail("as an argument here ", f"{link_score.strength:.2f}")
+    if node.weight is not None:
+        detail("weight ", f"{node.weight:g}")
+    if node.tags:
+        detail("tags ", ", ".join(node.tags))
+    lines: list[RenderableType] = [details] if details.plain else []
+    notes = [n for n in (node.note, item.link.note if item.link is not None else None) if n]
+    lines += [Text.assemble(("note: ", "dim"), text(n, "italic")) for n in notes]
+    if node.url:
+        lines.append(Text.assemble(("url: ", "dim"), text(node.url)))
+    for quote in node.quotes:
+        source = m.sources.get(quote.source)
+        verdict, verdict_style = QUOTE_VERDICT[checks.verdict(quote)]
+        line = Text("“", style="dim")
+        line.append(quote.text, style="italic")
+        line.append("” — ", style="dim")
+        line.append(source.title if source is not None else quote.source)
+        if quote.locator:
+            line.append(f", {quote.locator}")
+        if quote.speaker:
+            line.append(f", said by {_actor_names(m, [quote.speaker])}")
+        line.append(" (")
+        line.append(verdict, style=verdict_style)
+        line.append(")")
+        lines.append(line)
+    return lines
+
+
+def show_tree(
+    m: ArgumentMap,
+    root: OutlineItem,
+    *,
+    checks: QuoteChecks,
+    evaluation: EvaluationLike | None,
+    boxes: bool,
+) -> RenderableType:
+    """The outline as a rich Tree (boxes) or as plain indentation, with a legend."""
+
+    def label(item: OutlineItem) -> RenderableType:
+        return _node_label(m, item, checks, evaluation)
+
+    if boxes:
+        tree = Tree(label(root), guide_style="dim")
+        stack = [(tree, root)]
+        while stack:
+            branch, item = stack.pop()
+            added = [(branch.add(label(child)), child) for child in item.children]
+            stack += reversed(added)
+        body: RenderableType = tree
+    else:
+        body = _indented(root, label)
+    head: list[RenderableType] = []
+    where = parents(m, root.node.id)
+    if where:
+        said = ", ".join(f"{rel.value} {target}" for rel, target in where)
+        head.append(text(f"{root.node.id} is written under: {said}", "dim"))
+    legend = "+ supports, − opposes, × undercuts (attacks the link above it)"
+    if evaluation is not None:
+        legend += f"; strength: {evaluation.semantics}, status: {evaluation.status_semantics}"
+    return Group(*head, body, text(""), text(legend, "dim"))
+
+
+def _indented(root: OutlineItem, label: Callable[[OutlineItem], RenderableType]) -> RenderableType:
+    """Plain nesting: four spaces a level (iterative, so long chains do not recurse)."""
+    lines: list[RenderableType] = []
+    stack = [(root, 0)]
+    while stack:
+        item, level = stack.pop()
+        rendered = label(item)
+        lines.append(Padding(rendered, (0, 0, 0, 4 * level)) if level else rendered)
+        stack += [(child, level + 1) for child in reversed(item.children)]
+    return Group(*lines)
+
+
+# `argmap actors` and `argmap sources`
+
+
+def actors_table(rows: Sequence[ActorRow], *, boxes: bool) -> Table:
+    table = _table(boxes)
+    table.add_column("actor", style="bold", overflow="fold")
+    table.add_column("name")
+    table.add_column("role")
+    table.add_column("argues", justify="right", no_wrap=True)
+    table.add_column("quoted", justify="right", no_wrap=True)
+    table.add_column("for", style="green")
+    table.add_column("against", style="red")
+    for r in rows:
+        table.add_row(
+            text(r.id),
+            text(r.name),
+            text(r.role or ""),
+            text(str(len(r.argues))),
+            text(str(r.quoted)),
+            _joined(r.claims_for),
+            _joined(r.claims_against),
+        )
+    return table
+
+
+FILE_STATUS_TEXT = {"found": "found", "absent": "not found", "none": "no file"}
+
+
+def sources_table(rows: Sequence[SourceRow], *, boxes: bool) -> Table:
+    table = _table(boxes, expand=True)
+    table.add_column("source", style="bold", overflow="fold")
+    table.add_column("title", ratio=1)
+    table.add_column("author")
+    table.add_column("date", no_wrap=True)
+    table.add_column("file")
+    table.add_column("quotes", justify="right", no_wrap=True)
+    table.add_column("backs", justify="right", no_wrap=True)
+    table.add_column("verified", justify="right", no_wrap=True)
+    for r in rows:
+        status = FILE_STATUS_TEXT[r.file_status.value]
+        table.add_row(
+            text(r.id),
+            text(r.title),
+            text(r.author or ""),
+            text(r.date or ""),
+            text(f"{r.file} ({status})" if r.file else status),
+            text(str(r.quotes)),
+            text(str(len(r.backs))),
+            text(f"{r.verified}/{r.quotes}", "red" if r.not_found else ""),
+        )
+    return table

@@ -358,6 +358,7 @@ class MapSummary:
     totals: Totals
     unchecked_sources: tuple[str, ...]  # sources whose quotes count as unverified
     evaluation: Mapping[str, str] | None  # semantics, support, status_semantics; None: not run
+    actors: tuple[str, ...] = ()  # declared actor ids
 
 
 def _evaluation_info(evaluation: EvaluationLike | None) -> dict[str, str] | None:
@@ -469,6 +470,7 @@ def summarise(
         totals=map_totals(m, checks, all_depths),
         unchecked_sources=checks.unchecked_sources,
         evaluation=_evaluation_info(evaluation),
+        actors=tuple(m.actors),
     )
 
 
@@ -851,21 +853,18 @@ def summary_markdown(
 ) -> str:
     """A GitHub-flavoured markdown table, the totals and the notes: pastes into a pull request."""
     several = len(summaries) > 1
-    header = (["map"] if several else []) + [
-        "id", "claim", "pro", "con", "strength", "status", "for", "against", "quotes", "tags",
-    ]
-    align = (["---"] if several else []) + [
-        "---", "---", "--:", "--:", "--:", "---", "---", "---", "--:", "---",
-    ]
+    evaluated = any(s.evaluation is not None for s in summaries)
+    header = (["map"] if several else []) + ["id", "claim", "pro", "con"]
+    header += ["strength", "status"] if evaluated else []
+    header += ["for", "against", "quotes", "tags"]
+    right = {"pro", "con", "strength", "quotes"}
+    align = ["--:" if h in right else "---" for h in header]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
     for r in rows:
-        cells = ([md(map_label(r.map, base))] if several else []) + [
-            md(r.id),
-            md(r.text),
-            f"{r.pro}/{r.pro_total}",
-            f"{r.con}/{r.con_total}",
-            format_strength(r.strength),
-            r.status or "-",
+        cells = [md(map_label(r.map, base))] if several else []
+        cells += [md(r.id), md(r.text), f"{r.pro}/{r.pro_total}", f"{r.con}/{r.con_total}"]
+        cells += [format_strength(r.strength), r.status or "-"] if evaluated else []
+        cells += [
             md(", ".join(r.actors_pro)),
             md(", ".join(r.actors_con)),
             format_share(r.coverage),

@@ -12,6 +12,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from argmap.errors import ArgmapError, Diagnostic, Position, Severity  # noqa: E402
+from argmap.evaluate import Evaluation, Score, Status, evaluate  # noqa: E402
 from argmap.load import load_map, loads_map  # noqa: E402
 from argmap.model import ArgumentMap, Link, Node  # noqa: E402
 from argmap.validate import validate_map  # noqa: E402
@@ -20,11 +21,15 @@ __all__ = [
     "ArgmapError",
     "ArgumentMap",
     "Diagnostic",
+    "Evaluation",
     "Link",
     "Node",
     "Position",
+    "Score",
     "Severity",
+    "Status",
     "__version__",
+    "evaluate",
     "load_map",
     "loads_map",
     "validate_map",

@@ -56,7 +56,12 @@ def to_json(results: dict[str, list[Diagnostic]], *, strict: bool) -> str:
         }
         for path, ds in results.items()
     ]
-    doc = {"valid": not _fails(every, strict), "strict": strict, "counts": counts(every), "files": files}
+    doc = {
+        "valid": not _fails(every, strict),
+        "strict": strict,
+        "counts": counts(every),
+        "files": files,
+    }
     return json.dumps(doc, indent=2, ensure_ascii=False)
 
 
@@ -124,9 +129,7 @@ def to_sarif(diagnostics: Sequence[Diagnostic]) -> str:
     ]
     results = []
     for d in diagnostics:
-        physical: dict[str, Any] = {
-            "artifactLocation": {"uri": _artifact_uri(d.position.file)}
-        }
+        physical: dict[str, Any] = {"artifactLocation": {"uri": _artifact_uri(d.position.file)}}
         if d.position.line > 0:
             physical["region"] = {
                 "startLine": d.position.line,

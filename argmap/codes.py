@@ -49,9 +49,12 @@ CODES: dict[str, str] = {
     "E401": "no Graphviz renderer found",
     "E402": "the renderer named is not runnable",
     # evaluation (E5xx)
-
+    "E501": "evaluation of a cyclic map did not converge",
+    "E502": "unknown semantics or support reading",
+    "E503": "too many undecided arguments for preferred or stable extensions",
+    "E504": "the map refers to a node or link it does not have",
+    "E505": "too many support chains for the support reading",
     # foreign formats: import and export (E6xx)
-
     # the workflow: output files, diff, init (E7xx)
     "E701": "cannot write the output file",
     "E702": "output would overwrite an input",

@@ -40,7 +40,9 @@ def write_atomically(path: str | os.PathLike[str], data: bytes | str) -> None:
         raise
 
 
-def refuse_overwriting_input(output: str | os.PathLike[str], *inputs: str | os.PathLike[str]) -> None:
+def refuse_overwriting_input(
+    output: str | os.PathLike[str], *inputs: str | os.PathLike[str]
+) -> None:
     """Refuse an output path that names one of the inputs (`-o` pointing at the map)."""
     out = Path(output)
     for given in inputs:

@@ -16,6 +16,7 @@ Scalars are kept as text; each field decides what type it wants, so
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 import re
 from collections.abc import Callable
@@ -38,18 +39,27 @@ from argmap.model import (
     Source,
 )
 
-try:  # libyaml's parser; the pure-Python one is the same API, several times slower
-    from yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.parser import Parser as _PyParser  # type: ignore[assignment]
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
+from yaml.parser import Parser as _PyParser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
 
-    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            _PyParser.__init__(self)
+try:  # libyaml's parser: the same events, several times faster
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _CParser = None  # type: ignore[assignment,misc]
+
+
+class _PureParser(Reader, Scanner, _PyParser):
+    """PyYAML's pure-Python event parser, for installs without libyaml."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        _PyParser.__init__(self)
+
+
+def _event_parser(text: str, pure: bool) -> Any:
+    return _PureParser(text) if pure or _CParser is None else _CParser(text)
 
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -108,9 +118,9 @@ def _mark_position(out: _Collector, mark: Any) -> Position:
     return out.at(mark.line + 1, mark.column + 1)
 
 
-def _compose(text: str, out: _Collector) -> YNode | None:
+def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
     """The single document as a YNode tree; records an error and returns None on failure."""
-    parser = _Parser(text)
+    parser = _event_parser(text, pure)
     ev_scalar = yaml.ScalarEvent
     ev_map_start = yaml.MappingStartEvent
     ev_seq_start = yaml.SequenceStartEvent
@@ -125,7 +135,7 @@ def _compose(text: str, out: _Collector) -> YNode | None:
     documents = 0
     try:
         while True:
-            event = parser.get_event()
+            event: Any = parser.get_event()
             if event is None:
                 break
             cls = event.__class__
@@ -153,7 +163,7 @@ def _compose(text: str, out: _Collector) -> YNode | None:
                         event.value,
                         mark.line + 1,
                         mark.column + 1,
-                        event.style is None and tag is None,
+                        not event.style and tag is None,  # libyaml says '' for plain, PyYAML None
                     )
                 elif cls is ev_map_start:
                     node = YNode("map", {}, mark.line + 1, mark.column + 1, False)
@@ -216,7 +226,10 @@ def _compose(text: str, out: _Collector) -> YNode | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        out.add("E004", f"YAML syntax error: {problem}", _mark_position(out, mark))
+        if "nesting depth" in problem:  # libyaml's own bound, reached in flow style
+            out.add("E008", f"nesting deeper than {MAX_DEPTH} levels", _mark_position(out, mark))
+        else:
+            out.add("E004", f"YAML syntax error: {problem}", _mark_position(out, mark))
         return None
     except yaml.YAMLError as exc:
         out.add("E004", f"YAML syntax error: {exc}", Position(out.path, 1, 1))
@@ -283,8 +296,10 @@ class _Builder:
         return None
 
     def number(self, field: str, node: YNode) -> float | None:
-        if node.kind == "scalar" and node.plain and (
-            _INT.match(node.value) or _FLOAT.match(node.value)
+        if (
+            node.kind == "scalar"
+            and node.plain
+            and (_INT.match(node.value) or _FLOAT.match(node.value))
         ):
             try:
                 return float(node.value.replace("_", ""))
@@ -297,7 +312,9 @@ class _Builder:
         if node.kind == "scalar" and single_ok and not _is_null(node):
             return (str(node.value),)
         if node.kind != "seq":
-            self._wrong_type(field, "a list of words" if not single_ok else "a word or a list", node)
+            self._wrong_type(
+                field, "a list of words" if not single_ok else "a word or a list", node
+            )
             return None
         items: list[str] = []
         for item in node.value:
@@ -322,7 +339,9 @@ class _Builder:
                 continue
             ok = False
             hint = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-            suggestion = f"; did you mean {hint[0]}?" if hint else f" (allowed: {', '.join(allowed)})"
+            suggestion = (
+                f"; did you mean {hint[0]}?" if hint else f" (allowed: {', '.join(allowed)})"
+            )
             self.out.add("E113", f"unknown field {name!r} in {what}{suggestion}", self.out.pos(key))
         for name in required:
             if name not in values:
@@ -339,7 +358,9 @@ class _Builder:
     def build(self, root: YNode) -> ArgumentMap | None:
         out = self.out
         if root.kind != "map":
-            out.add("E009", "a map file must be a mapping with `argmap: 1` at the top", out.pos(root))
+            out.add(
+                "E009", "a map file must be a mapping with `argmap: 1` at the top", out.pos(root)
+            )
             return None
         version = root.value.get("argmap")
         if version is None:
@@ -358,7 +379,9 @@ class _Builder:
         if values is None:
             return None
         title = self.string("title", values["title"]) or ""
-        description = self.string("description", values["description"]) if "description" in values else None
+        description = (
+            self.string("description", values["description"]) if "description" in values else None
+        )
         allow_cycles = False
         if "allow-cycles" in values:
             allow_cycles = bool(self.boolean("allow-cycles", values["allow-cycles"]))
@@ -368,7 +391,9 @@ class _Builder:
         claim_ids: list[str] = []
         if claims_node.kind != "map" or not claims_node.value:
             if claims_node.kind == "map" or _is_null(claims_node):
-                out.add("E116", "a map needs at least one claim under `claims`", out.pos(claims_node))
+                out.add(
+                    "E116", "a map needs at least one claim under `claims`", out.pos(claims_node)
+                )
             else:
                 self._wrong_type("claims", "a mapping of claim ids to claims", claims_node)
         else:
@@ -412,7 +437,10 @@ class _Builder:
             return None
         opt = {k: self.string(k, values[k]) for k in SOURCE_FIELDS[1:] if k in values}
         return Source(
-            id=sid, title=self.string("title", values["title"]) or "", position=self.out.pos(node), **opt
+            id=sid,
+            title=self.string("title", values["title"]) or "",
+            position=self.out.pos(node),
+            **opt,
         )
 
     def actor(self, aid: str, node: YNode) -> Actor | None:
@@ -427,7 +455,9 @@ class _Builder:
             except ValueError:
                 kinds = ", ".join(k.value for k in ActorKind)
                 self.out.add(
-                    "E117", f"actor kind {word!r} is not one of: {kinds}", self.out.pos(values["kind"])
+                    "E117",
+                    f"actor kind {word!r} is not one of: {kinds}",
+                    self.out.pos(values["kind"]),
                 )
                 return None
         return Actor(
@@ -451,8 +481,13 @@ class _Builder:
                     source=self.string("source", values["source"]) or "",
                     text=self.string("text", values["text"]) or "",
                     position=self.out.pos(values["text"]),
-                    speaker=self.string("speaker", values["speaker"]) if "speaker" in values else None,
-                    locator=self.string("locator", values["locator"]) if "locator" in values else None,
+                    field_positions=self.field_positions(values),
+                    speaker=self.string("speaker", values["speaker"])
+                    if "speaker" in values
+                    else None,
+                    locator=self.string("locator", values["locator"])
+                    if "locator" in values
+                    else None,
                 )
             )
         return tuple(found)
@@ -492,7 +527,9 @@ class _Builder:
         if "tags" in values:
             tags = self.string_list("tags", values["tags"], single_ok=False) or ()
         weight = self.number("weight", values["weight"]) if "weight" in values else None
-        implicit = bool(self.boolean("implicit", values["implicit"])) if "implicit" in values else False
+        implicit = (
+            bool(self.boolean("implicit", values["implicit"])) if "implicit" in values else False
+        )
         self.nodes.append(
             Node(
                 id=nid,
@@ -571,15 +608,31 @@ class _Builder:
 # Entry points.
 
 
-def loads_map(text: str, path: str = "<string>") -> ArgumentMap:
-    """Build a map from YAML text; MapLoadError lists every problem found."""
+def loads_map(text: str, path: str = "<string>", *, pure_python: bool = False) -> ArgumentMap:
+    """Build a map from YAML text; MapLoadError lists every problem found.
+
+    `pure_python` forces PyYAML's Python parser (the fallback without libyaml).
+    """
     out = _Collector(path)
-    root = _compose(text, out)
-    if root is None:
-        if not out.diagnostics:
-            out.add("E009", "the file is empty: a map needs `argmap: 1`, a title and claims", out.at(1, 1))
-        raise out.fail()
-    built = _Builder(out).build(root)
+    # Loading makes hundreds of thousands of small acyclic objects; the cyclic
+    # garbage collector would scan them again and again for nothing (it costs
+    # more than the parse). Reference counting still frees everything.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        root = _compose(text, out, pure_python)
+        if root is None:
+            if not out.diagnostics:
+                out.add(
+                    "E009",
+                    "the file is empty: a map needs `argmap: 1`, a title and claims",
+                    out.at(1, 1),
+                )
+            raise out.fail()
+        built = _Builder(out).build(root)
+    finally:
+        if collecting:
+            gc.enable()
     if built is None:
         raise out.fail()
     return built

@@ -51,9 +51,13 @@ class ActorKind(enum.Enum):
 class Quote:
     source: str
     text: str
-    position: Position
+    position: Position  # of the quoted text
     speaker: str | None = None
     locator: str | None = None
+    field_positions: Mapping[str, Position] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def position_of(self, field: str) -> Position:
+        return self.field_positions.get(field, self.position)
 
 
 @attrs.frozen

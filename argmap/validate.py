@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from argmap.errors import Diagnostic, MapLoadError, Position, error, info, warning
-from argmap.model import ArgumentMap, Link, LinkKind, Node
+from argmap.model import ArgumentMap, LinkKind, Node
 from argmap.quotes import normalise, quote_matches
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
@@ -60,7 +60,8 @@ def validate_map(
     found: list[Diagnostic] = []
     found += _check_nodes(m)
     found += _check_links(m)
-    found += _check_cycles(m)
+    if not any(d.code == "E101" for d in found):  # duplicated ids make any cycle spurious
+        found += _check_cycles(m)
     found += _check_actors_and_sources(m)
     if check_quotes:
         found += _check_quotes(m, sources or SourceTexts())
@@ -119,7 +120,9 @@ def _check_nodes(m: ArgumentMap) -> Iterable[Diagnostic]:
                 node.position_of("id"),
             )
         if not node.text.strip():
-            yield error("E109", f"{node.kind.value} {node.id!r} has empty text", node.position_of("text"))
+            yield error(
+                "E109", f"{node.kind.value} {node.id!r} has empty text", node.position_of("text")
+            )
         if node.weight is not None and not 0.0 <= node.weight <= 1.0:  # NaN fails too
             yield error(
                 "E111",
@@ -160,56 +163,56 @@ def _check_links(m: ArgumentMap) -> Iterable[Diagnostic]:
         seen.add(key)
 
 
-def _dependencies(m: ArgumentMap, item: str) -> list[tuple[str, Link]]:
-    """What a node's or link's standing depends on: (dependency, the link that makes it so)."""
-    link = m.get_link(item)
-    if link is not None and m.get_node(item) is None:
-        deps = [(link.source, link)]
-        deps += [(u.id, u) for u in m.undercutters(link.id)]
-        return deps
-    return [(lk.id, lk) for lk in m.incoming(item) if lk.kind is not LinkKind.UNDERCUT]
+# Items of the dependency graph: ("node", id) or ("link", id). A premise without
+# an `id` shares its string with its link, so the two must be told apart.
+_Item = tuple[str, str]
+
+
+def _dependencies(m: ArgumentMap, item: _Item) -> list[_Item]:
+    """What a node's or link's standing depends on."""
+    kind, name = item
+    if kind == "link":
+        link = m.link(name)
+        deps: list[_Item] = [("node", link.source)] if m.get_node(link.source) else []
+        return deps + [("link", u.id) for u in m.undercutters(name)]
+    return [("link", lk.id) for lk in m.incoming(name) if lk.kind is not LinkKind.UNDERCUT]
 
 
 def find_cycle(m: ArgumentMap) -> list[str] | None:
-    """A cycle of node ids through links (pro, con, undercut), or None if the map is acyclic.
+    """Node ids around a cycle (first repeated last), or None if the map is acyclic.
 
-    Iterative depth-first search over nodes and links (no recursion limit).
+    A node depends on the links into it; a link on its source node and on its
+    undercutters. Iterative depth-first search: no recursion limit.
     """
-    WHITE, GREY, BLACK = 0, 1, 2
-    colour: dict[str, int] = {}
-    parent: dict[str, str] = {}
-    items = [n.id for n in m.unique_nodes()]
-    for start in items:
-        if colour.get(start, WHITE) != WHITE:
+    grey, black = 1, 2
+    colour: dict[_Item, int] = {}
+    parent: dict[_Item, _Item] = {}
+    for node_id in m.node_ids:
+        start: _Item = ("node", node_id)
+        if start in colour:
             continue
-        stack: list[tuple[str, Iterable[tuple[str, Link]]]] = [
-            (start, iter(_dependencies(m, start)))
-        ]
-        colour[start] = GREY
+        colour[start] = grey
+        stack = [(start, iter(_dependencies(m, start)))]
         while stack:
             current, deps = stack[-1]
-            advanced = False
-            for dep, _link in deps:
-                if m.get_node(dep) is None and m.get_link(dep) is None:
-                    continue  # an unknown ref: reported elsewhere
-                state = colour.get(dep, WHITE)
-                if state == WHITE:
-                    colour[dep] = GREY
+            for dep in deps:
+                state = colour.get(dep)
+                if state is None:
+                    colour[dep] = grey
                     parent[dep] = current
                     stack.append((dep, iter(_dependencies(m, dep))))
-                    advanced = True
                     break
-                if state == GREY:
-                    cycle = [dep]
+                if state == grey:
+                    loop = [dep]
                     walk = current
                     while walk != dep:
-                        cycle.append(walk)
+                        loop.append(walk)
                         walk = parent[walk]
-                    cycle.append(dep)
-                    # Keep only node ids; links are the arrows between them.
-                    return [c for c in cycle if m.get_node(c) is not None]
-            if not advanced:
-                colour[current] = BLACK
+                    loop.append(dep)
+                    # Arrows point from supporter to supported: reverse the dependency walk.
+                    return [name for kind, name in reversed(loop) if kind == "node"]
+            else:
+                colour[current] = black
                 stack.pop()
     return None
 
@@ -240,18 +243,26 @@ def _check_actors_and_sources(m: ArgumentMap) -> Iterable[Diagnostic]:
     used_actors: set[str] = set()
     used_sources: set[str] = set()
     for node in m.unique_nodes():
-        for actor in node.by:
-            used_actors.add(actor)
-            if actor not in m.actors:
-                yield error("E106", _unknown("actor", actor, m.actors), node.position_of("by"))
+        for actor_id in node.by:
+            used_actors.add(actor_id)
+            if actor_id not in m.actors:
+                yield error("E106", _unknown("actor", actor_id, m.actors), node.position_of("by"))
         for quote in node.quotes:
             used_sources.add(quote.source)
             if quote.source not in m.sources:
-                yield error("E107", _unknown("source", quote.source, m.sources), quote.position)
+                yield error(
+                    "E107",
+                    _unknown("source", quote.source, m.sources),
+                    quote.position_of("source"),
+                )
             if quote.speaker is not None:
                 used_actors.add(quote.speaker)
                 if quote.speaker not in m.actors:
-                    yield error("E106", _unknown("actor", quote.speaker, m.actors), quote.position)
+                    yield error(
+                        "E106",
+                        _unknown("actor", quote.speaker, m.actors),
+                        quote.position_of("speaker"),
+                    )
     for source in m.sources.values():
         if source.id not in used_sources:
             yield warning("W202", f"source {source.id!r} is never quoted", source.position)

@@ -69,7 +69,9 @@ def generate_map(nodes: int, *, seed: int = 1, cycles: bool = False) -> str:
         claim_number += 1
         count += 1
         lines.append(f"  c{claim_number}:")
-        lines.append(f"    text: Claim {claim_number} is a contested point of the generated debate.")
+        lines.append(
+            f"    text: Claim {claim_number} is a contested point of the generated debate."
+        )
         for kind in ("con", "pro"):  # con first: every claim is contested
             sub: list[str] = []
             for _ in range(3):

@@ -31,9 +31,10 @@ class Result:
     def table(results: Sequence[Result]) -> str:
         header = "| benchmark | argmap | baseline | baseline time | ratio | target | met |"
         rule = "|---|---:|---|---:|---:|---|---|"
+        verdict = {True: "yes", False: "no", None: "-"}
         rows = [
             f"| {r.name} | {r.seconds:.3f} s | {r.baseline} | {r.baseline_seconds:.3f} s "
-            f"| {r.ratio:.2f}x | {r.target} | {'yes' if r.met else ('no' if r.met is False else '-')} |"
+            f"| {r.ratio:.2f}x | {r.target} | {verdict[r.met]} |"
             for r in results
         ]
         return "\n".join([header, rule, *rows])

@@ -31,7 +31,9 @@ def invoke(monkeypatch: pytest.MonkeyPatch) -> Invoke:
         runner = CliRunner()
         result = runner.invoke(cli, [str(a) for a in args], input=input, prog_name="argmap")
         if result.exit_code != expect:
-            details = "".join(traceback.format_exception(*result.exc_info)) if result.exc_info else ""
+            details = (
+                "".join(traceback.format_exception(*result.exc_info)) if result.exc_info else ""
+            )
             pytest.fail(
                 f"argmap {' '.join(map(str, args))} exited {result.exit_code}, expected {expect}\n"
                 f"--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}\n{details}"

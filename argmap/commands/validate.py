@@ -80,7 +80,9 @@ def command(
             if colour:
                 word = d.severity.value
                 line = line.replace(
-                    f": {word}: ", f": {click.style(word, fg=_SEVERITY_COLOUR[d.severity], bold=True)}: ", 1
+                    f": {word}: ",
+                    f": {click.style(word, fg=_SEVERITY_COLOUR[d.severity], bold=True)}: ",
+                    1,
                 )
             click.echo(line, err=True, color=colour)
         click.echo(count_line(every, len(results)), err=True)

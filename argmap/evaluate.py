@@ -1,0 +1,457 @@
+"""How well each claim stands: gradual strength and acceptance status. Pure; no I/O.
+
+Two readings of the same map (README, "Evaluation semantics", says exactly what
+each computes and where it is published):
+
+- **strength** in [0, 1], from base scores (`weight`, default 0.5), by a
+  gradual semantics: DF-QuAD (Rago et al. 2016, the default), quadratic energy
+  (Potyka 2018) or Euler-based (Amgoud & Ben-Naim 2017). `pro` links support,
+  `con` links attack.
+- **status** accepted / rejected / undecided: the grounded labelling of the
+  attack relation (Dung 1995), with the attacks a support reading induces
+  added when one is chosen; preferred and stable extensions by `acceptance()`.
+
+Every link is itself an argument (DESIGN.md §3): its base score is its source
+node's strength, its attackers are the undercuts written on it, and the node
+it points at sees the link's strength, not the premise's. A link with no
+undercut therefore passes its premise's strength through unchanged.
+
+Acyclic maps are evaluated in one pass in dependency order, which is exact.
+The strongly connected parts of a cyclic map (`allow-cycles: true`) are
+integrated as the continuous model ds/dt = f(s) − s (Potyka 2018) with an
+adaptive fourth-order Runge–Kutta scheme until the residual max |f(s) − s|
+falls below `TOLERANCE`; the result says whether it did (`converged`) and what
+residual remained. It never raises for non-convergence: callers decide (the
+`evaluate` command prints the numbers, an error line and exits 1).
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Callable, Mapping, Sequence
+
+import attrs
+
+from argmap.errors import EvaluationError
+from argmap.model import ArgumentMap, LinkKind
+
+SEMANTICS: tuple[str, ...] = ("dfquad", "qe", "euler")
+SUPPORT_READINGS: tuple[str, ...] = ("attacks-only", "deductive", "necessary", "cayrol2005")
+STATUS_SEMANTICS = "grounded"
+
+# The continuous model stops once max |f(s) − s| is below this.
+TOLERANCE = 1e-9
+# Integration budget per strongly connected part: model time and Runge–Kutta steps.
+MAX_TIME = 2000.0
+MAX_STEPS = 20_000
+# exp() overflows past ~709.78; Euler-based strengths are 1 to double precision
+# well before an energy of 700 for any base score above 1e-300.
+EULER_MAX_EXPONENT = 700.0
+
+
+class Status(enum.Enum):
+    ACCEPTED = "accepted"  # IN in the grounded labelling
+    REJECTED = "rejected"  # OUT
+    UNDECIDED = "undecided"  # UNDEC
+
+
+@attrs.frozen
+class Score:
+    base: float
+    strength: float
+    status: Status
+
+
+@attrs.frozen
+class Evaluation:
+    """The outcome of `evaluate`: a score for every node and every link."""
+
+    semantics: str  # "dfquad" | "qe" | "euler"
+    support: str  # one of SUPPORT_READINGS
+    status_semantics: str  # "grounded"
+    converged: bool
+    residual: float  # max |f(s) − s| over the arguments on cycles; 0.0 when acyclic
+    iterations: int  # Runge–Kutta steps taken on cycles; 0 when acyclic
+    nodes: Mapping[str, Score]  # every unique node id, in file order
+    links: Mapping[str, Score]  # every link id: the link as an argument
+
+
+# --- gradual semantics: one argument's strength from its base and its parents' strengths
+
+
+def dfquad(base: float, attackers: Sequence[float], supporters: Sequence[float]) -> float:
+    """DF-QuAD (Rago, Toni, Aurisicchio & Baroni 2016).
+
+    Each side aggregates as a probabilistic sum F = 1 − Π(1 − vᵢ) (0 when
+    empty); the base then moves towards 0 or 1 by the difference of the sides.
+    """
+    kept = 1.0
+    for v in attackers:
+        kept *= 1.0 - v
+    missed = 1.0
+    for v in supporters:
+        missed *= 1.0 - v
+    va = 1.0 - kept
+    vs = 1.0 - missed
+    if va >= vs:
+        return base - base * (va - vs)
+    return base + (1.0 - base) * (vs - va)
+
+
+def _h(x: float) -> float:
+    x = max(x, 0.0)
+    return x * x / (1.0 + x * x)
+
+
+def quadratic_energy(
+    base: float, attackers: Sequence[float], supporters: Sequence[float]
+) -> float:
+    """Quadratic energy (Potyka 2018): E = Σ supporters − Σ attackers;
+    s = w − w·h(−E) + (1 − w)·h(E) with h(x) = max(x, 0)² / (1 + max(x, 0)²)."""
+    energy = sum(supporters) - sum(attackers)
+    return base - base * _h(-energy) + (1.0 - base) * _h(energy)
+
+
+def euler_based(base: float, attackers: Sequence[float], supporters: Sequence[float]) -> float:
+    """Euler-based (Amgoud & Ben-Naim 2017): s = 1 − (1 − w²) / (1 + w·e^E),
+    E = Σ supporters − Σ attackers; the exponent is capped (see EULER_MAX_EXPONENT)."""
+    energy = sum(supporters) - sum(attackers)
+    grown = base * math.exp(min(energy, EULER_MAX_EXPONENT))
+    return 1.0 - (1.0 - base * base) / (1.0 + grown)
+
+
+_COMBINE: dict[str, Callable[[float, Sequence[float], Sequence[float]], float]] = {
+    "dfquad": dfquad,
+    "qe": quadratic_energy,
+    "euler": euler_based,
+}
+
+
+# --- the argument graph: nodes and links as integer-indexed arguments
+
+
+@attrs.define
+class _Graph:
+    """Nodes (indices 0..n_nodes-1) then links, with adjacency built once."""
+
+    names: list[str]
+    n_nodes: int
+    base: list[float]  # nodes: their weight; links: unused (their source's strength)
+    source: list[int]  # links: index of the source node; nodes: -1
+    kind: list[LinkKind | None]  # links: their kind; nodes: None
+    attackers: list[list[int]]  # nodes: con links; links: undercut links
+    supporters: list[list[int]]  # nodes: pro links; links: none
+
+    @classmethod
+    def build(cls, m: ArgumentMap) -> _Graph:
+        node_ids = m.node_ids
+        node_index = {nid: i for i, nid in enumerate(node_ids)}
+        link_index = {lk.id: len(node_ids) + k for k, lk in enumerate(m.links)}
+        total = len(node_ids) + len(m.links)
+        base = [m.node(nid).base for nid in node_ids] + [0.0] * len(m.links)
+        source = [-1] * total
+        kind: list[LinkKind | None] = [None] * total
+        attackers: list[list[int]] = [[] for _ in range(total)]
+        supporters: list[list[int]] = [[] for _ in range(total)]
+        for k, lk in enumerate(m.links):
+            i = len(node_ids) + k
+            src = node_index.get(lk.source)
+            if src is None:
+                raise EvaluationError(
+                    "E504", f"link {lk.id} comes from unknown node {lk.source!r}", lk.position
+                )
+            source[i] = src
+            kind[i] = lk.kind
+            if lk.kind is LinkKind.UNDERCUT:
+                target = link_index.get(lk.target)
+                if target is None:
+                    raise EvaluationError(
+                        "E504", f"undercut {lk.id} targets unknown link {lk.target!r}", lk.position
+                    )
+                attackers[target].append(i)
+            else:
+                target = node_index.get(lk.target)
+                if target is None:
+                    raise EvaluationError(
+                        "E504", f"link {lk.id} targets unknown node {lk.target!r}", lk.position
+                    )
+                (supporters if lk.kind is LinkKind.PRO else attackers)[target].append(i)
+        names = list(node_ids) + [lk.id for lk in m.links]
+        return cls(names, len(node_ids), base, source, kind, attackers, supporters)
+
+    def dependencies(self, i: int) -> list[int]:
+        deps = self.attackers[i] + self.supporters[i]
+        if self.source[i] >= 0:
+            deps.append(self.source[i])
+        return deps
+
+
+# --- strengths
+
+
+def _strengths(
+    g: _Graph, combine: Callable[[float, Sequence[float], Sequence[float]], float]
+) -> tuple[list[float], bool, float, int]:
+    """Strength of every argument; (strengths, converged, residual, steps)."""
+    total = len(g.names)
+    deps = [g.dependencies(i) for i in range(total)]
+    waiting = [len(d) for d in deps]
+    dependents: list[list[int]] = [[] for _ in range(total)]
+    for i, d in enumerate(deps):
+        for j in d:
+            dependents[j].append(i)
+    s = [0.0] * total
+    done = [False] * total
+    att, sup, src, base = g.attackers, g.supporters, g.source, g.base
+
+    def local(i: int) -> float:
+        b = base[i] if src[i] < 0 else s[src[i]]
+        return combine(b, [s[j] for j in att[i]], [s[j] for j in sup[i]])
+
+    # Kahn's algorithm: everything not on or behind a cycle, exactly, in one pass.
+    ready = [i for i in range(total) if waiting[i] == 0]
+    while ready:
+        i = ready.pop()
+        s[i] = local(i)
+        done[i] = True
+        for k in dependents[i]:
+            waiting[k] -= 1
+            if waiting[k] == 0:
+                ready.append(k)
+    left = [i for i in range(total) if not done[i]]
+    if not left:
+        return s, True, 0.0, 0
+
+    converged = True
+    residual = 0.0
+    steps = 0
+    for part in _components(left, deps, done):
+        if len(part) == 1 and part[0] not in deps[part[0]]:
+            s[part[0]] = local(part[0])
+            done[part[0]] = True
+            continue
+        ok, r, n = _integrate(part, s, local, g)
+        converged = converged and ok
+        residual = max(residual, r)
+        steps += n
+        for i in part:
+            done[i] = True
+    return s, converged, residual, steps
+
+
+def _components(left: list[int], deps: list[list[int]], done: list[bool]) -> list[list[int]]:
+    """Strongly connected components of the unfinished arguments, dependencies first
+    (Tarjan's algorithm, iterative)."""
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    on_stack: set[int] = set()
+    stack: list[int] = []
+    out: list[list[int]] = []
+    counter = 0
+    for root in left:
+        if root in index:
+            continue
+        work: list[tuple[int, int]] = [(root, 0)]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            v, pos = work[-1]
+            nexts = deps[v]
+            if pos < len(nexts):
+                work[-1] = (v, pos + 1)
+                w = nexts[pos]
+                if done[w]:
+                    continue
+                if w not in index:
+                    index[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    on_stack.add(w)
+                    work.append((w, 0))
+                elif w in on_stack:
+                    low[v] = min(low[v], index[w])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[v])
+            if low[v] == index[v]:
+                part = []
+                while True:
+                    w = stack.pop()
+                    on_stack.discard(w)
+                    part.append(w)
+                    if w == v:
+                        break
+                out.append(part)
+    return out
+
+
+def _integrate(
+    part: list[int], s: list[float], local: Callable[[int], float], g: _Graph
+) -> tuple[bool, float, int]:
+    """Integrate ds/dt = f(s) − s over one strongly connected part, from the base scores,
+    until max |f(s) − s| < TOLERANCE; classical RK4 with step doubling (the difference of
+    one step of h and two of h/2 estimates the local error) and Richardson extrapolation."""
+    for i in part:  # start at the base scores; a link starts at its source's base
+        s[i] = g.base[i] if g.source[i] < 0 else g.base[g.source[i]]
+
+    def rate(y: list[float]) -> list[float]:
+        for i, v in zip(part, y, strict=True):
+            s[i] = v
+        return [local(i) - v for i, v in zip(part, y, strict=True)]
+
+    def rk4(y: list[float], k1: list[float], h: float) -> list[float]:
+        k2 = rate([a + 0.5 * h * b for a, b in zip(y, k1, strict=True)])
+        k3 = rate([a + 0.5 * h * b for a, b in zip(y, k2, strict=True)])
+        k4 = rate([a + h * b for a, b in zip(y, k3, strict=True)])
+        return [
+            a + h / 6.0 * (p + 2.0 * q + 2.0 * r + t)
+            for a, p, q, r, t in zip(y, k1, k2, k3, k4, strict=True)
+        ]
+
+    y = [s[i] for i in part]
+    h, t, steps = 0.25, 0.0, 0
+    step_tolerance = TOLERANCE / 10.0
+    while True:
+        k1 = rate(y)
+        residual = max(abs(v) for v in k1)
+        if residual < TOLERANCE:
+            return True, residual, steps
+        if steps >= MAX_STEPS or t >= MAX_TIME:
+            return False, residual, steps
+        steps += 1
+        whole = rk4(y, k1, h)
+        half = rk4(y, k1, h / 2.0)
+        halves = rk4(half, rate(half), h / 2.0)
+        error = max(abs(a - b) for a, b in zip(whole, halves, strict=True)) / 15.0
+        if error <= step_tolerance or h < 1e-6:
+            y = [
+                min(1.0, max(0.0, b + (b - a) / 15.0)) for a, b in zip(whole, halves, strict=True)
+            ]
+            t += h
+            grow = 2.0 if error == 0.0 else min(2.0, 0.9 * (step_tolerance / error) ** 0.2)
+            h = min(4.0, h * max(grow, 1.0))
+        else:
+            h *= max(0.2, 0.9 * (step_tolerance / error) ** 0.2)
+
+
+# --- status: the grounded labelling
+
+IN, OUT, UNDEC = 1, -1, 0
+
+
+@attrs.define
+class _Framework:
+    """An attack relation in which an argument may also *require* others: it is IN only if
+    they are IN, OUT as soon as one is OUT. A link requires its source node, which is the
+    Dung framework where a link is attacked by everything attacking its source."""
+
+    attackers: list[list[int]]
+    requires: list[list[int]]
+
+
+def _framework(g: _Graph, support: str) -> _Framework:
+    total = len(g.names)
+    # nodes: their con links; links: the undercuts written on them
+    attackers = [list(a) for a in g.attackers]
+    requires: list[list[int]] = [[] for _ in range(total)]
+    for i in range(g.n_nodes, total):
+        requires[i].append(g.source[i])
+    if support != "attacks-only":
+        _add_induced_attacks(g, support, attackers, requires)
+    return _Framework(attackers, requires)
+
+
+def _add_induced_attacks(
+    g: _Graph, support: str, attackers: list[list[int]], requires: list[list[int]]
+) -> None:
+    raise EvaluationError("E502", f"support reading {support!r} is not available yet")
+
+
+def grounded_labelling(fw: _Framework) -> list[int]:
+    """IN / OUT / UNDEC for every argument: the least fixpoint (Dung 1995; Caminada 2006's
+    labelling form), in time linear in the size of the relation."""
+    total = len(fw.attackers)
+    attacks: list[list[int]] = [[] for _ in range(total)]
+    required_by: list[list[int]] = [[] for _ in range(total)]
+    for i in range(total):
+        for j in fw.attackers[i]:
+            attacks[j].append(i)
+        for j in fw.requires[i]:
+            required_by[j].append(i)
+    # pending: attackers not yet OUT plus requirements not yet IN
+    pending = [len(fw.attackers[i]) + len(fw.requires[i]) for i in range(total)]
+    label: list[int | None] = [None] * total
+    queue: list[tuple[int, int]] = [(i, IN) for i in range(total) if pending[i] == 0]
+    while queue:
+        i, lab = queue.pop()
+        if label[i] is not None:
+            continue
+        label[i] = lab
+        if lab == IN:
+            for k in attacks[i]:
+                if label[k] is None:
+                    queue.append((k, OUT))
+            for k in required_by[i]:
+                pending[k] -= 1
+                if pending[k] == 0 and label[k] is None:
+                    queue.append((k, IN))
+        else:
+            for k in attacks[i]:
+                pending[k] -= 1
+                if pending[k] == 0 and label[k] is None:
+                    queue.append((k, IN))
+            for k in required_by[i]:
+                if label[k] is None:
+                    queue.append((k, OUT))
+    return [UNDEC if lab is None else lab for lab in label]
+
+
+_STATUS = {IN: Status.ACCEPTED, OUT: Status.REJECTED, UNDEC: Status.UNDECIDED}
+
+
+# --- the public entry point
+
+
+def evaluate(
+    m: ArgumentMap, semantics: str = "dfquad", support: str = "attacks-only"
+) -> Evaluation:
+    """Strength and status of every node and link of a structurally valid map.
+
+    Raises EvaluationError for an unknown semantics or support reading, or a
+    map whose links point at nodes or links it does not have (run `validate`).
+    Never raises because a cyclic map did not converge: see `converged`.
+    """
+    if semantics not in _COMBINE:
+        raise EvaluationError(
+            "E502", f"unknown semantics {semantics!r} (choose from {', '.join(SEMANTICS)})"
+        )
+    if support not in SUPPORT_READINGS:
+        raise EvaluationError(
+            "E502",
+            f"unknown support reading {support!r} (choose from {', '.join(SUPPORT_READINGS)})",
+        )
+    g = _Graph.build(m)
+    strength, converged, residual, steps = _strengths(g, _COMBINE[semantics])
+    labels = grounded_labelling(_framework(g, support))
+    nodes = {
+        g.names[i]: Score(g.base[i], strength[i], _STATUS[labels[i]]) for i in range(g.n_nodes)
+    }
+    links = {
+        g.names[i]: Score(strength[g.source[i]], strength[i], _STATUS[labels[i]])
+        for i in range(g.n_nodes, len(g.names))
+    }
+    return Evaluation(
+        semantics=semantics,
+        support=support,
+        status_semantics=STATUS_SEMANTICS,
+        converged=converged,
+        residual=residual,
+        iterations=steps,
+        nodes=nodes,
+        links=links,
+    )

@@ -1,0 +1,101 @@
+"""The loader: positions, ids, shorthand forms and the parser fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap import loads_map
+from argmap.errors import MapLoadError, Position
+from argmap.model import LinkKind, NodeKind
+from tests.conftest import REPO
+
+EXAMPLE = (REPO / "maps" / "example.yaml").read_text(encoding="utf-8")
+
+
+def test_every_node_and_link_keeps_its_position() -> None:
+    m = loads_map(
+        "argmap: 1\ntitle: T\nclaims:\n  c:\n    text: C.\n    con:\n      - Plain objection.\n"
+        "      - id: named\n        text: Named.\n        weight: 0.25\n",
+        "m.yaml",
+    )
+    claim, plain, named = m.nodes
+    assert (claim.id, claim.kind, claim.position) == ("c", NodeKind.CLAIM, Position("m.yaml", 4, 3))
+    assert (plain.id, plain.text, plain.position) == (
+        "c.con.1",
+        "Plain objection.",
+        Position("m.yaml", 7, 9),
+    )
+    assert (named.id, named.explicit_id, named.base) == ("named", True, 0.25)
+    assert named.position_of("weight") == Position("m.yaml", 10, 17)
+    assert [(lk.id, lk.kind, lk.source, lk.target) for lk in m.links] == [
+        ("c.con.1", LinkKind.CON, "c.con.1", "c"),
+        ("c.con.2", LinkKind.CON, "named", "c"),
+    ]
+
+
+def test_undercuts_target_the_link_they_are_written_under() -> None:
+    m = loads_map(EXAMPLE, "example.yaml")
+    undercut = next(lk for lk in m.links if lk.kind is LinkKind.UNDERCUT)
+    assert undercut.id == "build-plant.pro.2.undercut.1"
+    assert undercut.target == "build-plant.pro.2"
+    assert m.link(undercut.target).source == "cheap-power"
+
+
+def test_refs_are_links_to_nodes_defined_elsewhere() -> None:
+    m = loads_map(EXAMPLE, "example.yaml")
+    ref = next(lk for lk in m.links if lk.is_ref)
+    assert (ref.id, ref.source, ref.target, ref.kind) == (
+        "lower-bills.pro.1",
+        "cheap-power",
+        "lower-bills",
+        LinkKind.PRO,
+    )
+    assert len([n for n in m.nodes if n.id == "cheap-power"]) == 1
+
+
+def test_scalars_mean_what_the_author_wrote() -> None:
+    m = loads_map(
+        "argmap: 1\ntitle: 2011\nsources:\n  s: {title: S, date: 2011}\n"
+        "claims:\n  c:\n    text: yes\n    implicit: no\n    weight: 1\n    tags: [2011, on]\n",
+        "m.yaml",
+    )
+    claim = m.node("c")
+    assert (m.title, m.sources["s"].date, claim.text, claim.implicit, claim.weight) == (
+        "2011",
+        "2011",
+        "yes",
+        False,
+        1.0,
+    )
+    assert claim.tags == ("2011", "on")
+
+
+def test_by_takes_one_actor_or_a_list() -> None:
+    m = loads_map(
+        "argmap: 1\ntitle: T\nclaims:\n  c:\n    text: C.\n    by: a\n  d:\n    text: D.\n"
+        "    by: [a, b]\n",
+        "m.yaml",
+    )
+    assert (m.node("c").by, m.node("d").by) == (("a",), ("a", "b"))
+
+
+def test_pure_python_parser_gives_the_same_map() -> None:
+    assert loads_map(EXAMPLE, "e.yaml", pure_python=True) == loads_map(EXAMPLE, "e.yaml")
+
+
+@pytest.mark.parametrize("pure", [False, True])
+def test_both_parsers_refuse_the_same_way(pure: bool) -> None:
+    with pytest.raises(MapLoadError) as caught:
+        loads_map("argmap: 1\ntitle: T\nclaims:\n  c: &x {text: A}\n", "m.yaml", pure_python=pure)
+    assert [d.format() for d in caught.value.diagnostics] == [
+        "m.yaml:4:6: error: YAML anchors are not allowed (&x): write the content out, or use"
+        " `ref` to reuse a node [E006]"
+    ]
+
+
+def test_a_byte_order_mark_is_ignored(tmp_path) -> None:
+    from argmap import load_map
+
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + EXAMPLE.encode())
+    assert load_map(path).title == "Should the city build a nuclear plant?"

@@ -1,0 +1,45 @@
+"""Quote matching as DESIGN.md §1 defines it."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.quotes import normalise, quote_matches
+
+SOURCE = normalise(
+    "The union\u2026 has so far not allowed its members to take part.\n"
+    "Officials call S-Comm \u201cmandatory\u201d \u2014 localities disagree. "
+    "They said it would satisfy[ing] the rule; the officers\u2019 view differs."
+)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "has so far not allowed",  # plain substring
+        "HAS SO FAR   not\nallowed",  # case and white space
+        'call S-Comm "mandatory"',  # straight quotes match typographic ones
+        "\u201cmandatory\u201d - localities",  # em dash matches a hyphen
+        "the officers' view",  # apostrophes
+        "The union ... take part",  # a gap
+        "The union \u2026 members \u2026 localities disagree",  # several gaps, in order
+        "satisfy[ing] the rule",  # brackets are literal, as the source has them
+    ],
+)
+def test_quotes_that_stand_in_the_source(quote: str) -> None:
+    assert quote_matches(quote, SOURCE)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "has not allowed",  # words missing
+        "localities disagree ... The union",  # gap parts out of order
+        "satisfying the rule",  # an editorial bracket the source lacks is not dropped
+        "mandatory.",  # punctuation is literal
+        "...",  # nothing but a gap
+        "",
+    ],
+)
+def test_quotes_that_do_not(quote: str) -> None:
+    assert not quote_matches(quote, SOURCE)

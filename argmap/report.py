@@ -17,11 +17,11 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from argmap.evaluate import Evaluation
 from argmap.model import ArgumentMap, Node
 from argmap.stats import (
     ActorRow,
     ClaimRow,
-    EvaluationLike,
     MapSummary,
     OutlineItem,
     QuoteCheck,
@@ -67,12 +67,15 @@ QUOTE_VERDICT = {
 _PLAIN_BOX = _box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
 
-def _table(boxes: bool, expand: bool = False) -> Table:
-    """A table whose `ratio` column (the text) takes the width the others leave."""
-    if boxes:
-        return Table(box=_box.ROUNDED, header_style="bold", expand=expand)
+def _table(boxes: bool, expand: bool = False, lines: bool = False) -> Table:
+    """A table whose `ratio` column (the text) takes the width the others leave.
+
+    No vertical rules (they cost the text its width): on a terminal a line
+    under the header; piped, a rule of hyphens. `lines`: a blank line between rows.
+    """
     return Table(
-        box=_PLAIN_BOX,
+        box=_box.SIMPLE_HEAD if boxes else _PLAIN_BOX,
+        show_lines=lines,
         show_edge=False,
         pad_edge=False,
         padding=(0, 1, 0, 0),
@@ -95,23 +98,23 @@ def summary_table(
     """One row per claim (with a `map` column when several maps are shown)."""
     several = len(summaries) > 1
     evaluated = any(s.evaluation is not None for s in summaries)
-    table = _table(boxes, expand=True)
+    table = _table(boxes, expand=True, lines=True)
     if several:
-        table.add_column("map", overflow="fold")
-    table.add_column("id", overflow="fold", style="bold")
+        table.add_column("map", overflow="fold", max_width=20)
     table.add_column("claim", ratio=1, min_width=20)
     table.add_column("pro", justify="right", style="green", no_wrap=True)
     table.add_column("con", justify="right", style="red", no_wrap=True)
     if evaluated:
         table.add_column("strength", justify="right", no_wrap=True)
         table.add_column("status", no_wrap=True)
-    table.add_column("for")
-    table.add_column("against")
+    # The claim's text matters most: the lists beside it wrap early to leave it room.
+    table.add_column("for", max_width=14)
+    table.add_column("against", max_width=14)
     table.add_column("quotes", justify="right", no_wrap=True)
-    table.add_column("tags")
+    table.add_column("tags", max_width=12)
     for r in rows:
         cells: list[RenderableType] = [text(map_label(r.map, base))] if several else []
-        cells += [text(r.id), text(r.text)]
+        cells.append(Text.assemble(text(r.id, "bold"), "\n", text(r.text)))
         cells += [text(f"{r.pro}/{r.pro_total}"), text(f"{r.con}/{r.con_total}")]
         if evaluated:
             cells += [text(format_strength(r.strength)), status_text(r.status)]
@@ -164,7 +167,7 @@ def _node_label(
     m: ArgumentMap,
     item: OutlineItem,
     checks: QuoteChecks,
-    evaluation: EvaluationLike | None,
+    evaluation: Evaluation | None,
 ) -> RenderableType:
     """The mark, then the node's id and text; beneath, aligned with the text: the details."""
     node: Node = item.node
@@ -202,7 +205,7 @@ def _node_details(
     m: ArgumentMap,
     item: OutlineItem,
     checks: QuoteChecks,
-    evaluation: EvaluationLike | None,
+    evaluation: Evaluation | None,
 ) -> list[RenderableType]:
     node = item.node
     details = Text(style="dim")
@@ -216,7 +219,7 @@ def _node_details(
     if node.by:
         detail("by ", _actor_names(m, node.by))
     if evaluation is not None and (score := evaluation.nodes.get(node.id)) is not None:
-        status = str(getattr(score.status, "value", score.status))
+        status = score.status.value
         detail("strength ", f"{score.strength:.2f}")
         details.append(" ")
         details.append(status, style=STATUS_STYLE.get(status, ""))
@@ -256,7 +259,7 @@ def show_tree(
     root: OutlineItem,
     *,
     checks: QuoteChecks,
-    evaluation: EvaluationLike | None,
+    evaluation: Evaluation | None,
     boxes: bool,
 ) -> RenderableType:
     """The outline as a rich Tree (boxes) or as plain indentation, with a legend."""
@@ -327,24 +330,25 @@ FILE_STATUS_TEXT = {"found": "found", "absent": "not found", "none": "no file"}
 
 def sources_table(rows: Sequence[SourceRow], *, boxes: bool) -> Table:
     table = _table(boxes, expand=True)
-    table.add_column("source", style="bold", overflow="fold")
-    table.add_column("title", ratio=1)
-    table.add_column("author")
-    table.add_column("date", no_wrap=True)
-    table.add_column("file")
+    credited = any(r.author or r.date for r in rows)
+    table.add_column("source", style="bold", overflow="fold", max_width=20)
+    table.add_column("title", ratio=1, min_width=20)
+    if credited:
+        table.add_column("author, date", max_width=24)
+    table.add_column("file", max_width=30, overflow="fold")
     table.add_column("quotes", justify="right", no_wrap=True)
     table.add_column("backs", justify="right", no_wrap=True)
     table.add_column("verified", justify="right", no_wrap=True)
     for r in rows:
         status = FILE_STATUS_TEXT[r.file_status.value]
-        table.add_row(
-            text(r.id),
-            text(r.title),
-            text(r.author or ""),
-            text(r.date or ""),
+        cells = [text(r.id), text(r.title)]
+        if credited:
+            cells.append(text(", ".join(x for x in (r.author, r.date) if x)))
+        cells += [
             text(f"{r.file} ({status})" if r.file else status),
             text(str(r.quotes)),
             text(str(len(r.backs))),
             text(f"{r.verified}/{r.quotes}", "red" if r.not_found else ""),
-        )
+        ]
+        table.add_row(*cells)
     return table

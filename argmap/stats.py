@@ -28,10 +28,11 @@ import json
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import attrs
 
+from argmap.evaluate import Evaluation
 from argmap.model import ArgumentMap, Link, LinkKind, Node, NodeKind, Quote
 from argmap.quotes import quote_matches
 from argmap.validate import SourceTexts
@@ -39,46 +40,14 @@ from argmap.validate import SourceTexts
 SORT_KEYS = ("file", "id", "strength", "contested", "pro", "con")
 
 
-# --- evaluation, as far as these tables need it --------------------------------------
+# --- evaluation ---------------------------------------------------------------------
 
 
-class _Score(Protocol):
-    @property
-    def strength(self) -> float: ...
-
-    @property
-    def status(self) -> Any: ...  # an enum whose `.value` is the status word
-
-
-class EvaluationLike(Protocol):
-    """What the tables read from `argmap.evaluate.Evaluation`."""
-
-    @property
-    def semantics(self) -> str: ...
-
-    @property
-    def support(self) -> str: ...
-
-    @property
-    def status_semantics(self) -> str: ...
-
-    @property
-    def nodes(self) -> Mapping[str, _Score]: ...
-
-    @property
-    def links(self) -> Mapping[str, _Score]: ...
-
-
-def _strength_of(evaluation: EvaluationLike | None, key: str, links: bool = False) -> tuple[
-    float | None, str | None
-]:
-    if evaluation is None:
-        return None, None
-    scores = evaluation.links if links else evaluation.nodes
-    score = scores.get(key)
+def _strength_of(evaluation: Evaluation | None, node_id: str) -> tuple[float | None, str | None]:
+    score = evaluation.nodes.get(node_id) if evaluation is not None else None
     if score is None:
         return None, None
-    return score.strength, str(getattr(score.status, "value", score.status))
+    return score.strength, score.status.value
 
 
 # --- quotes ------------------------------------------------------------------------
@@ -361,7 +330,7 @@ class MapSummary:
     actors: tuple[str, ...] = ()  # declared actor ids
 
 
-def _evaluation_info(evaluation: EvaluationLike | None) -> dict[str, str] | None:
+def _evaluation_info(evaluation: Evaluation | None) -> dict[str, str] | None:
     if evaluation is None:
         return None
     return {
@@ -384,7 +353,7 @@ def claim_row(
     claim_id: str,
     checks: QuoteChecks,
     all_depths: Mapping[str, int],
-    evaluation: EvaluationLike | None = None,
+    evaluation: Evaluation | None = None,
 ) -> ClaimRow:
     claim = m.node(claim_id)
     beneath = sides_beneath(m, claim_id)
@@ -455,7 +424,7 @@ def summarise(
     m: ArgumentMap,
     *,
     texts: SourceTexts | None = None,
-    evaluation: EvaluationLike | None = None,
+    evaluation: Evaluation | None = None,
 ) -> MapSummary:
     """The rows and totals of `argmap summary` for one map (every claim, in file order)."""
     checks = check_quotes(m, texts)
@@ -776,7 +745,9 @@ def summary_notes(summaries: Sequence[MapSummary]) -> list[str]:
                         for s in summaries for u in s.unchecked_sources})
     quotes = "quotes: stated premises with a verified quote / all stated premises."
     if unchecked:
-        quotes += " No source file found for " + ", ".join(unchecked) + ": counted as unverified."
+        quotes += (
+            " No source file for " + ", ".join(unchecked) + ": their quotes count as unverified."
+        )
     notes.append(quotes)
     return notes
 

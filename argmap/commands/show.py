@@ -9,7 +9,12 @@ import click
 
 from argmap.cli import command_boundary
 from argmap.commands._common import color_option, load_valid_map, sources_option
-from argmap.commands.summary import evaluate_or_none, print_view
+from argmap.commands.summary import (
+    evaluate_or_none,
+    print_view,
+    semantics_option,
+    support_option,
+)
 from argmap.errors import ArgmapError, Position
 from argmap.stats import check_quotes, nearest_ids, outline
 from argmap.validate import SourceTexts
@@ -25,6 +30,8 @@ from argmap.validate import SourceTexts
     metavar="N",
     help="Show only N levels beneath the node (0: the node alone).",
 )
+@semantics_option
+@support_option
 @click.option("--no-eval", is_flag=True, help="Leave out strength and status (no evaluation).")
 @sources_option
 @color_option
@@ -33,6 +40,8 @@ def command(
     map_path: str,
     node_id: str,
     depth: int | None,
+    semantics: str,
+    support: str,
     no_eval: bool,
     source_dirs: tuple[Path, ...],
     color: bool | None,
@@ -54,7 +63,7 @@ def command(
         m,
         outline(m, node_id, depth),
         checks=check_quotes(m, SourceTexts(source_dirs)),
-        evaluation=evaluate_or_none(m, not no_eval),
+        evaluation=evaluate_or_none(m, not no_eval, semantics, support),
         boxes=sys.stdout.isatty(),
     )
     print_view(tree, color)

@@ -10,12 +10,12 @@ import click
 
 from argmap.cli import command_boundary
 from argmap.commands._common import color_option, load_valid_map, make_console, sources_option
-from argmap.errors import ArgmapError, EvaluationError, ExitStatus, MapLoadError, Position
+from argmap.errors import ArgmapError, ExitStatus, MapLoadError, Position
+from argmap.evaluate import SEMANTICS, SUPPORT_READINGS, Evaluation, evaluate
 from argmap.files import find_maps
 from argmap.model import ArgumentMap
 from argmap.stats import (
     SORT_KEYS,
-    EvaluationLike,
     MapSummary,
     select_rows,
     sort_rows,
@@ -30,23 +30,41 @@ PROGRESS_FROM = 10
 """A progress bar (on a terminal's stderr) when summarising at least this many maps."""
 
 
-def evaluate_or_none(m: ArgumentMap, enabled: bool) -> EvaluationLike | None:
+semantics_option = click.option(
+    "--semantics",
+    type=click.Choice(SEMANTICS),
+    default="dfquad",
+    show_default=True,
+    help="Gradual semantics for the strength column.",
+)
+support_option = click.option(
+    "--support",
+    type=click.Choice(SUPPORT_READINGS),
+    default="attacks-only",
+    show_default=True,
+    help="How supports bear on the status column.",
+)
+
+
+def evaluate_or_none(
+    m: ArgumentMap, enabled: bool, semantics: str = "dfquad", support: str = "attacks-only"
+) -> Evaluation | None:
     """The map's evaluation for the strength and status columns; None if not wanted.
 
-    An evaluation that cannot give trustworthy numbers is reported on stderr
-    and the columns stay empty: the rest of the table is still worth having.
+    Numbers that did not converge (a cyclic map) are not shown: a warning on
+    stderr says so and the columns stay empty; the rest is still worth having.
     """
     if not enabled:
         return None
-    try:
-        from argmap.evaluate import evaluate  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:  # evaluation not built into this version
+    evaluation = evaluate(m, semantics=semantics, support=support)
+    if not evaluation.converged:
+        click.echo(
+            f"argmap: warning: {m.path}: the evaluation did not converge (residual"
+            f" {evaluation.residual:.2g}); strength and status left out",
+            err=True,
+        )
         return None
-    try:
-        return evaluate(m)  # type: ignore[no-any-return, unused-ignore]
-    except EvaluationError as exc:
-        click.echo(f"argmap: warning: {exc.format()}; strength and status left empty", err=True)
-        return None
+    return evaluation
 
 
 def _maps(paths: Sequence[str]) -> list[Path]:
@@ -77,7 +95,11 @@ def _with_progress(files: list[Path]) -> Iterator[Path]:
 
 
 def summarise_paths(
-    paths: Sequence[str], texts: SourceTexts, evaluate: bool
+    paths: Sequence[str],
+    texts: SourceTexts,
+    with_evaluation: bool = True,
+    semantics: str = "dfquad",
+    support: str = "attacks-only",
 ) -> tuple[list[MapSummary], bool]:
     """A summary of each map found; maps that cannot be read are reported on stderr (True)."""
     summaries: list[MapSummary] = []
@@ -89,7 +111,8 @@ def summarise_paths(
             click.echo(f"argmap: {exc.format()}", err=True)
             failed = True
             continue
-        summaries.append(summarise(m, texts=texts, evaluation=evaluate_or_none(m, evaluate)))
+        evaluation = evaluate_or_none(m, with_evaluation, semantics, support)
+        summaries.append(summarise(m, texts=texts, evaluation=evaluation))
     return summaries, failed
 
 
@@ -113,6 +136,8 @@ def summarise_paths(
 )
 @click.option("--tag", metavar="TAG", help="Only claims tagged TAG.")
 @click.option("--actor", metavar="ACTOR", help="Only claims in which ACTOR argues, on either side.")
+@semantics_option
+@support_option
 @click.option("--no-eval", is_flag=True, help="Leave out strength and status (no evaluation).")
 @sources_option
 @color_option
@@ -123,6 +148,8 @@ def command(
     sort: str,
     tag: str | None,
     actor: str | None,
+    semantics: str,
+    support: str,
     no_eval: bool,
     source_dirs: tuple[Path, ...],
     color: bool | None,
@@ -134,7 +161,8 @@ def command(
     by a verified quote, and tags. Quotes are verified against the sources'
     files, looked for beside the map and in each --sources DIR.
     """
-    summaries, failed = summarise_paths(paths, SourceTexts(source_dirs), not no_eval)
+    texts = SourceTexts(source_dirs)
+    summaries, failed = summarise_paths(paths, texts, not no_eval, semantics, support)
     if summaries:
         if sort == "strength" and all(s.evaluation is None for s in summaries):
             raise click.UsageError("--sort strength needs the evaluation (drop --no-eval)")

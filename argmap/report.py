@@ -20,8 +20,10 @@ from rich.tree import Tree
 from argmap.evaluate import Evaluation
 from argmap.model import ArgumentMap, Node
 from argmap.stats import (
+    SEMANTICS_NAMES,
     ActorRow,
     ClaimRow,
+    FileStatus,
     MapSummary,
     OutlineItem,
     QuoteCheck,
@@ -59,7 +61,10 @@ RELATION_STYLE = {
 QUOTE_VERDICT = {
     QuoteCheck.VERIFIED: ("verified", "green"),
     QuoteCheck.NOT_FOUND: ("NOT FOUND in the source file", "bold red"),
-    QuoteCheck.UNCHECKED: ("unchecked: no source file", "yellow"),
+}
+UNCHECKED_VERDICT = {
+    FileStatus.ABSENT: "unchecked: source file not found",
+    FileStatus.NONE: "unchecked: the source has no file",
 }
 
 
@@ -238,7 +243,12 @@ def _node_details(
         lines.append(Text.assemble(("url: ", "dim"), text(node.url)))
     for quote in node.quotes:
         source = m.sources.get(quote.source)
-        verdict, verdict_style = QUOTE_VERDICT[checks.verdict(quote)]
+        check = checks.verdict(quote)
+        if check is QuoteCheck.UNCHECKED:
+            file_status = checks.files.get(quote.source, FileStatus.NONE)
+            verdict, verdict_style = UNCHECKED_VERDICT.get(file_status, "unchecked"), "yellow"
+        else:
+            verdict, verdict_style = QUOTE_VERDICT[check]
         line = Text("“", style="dim")
         line.append(quote.text, style="italic")
         line.append("” — ", style="dim")
@@ -284,7 +294,11 @@ def show_tree(
         head.append(text(f"{root.node.id} is written under: {said}", "dim"))
     legend = "+ supports, − opposes, × undercuts (attacks the link above it)"
     if evaluation is not None:
-        legend += f"; strength: {evaluation.semantics}, status: {evaluation.status_semantics}"
+        name = SEMANTICS_NAMES.get(evaluation.semantics, evaluation.semantics)
+        legend += (
+            f"; strength: {name} ({evaluation.semantics}),"
+            f" status: {evaluation.status_semantics} labelling"
+        )
     return Group(*head, body, text(""), text(legend, "dim"))
 
 

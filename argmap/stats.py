@@ -741,8 +741,10 @@ def summary_notes(summaries: Sequence[MapSummary]) -> list[str]:
             f"strength: {name} ({e['semantics']}), supports read as {e['support']};"
             f" status: {e['status_semantics']} labelling."
         )
-    unchecked = sorted({f"{s.path}: {u}" if len(summaries) > 1 else u
-                        for s in summaries for u in s.unchecked_sources})
+    several = len(summaries) > 1
+    unchecked = [
+        f"{u} ({s.path})" if several else u for s in summaries for u in s.unchecked_sources
+    ]
     quotes = "quotes: stated premises with a verified quote / all stated premises."
     if unchecked:
         quotes += (

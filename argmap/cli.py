@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import importlib.util
 import os
 import sys
 from collections.abc import Callable
@@ -74,15 +75,24 @@ def command_boundary(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def available_commands() -> list[str]:
+    """Commands whose module is present (all of them in a complete install)."""
+    return sorted(
+        name
+        for name, module in COMMANDS.items()
+        if importlib.util.find_spec(f"argmap.commands.{module}") is not None
+    )
+
+
 class LazyGroup(click.Group):
     """A group whose commands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+        return available_commands()
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module_name = COMMANDS.get(cmd_name)
-        if module_name is None:
+        if module_name is None or cmd_name not in available_commands():
             return None
         module = importlib.import_module(f"argmap.commands.{module_name}")
         command = getattr(module, "command", None)

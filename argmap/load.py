@@ -24,6 +24,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.parser import Parser as _PyParser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
 
 from argmap.errors import Diagnostic, MapLoadError, Position, error
 from argmap.model import (
@@ -38,10 +41,6 @@ from argmap.model import (
     Quote,
     Source,
 )
-
-from yaml.parser import Parser as _PyParser
-from yaml.reader import Reader
-from yaml.scanner import Scanner
 
 try:  # libyaml's parser: the same events, several times faster
     from yaml._yaml import CParser as _CParser

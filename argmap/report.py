@@ -37,7 +37,7 @@ from argmap.stats import (
     map_label,
     parents,
     summary_notes,
-    totals_pairs,
+    totals_lines,
 )
 
 
@@ -105,7 +105,7 @@ def summary_table(
     evaluated = any(s.evaluation is not None for s in summaries)
     table = _table(boxes, expand=True, lines=True)
     if several:
-        table.add_column("map", overflow="fold", max_width=20)
+        table.add_column("map", overflow="fold", max_width=32)
     table.add_column("claim", ratio=1, min_width=20)
     table.add_column("pro", justify="right", style="green", no_wrap=True)
     table.add_column("con", justify="right", style="red", no_wrap=True)
@@ -134,13 +134,12 @@ def summary_table(
 
 
 def totals_text(totals: Totals) -> Text:
-    """`Totals: nodes 9, claims 2, ...` with the labels dimmed."""
+    """`Totals: nodes 9, claims 2, ...` on three lines."""
+    first, *rest = totals_lines(totals)
     out = Text("Totals: ", style="bold")
-    for i, (label, value) in enumerate(totals_pairs(totals)):
-        if i:
-            out.append(", ")
-        out.append(label + " ", style="dim")
-        out.append(value)
+    out.append(first)
+    for line in rest:
+        out.append("\n        " + line)
     return out
 
 

@@ -700,35 +700,27 @@ def format_strength(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
 
-def totals_pairs(t: Totals) -> list[tuple[str, str]]:
-    pairs = [("maps", str(t.maps))] if t.maps > 1 else []
-    pairs += [
-        ("nodes", str(t.nodes)),
-        ("claims", str(t.claims)),
-        ("premises", str(t.premises)),
-        ("implicit", str(t.implicit_premises)),
-        ("depth", str(t.depth)),
-        ("pro", str(t.pro_links)),
-        ("con", str(t.con_links)),
-        ("undercuts", str(t.undercuts)),
-        ("refs", str(t.refs)),
-        ("actors", str(t.actors)),
-        ("sources", str(t.sources)),
-        ("quotes", f"{t.quotes} ({t.quotes_verified} verified)"),
-        ("quote coverage", format_share(t.coverage)),
-        ("uncontested claims", str(t.uncontested_claims)),
+def totals_lines(t: Totals) -> list[str]:
+    """The totals as three short lines: the nodes, the links and people, the evidence."""
+    maps = f"maps {t.maps}, " if t.maps > 1 else ""
+    return [
+        f"{maps}nodes {t.nodes}, claims {t.claims}, premises {t.premises},"
+        f" implicit {t.implicit_premises}, depth {t.depth}",
+        f"links: pro {t.pro_links}, con {t.con_links}, undercuts {t.undercuts},"
+        f" refs {t.refs}; actors {t.actors}, sources {t.sources}",
+        f"quotes {t.quotes} ({t.quotes_verified} verified), quote coverage"
+        f" {format_share(t.coverage)}, uncontested claims {t.uncontested_claims}",
     ]
-    return pairs
 
 
 def totals_line(t: Totals) -> str:
-    return "Totals: " + ", ".join(f"{k} {v}" for k, v in totals_pairs(t))
+    return "Totals: " + "; ".join(totals_lines(t))
 
 
 def summary_notes(summaries: Sequence[MapSummary]) -> list[str]:
     """What the columns mean: the table's caption, and the notes under the markdown."""
     notes = [
-        "pro, con: direct premises / all premises beneath on that side"
+        "pro, con: direct / all beneath, by side"
         " (an objection to an objection counts for the claim)."
     ]
     evaluated = [s.evaluation for s in summaries if s.evaluation is not None]

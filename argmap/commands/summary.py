@@ -205,4 +205,4 @@ def print_view(renderable: object, color: bool | None) -> None:
         return
     with console.capture() as captured:
         console.print(renderable)
-    click.echo("\n".join(line.rstrip() for line in captured.get().splitlines()))
+    click.echo("\n".join(line.rstrip() for line in captured.get().splitlines()), color=color)

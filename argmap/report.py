@@ -291,14 +291,17 @@ def show_tree(
     if where:
         said = ", ".join(f"{rel.value} {target}" for rel, target in where)
         head.append(text(f"{root.node.id} is written under: {said}", "dim"))
-    legend = "+ supports, − opposes, × undercuts (attacks the link above it)"
+    legend = [text("+ supports, − opposes, × undercuts (attacks the link above it)", "dim")]
     if evaluation is not None:
         name = SEMANTICS_NAMES.get(evaluation.semantics, evaluation.semantics)
-        legend += (
-            f"; strength: {name} ({evaluation.semantics}),"
-            f" status: {evaluation.status_semantics} labelling"
+        legend.append(
+            text(
+                f"strength: {name} ({evaluation.semantics}), supports read as"
+                f" {evaluation.support}; status: {evaluation.status_semantics} labelling",
+                "dim",
+            )
         )
-    return Group(*head, body, text(""), text(legend, "dim"))
+    return Group(*head, body, text(""), *legend)
 
 
 def _indented(root: OutlineItem, label: Callable[[OutlineItem], RenderableType]) -> RenderableType:
@@ -338,7 +341,7 @@ def actors_table(rows: Sequence[ActorRow], *, boxes: bool) -> Table:
     return table
 
 
-FILE_STATUS_TEXT = {"found": "found", "absent": "not found", "none": "no file"}
+FILE_STATUS_TEXT = {"found": "found", "absent": "missing", "none": "no file"}
 
 
 def sources_table(rows: Sequence[SourceRow], *, boxes: bool) -> Table:

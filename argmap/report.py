@@ -9,9 +9,10 @@ Sections below belong to the commands that use them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from rich import box as _box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -97,40 +98,75 @@ def status_text(status: str | None) -> Text:
     return text(status or "-", STATUS_STYLE.get(status or "", ""))
 
 
+class _FitToWidth:
+    """A table built when the width is known, so that one column can take what the others leave."""
+
+    def __init__(self, build: Callable[[int], Table]) -> None:
+        self.build = build
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.build(options.max_width)
+
+
+def _natural_width(header: str, cells: Sequence[Text], cap: int | None = None) -> int:
+    widest = max([len(header)] + [len(line) for c in cells for line in c.plain.split("\n")])
+    return widest if cap is None else min(widest, cap)
+
+
 def summary_table(
     summaries: Sequence[MapSummary], rows: Sequence[ClaimRow], *, boxes: bool, base: str | None
-) -> Table:
-    """One row per claim (with a `map` column when several maps are shown)."""
+) -> RenderableType:
+    """One row per claim (with a `map` column when several maps are shown).
+
+    The claim's text matters most: the lists beside it (actors, tags) wrap
+    early, and the claim column takes the width the others leave.
+    """
     several = len(summaries) > 1
     evaluated = any(s.evaluation is not None for s in summaries)
-    table = _table(boxes, expand=True, lines=True)
+    # (header, cells, column options, widest before wrapping)
+    columns: list[tuple[str, list[Text], dict[str, Any], int | None]] = []
     if several:
-        table.add_column("map", overflow="fold", max_width=32)
-    table.add_column("claim", ratio=1, min_width=20)
-    table.add_column("pro", justify="right", style="green", no_wrap=True)
-    table.add_column("con", justify="right", style="red", no_wrap=True)
+        columns.append(("map", [text(map_label(r.map, base)) for r in rows], {}, 32))
+    claims = [Text.assemble(text(r.id, "bold"), "\n", text(r.text)) for r in rows]
+    columns += [
+        ("pro", [text(f"{r.pro}/{r.pro_total}") for r in rows], _NUMBER | _GREEN, None),
+        ("con", [text(f"{r.con}/{r.con_total}") for r in rows], _NUMBER | _RED, None),
+    ]
     if evaluated:
-        table.add_column("strength", justify="right", no_wrap=True)
-        table.add_column("status", no_wrap=True)
-    # The claim's text matters most: the lists beside it wrap early to leave it room.
-    table.add_column("for", max_width=14)
-    table.add_column("against", max_width=14)
-    table.add_column("quotes", justify="right", no_wrap=True)
-    table.add_column("tags", max_width=12)
-    for r in rows:
-        cells: list[RenderableType] = [text(map_label(r.map, base))] if several else []
-        cells.append(Text.assemble(text(r.id, "bold"), "\n", text(r.text)))
-        cells += [text(f"{r.pro}/{r.pro_total}"), text(f"{r.con}/{r.con_total}")]
-        if evaluated:
-            cells += [text(format_strength(r.strength)), status_text(r.status)]
-        cells += [
-            _joined(r.actors_pro),
-            _joined(r.actors_con),
-            text(format_share(r.coverage)),
-            _joined(r.tags),
+        scores = [
+            Text.assemble(text(format_strength(r.strength)), " ", status_text(r.status))
+            for r in rows
         ]
-        table.add_row(*cells)
-    return table
+        columns.append(("strength", scores, {"no_wrap": True}, None))
+    columns += [
+        ("for", [_joined(r.actors_pro) for r in rows], {}, 12),
+        ("against", [_joined(r.actors_con) for r in rows], {}, 12),
+        ("quotes", [text(format_share(r.coverage)) for r in rows], _NUMBER, None),
+        ("tags", [_joined(r.tags) for r in rows], {}, 10),
+    ]
+    claim_at = 1 if several else 0
+
+    def build(width: int) -> Table:
+        widths = [_natural_width(h, cells, cap) for h, cells, _, cap in columns]
+        room = width - sum(widths) - 2 * len(columns)  # each column: 1 padding + 1 divider
+        claim_width = max(20, min(room, _natural_width("claim", claims)))
+        table = _table(boxes, lines=True)
+        for i, (header, _, options, _cap) in enumerate(columns):
+            if i == claim_at:
+                table.add_column("claim", width=claim_width, overflow="fold")
+            table.add_column(header, width=widths[i], overflow="fold", **options)
+        for n in range(len(rows)):
+            cells: list[RenderableType] = [c[1][n] for c in columns]
+            cells.insert(claim_at, claims[n])
+            table.add_row(*cells)
+        return table
+
+    return _FitToWidth(build)
+
+
+_NUMBER: dict[str, Any] = {"justify": "right", "no_wrap": True}
+_GREEN: dict[str, Any] = {"style": "green"}
+_RED: dict[str, Any] = {"style": "red"}
 
 
 def totals_text(totals: Totals) -> Text:

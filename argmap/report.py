@@ -113,22 +113,49 @@ def _natural_width(header: str, cells: Sequence[Text], cap: int | None = None) -
     return widest if cap is None else min(widest, cap)
 
 
+# A column: header, its cells, rich column options, and the widest it grows before wrapping.
+_Column = tuple[str, list[Text], dict[str, Any], int | None]
+
+
+def _fitted_table(
+    columns: Sequence[_Column], flexible: int, *, boxes: bool, lines: bool = False
+) -> RenderableType:
+    """A table whose column `flexible` (the text that matters) takes the width the others
+    leave (at least 20); the others are as wide as their content, up to their cap.
+    Long words fold instead of being cut with an ellipsis."""
+
+    def build(width: int) -> Table:
+        widths = [_natural_width(h, cells, cap) for h, cells, _, cap in columns]
+        others = sum(w for i, w in enumerate(widths) if i != flexible)
+        room = width - others - 2 * (len(columns) - 1)  # each column: 1 padding + 1 divider
+        header, cells, _, _ = columns[flexible]
+        widths[flexible] = max(20, min(room, _natural_width(header, cells)))
+        table = _table(boxes, lines=lines)
+        for (header, _, options, _), w in zip(columns, widths, strict=True):
+            table.add_column(header, width=w, overflow="fold", **options)
+        for n in range(len(columns[0][1])):
+            table.add_row(*[c[1][n] for c in columns])
+        return table
+
+    return _FitToWidth(build)
+
+
 def summary_table(
     summaries: Sequence[MapSummary], rows: Sequence[ClaimRow], *, boxes: bool, base: str | None
 ) -> RenderableType:
     """One row per claim (with a `map` column when several maps are shown).
 
-    The claim's text matters most: the lists beside it (actors, tags) wrap
-    early, and the claim column takes the width the others leave.
+    The claim's id and text take the width the other columns leave; the
+    lists beside it (actors, tags) wrap early.
     """
     several = len(summaries) > 1
     evaluated = any(s.evaluation is not None for s in summaries)
-    # (header, cells, column options, widest before wrapping)
-    columns: list[tuple[str, list[Text], dict[str, Any], int | None]] = []
+    columns: list[_Column] = []
     if several:
         columns.append(("map", [text(map_label(r.map, base)) for r in rows], {}, 32))
     claims = [Text.assemble(text(r.id, "bold"), "\n", text(r.text)) for r in rows]
     columns += [
+        ("claim", claims, {}, None),
         ("pro", [text(f"{r.pro}/{r.pro_total}") for r in rows], _NUMBER | _GREEN, None),
         ("con", [text(f"{r.con}/{r.con_total}") for r in rows], _NUMBER | _RED, None),
     ]
@@ -144,24 +171,7 @@ def summary_table(
         ("quotes", [text(format_share(r.coverage)) for r in rows], _NUMBER, None),
         ("tags", [_joined(r.tags) for r in rows], {}, 10),
     ]
-    claim_at = 1 if several else 0
-
-    def build(width: int) -> Table:
-        widths = [_natural_width(h, cells, cap) for h, cells, _, cap in columns]
-        room = width - sum(widths) - 2 * len(columns)  # each column: 1 padding + 1 divider
-        claim_width = max(20, min(room, _natural_width("claim", claims)))
-        table = _table(boxes, lines=True)
-        for i, (header, _, options, _cap) in enumerate(columns):
-            if i == claim_at:
-                table.add_column("claim", width=claim_width, overflow="fold")
-            table.add_column(header, width=widths[i], overflow="fold", **options)
-        for n in range(len(rows)):
-            cells: list[RenderableType] = [c[1][n] for c in columns]
-            cells.insert(claim_at, claims[n])
-            table.add_row(*cells)
-        return table
-
-    return _FitToWidth(build)
+    return _fitted_table(columns, 1 if several else 0, boxes=boxes, lines=True)
 
 
 _NUMBER: dict[str, Any] = {"justify": "right", "no_wrap": True}
@@ -355,52 +365,54 @@ def _indented(root: OutlineItem, label: Callable[[OutlineItem], RenderableType])
 # `argmap actors` and `argmap sources`
 
 
-def actors_table(rows: Sequence[ActorRow], *, boxes: bool) -> Table:
-    table = _table(boxes)
-    table.add_column("actor", style="bold", overflow="fold")
-    table.add_column("name")
-    table.add_column("role")
-    table.add_column("argues", justify="right", no_wrap=True)
-    table.add_column("quoted", justify="right", no_wrap=True)
-    table.add_column("for", style="green")
-    table.add_column("against", style="red")
+def _lines(values: Sequence[str]) -> Text:
+    return text("\n".join(values))
+
+
+def actors_table(rows: Sequence[ActorRow], *, boxes: bool) -> RenderableType:
+    """One row per actor (id, then name and role); the claims each argues for and against."""
+    actors = []
     for r in rows:
-        table.add_row(
-            text(r.id),
-            text(r.name),
-            text(r.role or ""),
-            text(str(len(r.argues))),
-            text(str(r.quoted)),
-            _joined(r.claims_for),
-            _joined(r.claims_against),
-        )
-    return table
+        cell = Text.assemble(text(r.id, "bold"), "\n", text(r.name))
+        if r.role:
+            cell.append("\n")
+            cell.append_text(text(r.role, "dim"))
+        actors.append(cell)
+    columns: list[_Column] = [
+        ("actor", actors, {}, None),
+        ("argues", [text(str(len(r.argues))) for r in rows], _NUMBER, None),
+        ("quoted", [text(str(r.quoted)) for r in rows], _NUMBER, None),
+        ("for", [_lines(r.claims_for) for r in rows], _GREEN, 30),
+        ("against", [_lines(r.claims_against) for r in rows], _RED, 30),
+    ]
+    return _fitted_table(columns, 0, boxes=boxes, lines=True)
 
 
 FILE_STATUS_TEXT = {"found": "found", "absent": "missing", "none": "no file"}
 
 
-def sources_table(rows: Sequence[SourceRow], *, boxes: bool) -> Table:
-    table = _table(boxes, expand=True)
-    credited = any(r.author or r.date for r in rows)
-    table.add_column("source", style="bold", overflow="fold", max_width=20)
-    table.add_column("title", ratio=1, min_width=20)
-    if credited:
-        table.add_column("author, date", max_width=24)
-    table.add_column("file", max_width=30, overflow="fold")
-    table.add_column("quotes", justify="right", no_wrap=True)
-    table.add_column("backs", justify="right", no_wrap=True)
-    table.add_column("verified", justify="right", no_wrap=True)
-    for r in rows:
-        status = FILE_STATUS_TEXT[r.file_status.value]
-        cells = [text(r.id), text(r.title)]
-        if credited:
-            cells.append(text(", ".join(x for x in (r.author, r.date) if x)))
-        cells += [
-            text(f"{r.file} ({status})" if r.file else status),
-            text(str(r.quotes)),
-            text(str(len(r.backs))),
-            text(f"{r.verified}/{r.quotes}", "red" if r.not_found else ""),
-        ]
-        table.add_row(*cells)
-    return table
+def sources_table(rows: Sequence[SourceRow], *, boxes: bool) -> RenderableType:
+    """One row per source: its file, and how many quotes and nodes it backs, how many verified."""
+    columns: list[_Column] = [
+        ("source", [text(r.id, "bold") for r in rows], {}, 20),
+        ("title", [text(r.title) for r in rows], {}, None),
+    ]
+    if any(r.author or r.date for r in rows):
+        credits = [text(", ".join(x for x in (r.author, r.date) if x)) for r in rows]
+        columns.append(("author, date", credits, {}, 24))
+    files = [
+        text(f"{r.file}\n({FILE_STATUS_TEXT[r.file_status.value]})" if r.file else "no file")
+        for r in rows
+    ]
+    columns += [
+        ("file", files, {}, 28),
+        ("quotes", [text(str(r.quotes)) for r in rows], _NUMBER, None),
+        ("backs", [text(str(len(r.backs))) for r in rows], _NUMBER, None),
+        (
+            "verified",
+            [text(f"{r.verified}/{r.quotes}", "red" if r.not_found else "") for r in rows],
+            _NUMBER,
+            None,
+        ),
+    ]
+    return _fitted_table(columns, 1, boxes=boxes, lines=True)

@@ -16,11 +16,16 @@ def in_maps(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_actors_table(invoke: Invoke) -> None:
     assert invoke(["actors", "sides-and-refs.yaml"]).stdout == """\
-actor  name  role  argues  quoted  for          against
------------------------------------------------------------
-ana    Ana              2       0  main         other
-ben    Ben              2       0               main, other
-cy     Cy               2       0  main, other  main
+actor                 argues  quoted  for    against
+----------------------------------------------------
+ana                        2       0  main   other
+Ana
+
+ben                        2       0         main
+Ben                                          other
+
+cy                         2       0  main   main
+Cy                                    other
 """
 
 
@@ -51,11 +56,15 @@ def test_no_actors(invoke: Invoke) -> None:
 
 def test_sources_table(invoke: Invoke) -> None:
     assert invoke(["sources", "quotes-checked.yaml"]).stdout == """\
-source   title                               file                            quotes  backs  verified
-----------------------------------------------------------------------------------------------------
-report   A report with a local copy          sources/report.txt (found)           2      2       1/2
-missing  A report whose copy is not here     sources/not-here.txt (missing)       1      1       0/1
-offline  A report with no file at all        no file                              1      1       0/1
+source   title                            file                  quotes  backs  verified
+---------------------------------------------------------------------------------------
+report   A report with a local copy       sources/report.txt         2      2       1/2
+                                          (found)
+
+missing  A report whose copy is not here  sources/not-here.txt       1      1       0/1
+                                          (missing)
+
+offline  A report with no file at all     no file                    1      1       0/1
 """
 
 

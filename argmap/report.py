@@ -388,7 +388,7 @@ def actors_table(rows: Sequence[ActorRow], *, boxes: bool) -> RenderableType:
     return _fitted_table(columns, 0, boxes=boxes, lines=True)
 
 
-FILE_STATUS_TEXT = {"found": "found", "absent": "missing", "none": "no file"}
+FILE_STATUS_TEXT = {"found": "found", "missing": "missing", "none": "no file"}
 
 
 def sources_table(rows: Sequence[SourceRow], *, boxes: bool) -> RenderableType:
@@ -405,7 +405,7 @@ def sources_table(rows: Sequence[SourceRow], *, boxes: bool) -> RenderableType:
         for r in rows
     ]
     columns += [
-        ("file", files, {}, 28),
+        ("file", files, {}, 24),
         ("quotes", [text(str(r.quotes)) for r in rows], _NUMBER, None),
         ("backs", [text(str(len(r.backs))) for r in rows], _NUMBER, None),
         (

@@ -61,7 +61,7 @@ class QuoteCheck(enum.Enum):
 
 class FileStatus(enum.Enum):
     FOUND = "found"
-    ABSENT = "absent"  # `file` given but not found (or not UTF-8)
+    ABSENT = "missing"  # `file` given but not found (or not UTF-8)
     NONE = "none"  # the source has no `file`
 
 

@@ -28,6 +28,7 @@ residual remained. It never raises for non-convergence: callers decide (the
 from __future__ import annotations
 
 import enum
+import gc
 import math
 from collections.abc import Callable, Mapping, Sequence
 
@@ -45,6 +46,9 @@ TOLERANCE = 1e-9
 # Integration budget per strongly connected part: model time and Runge–Kutta steps.
 MAX_TIME = 2000.0
 MAX_STEPS = 20_000
+# And for the whole map: argument updates (one RK4 step with step doubling costs 11 per
+# argument of the part), so that a map of many or large cycles gives up in seconds.
+MAX_UPDATES = 5_000_000
 # exp() overflows past ~709.78; Euler-based strengths are 1 to double precision
 # well before an energy of 700 for any base score above 1e-300.
 EULER_MAX_EXPONENT = 700.0
@@ -104,9 +108,7 @@ def _h(x: float) -> float:
     return x * x / (1.0 + x * x)
 
 
-def quadratic_energy(
-    base: float, attackers: Sequence[float], supporters: Sequence[float]
-) -> float:
+def quadratic_energy(base: float, attackers: Sequence[float], supporters: Sequence[float]) -> float:
     """Quadratic energy (Potyka 2018): E = Σ supporters − Σ attackers;
     s = w − w·h(−E) + (1 − w)·h(E) with h(x) = max(x, 0)² / (1 + max(x, 0)²)."""
     energy = sum(supporters) - sum(attackers)
@@ -139,46 +141,53 @@ class _Graph:
     n_nodes: int
     base: list[float]  # nodes: their weight; links: unused (their source's strength)
     source: list[int]  # links: index of the source node; nodes: -1
+    target: list[int]  # links: index of the node or link they point at; nodes: -1
     kind: list[LinkKind | None]  # links: their kind; nodes: None
     attackers: list[list[int]]  # nodes: con links; links: undercut links
     supporters: list[list[int]]  # nodes: pro links; links: none
+    out_links: list[list[int]]  # nodes: the links they are the source of
 
     @classmethod
     def build(cls, m: ArgumentMap) -> _Graph:
-        node_ids = m.node_ids
-        node_index = {nid: i for i, nid in enumerate(node_ids)}
-        link_index = {lk.id: len(node_ids) + k for k, lk in enumerate(m.links)}
-        total = len(node_ids) + len(m.links)
-        base = [m.node(nid).base for nid in node_ids] + [0.0] * len(m.links)
+        nodes = list(m.unique_nodes())
+        n = len(nodes)
+        node_index = {node.id: i for i, node in enumerate(nodes)}
+        link_index = {lk.id: n + k for k, lk in enumerate(m.links)}
+        total = n + len(m.links)
+        base = [node.base for node in nodes] + [0.0] * len(m.links)
         source = [-1] * total
+        target = [-1] * total
         kind: list[LinkKind | None] = [None] * total
         attackers: list[list[int]] = [[] for _ in range(total)]
         supporters: list[list[int]] = [[] for _ in range(total)]
+        out_links: list[list[int]] = [[] for _ in range(n)]
         for k, lk in enumerate(m.links):
-            i = len(node_ids) + k
+            i = n + k
             src = node_index.get(lk.source)
             if src is None:
                 raise EvaluationError(
                     "E504", f"link {lk.id} comes from unknown node {lk.source!r}", lk.position
                 )
             source[i] = src
+            out_links[src].append(i)
             kind[i] = lk.kind
             if lk.kind is LinkKind.UNDERCUT:
-                target = link_index.get(lk.target)
-                if target is None:
+                to = link_index.get(lk.target)
+                if to is None:
                     raise EvaluationError(
                         "E504", f"undercut {lk.id} targets unknown link {lk.target!r}", lk.position
                     )
-                attackers[target].append(i)
+                attackers[to].append(i)
             else:
-                target = node_index.get(lk.target)
-                if target is None:
+                to = node_index.get(lk.target)
+                if to is None:
                     raise EvaluationError(
                         "E504", f"link {lk.id} targets unknown node {lk.target!r}", lk.position
                     )
-                (supporters if lk.kind is LinkKind.PRO else attackers)[target].append(i)
-        names = list(node_ids) + [lk.id for lk in m.links]
-        return cls(names, len(node_ids), base, source, kind, attackers, supporters)
+                (supporters if lk.kind is LinkKind.PRO else attackers)[to].append(i)
+            target[i] = to
+        names = [node.id for node in nodes] + [lk.id for lk in m.links]
+        return cls(names, n, base, source, target, kind, attackers, supporters, out_links)
 
     def dependencies(self, i: int) -> list[int]:
         deps = self.attackers[i] + self.supporters[i]
@@ -186,61 +195,92 @@ class _Graph:
             deps.append(self.source[i])
         return deps
 
+    def dependents(self, i: int) -> list[int]:
+        return self.out_links[i] if i < self.n_nodes else [self.target[i]]
+
+
+def _topological(g: _Graph) -> tuple[list[int], list[int]]:
+    """Kahn's algorithm: (every argument not on or behind a cycle, dependencies first;
+    the rest)."""
+    n = g.n_nodes
+    total = len(g.names)
+    waiting = [len(a) + len(s) for a, s in zip(g.attackers, g.supporters, strict=True)]
+    for i in range(n, total):
+        waiting[i] += 1  # its source
+    ready = [i for i in range(total) if waiting[i] == 0]
+    order: list[int] = []
+    out_links, target = g.out_links, g.target
+    while ready:
+        i = ready.pop()
+        order.append(i)
+        if i < n:
+            for k in out_links[i]:
+                waiting[k] -= 1
+                if waiting[k] == 0:
+                    ready.append(k)
+        else:
+            k = target[i]
+            waiting[k] -= 1
+            if waiting[k] == 0:
+                ready.append(k)
+    if len(order) == total:
+        return order, []
+    placed = set(order)
+    return order, [i for i in range(total) if i not in placed]
+
 
 # --- strengths
 
 
 def _strengths(
-    g: _Graph, combine: Callable[[float, Sequence[float], Sequence[float]], float]
+    g: _Graph,
+    combine: Callable[[float, Sequence[float], Sequence[float]], float],
+    order: list[int],
+    left: list[int],
 ) -> tuple[list[float], bool, float, int]:
     """Strength of every argument; (strengths, converged, residual, steps)."""
     total = len(g.names)
-    deps = [g.dependencies(i) for i in range(total)]
-    waiting = [len(d) for d in deps]
-    dependents: list[list[int]] = [[] for _ in range(total)]
-    for i, d in enumerate(deps):
-        for j in d:
-            dependents[j].append(i)
     s = [0.0] * total
-    done = [False] * total
     att, sup, src, base = g.attackers, g.supporters, g.source, g.base
 
     def local(i: int) -> float:
         b = base[i] if src[i] < 0 else s[src[i]]
         return combine(b, [s[j] for j in att[i]], [s[j] for j in sup[i]])
 
-    # Kahn's algorithm: everything not on or behind a cycle, exactly, in one pass.
-    ready = [i for i in range(total) if waiting[i] == 0]
-    while ready:
-        i = ready.pop()
-        s[i] = local(i)
-        done[i] = True
-        for k in dependents[i]:
-            waiting[k] -= 1
-            if waiting[k] == 0:
-                ready.append(k)
-    left = [i for i in range(total) if not done[i]]
+    # Everything not on or behind a cycle: exactly, in one pass. An argument with no
+    # attacker and no supporter keeps its base (balance, in all three semantics).
+    for i in order:
+        a, p = att[i], sup[i]
+        b = base[i] if src[i] < 0 else s[src[i]]
+        s[i] = combine(b, [s[j] for j in a], [s[j] for j in p]) if a or p else b
     if not left:
         return s, True, 0.0, 0
 
+    done = [False] * total
+    for i in order:
+        done[i] = True
+    deps = {i: g.dependencies(i) for i in left}
     converged = True
     residual = 0.0
     steps = 0
+    updates = 0
     for part in _components(left, deps, done):
         if len(part) == 1 and part[0] not in deps[part[0]]:
             s[part[0]] = local(part[0])
             done[part[0]] = True
             continue
-        ok, r, n = _integrate(part, s, local, g)
+        budget = min(MAX_STEPS, max(0, MAX_UPDATES - updates) // (11 * len(part)))
+        ok, r, k = _integrate(part, s, local, g, budget)
+        updates += 11 * k * len(part)
         converged = converged and ok
         residual = max(residual, r)
-        steps += n
+        steps += k
         for i in part:
             done[i] = True
     return s, converged, residual, steps
 
 
-def _components(left: list[int], deps: list[list[int]], done: list[bool]) -> list[list[int]]:
+def _components(left: list[int], deps: dict[int, list[int]], done: list[bool]) -> list[list[int]]:
     """Strongly connected components of the unfinished arguments, dependencies first
     (Tarjan's algorithm, iterative)."""
     index: dict[int, int] = {}
@@ -291,11 +331,12 @@ def _components(left: list[int], deps: list[list[int]], done: list[bool]) -> lis
 
 
 def _integrate(
-    part: list[int], s: list[float], local: Callable[[int], float], g: _Graph
+    part: list[int], s: list[float], local: Callable[[int], float], g: _Graph, max_steps: int
 ) -> tuple[bool, float, int]:
     """Integrate ds/dt = f(s) − s over one strongly connected part, from the base scores,
-    until max |f(s) − s| < TOLERANCE; classical RK4 with step doubling (the difference of
-    one step of h and two of h/2 estimates the local error) and Richardson extrapolation."""
+    until max |f(s) − s| < TOLERANCE, in at most `max_steps` steps and MAX_TIME of model
+    time: classical RK4 with step doubling (the difference of one step of h and two of h/2
+    estimates the local error) and Richardson extrapolation. (converged, residual, steps)"""
     for i in part:  # start at the base scores; a link starts at its source's base
         s[i] = g.base[i] if g.source[i] < 0 else g.base[g.source[i]]
 
@@ -321,7 +362,7 @@ def _integrate(
         residual = max(abs(v) for v in k1)
         if residual < TOLERANCE:
             return True, residual, steps
-        if steps >= MAX_STEPS or t >= MAX_TIME:
+        if steps >= max_steps or t >= MAX_TIME:
             return False, residual, steps
         steps += 1
         whole = rk4(y, k1, h)
@@ -329,9 +370,7 @@ def _integrate(
         halves = rk4(half, rate(half), h / 2.0)
         error = max(abs(a - b) for a, b in zip(whole, halves, strict=True)) / 15.0
         if error <= step_tolerance or h < 1e-6:
-            y = [
-                min(1.0, max(0.0, b + (b - a) / 15.0)) for a, b in zip(whole, halves, strict=True)
-            ]
+            y = [min(1.0, max(0.0, b + (b - a) / 15.0)) for a, b in zip(whole, halves, strict=True)]
             t += h
             grow = 2.0 if error == 0.0 else min(2.0, 0.9 * (step_tolerance / error) ** 0.2)
             h = min(4.0, h * max(grow, 1.0))
@@ -366,10 +405,88 @@ def _framework(g: _Graph, support: str) -> _Framework:
     return _Framework(attackers, requires)
 
 
+# Induced attacks are enumerated along support chains; past this many, the map is refused.
+MAX_INDUCED_ATTACKS = 200_000
+
+
 def _add_induced_attacks(
     g: _Graph, support: str, attackers: list[list[int]], requires: list[list[int]]
 ) -> None:
-    raise EvaluationError("E502", f"support reading {support!r} is not available yet")
+    """Add the attacks a support reading induces, each as an auxiliary argument.
+
+    For every support chain x ⇒ … ⇒ y (one or more `pro` links) and every `con` link k
+    that starts or ends at x or y, the published readings add one attack:
+
+    - supported (deductive, cayrol2005): y attacks z through k  ⇒  x attacks z;
+    - mediated (deductive): c attacks y through k  ⇒  c attacks x;
+    - secondary, C-LS 2005's indirect defeat (necessary, cayrol2005):
+      c attacks x through k  ⇒  c attacks y;
+    - extended (necessary): x attacks z through k  ⇒  y attacks z.
+
+    The auxiliary argument requires the attacker (it is IN only while the attacker is) and
+    is attacked by every undercut on the chain's links and on k: an induced attack rests on
+    the links it is made of, so a successfully undercut link carries none.
+    """
+    supported = support in ("deductive", "cayrol2005")
+    mediated = support == "deductive"
+    secondary = support in ("necessary", "cayrol2005")
+    extended = support == "necessary"
+    n = g.n_nodes
+    support_out: list[list[int]] = [[] for _ in range(n)]
+    con_out: list[list[int]] = [[] for _ in range(n)]
+    con_in: list[list[int]] = [[] for _ in range(n)]
+    target_of: dict[int, int] = {}
+    for i in range(n):
+        for lk in g.supporters[i]:
+            support_out[g.source[lk]].append(lk)
+            target_of[lk] = i
+        for lk in g.attackers[i]:
+            con_out[g.source[lk]].append(lk)
+            con_in[i].append(lk)
+            target_of[lk] = i
+    seen: set[tuple[int, int, tuple[int, ...]]] = set()
+
+    def add(attacker: int, target: int, undercuts: list[int]) -> None:
+        key = (attacker, target, tuple(sorted(set(undercuts))))
+        if key in seen:
+            return
+        if len(seen) >= MAX_INDUCED_ATTACKS:
+            raise EvaluationError(
+                "E505",
+                f"support reading {support!r} induces more than {MAX_INDUCED_ATTACKS:,} attacks"
+                " on this map; use --support attacks-only",
+            )
+        seen.add(key)
+        aux = len(attackers)
+        attackers.append(list(key[2]))
+        requires.append([attacker])
+        attackers[target].append(aux)
+
+    for x in range(n):
+        if not support_out[x]:
+            continue
+        # depth-first over support chains from x, never revisiting a node on the chain
+        stack: list[tuple[int, list[int], frozenset[int]]] = [(x, [], frozenset([x]))]
+        while stack:
+            here, undercuts, on_chain = stack.pop()
+            for lk in support_out[here]:
+                y = target_of[lk]
+                if y in on_chain:
+                    continue
+                chain_undercuts = undercuts + g.attackers[lk]
+                if supported:
+                    for k in con_out[y]:
+                        add(x, target_of[k], chain_undercuts + g.attackers[k])
+                if mediated:
+                    for k in con_in[y]:
+                        add(g.source[k], x, chain_undercuts + g.attackers[k])
+                if secondary:
+                    for k in con_in[x]:
+                        add(g.source[k], y, chain_undercuts + g.attackers[k])
+                if extended:
+                    for k in con_out[x]:
+                        add(y, target_of[k], chain_undercuts + g.attackers[k])
+                stack.append((y, chain_undercuts, on_chain | {y}))
 
 
 def grounded_labelling(fw: _Framework) -> list[int]:
@@ -435,9 +552,49 @@ def evaluate(
             "E502",
             f"unknown support reading {support!r} (choose from {', '.join(SUPPORT_READINGS)})",
         )
-    g = _Graph.build(m)
-    strength, converged, residual, steps = _strengths(g, _COMBINE[semantics])
-    labels = grounded_labelling(_framework(g, support))
+    collecting = gc.isenabled()
+    gc.disable()  # the many small lists built here would make each collection walk the map
+    try:
+        g = _Graph.build(m)
+        order, left = _topological(g)
+        strength, converged, residual, steps = _strengths(g, _COMBINE[semantics], order, left)
+        if support == "attacks-only" and not left:
+            labels = _labels_in_order(g, order)
+        else:
+            labels = grounded_labelling(_framework(g, support))
+        return _evaluation(g, semantics, support, strength, labels, converged, residual, steps)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _labels_in_order(g: _Graph, order: list[int]) -> list[int]:
+    """The grounded labelling of an acyclic map without induced attacks, in one pass in
+    dependency order: a node is OUT when a con link on it is IN, else IN; a link is IN when
+    its source is IN and no undercut on it is IN."""
+    label = [UNDEC] * len(g.names)
+    att, src = g.attackers, g.source
+    for i in order:
+        lab = IN if src[i] < 0 else label[src[i]]
+        if lab == IN:
+            for a in att[i]:
+                if label[a] == IN:
+                    lab = OUT
+                    break
+        label[i] = lab
+    return label
+
+
+def _evaluation(
+    g: _Graph,
+    semantics: str,
+    support: str,
+    strength: list[float],
+    labels: list[int],
+    converged: bool,
+    residual: float,
+    steps: int,
+) -> Evaluation:
     nodes = {
         g.names[i]: Score(g.base[i], strength[i], _STATUS[labels[i]]) for i in range(g.n_nodes)
     }
@@ -455,3 +612,137 @@ def evaluate(
         nodes=nodes,
         links=links,
     )
+
+
+# --- preferred and stable extensions
+
+EXTENSION_SEMANTICS: tuple[str, ...] = ("preferred", "stable")
+# Past this many arguments left undecided by the grounded labelling (nodes, links and
+# induced attacks), or this many search steps, `acceptance` refuses rather than hang:
+# finding every preferred extension is exponential in the worst case.
+MAX_UNDECIDED = 60
+MAX_SEARCH_STEPS = 1_000_000
+
+
+@attrs.frozen
+class Acceptance:
+    """Credulous and sceptical acceptance of nodes under preferred or stable semantics."""
+
+    semantics: str  # "preferred" | "stable"
+    support: str
+    extensions: tuple[frozenset[str], ...]  # the node ids IN in each extension
+    credulous: frozenset[str]  # IN in at least one extension
+    sceptical: frozenset[str]  # IN in every extension (empty when there is none)
+
+
+def acceptance(
+    m: ArgumentMap, semantics: str = "preferred", support: str = "attacks-only"
+) -> Acceptance:
+    """Every preferred (or stable) extension of the map's attack relation, restricted to
+    nodes, with credulous and sceptical acceptance.
+
+    Each extension contains the grounded one; the search labels only the arguments the
+    grounded labelling leaves undecided. Raises EvaluationError (E503) past MAX_UNDECIDED
+    of them or MAX_SEARCH_STEPS steps.
+    """
+    if semantics not in EXTENSION_SEMANTICS:
+        raise EvaluationError(
+            "E502",
+            f"unknown extension semantics {semantics!r} (choose from "
+            f"{', '.join(EXTENSION_SEMANTICS)})",
+        )
+    if support not in SUPPORT_READINGS:
+        raise EvaluationError(
+            "E502",
+            f"unknown support reading {support!r} (choose from {', '.join(SUPPORT_READINGS)})",
+        )
+    g = _Graph.build(m)
+    fw = _framework(g, support)
+    grounded = grounded_labelling(fw)
+    open_args = [i for i, lab in enumerate(grounded) if lab == UNDEC]
+    if len(open_args) > MAX_UNDECIDED:
+        raise EvaluationError(
+            "E503",
+            f"{len(open_args)} arguments are undecided under grounded semantics; {semantics}"
+            f" extensions are computed for at most {MAX_UNDECIDED}",
+        )
+    labellings = _complete_labellings(fw, grounded, open_args)
+    if semantics == "stable":
+        chosen = [lab for lab in labellings if all(lab[i] != UNDEC for i in open_args)]
+    else:
+        in_sets = [frozenset(i for i in open_args if lab[i] == IN) for lab in labellings]
+        chosen = [
+            lab
+            for lab, mine in zip(labellings, in_sets, strict=True)
+            if not any(mine < other for other in in_sets)
+        ]
+    seen: set[frozenset[str]] = set()
+    extensions: list[frozenset[str]] = []
+    for lab in chosen:
+        ext = frozenset(g.names[i] for i in range(g.n_nodes) if lab[i] == IN)
+        if ext not in seen:
+            seen.add(ext)
+            extensions.append(ext)
+    extensions.sort(key=lambda e: sorted(e))
+    credulous = frozenset().union(*extensions) if extensions else frozenset()
+    sceptical = frozenset.intersection(*extensions) if extensions else frozenset()
+    return Acceptance(semantics, support, tuple(extensions), credulous, sceptical)
+
+
+def _complete_labellings(
+    fw: _Framework, grounded: list[int], open_args: list[int]
+) -> list[list[int]]:
+    """Every complete labelling (backtracking over the undecided arguments, pruning with
+    the range each argument's value can still take)."""
+    total = len(fw.attackers)
+    dependents: list[list[int]] = [[] for _ in range(total)]
+    for i in open_args:
+        for j in fw.attackers[i]:
+            dependents[j].append(i)
+        for j in fw.requires[i]:
+            dependents[j].append(i)
+    label: list[int | None] = [lab if lab != UNDEC else None for lab in grounded]
+    found: list[list[int]] = []
+    steps = 0
+
+    def consistent(y: int) -> bool:
+        # value(y) = min(−L(a) for attackers a, L(r) for requirements r), IN=1, OUT=−1
+        mine = label[y]
+        if mine is None:
+            return True
+        lo = hi = IN
+        for a in fw.attackers[y]:
+            la = label[a]
+            if la is None:
+                lo = OUT
+            else:
+                lo, hi = min(lo, -la), min(hi, -la)
+        for r in fw.requires[y]:
+            lr = label[r]
+            if lr is None:
+                lo = OUT
+            else:
+                lo, hi = min(lo, lr), min(hi, lr)
+        return lo <= mine <= hi
+
+    def search(k: int) -> None:
+        nonlocal steps
+        if k == len(open_args):
+            found.append([UNDEC if lab is None else lab for lab in label])
+            return
+        x = open_args[k]
+        for value in (IN, OUT, UNDEC):
+            steps += 1
+            if steps > MAX_SEARCH_STEPS:
+                raise EvaluationError(
+                    "E503",
+                    f"the search for extensions passed {MAX_SEARCH_STEPS:,} steps;"
+                    " the map has too many undecided arguments",
+                )
+            label[x] = value
+            if consistent(x) and all(consistent(y) for y in dependents[x]):
+                search(k + 1)
+        label[x] = None
+
+    search(0)
+    return found

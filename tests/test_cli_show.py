@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .conftest import MAPS, Invoke
@@ -131,3 +133,22 @@ def test_long_text_wraps_at_100_columns_when_piped(invoke: Invoke, write_map) ->
     lines = invoke(["show", path, "c", "--no-eval"]).stdout.splitlines()
     assert max(len(line) for line in lines) <= 100
     assert lines[0] == "c: " + " ".join(["word"] * 19)
+
+
+def test_a_link_id_shows_the_node_it_brings(invoke: Invoke, tmp_path) -> None:
+    example = MAPS.parent.parent / "maps" / "example.yaml"
+    out = invoke(["show", example, "lower-bills.pro.1", "--no-eval", "--depth", "0"]).stdout
+    assert out.splitlines()[:2] == [
+        "cheap-power is written under: pro build-plant, pro lower-bills",
+        "cheap-power: The plant would lower electricity prices.",
+    ]
+
+
+def test_an_evaluation_that_does_not_converge_is_left_out(invoke: Invoke) -> None:
+    result = invoke(["show", "cycle-never-settles.yaml", "a", "--depth", "1"])
+    assert re.fullmatch(
+        r"argmap: warning: cycle-never-settles.yaml: the evaluation did not converge"
+        r" \(residual [0-9.e-]+\); strength and status left out\n",
+        result.stderr,
+    )
+    assert "strength" not in result.stdout

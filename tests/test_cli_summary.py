@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -296,3 +297,16 @@ def test_progress_bar_only_for_many_maps_on_a_terminal(
     monkeypatch.setattr("sys.stderr", few)
     assert list(summary._with_progress(files[:3])) == files[:3]
     assert few.getvalue() == ""
+
+
+def test_an_evaluation_that_does_not_converge_is_left_out(invoke: Invoke) -> None:
+    result = invoke(["summary", "cycle-never-settles.yaml"])
+    assert re.fullmatch(
+        r"argmap: warning: cycle-never-settles.yaml: the evaluation did not converge"
+        r" \(residual [0-9.e-]+\); strength and status left out\n",
+        result.stderr,
+    )
+    assert result.stdout.splitlines()[1].split() == [
+        "claim", "pro", "con", "for", "against", "quotes", "tags",
+    ]
+    assert "strength, status: not evaluated." in result.stdout

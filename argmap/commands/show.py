@@ -53,6 +53,9 @@ def command(
     appears twice (a ref) is expanded only the first time.
     """
     m = load_valid_map(map_path)
+    link = m.get_link(node_id)
+    if m.get_node(node_id) is None and link is not None:
+        node_id = link.source  # a link id (`claim.pro.1` of a ref): the node written there
     if m.get_node(node_id) is None:
         near = nearest_ids(m, node_id)
         hint = f"; did you mean {', '.join(near)}?" if near else " (`argmap summary` lists claims)"

@@ -124,15 +124,32 @@ def _fitted_table(
     columns: Sequence[_Column], flexible: int, *, boxes: bool, lines: bool = False
 ) -> RenderableType:
     """A table whose column `flexible` (the text that matters) takes the width the others
-    leave (at least 20); the others are as wide as their content, up to their cap.
-    Long words fold instead of being cut with an ellipsis."""
+    leave; the others are as wide as their content, up to their cap. On a narrow terminal
+    the wrapping columns give way first (never below their header); long words fold."""
 
     def build(width: int) -> Table:
         widths = [_natural_width(h, cells, cap) for h, cells, _, cap in columns]
-        others = sum(w for i, w in enumerate(widths) if i != flexible)
-        room = width - others - 2 * (len(columns) - 1)  # each column: 1 padding + 1 divider
+        floors = [
+            w if options.get("no_wrap") else min(w, max(len(h), 8))
+            for (h, _, options, _), w in zip(columns, widths, strict=True)
+        ]
         header, cells, _, _ = columns[flexible]
-        widths[flexible] = max(20, min(room, _natural_width(header, cells)))
+        wanted = _natural_width(header, cells)
+        least = min(wanted, 16)
+        gaps = 2 * (len(columns) - 1)  # each column: 1 padding + 1 divider
+
+        def others() -> int:
+            return sum(w for i, w in enumerate(widths) if i != flexible)
+
+        while others() + gaps + least > width:
+            shrinkable = [
+                i for i, w in enumerate(widths) if i != flexible and w > floors[i]
+            ]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda i: widths[i])
+            widths[widest] -= 1
+        widths[flexible] = max(least, min(width - others() - gaps, wanted))
         table = _table(boxes, lines=lines)
         for (header, _, options, _), w in zip(columns, widths, strict=True):
             table.add_column(header, width=w, overflow="fold", **options)

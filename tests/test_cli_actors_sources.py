@@ -16,16 +16,16 @@ def in_maps(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_actors_table(invoke: Invoke) -> None:
     assert invoke(["actors", "sides-and-refs.yaml"]).stdout == """\
-actor                 argues  quoted  for    against
-----------------------------------------------------
-ana                        2       0  main   other
+actor  argues  quoted  for    against
+-------------------------------------
+ana         2       0  main   other
 Ana
 
-ben                        2       0         main
-Ben                                          other
+ben         2       0         main
+Ben                           other
 
-cy                         2       0  main   main
-Cy                                    other
+cy          2       0  main   main
+Cy                     other
 """
 
 

@@ -58,6 +58,10 @@ CODES: dict[str, str] = {
     # the workflow: output files, diff, init (E7xx)
     "E701": "cannot write the output file",
     "E702": "output would overwrite an input",
+    "E703": "cannot read a map from git (git:REV:PATH)",
+    "E704": "argmap init: the file already exists",
+    "E705": "--watch: nothing to watch",
+    "E706": "argmap init: the file name does not end in .yaml or .yml",
     # the map in the terminal: summary, show (E72x)
     "E720": "no node with the id asked for",
     "E721": "no actor with the id asked for",

@@ -543,3 +543,27 @@ def extensions_line(extensions: Acceptance) -> Text:
     return Text(
         f"{count} {extensions.semantics} {noun}" + (f": {listed}." if count else ".")
     )
+
+
+# ---------------------------------------------------------------------------
+# argmap diff: the text format, coloured by each line's mark.
+
+_DIFF_STYLES = {"+": "green", "-": "red", "~": "yellow", ">": "cyan"}
+
+
+def diff_text(plain: str) -> Text:
+    """`argmap diff`'s text output with added lines green, removed red, changed yellow."""
+    out = Text()
+    for line in plain.splitlines():
+        mark = line.lstrip()[:1]
+        if line.startswith(("---", "+++")):
+            style = "bold"
+        elif line.startswith("  "):
+            style = _DIFF_STYLES.get(mark, "")
+        elif line.endswith(":"):
+            style = "bold"
+        else:
+            style = ""
+        out.append(line + "\n", style=style)
+    out.rstrip()
+    return out

@@ -525,3 +525,15 @@ def test_dfquad_with_base_one_is_the_grounded_labelling(spec: Spec) -> None:
     e = evaluate(load(render(spec)), "dfquad")
     for score in [*e.nodes.values(), *e.links.values()]:
         assert (score.strength, score.status) in {(1.0, ACCEPTED), (0.0, REJECTED)}
+
+
+@settings(max_examples=60, deadline=None)
+@given(specs())
+def test_the_one_pass_labelling_agrees_with_the_general_algorithm(spec: Spec) -> None:
+    # acyclic maps without a support reading are labelled in one pass; the worklist
+    # algorithm used everywhere else must give the same labels
+    ev = importlib.import_module("argmap.evaluate")
+    g = ev._Graph.build(load(render(spec)))
+    order, left = ev._topological(g)
+    assert left == []
+    assert ev._labels_in_order(g, order) == ev.grounded_labelling(ev._framework(g, "attacks-only"))

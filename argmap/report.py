@@ -104,7 +104,7 @@ def status_text(status: str | None) -> Text:
 class _FitToWidth:
     """A table built when the width is known, so that one column can take what the others leave."""
 
-    def __init__(self, build: Callable[[int], Table]) -> None:
+    def __init__(self, build: Callable[[int], RenderableType]) -> None:
         self.build = build
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -127,7 +127,7 @@ def _fitted_table(
     leave; the others are as wide as their content, up to their cap. On a narrow terminal
     the wrapping columns give way first (never below their header); long words fold."""
 
-    def build(width: int) -> Table:
+    def build(width: int) -> RenderableType:
         widths = [_natural_width(h, cells, cap) for h, cells, _, cap in columns]
         floors = [
             w if options.get("no_wrap") else min(w, max(len(h), 8))
@@ -146,7 +146,7 @@ def _fitted_table(
                 i for i, w in enumerate(widths) if i != flexible and w > floors[i]
             ]
             if not shrinkable:
-                break
+                return _cards(columns, flexible)  # too narrow for a table
             widest = max(shrinkable, key=lambda i: widths[i])
             widths[widest] -= 1
         widths[flexible] = max(least, min(width - others() - gaps, wanted))
@@ -158,6 +158,26 @@ def _fitted_table(
         return table
 
     return _FitToWidth(build)
+
+
+def _cards(columns: Sequence[_Column], first: int) -> RenderableType:
+    """The table's rows as blocks, for a terminal too narrow for its columns: the main
+    cell, then `header value` for every other non-empty cell, indented."""
+    blocks: list[RenderableType] = []
+    for n in range(len(columns[0][1])):
+        details = Text()
+        for i, (header, cells, _, _) in enumerate(columns):
+            cell = cells[n].copy()
+            if i == first or not cell.plain.strip():
+                continue
+            if details.plain:
+                details.append(" · ", style="dim")
+            details.append(header + " ", style="dim")
+            details.append_text(Text(", ").join(cell.split("\n")))
+        if blocks:
+            blocks.append(text(""))
+        blocks += [columns[first][1][n], Padding(details, (0, 0, 0, 2))]
+    return Group(*blocks)
 
 
 def summary_table(
@@ -199,14 +219,13 @@ _GREEN: dict[str, Any] = {"style": "green"}
 _RED: dict[str, Any] = {"style": "red"}
 
 
-def totals_text(totals: Totals) -> Text:
-    """`Totals: nodes 9, claims 2, ...` on three lines."""
-    first, *rest = totals_lines(totals)
-    out = Text("Totals: ", style="bold")
-    out.append(first)
-    for line in rest:
-        out.append("\n        " + line)
-    return out
+def totals_text(totals: Totals) -> RenderableType:
+    """`Totals: nodes 9, claims 2, ...` on three lines, wrapped lines hanging under the first."""
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(text("Totals: ", "bold"), text("\n".join(totals_lines(totals))))
+    return grid
 
 
 def summary_view(

@@ -77,3 +77,15 @@ def test_show_on_a_terminal_draws_tree_guides() -> None:
     out = ANSI.sub("", run_on_terminal(["show", "sides-and-refs.yaml", "main", "--no-eval"], 100))
     assert "├── + shared: A premise used twice." in out
     assert "└── − objection: An objection." in out
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_a_terminal_too_narrow_for_the_table_gets_one_block_per_claim() -> None:
+    out = ANSI.sub("", run_on_terminal(["summary", "sides-and-refs.yaml", "--no-eval"], 50))
+    assert [line.rstrip() for line in out.splitlines()[1:5]] == [
+        "main",
+        "The main claim.",
+        "  pro 1/2 · con 1/3 · for ana, cy · against cy,",
+        "  ben · quotes 0% (0/5) · tags core",
+    ]
+    assert max(len(line.rstrip()) for line in out.splitlines()) <= 50

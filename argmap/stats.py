@@ -80,8 +80,11 @@ class QuoteChecks:
 
     @property
     def unchecked_sources(self) -> tuple[str, ...]:
-        """Sources whose quotes cannot be verified (no file, or the file is absent)."""
-        return tuple(s for s, st in self.files.items() if st is not FileStatus.FOUND)
+        """Quoted sources whose quotes cannot be verified (no file, or the file is absent)."""
+        quoted = {q.source for q in self.quotes}
+        return tuple(
+            s for s, st in self.files.items() if st is not FileStatus.FOUND and s in quoted
+        )
 
 
 def check_quotes(m: ArgumentMap, texts: SourceTexts | None = None) -> QuoteChecks:

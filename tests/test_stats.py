@@ -239,3 +239,22 @@ def test_source_rows_count_quotes_and_verification() -> None:
         ("missing", FileStatus.ABSENT, 1, ("absent-file",), 0, 0),
         ("offline", FileStatus.NONE, 1, ("no-file",), 0, 0),
     ]
+
+
+def test_a_source_nobody_quotes_is_not_named_as_unchecked() -> None:
+    m = loads_map(
+        """
+argmap: 1
+title: t
+sources:
+  unused: {title: Never quoted}
+  used: {title: Quoted once}
+claims:
+  c:
+    text: C.
+    con:
+      - text: P.
+        quote: {source: used, text: words}
+"""
+    )
+    assert summarise(m).unchecked_sources == ("used",)

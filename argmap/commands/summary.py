@@ -161,11 +161,11 @@ def command(
     by a verified quote, and tags. Quotes are verified against the sources'
     files, looked for beside the map and in each --sources DIR.
     """
+    if sort == "strength" and no_eval:
+        raise click.UsageError("--sort strength needs the evaluation (drop --no-eval)")
     texts = SourceTexts(source_dirs)
     summaries, failed = summarise_paths(paths, texts, not no_eval, semantics, support)
     if summaries:
-        if sort == "strength" and all(s.evaluation is None for s in summaries):
-            raise click.UsageError("--sort strength needs the evaluation (drop --no-eval)")
         if actor is not None and not any(actor in s.actors for s in summaries):
             known = sorted({a for s in summaries for a in s.actors})
             raise ArgmapError("E721", _unknown_actor(actor, known))

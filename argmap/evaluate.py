@@ -135,68 +135,78 @@ _COMBINE: dict[str, Callable[[float, Sequence[float], Sequence[float]], float]] 
 
 @attrs.define
 class _Graph:
-    """Nodes (indices 0..n_nodes-1) then links, with adjacency built once."""
+    """Nodes (indices 0..n_nodes-1) then links, with adjacency built once.
+
+    Adjacency lists are shared empty tuples until something is added, so that a large map
+    does not allocate three lists per argument."""
 
     names: list[str]
     n_nodes: int
     base: list[float]  # nodes: their weight; links: unused (their source's strength)
     source: list[int]  # links: index of the source node; nodes: -1
     target: list[int]  # links: index of the node or link they point at; nodes: -1
-    kind: list[LinkKind | None]  # links: their kind; nodes: None
-    attackers: list[list[int]]  # nodes: con links; links: undercut links
-    supporters: list[list[int]]  # nodes: pro links; links: none
-    out_links: list[list[int]]  # nodes: the links they are the source of
+    attackers: list[Sequence[int]]  # nodes: con links; links: undercut links
+    supporters: list[Sequence[int]]  # nodes: pro links; links: none
+    out_links: list[Sequence[int]]  # nodes: the links they are the source of
+    n_dependencies: list[int]  # attackers + supporters (+ 1 for a link's source)
 
     @classmethod
     def build(cls, m: ArgumentMap) -> _Graph:
         nodes = list(m.unique_nodes())
+        links = m.links
         n = len(nodes)
         node_index = {node.id: i for i, node in enumerate(nodes)}
-        link_index = {lk.id: n + k for k, lk in enumerate(m.links)}
-        total = n + len(m.links)
-        base = [node.base for node in nodes] + [0.0] * len(m.links)
+        link_index = {lk.id: n + k for k, lk in enumerate(links)}
+        total = n + len(links)
+        base = [node.base for node in nodes] + [0.0] * len(links)
         source = [-1] * total
         target = [-1] * total
-        kind: list[LinkKind | None] = [None] * total
-        attackers: list[list[int]] = [[] for _ in range(total)]
-        supporters: list[list[int]] = [[] for _ in range(total)]
-        out_links: list[list[int]] = [[] for _ in range(n)]
-        for k, lk in enumerate(m.links):
-            i = n + k
+        none: tuple[int, ...] = ()
+        attackers: list[Sequence[int]] = [none] * total
+        supporters: list[Sequence[int]] = [none] * total
+        out_links: list[Sequence[int]] = [none] * n
+        n_dependencies = [0] * n + [1] * len(links)
+        undercut, pro = LinkKind.UNDERCUT, LinkKind.PRO
+        for i, lk in enumerate(links, start=n):
             src = node_index.get(lk.source)
             if src is None:
                 raise EvaluationError(
                     "E504", f"link {lk.id} comes from unknown node {lk.source!r}", lk.position
                 )
             source[i] = src
-            out_links[src].append(i)
-            kind[i] = lk.kind
-            if lk.kind is LinkKind.UNDERCUT:
+            _add(out_links, src, i)
+            if lk.kind is undercut:
                 to = link_index.get(lk.target)
                 if to is None:
                     raise EvaluationError(
                         "E504", f"undercut {lk.id} targets unknown link {lk.target!r}", lk.position
                     )
-                attackers[to].append(i)
+                _add(attackers, to, i)
             else:
                 to = node_index.get(lk.target)
                 if to is None:
                     raise EvaluationError(
                         "E504", f"link {lk.id} targets unknown node {lk.target!r}", lk.position
                     )
-                (supporters if lk.kind is LinkKind.PRO else attackers)[to].append(i)
+                _add(supporters if lk.kind is pro else attackers, to, i)
             target[i] = to
-        names = [node.id for node in nodes] + [lk.id for lk in m.links]
-        return cls(names, n, base, source, target, kind, attackers, supporters, out_links)
+            n_dependencies[to] += 1
+        names = [node.id for node in nodes] + [lk.id for lk in links]
+        return cls(names, n, base, source, target, attackers, supporters, out_links, n_dependencies)
 
     def dependencies(self, i: int) -> list[int]:
-        deps = self.attackers[i] + self.supporters[i]
+        deps = [*self.attackers[i], *self.supporters[i]]
         if self.source[i] >= 0:
             deps.append(self.source[i])
         return deps
 
-    def dependents(self, i: int) -> list[int]:
-        return self.out_links[i] if i < self.n_nodes else [self.target[i]]
+
+def _add(lists: list[Sequence[int]], at: int, item: int) -> None:
+    found = lists[at]
+    if found:
+        found.append(item)  # type: ignore[attr-defined]  # a list once non-empty
+    else:
+        lists[at] = [item]
 
 
 def _topological(g: _Graph) -> tuple[list[int], list[int]]:
@@ -204,9 +214,7 @@ def _topological(g: _Graph) -> tuple[list[int], list[int]]:
     the rest)."""
     n = g.n_nodes
     total = len(g.names)
-    waiting = [len(a) + len(s) for a, s in zip(g.attackers, g.supporters, strict=True)]
-    for i in range(n, total):
-        waiting[i] += 1  # its source
+    waiting = list(g.n_dependencies)
     ready = [i for i in range(total) if waiting[i] == 0]
     order: list[int] = []
     out_links, target = g.out_links, g.target
@@ -473,19 +481,19 @@ def _add_induced_attacks(
                 y = target_of[lk]
                 if y in on_chain:
                     continue
-                chain_undercuts = undercuts + g.attackers[lk]
+                chain_undercuts = [*undercuts, *g.attackers[lk]]
                 if supported:
                     for k in con_out[y]:
-                        add(x, target_of[k], chain_undercuts + g.attackers[k])
+                        add(x, target_of[k], [*chain_undercuts, *g.attackers[k]])
                 if mediated:
                     for k in con_in[y]:
-                        add(g.source[k], x, chain_undercuts + g.attackers[k])
+                        add(g.source[k], x, [*chain_undercuts, *g.attackers[k]])
                 if secondary:
                     for k in con_in[x]:
-                        add(g.source[k], y, chain_undercuts + g.attackers[k])
+                        add(g.source[k], y, [*chain_undercuts, *g.attackers[k]])
                 if extended:
                     for k in con_out[x]:
-                        add(y, target_of[k], chain_undercuts + g.attackers[k])
+                        add(y, target_of[k], [*chain_undercuts, *g.attackers[k]])
                 stack.append((y, chain_undercuts, on_chain | {y}))
 
 
@@ -595,13 +603,11 @@ def _evaluation(
     residual: float,
     steps: int,
 ) -> Evaluation:
-    nodes = {
-        g.names[i]: Score(g.base[i], strength[i], _STATUS[labels[i]]) for i in range(g.n_nodes)
-    }
-    links = {
-        g.names[i]: Score(strength[g.source[i]], strength[i], _STATUS[labels[i]])
-        for i in range(g.n_nodes, len(g.names))
-    }
+    n = g.n_nodes
+    status = [_STATUS[lab] for lab in labels]
+    nodes = dict(zip(g.names[:n], map(Score, g.base[:n], strength[:n], status[:n]), strict=True))
+    link_base = [strength[j] for j in g.source[n:]]
+    links = dict(zip(g.names[n:], map(Score, link_base, strength[n:], status[n:]), strict=True))
     return Evaluation(
         semantics=semantics,
         support=support,

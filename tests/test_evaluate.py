@@ -537,3 +537,37 @@ def test_the_one_pass_labelling_agrees_with_the_general_algorithm(spec: Spec) ->
     order, left = ev._topological(g)
     assert left == []
     assert ev._labels_in_order(g, order) == ev.grounded_labelling(ev._framework(g, "attacks-only"))
+
+
+@st.composite
+def cyclic_texts(draw: st.DrawFn) -> str:
+    """A random map whose refs may point anywhere, cycles allowed."""
+    n = draw(st.integers(2, 6))
+    lines = ["argmap: 1", "title: cyclic", "allow-cycles: true", "claims:"]
+    for i in range(n):
+        lines += [f"  c{i}:", f"    text: Claim {i}.", f"    weight: {draw(WEIGHTS)}"]
+        for kind in ("pro", "con"):
+            targets = draw(
+                st.lists(st.integers(0, n - 1).filter(lambda j, i=i: j != i), max_size=2)
+            )
+            if targets:
+                lines.append(f"    {kind}:")
+                lines += [f"      - ref: c{j}" for j in targets]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=40, deadline=None)
+@given(cyclic_texts(), st.sampled_from(SEMANTICS))
+def test_on_cyclic_maps_a_converged_result_is_a_fixpoint(text: str, semantics: str) -> None:
+    m = load(text)
+    e = evaluate(m, semantics)
+    combine = {"dfquad": dfquad, "qe": quadratic_energy, "euler": euler_based}[semantics]
+    for score in [*e.nodes.values(), *e.links.values()]:
+        assert 0.0 <= score.strength <= 1.0
+    if not e.converged:
+        return
+    # each node's strength is what its semantics gives from its parents' links' strengths
+    for node in m.unique_nodes():
+        att = [e.links[lk.id].strength for lk in m.attackers(node.id)]
+        sup = [e.links[lk.id].strength for lk in m.supporters(node.id)]
+        assert e.nodes[node.id].strength == pytest.approx(combine(node.base, att, sup), abs=1e-8)

@@ -216,3 +216,21 @@ def test_base_scores_show_as_written(invoke: Invoke, write_map: Callable[[str, s
     # a: 0.125 − 0.125·0.7 = 0.0375
     assert rows["a"][-3:] == ["0.125", "0.0375", "rejected"]
     assert rows["a.con.1"][-3:] == ["0.70", "0.7000", "accepted"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [MAPS / "eval_support_readings.yaml"],
+        [REPO / "maps" / "example.yaml", "--extensions", "preferred"],
+    ],
+)
+def test_large_maps_get_the_same_table_in_plain_columns(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, args: list[object]
+) -> None:
+    # past LARGE_TABLE nodes the table is laid out without rich (which would take a minute
+    # at 100,000 nodes); small maps show what that layout looks like: the same columns
+    rich_lines = lines(invoke(["evaluate", *args]).stdout)
+    monkeypatch.setattr(importlib.import_module("argmap.report"), "LARGE_TABLE", 0)
+    plain_lines = lines(invoke(["evaluate", *args]).stdout)
+    assert [line.split() for line in plain_lines] == [line.split() for line in rich_lines]

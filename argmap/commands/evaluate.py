@@ -115,10 +115,16 @@ def command(
 
         console = make_console(color=color)
         console.print(report.evaluation_caption(evaluation))
-        console.print(report.evaluation_table(m, evaluation, extensions))
-        links = report.undercut_links_table(m, evaluation)
-        if links is not None:
-            console.print(links)
+        if len(evaluation.nodes) > report.LARGE_TABLE:
+            # plain fixed columns: rich's layout would take a minute at 100,000 nodes
+            plain = report.evaluation_lines(m, evaluation, extensions, console.width)
+            plain += report.undercut_links_lines(m, evaluation, console.width)
+            console.file.write("\n".join(plain) + "\n")
+        else:
+            console.print(report.evaluation_table(m, evaluation, extensions))
+            links = report.undercut_links_table(m, evaluation)
+            if links is not None:
+                console.print(links)
         if extensions is not None:
             console.print(report.extensions_line(extensions))
         line = report.convergence_line(evaluation)

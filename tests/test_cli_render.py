@@ -48,6 +48,16 @@ def test_the_format_comes_from_the_output_suffix(
     assert Path("map.dot").read_text(encoding="utf-8").startswith("digraph argmap {")
 
 
+def test_an_output_folder_gets_the_map_name(invoke: Invoke, example: Path) -> None:
+    Path("figures").mkdir()
+    assert invoke(["render", example, "-o", "figures", "--format", "dot"]).stderr == (
+        "wrote figures/example.dot\n"
+    )
+    assert invoke(["render", example, "-o", "new/", "--format", "dot"]).stderr == (
+        "wrote new/example.dot\n"
+    )
+
+
 def test_dot_output_needs_no_renderer_at_all(invoke: Invoke, example: Path) -> None:
     result = invoke(["render", example, "--format", "dot", "--dot", "/nonexistent/dot"])
     assert result.stderr == "wrote build/example.dot\n"

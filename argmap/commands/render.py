@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -66,6 +67,8 @@ def plan(map_arg: str, out: str | None, fmt: str, each: bool, options: RenderOpt
         if out == "-":
             raise click.UsageError("--each writes one file per claim: give -o DIR")
         return _each(given, Path(out) if out else Path("build") / given.stem, fmt, options)
+    if out and out != "-" and (out.endswith(("/", os.sep)) or Path(out).is_dir()):
+        out = str(Path(out) / f"{given.stem}.{fmt}")  # -o DIR: the map's name inside it
     single = out or str(Path("build") / f"{given.stem}.{fmt}")
     if single != "-":
         refuse_overwriting_input(single, given)

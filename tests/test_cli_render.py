@@ -196,3 +196,22 @@ def test_a_map_whose_evaluation_did_not_converge_is_drawn_only_without_numbers(
         "its strengths are not a fixpoint; render with --no-eval [E501]\n"
     )
     assert invoke(["render", cyclic, "-o", "-", "--format", "dot", "--no-eval"]).stdout
+
+
+def test_a_hostile_map_that_validates_renders_a_harmless_svg(
+    invoke: Invoke, tmp_path: Path, renderer: Renderer
+) -> None:
+    out = tmp_path / "hostile.svg"
+    invoke(["render", MAPS / "hostile.yaml", "-o", out, "--dot", renderer.path])
+    root = parse_svg(out.read_bytes())
+    tags = {element.tag.split("}")[-1] for element in root.iter()}
+    assert not tags & {"script", "foreignObject", "iframe", "img"}
+    assert [e for e in root.iter() if e.tag.endswith("}svg")] == [root]  # no nested <svg>
+    for element in root.iter():
+        for name, value in element.attrib.items():
+            assert not name.split("}")[-1].lower().startswith("on")
+            if name.endswith("href"):
+                assert value in {
+                    "https://example.org/?q=x&r=y",
+                    "https://example.org/a?x=1&y=2#top",
+                }

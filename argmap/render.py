@@ -536,6 +536,8 @@ def _arrange_heads(
         g.node(anchor, label="", shape="point", width="0", height="0", style="invis")
         for leaf in above:  # weight 0: below the band above, without pulling on it
             g.edge(names.dot[leaf], anchor, style="invis", weight="0")
+        if number:  # the anchors in one straight column, so the bands stack up
+            g.edge(f"Band{number - 1}", anchor, style="invis", weight="100")
         for index in row:
             g.edge(anchor, names.dot[trees[index][0]], style="invis")
         with g.subgraph() as same:

@@ -175,7 +175,7 @@ def clean_text(value: str) -> str:
 
     Newlines are kept (callers turn them into line breaks).
     """
-    if value.isprintable():  # no control, format, private or unassigned character
+    if value.replace("\n", "").isprintable():  # no control, format, private or unassigned
         return value
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     return "".join(

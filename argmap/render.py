@@ -463,8 +463,9 @@ def render_dot(
         _add_node(
             g, m, node, names, theme, scores.get(node.id), node.id in claims, node.id in context
         )
-    _arrange_heads(g, m, shown, links, names)
-    _add_links(g, m, links, names, theme, evaluation)
+    loose_refs = _loose_refs(links, claims)
+    _arrange_heads(g, m, shown, links, names, loose_refs)
+    _add_links(g, m, links, names, theme, evaluation, loose_refs)
     if options.legend:
         _add_legend(g, theme, evaluation, shown.values())
     return g.source
@@ -476,8 +477,21 @@ _RANK_HEIGHT = 1.4
 _ASPECT = 1.6  # width / height aimed at when a map has many claims
 
 
+def _loose_refs(links: list[Link], claims: set[str]) -> set[str]:
+    """The refs drawn without moving anything: those to a claim, or to a node drawn where
+    it is written. A ref to a node shown only through refs (in a --focus excerpt) places it.
+    """
+    written = {lk.source for lk in links if not lk.is_ref}
+    return {lk.id for lk in links if lk.is_ref and (lk.source in written or lk.source in claims)}
+
+
 def _arrange_heads(
-    g: graphviz.Digraph, m: ArgumentMap, shown: Mapping[str, Node], links: list[Link], names: _Names
+    g: graphviz.Digraph,
+    m: ArgumentMap,
+    shown: Mapping[str, Node],
+    links: list[Link],
+    names: _Names,
+    loose_refs: set[str],
 ) -> None:
     """Put the nodes nothing is drawn above (the claims) in rows, in file order.
 
@@ -488,8 +502,8 @@ def _arrange_heads(
     children: dict[str, list[str]] = {}
     constrained: set[str] = set()
     for link in links:
-        if link.is_ref:
-            continue  # refs are drawn without moving anything
+        if link.id in loose_refs:
+            continue
         parent = link.target
         step: Link | None = link
         while step is not None and step.kind is LinkKind.UNDERCUT:
@@ -764,6 +778,7 @@ def _add_links(
     names: _Names,
     theme: Theme,
     evaluation: Evaluation | None,
+    loose_refs: set[str],
 ) -> None:
     """Edges drawn from conclusion to premise with the arrowhead at the conclusion.
 
@@ -802,7 +817,7 @@ def _add_links(
             edge_attrs["penwidth"] = BOLD_WIDTH
         if low:
             edge_attrs["minlen"] = "2"
-        if link.is_ref:
+        if link.id in loose_refs:
             # A node stays where it is written; a ref only draws a line to it.
             edge_attrs["constraint"] = "false"
         source = names.dot[link.source]

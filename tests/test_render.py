@@ -482,3 +482,15 @@ def test_a_premise_named_like_its_link_keeps_its_own_premises_and_its_undercuts_
         '"c.pro.1" -> "c.pro.1.con.1"',
         'c -> "c.con.1"',
     ]
+
+
+def test_a_ref_moves_nothing_unless_the_node_is_shown_only_through_refs() -> None:
+    m = load_map(EXAMPLE)
+
+    def ref_edge(dot: str) -> str:
+        return next(x for x in dot.splitlines() if 'id="link:lower-bills.pro.1"' in x)
+
+    assert "constraint=false" in ref_edge(render_dot(m))
+    excerpt = render_dot(m, options=RenderOptions(focus="lower-bills"))
+    assert "constraint=false" not in ref_edge(excerpt)
+    assert re.findall(r"^\tBand0 -> (.*) \[", excerpt, re.M) == ['"lower-bills"']

@@ -93,8 +93,23 @@ def _table(boxes: bool, expand: bool = False, lines: bool = False) -> Table:
     )
 
 
-def _joined(values: Sequence[str]) -> Text:
-    return text(", ".join(values))
+def _claim_cell(row: ClaimRow) -> Text:
+    """The claim's id and text, then who argues each side and its tags, one line each.
+
+    Kept in the claim's cell rather than in columns of their own so that neither ids
+    nor the claim's text are squeezed into a few characters a line.
+    """
+    cell = Text.assemble(text(row.id, "bold"), "\n", text(row.text))
+    for label, values, style in (
+        ("for", row.actors_pro, "green"),
+        ("against", row.actors_con, "red"),
+        ("tags", row.tags, "dim"),
+    ):
+        if values:
+            cell.append("\n")
+            cell.append(f"{label}: ", style=style)
+            cell.append_text(text(", ".join(values)))
+    return cell
 
 
 def status_text(status: str | None) -> Text:
@@ -193,7 +208,7 @@ def summary_table(
     columns: list[_Column] = []
     if several:
         columns.append(("map", [text(map_label(r.map, base)) for r in rows], {}, 32))
-    claims = [Text.assemble(text(r.id, "bold"), "\n", text(r.text)) for r in rows]
+    claims = [_claim_cell(r) for r in rows]
     columns += [
         ("claim", claims, {}, None),
         ("pro", [text(f"{r.pro}/{r.pro_total}") for r in rows], _NUMBER | _GREEN, None),
@@ -205,12 +220,7 @@ def summary_table(
             for r in rows
         ]
         columns.append(("strength", scores, {"no_wrap": True}, None))
-    columns += [
-        ("for", [_joined(r.actors_pro) for r in rows], {}, 12),
-        ("against", [_joined(r.actors_con) for r in rows], {}, 12),
-        ("quotes", [text(format_share(r.coverage)) for r in rows], _NUMBER, None),
-        ("tags", [_joined(r.tags) for r in rows], {}, 10),
-    ]
+    columns.append(("quotes", [text(format_share(r.coverage)) for r in rows], _NUMBER, None))
     return _fitted_table(columns, 1 if several else 0, boxes=boxes, lines=True)
 
 

@@ -239,8 +239,8 @@ claims:
 #   necessary adds secondary c→g (c attacks b, b ⇒ g) and extended b→d, g→d
 #     (a ⇒ b ⇒ g, a attacks d): g OUT, so e IN; d OUT (a is IN).
 #   cayrol2005 adds supported a→e, b→e and secondary c→g: g OUT, e OUT (a IN attacks it).
-# This is our own example, built to separate the readings as Boella et al.'s Fig. 1 does;
-# that figure was not available to us.
+# Our own example, built to separate all four readings; Boella et al.'s own Fig. 1
+# follows below.
 SEPARATING = """argmap: 1
 title: Support readings
 claims:
@@ -290,6 +290,42 @@ def test_an_undercut_support_link_induces_nothing() -> None:
     e = evaluate(m, support="necessary")
     assert e.links["g.pro.1"].status is REJECTED
     assert e.nodes["g"].status is ACCEPTED
+
+
+# Boella, Gabbay, van der Torre & Villata, "Support in Abstract Argumentation" (COMMA
+# 2010), Fig. 1(a): arguments a..e, attacks b→d and e→c, supports a⇒b and b⇒c. The paper
+# states that under Cayrol & Lagasquie-Schiex's reading (supported plus mediated attacks,
+# our `deductive`) the acceptable arguments are {d, e}, although {d, e} is not admissible
+# in the attack-only framework. By hand for the other readings:
+#   attacks-only: a, b, e unattacked → IN; d OUT (b), c OUT (e).
+#   deductive: supported a→d (a ⇒ b → d); mediated e→b (b ⇒ c, e → c) and e→a
+#     (a ⇒ b ⇒ c): e IN, so a, b, c OUT, and d, attacked only by OUT arguments, IN.
+#   necessary: extended c→d (b ⇒ c, b → d); c is OUT (e), so the labelling is attacks-only's.
+#   cayrol2005: supported a→d; no attack precedes a support chain: attacks-only's again.
+BOELLA_FIG_1 = """argmap: 1
+title: Boella et al. 2010, Fig. 1(a)
+claims:
+  a: A.
+  e: E.
+  b: {text: B., pro: [{ref: a}]}
+  c: {text: C., pro: [{ref: b}], con: [{ref: e}]}
+  d: {text: D., con: [{ref: b}]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("support", "accepted"),
+    [
+        ("attacks-only", {"a", "b", "e"}),
+        ("deductive", {"d", "e"}),  # the extension the paper reports
+        ("necessary", {"a", "b", "e"}),
+        ("cayrol2005", {"a", "b", "e"}),
+    ],
+)
+def test_boella_et_al_figure_1(support: str, accepted: set[str]) -> None:
+    e = evaluate(load(BOELLA_FIG_1), support=support)
+    assert {k for k, s in e.nodes.items() if s.status is ACCEPTED} == accepted
+    assert {k for k, s in e.nodes.items() if s.status is UNDECIDED} == set()
 
 
 # --- cycles --------------------------------------------------------------------------------

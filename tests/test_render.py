@@ -494,3 +494,28 @@ def test_a_ref_moves_nothing_unless_the_node_is_shown_only_through_refs() -> Non
     excerpt = render_dot(m, options=RenderOptions(focus="lower-bills"))
     assert "constraint=false" not in ref_edge(excerpt)
     assert re.findall(r"^\tBand0 -> (.*) \[", excerpt, re.M) == ['"lower-bills"']
+
+
+def test_every_conclusion_keeps_its_premises_in_file_order_in_a_large_map(
+    renderer: Renderer,
+) -> None:
+    from benchmarks.generate import generate_map
+
+    m = loads_map(generate_map(150, seed=3), "generated.yaml")
+    dot = render_dot(m, options=RenderOptions(legend=False))
+    laid_out = subprocess.run(
+        [renderer.path, "-Tplain"], input=dot.encode(), capture_output=True, check=True
+    ).stdout.decode()
+    x = {
+        parts[1].strip('"'): float(parts[2])
+        for parts in map(str.split, laid_out.splitlines())
+        if parts[0] == "node"
+    }
+    heads: dict[str, list[str]] = {}
+    for tail, head, attributes in re.findall(r'^\t("?\S+?"?) -> ("?\S+?"?) \[(.*)\]$', dot, re.M):
+        if "invis" not in attributes and "constraint=false" not in attributes:
+            heads.setdefault(tail.strip('"'), []).append(head.strip('"'))
+    assert len(heads) > 50
+    for tail, order in heads.items():
+        xs = [x[h] for h in order]
+        assert xs == sorted(xs), tail

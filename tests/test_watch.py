@@ -94,3 +94,30 @@ def test_ctrl_c_ends_the_watch_quietly(tmp_path: Path) -> None:
     watch_and_rerun([tmp_path], lambda: runs.append("run"), echo=told.append, changes=interrupted())
     assert runs == ["run", "run"]
     assert told[-1] == "stopped watching"
+
+
+def test_render_watch_redraws_and_survives_a_broken_moment(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import watchfiles
+
+    path = tmp_path / "map.yaml"
+    out = tmp_path / "map.dot"
+    path.write_text(VALID, encoding="utf-8")
+    drawn: list[str] = []
+
+    def fake_watch(*_roots: Path, **_options: object) -> Iterator[set[tuple[int, str]]]:
+        drawn.append(out.read_text(encoding="utf-8"))
+        path.write_text(VALID.replace("text: Alpha.", "txt: Alpha."), encoding="utf-8")
+        yield {(2, str(path))}  # broken: reported, the last good diagram stays
+        path.write_text(VALID.replace("Alpha.", "Gamma."), encoding="utf-8")
+        yield {(2, str(path))}
+        drawn.append(out.read_text(encoding="utf-8"))
+
+    monkeypatch.setattr(watchfiles, "watch", fake_watch)
+    result = invoke(["render", path, "-o", out, "--watch", "--no-eval"])
+    assert "Alpha." in drawn[0] and "Gamma." in drawn[1]
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"wrote {out}"
+    assert lines[3].startswith(f"argmap: {path}:5:5: error: unknown field 'txt'")
+    assert lines[-1] == f"wrote {out}"

@@ -199,6 +199,11 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None]) -> int:
 )
 @click.option("--each", is_flag=True, help="One diagram per claim, into the folder -o names.")
 @click.option(
+    "--watch",
+    is_flag=True,
+    help="Draw again whenever the map changes, for writing a map beside its diagram; Ctrl-C stops.",
+)
+@click.option(
     "--dot",
     "dot_path",
     metavar="PATH",
@@ -218,6 +223,7 @@ def command(
     semantics: str,
     cluster: bool,
     each: bool,
+    watch: bool,
     dot_path: str | None,
 ) -> None:
     """Draw MAP as a diagram: claims on top, the premises for and against below, in file order.
@@ -241,12 +247,25 @@ def command(
     if fmt != "dot":  # DOT needs no renderer at all
         renderer = find_renderer(dot_path)
         check_format(renderer, fmt)
-    jobs = plan(map_arg, out, fmt, each, options)
     chosen = semantics if with_eval else None
 
     def each_job(job: Job) -> None:
         run_job(job, fmt, renderer, chosen)
 
+    if watch:
+        if out == "-":
+            raise click.UsageError("--watch writes files; it cannot write to stdout (-o -)")
+        from argmap.commands._watch import watch_and_rerun
+
+        # Planned again on every change: a folder may have gained or lost maps. A map
+        # that is broken for a moment is reported, and the watch goes on.
+        watch_and_rerun(
+            [map_arg],
+            lambda: run_all(plan(map_arg, out, fmt, each, options), each_job),
+            echo=lambda line: click.echo(line, err=True),
+        )
+        return
+    jobs = plan(map_arg, out, fmt, each, options)
     if one_file:
         each_job(jobs[0])
         if jobs[0].out != "-":

@@ -25,6 +25,9 @@ docs: $(STAMP) ## Redraw the images in docs/ that the README shows
 	$(BIN)/argmap render docs/legend.yaml -o docs/legend.svg
 	$(BIN)/argmap render maps/example.yaml -o docs/example.png
 	$(BIN)/argmap render maps/example.yaml -o docs/example.svg
+	$(BIN)/argmap render maps/secure-communities.yaml -o docs/secure-communities.svg
+	$(BIN)/argmap render maps/secure-communities.yaml --focus union-caused-delay --depth 3 \
+		-o docs/union-caused-delay.png
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/pytest

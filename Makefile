@@ -16,8 +16,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-demo: $(STAMP) ## Validate the bundled maps and draw each to build/<name>.svg
-	$(BIN)/argmap validate --strict maps/ $(if $(wildcard ../shared/seed),--sources ../shared/seed)
+SOURCES := $(if $(wildcard ../shared/seed),--sources ../shared/seed)
+
+demo: $(STAMP) ## Check the bundled maps, summarise the Secure Communities map, draw every map
+	$(BIN)/argmap validate --strict maps/ $(SOURCES)
+	$(BIN)/argmap summary maps/secure-communities.yaml $(SOURCES)
 	$(BIN)/argmap render maps/ -o build
 
 docs: $(STAMP) ## Redraw the images in docs/ that the README shows

@@ -16,8 +16,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-demo: $(STAMP) ## Validate the bundled maps (and render and summarise them as those land)
-	$(BIN)/argmap validate --strict maps/ $(if $(wildcard ../shared/seed),--sources ../shared/seed)
+SOURCES := $(if $(wildcard ../shared/seed),--sources ../shared/seed)
+
+demo: $(STAMP) ## Check the bundled maps, summarise the Secure Communities map, draw every map
+	$(BIN)/argmap validate --strict maps/ $(SOURCES)
+	$(BIN)/argmap summary maps/secure-communities.yaml $(SOURCES)
+	$(BIN)/argmap render maps/ -o build
+
+docs: $(STAMP) ## Redraw the images in docs/ that the README shows
+	$(BIN)/argmap render docs/legend.yaml -o docs/legend.png
+	$(BIN)/argmap render docs/legend.yaml -o docs/legend.svg
+	$(BIN)/argmap render maps/example.yaml -o docs/example.png
+	$(BIN)/argmap render maps/example.yaml -o docs/example.svg
+	$(BIN)/argmap render maps/secure-communities.yaml -o docs/secure-communities.svg
+	$(BIN)/argmap render maps/secure-communities.yaml --focus union-caused-delay --depth 3 \
+		-o docs/union-caused-delay.png
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/pytest

@@ -12,19 +12,26 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from argmap.errors import ArgmapError, Diagnostic, Position, Severity  # noqa: E402
+from argmap.evaluate import Acceptance, Evaluation, Score, Status, acceptance, evaluate  # noqa: E402
 from argmap.load import load_map, loads_map  # noqa: E402
 from argmap.model import ArgumentMap, Link, Node  # noqa: E402
 from argmap.validate import validate_map  # noqa: E402
 
 __all__ = [
+    "Acceptance",
     "ArgmapError",
     "ArgumentMap",
     "Diagnostic",
+    "Evaluation",
     "Link",
     "Node",
     "Position",
+    "Score",
     "Severity",
+    "Status",
     "__version__",
+    "acceptance",
+    "evaluate",
     "load_map",
     "loads_map",
     "validate_map",

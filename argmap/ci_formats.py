@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import urllib.parse
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -104,14 +105,16 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _artifact_uri(file: str) -> str:
-    """A relative URI (forward slashes) when the file is under the working directory."""
+    """A relative URI (forward slashes, percent-encoded) when the file is under the working
+    directory, else a file: URI. SARIF requires a valid URI reference: a space, `%` or `#`
+    in a file name must be escaped, and a `:` would read as a URI scheme."""
     try:
         rel = os.path.relpath(file)
     except ValueError:
         rel = file
-    if rel.startswith(".."):
+    if rel.startswith("..") or os.path.isabs(rel):
         return Path(os.path.abspath(file)).as_uri()
-    return Path(rel).as_posix()
+    return urllib.parse.quote(Path(rel).as_posix(), safe="/")
 
 
 def to_sarif(diagnostics: Sequence[Diagnostic]) -> str:

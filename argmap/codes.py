@@ -48,8 +48,16 @@ CODES: dict[str, str] = {
     # rendering
     "E401": "no Graphviz renderer found",
     "E402": "the renderer named is not runnable",
+    "E403": "the renderer cannot write this format",
+    "E404": "the renderer took too long",
+    "E405": "the renderer failed",
+    "E406": "--focus names no node in the map",
     # evaluation (E5xx)
-
+    "E501": "evaluation of a cyclic map did not converge",
+    "E502": "unknown semantics or support reading",
+    "E503": "too many undecided arguments for preferred or stable extensions",
+    "E504": "the map refers to a node or link it does not have",
+    "E505": "too many support chains for the support reading",
     # foreign formats: import and export (E6xx, W6xx)
     "E601": "the file to import cannot be read as its format (syntax)",
     "E602": "the file to import has the wrong structure for its format",
@@ -68,8 +76,14 @@ CODES: dict[str, str] = {
     "W616": "import: linked premises are imported as separate links",
     "W617": "import: a reference to something that is not in the file",
     "W618": "import: a data field argmap does not know is left out",
-
     # the workflow: output files, diff, init (E7xx)
     "E701": "cannot write the output file",
     "E702": "output would overwrite an input",
+    "E703": "cannot read a map from git (git:REV:PATH)",
+    "E704": "argmap init: the file already exists",
+    "E705": "--watch: nothing to watch",
+    "E706": "argmap init: the file name does not end in .yaml or .yml",
+    # the map in the terminal: summary, show (E72x)
+    "E720": "no node with the id asked for",
+    "E721": "no actor with the id asked for",
 }

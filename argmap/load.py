@@ -516,8 +516,15 @@ class _Builder:
         self.node_from(cid, NodeKind.CLAIM, True, self.out.pos(key), values)
 
     def node_from(
-        self, nid: str, kind: NodeKind, explicit: bool, position: Position, values: dict[str, YNode]
+        self,
+        nid: str,
+        kind: NodeKind,
+        explicit: bool,
+        position: Position,
+        values: dict[str, YNode],
+        link_id: str | None = None,
     ) -> None:
+        """The node, then the premises written under it; `link_id`: the link it hangs on."""
         text = self.string("text", values["text"]) or ""
         by: tuple[str, ...] = ()
         if "by" in values:
@@ -546,9 +553,12 @@ class _Builder:
                 field_positions=self.field_positions(values),
             )
         )
-        for link_kind in (LinkKind.PRO, LinkKind.CON):
-            if link_kind.value in values:
-                self.items(values[link_kind.value], link_kind, owner=nid)
+        # Lists in the order the file gives them, so that nodes and links keep file order.
+        for name, value in values.items():
+            if name == "pro" or name == "con":
+                self.items(value, LinkKind(name), owner=nid)
+            elif name == "undercut" and link_id is not None:
+                self.items(value, LinkKind.UNDERCUT, owner=link_id)
 
     def items(self, node: YNode, kind: LinkKind, owner: str) -> None:
         """The premises (or refs) of one `pro`, `con` or `undercut` list."""
@@ -598,9 +608,7 @@ class _Builder:
         if explicit:
             nid = self.string("id", values["id"]) or link_id
         self.links.append(Link(link_id, kind, nid, target, pos))
-        self.node_from(nid, NodeKind.PREMISE, explicit, pos, values)
-        if "undercut" in values:
-            self.items(values["undercut"], LinkKind.UNDERCUT, owner=link_id)
+        self.node_from(nid, NodeKind.PREMISE, explicit, pos, values, link_id=link_id)
 
 
 # ---------------------------------------------------------------------------

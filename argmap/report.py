@@ -8,9 +8,658 @@ Sections below belong to the commands that use them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
+from rich.tree import Tree
+
+from argmap.evaluate import Evaluation
+from argmap.model import ArgumentMap, Node
+from argmap.stats import (
+    SEMANTICS_NAMES,
+    ActorRow,
+    ClaimRow,
+    FileStatus,
+    MapSummary,
+    OutlineItem,
+    QuoteCheck,
+    QuoteChecks,
+    Relation,
+    SourceRow,
+    Totals,
+    combined_totals,
+    format_share,
+    format_strength,
+    map_label,
+    parents,
+    summary_notes,
+    totals_lines,
+)
+
+if TYPE_CHECKING:
+    from argmap.evaluate import Acceptance
 
 
 def text(value: str, style: str = "") -> Text:
     """Map text as a rich Text, with no markup interpretation."""
     return Text(value, style=style)
+
+
+# --- argmap summary, show, actors, sources ---------------------------------------------
+# Tables and trees for the map in the terminal. `boxes` is True on a terminal: box drawing
+# and tree guides; False when piped: plain columns and indentation, stable for scripts.
+
+STATUS_STYLE = {"accepted": "green", "rejected": "red", "undecided": "yellow"}
+RELATION_MARK = {Relation.ROOT: "", Relation.PRO: "+", Relation.CON: "−", Relation.UNDERCUT: "×"}
+RELATION_STYLE = {
+    Relation.ROOT: "bold",
+    Relation.PRO: "green",
+    Relation.CON: "red",
+    Relation.UNDERCUT: "magenta",
+}
+QUOTE_VERDICT = {
+    QuoteCheck.VERIFIED: ("verified", "green"),
+    QuoteCheck.NOT_FOUND: ("NOT FOUND in the source file", "bold red"),
+}
+UNCHECKED_VERDICT = {
+    FileStatus.ABSENT: "unchecked: source file not found",
+    FileStatus.NONE: "unchecked: the source has no file",
+}
+
+
+# Piped: no box, only a rule of hyphens under the header (ASCII, stable for scripts).
+_PLAIN_BOX = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
+
+
+def _table(boxes: bool, expand: bool = False, lines: bool = False) -> Table:
+    """A table whose `ratio` column (the text) takes the width the others leave.
+
+    No vertical rules (they cost the text its width): on a terminal a line
+    under the header; piped, a rule of hyphens. `lines`: a blank line between rows.
+    """
+    return Table(
+        box=box.SIMPLE_HEAD if boxes else _PLAIN_BOX,
+        show_lines=lines,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+        header_style="bold",
+        expand=expand,
+    )
+
+
+def _claim_cell(row: ClaimRow) -> Text:
+    """The claim's id and text, then who argues each side and its tags, one line each.
+
+    Kept in the claim's cell rather than in columns of their own so that neither ids
+    nor the claim's text are squeezed into a few characters a line.
+    """
+    cell = Text.assemble(text(row.id, "bold"), "\n", text(row.text))
+    for label, values, style in (
+        ("for", row.actors_pro, "green"),
+        ("against", row.actors_con, "red"),
+        ("tags", row.tags, "dim"),
+    ):
+        if values:
+            cell.append("\n")
+            cell.append(f"{label}: ", style=style)
+            cell.append_text(text(", ".join(values)))
+    return cell
+
+
+def status_text(status: str | None) -> Text:
+    return text(status or "-", STATUS_STYLE.get(status or "", ""))
+
+
+class _FitToWidth:
+    """A table built when the width is known, so that one column can take what the others leave."""
+
+    def __init__(self, build: Callable[[int], RenderableType]) -> None:
+        self.build = build
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.build(options.max_width)
+
+
+def _natural_width(header: str, cells: Sequence[Text], cap: int | None = None) -> int:
+    widest = max([len(header)] + [len(line) for c in cells for line in c.plain.split("\n")])
+    return widest if cap is None else min(widest, cap)
+
+
+# A column: header, its cells, rich column options, and the widest it grows before wrapping.
+_Column = tuple[str, list[Text], dict[str, Any], int | None]
+
+
+def _fitted_table(
+    columns: Sequence[_Column], flexible: int, *, boxes: bool, lines: bool = False
+) -> RenderableType:
+    """A table whose column `flexible` (the text that matters) takes the width the others
+    leave; the others are as wide as their content, up to their cap. On a narrow terminal
+    the wrapping columns give way first (never below their header); long words fold."""
+
+    def build(width: int) -> RenderableType:
+        widths = [_natural_width(h, cells, cap) for h, cells, _, cap in columns]
+        floors = [
+            w if options.get("no_wrap") else min(w, max(len(h), 8))
+            for (h, _, options, _), w in zip(columns, widths, strict=True)
+        ]
+        header, cells, _, _ = columns[flexible]
+        wanted = _natural_width(header, cells)
+        least = min(wanted, 16)
+        gaps = 2 * (len(columns) - 1)  # each column: 1 padding + 1 divider
+
+        def others() -> int:
+            return sum(w for i, w in enumerate(widths) if i != flexible)
+
+        while others() + gaps + least > width:
+            shrinkable = [
+                i for i, w in enumerate(widths) if i != flexible and w > floors[i]
+            ]
+            if not shrinkable:
+                return _cards(columns, flexible)  # too narrow for a table
+            widest = max(shrinkable, key=lambda i: widths[i])
+            widths[widest] -= 1
+        widths[flexible] = max(least, min(width - others() - gaps, wanted))
+        table = _table(boxes, lines=lines)
+        for (header, _, options, _), w in zip(columns, widths, strict=True):
+            table.add_column(header, width=w, overflow="fold", **options)
+        for n in range(len(columns[0][1])):
+            table.add_row(*[c[1][n] for c in columns])
+        return table
+
+    return _FitToWidth(build)
+
+
+def _cards(columns: Sequence[_Column], first: int) -> RenderableType:
+    """The table's rows as blocks, for a terminal too narrow for its columns: the main
+    cell, then `header value` for every other non-empty cell, indented."""
+    blocks: list[RenderableType] = []
+    for n in range(len(columns[0][1])):
+        details = Text()
+        for i, (header, cells, _, _) in enumerate(columns):
+            cell = cells[n].copy()
+            if i == first or not cell.plain.strip():
+                continue
+            if details.plain:
+                details.append(" · ", style="dim")
+            details.append(header + " ", style="dim")
+            details.append_text(Text(", ").join(cell.split("\n")))
+        if blocks:
+            blocks.append(text(""))
+        blocks += [columns[first][1][n], Padding(details, (0, 0, 0, 2))]
+    return Group(*blocks)
+
+
+def summary_table(
+    summaries: Sequence[MapSummary], rows: Sequence[ClaimRow], *, boxes: bool, base: str | None
+) -> RenderableType:
+    """One row per claim (with a `map` column when several maps are shown).
+
+    The claim's id and text take the width the other columns leave; the
+    lists beside it (actors, tags) wrap early.
+    """
+    several = len(summaries) > 1
+    evaluated = any(s.evaluation is not None for s in summaries)
+    columns: list[_Column] = []
+    if several:
+        columns.append(("map", [text(map_label(r.map, base)) for r in rows], {}, 32))
+    claims = [_claim_cell(r) for r in rows]
+    columns += [
+        ("claim", claims, {}, None),
+        ("pro", [text(f"{r.pro}/{r.pro_total}") for r in rows], _NUMBER | _GREEN, None),
+        ("con", [text(f"{r.con}/{r.con_total}") for r in rows], _NUMBER | _RED, None),
+    ]
+    if evaluated:
+        scores = [
+            Text.assemble(text(format_strength(r.strength)), " ", status_text(r.status))
+            for r in rows
+        ]
+        columns.append(("strength", scores, {"no_wrap": True}, None))
+    columns.append(("quotes", [text(format_share(r.coverage)) for r in rows], _NUMBER, None))
+    return _fitted_table(columns, 1 if several else 0, boxes=boxes, lines=True)
+
+
+_NUMBER: dict[str, Any] = {"justify": "right", "no_wrap": True}
+_GREEN: dict[str, Any] = {"style": "green"}
+_RED: dict[str, Any] = {"style": "red"}
+
+
+def totals_text(totals: Totals) -> RenderableType:
+    """`Totals: nodes 9, claims 2, ...` on three lines, wrapped lines hanging under the first."""
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(text("Totals: ", "bold"), text("\n".join(totals_lines(totals))))
+    return grid
+
+
+def summary_view(
+    summaries: Sequence[MapSummary], rows: Sequence[ClaimRow], *, boxes: bool, base: str | None
+) -> Group:
+    """The table, the totals, and the caption saying what the columns mean."""
+    parts: list[RenderableType] = []
+    if len(summaries) == 1:
+        s = summaries[0]
+        parts.append(Text.assemble(text(s.title, "bold"), text(f"  ({s.path})", "dim")))
+    if rows:
+        parts.append(summary_table(summaries, rows, boxes=boxes, base=base))
+    else:
+        parts.append(text("No claim matches the filters.", "yellow"))
+    parts += [text(""), totals_text(combined_totals(summaries))]
+    parts += [text(note, "dim") for note in summary_notes(summaries)]
+    return Group(*parts)
+
+
+# `argmap show`
+
+
+def _actor_names(m: ArgumentMap, ids: Sequence[str]) -> str:
+    return ", ".join(m.actors[a].name if a in m.actors else a for a in ids)
+
+
+def _node_label(
+    m: ArgumentMap,
+    item: OutlineItem,
+    checks: QuoteChecks,
+    evaluation: Evaluation | None,
+) -> RenderableType:
+    """The mark, then the node's id and text; beneath, aligned with the text: the details."""
+    node: Node = item.node
+    style = RELATION_STYLE[item.relation]
+    head = Text()
+    head.append(node.id, style=f"bold {style}")
+    flags = []
+    if item.link is not None and item.link.is_ref:
+        flags.append("ref")
+    if node.implicit:
+        flags.append("implicit")
+    if flags:
+        head.append(" (" + ", ".join(flags) + ")", style="dim")
+    head.append(": ")
+    head.append(node.text)
+    lines: list[RenderableType] = [head]
+    if item.repeat:
+        lines.append(text("shown above; not expanded again", "dim italic"))
+    else:
+        lines += _node_details(m, item, checks, evaluation)
+    if item.hidden:
+        more = "item" if item.hidden == 1 else "items"
+        lines.append(text(f"… {item.hidden} more {more} beneath (raise --depth)", "dim"))
+    mark = RELATION_MARK[item.relation]
+    if not mark:
+        return Group(*lines)
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(text(mark + " ", f"bold {style}"), Group(*lines))
+    return grid
+
+
+def _node_details(
+    m: ArgumentMap,
+    item: OutlineItem,
+    checks: QuoteChecks,
+    evaluation: Evaluation | None,
+) -> list[RenderableType]:
+    node = item.node
+    details = Text(style="dim")
+
+    def detail(label: str, value: str) -> None:
+        if details.plain:
+            details.append(", ")
+        details.append(label)
+        details.append(value)
+
+    if node.by:
+        detail("by ", _actor_names(m, node.by))
+    if evaluation is not None and (score := evaluation.nodes.get(node.id)) is not None:
+        status = score.status.value
+        detail("strength ", f"{score.strength:.2f}")
+        details.append(" ")
+        details.append(status, style=STATUS_STYLE.get(status, ""))
+        link = item.link
+        link_score = evaluation.links.get(link.id) if link is not None else None
+        if link is not None and link_score is not None and m.undercutters(link.id):
+            detail("as an argument here ", f"{link_score.strength:.2f}")
+    if node.weight is not None:
+        detail("weight ", f"{node.weight:g}")
+    if node.tags:
+        detail("tags ", ", ".join(node.tags))
+    lines: list[RenderableType] = [details] if details.plain else []
+    notes = [n for n in (node.note, item.link.note if item.link is not None else None) if n]
+    lines += [Text.assemble(("note: ", "dim"), text(n, "italic")) for n in notes]
+    if node.url:
+        lines.append(Text.assemble(("url: ", "dim"), text(node.url)))
+    for quote in node.quotes:
+        source = m.sources.get(quote.source)
+        check = checks.verdict(quote)
+        if check is QuoteCheck.UNCHECKED:
+            file_status = checks.files.get(quote.source, FileStatus.NONE)
+            verdict, verdict_style = UNCHECKED_VERDICT.get(file_status, "unchecked"), "yellow"
+        else:
+            verdict, verdict_style = QUOTE_VERDICT[check]
+        line = Text("“", style="dim")
+        line.append(quote.text, style="italic")
+        line.append("” — ", style="dim")
+        line.append(source.title if source is not None else quote.source)
+        if quote.locator:
+            line.append(f", {quote.locator}")
+        if quote.speaker:
+            line.append(f", said by {_actor_names(m, [quote.speaker])}")
+        line.append(" (")
+        line.append(verdict, style=verdict_style)
+        line.append(")")
+        lines.append(line)
+    return lines
+
+
+def show_tree(
+    m: ArgumentMap,
+    root: OutlineItem,
+    *,
+    checks: QuoteChecks,
+    evaluation: Evaluation | None,
+    boxes: bool,
+) -> RenderableType:
+    """The outline as a rich Tree (boxes) or as plain indentation, with a legend."""
+
+    def label(item: OutlineItem) -> RenderableType:
+        return _node_label(m, item, checks, evaluation)
+
+    if boxes:
+        tree = Tree(label(root), guide_style="dim")
+        stack = [(tree, root)]
+        while stack:
+            branch, item = stack.pop()
+            added = [(branch.add(label(child)), child) for child in item.children]
+            stack += reversed(added)
+        body: RenderableType = tree
+    else:
+        body = _indented(root, label)
+    head: list[RenderableType] = []
+    where = parents(m, root.node.id)
+    if where:
+        said = ", ".join(f"{rel.value} {target}" for rel, target in where)
+        head.append(text(f"{root.node.id} is written under: {said}", "dim"))
+    legend = [text("+ supports, − opposes, × undercuts (attacks the link above it)", "dim")]
+    if evaluation is not None:
+        name = SEMANTICS_NAMES.get(evaluation.semantics, evaluation.semantics)
+        legend.append(
+            text(
+                f"strength: {name} ({evaluation.semantics}), supports read as"
+                f" {evaluation.support}; status: {evaluation.status_semantics} labelling",
+                "dim",
+            )
+        )
+    return Group(*head, body, text(""), *legend)
+
+
+def _indented(root: OutlineItem, label: Callable[[OutlineItem], RenderableType]) -> RenderableType:
+    """Plain nesting: four spaces a level (iterative, so long chains do not recurse)."""
+    lines: list[RenderableType] = []
+    stack = [(root, 0)]
+    while stack:
+        item, level = stack.pop()
+        rendered = label(item)
+        lines.append(Padding(rendered, (0, 0, 0, 4 * level)) if level else rendered)
+        stack += [(child, level + 1) for child in reversed(item.children)]
+    return Group(*lines)
+
+
+# `argmap actors` and `argmap sources`
+
+
+def _lines(values: Sequence[str]) -> Text:
+    return text("\n".join(values))
+
+
+def actors_table(rows: Sequence[ActorRow], *, boxes: bool) -> RenderableType:
+    """One row per actor (id, then name and role); the claims each argues for and against."""
+    actors = []
+    for r in rows:
+        cell = Text.assemble(text(r.id, "bold"), "\n", text(r.name))
+        if r.role:
+            cell.append("\n")
+            cell.append_text(text(r.role, "dim"))
+        actors.append(cell)
+    columns: list[_Column] = [
+        ("actor", actors, {}, None),
+        ("argues", [text(str(len(r.argues))) for r in rows], _NUMBER, None),
+        ("quoted", [text(str(r.quoted)) for r in rows], _NUMBER, None),
+        ("for", [_lines(r.claims_for) for r in rows], _GREEN, 30),
+        ("against", [_lines(r.claims_against) for r in rows], _RED, 30),
+    ]
+    return _fitted_table(columns, 0, boxes=boxes, lines=True)
+
+
+FILE_STATUS_TEXT = {"found": "found", "missing": "missing", "none": "no file"}
+
+
+def sources_table(rows: Sequence[SourceRow], *, boxes: bool) -> RenderableType:
+    """One row per source: its file, and how many quotes and nodes it backs, how many verified."""
+    columns: list[_Column] = [
+        ("source", [text(r.id, "bold") for r in rows], {}, 20),
+        ("title", [text(r.title) for r in rows], {}, None),
+    ]
+    if any(r.author or r.date for r in rows):
+        credits = [text(", ".join(x for x in (r.author, r.date) if x)) for r in rows]
+        columns.append(("author, date", credits, {}, 24))
+    files = [
+        text(f"{r.file}\n({FILE_STATUS_TEXT[r.file_status.value]})" if r.file else "no file")
+        for r in rows
+    ]
+    columns += [
+        ("file", files, {}, 24),
+        ("quotes", [text(str(r.quotes)) for r in rows], _NUMBER, None),
+        ("backs", [text(str(len(r.backs))) for r in rows], _NUMBER, None),
+        (
+            "verified",
+            [text(f"{r.verified}/{r.quotes}", "red" if r.not_found else "") for r in rows],
+            _NUMBER,
+            None,
+        ),
+    ]
+    return _fitted_table(columns, 1, boxes=boxes, lines=True)
+
+
+# --- argmap evaluate ---------------------------------------------------------------------
+
+_STATUS_STYLE = {"accepted": "green", "rejected": "red", "undecided": "yellow"}
+_SEMANTICS_NAME = {"dfquad": "DF-QuAD", "qe": "quadratic energy", "euler": "Euler-based"}
+
+
+def _weight(value: float) -> str:
+    """A base score as written: at least two decimals, at most four (0.50, 0.125)."""
+    shown = f"{value:.4f}".rstrip("0")
+    return shown + "0" * max(0, 2 - len(shown.partition(".")[2]))
+
+
+def evaluation_caption(evaluation: Evaluation) -> Text:
+    """One line saying what was computed."""
+    name = _SEMANTICS_NAME.get(evaluation.semantics, evaluation.semantics)
+    return Text(
+        f"Strength by {name}; status by {evaluation.status_semantics} semantics"
+        f" (support: {evaluation.support})."
+    )
+
+
+# Past this many nodes the table is laid out in plain fixed columns: rich's table layout
+# measures every cell and would take about a minute for 100,000 nodes.
+LARGE_TABLE = 2000
+
+
+def _evaluation_rows(
+    m: ArgumentMap, evaluation: Evaluation, extensions: Acceptance | None
+) -> tuple[list[str], list[tuple[bool, list[str]]]]:
+    """Headers, and for every node (claims first) whether it is a claim and its cells."""
+    headers = ["node", "text", "base", "strength", "status"]
+    if extensions is not None:
+        headers += ["credulous", "sceptical"]
+    nodes = [n for n in m.unique_nodes() if n.is_claim]
+    nodes += [n for n in m.unique_nodes() if not n.is_claim]
+    rows: list[tuple[bool, list[str]]] = []
+    for node in nodes:
+        score = evaluation.nodes[node.id]
+        cells = [
+            node.id,
+            node.text,
+            _weight(score.base),
+            f"{score.strength:.4f}",
+            score.status.value,
+        ]
+        if extensions is not None:
+            cells.append("yes" if node.id in extensions.credulous else "no")
+            cells.append("yes" if node.id in extensions.sceptical else "no")
+        rows.append((node.is_claim, cells))
+    return headers, rows
+
+
+def evaluation_table(
+    m: ArgumentMap, evaluation: Evaluation, extensions: Acceptance | None = None
+) -> Table:
+    """Every node, claims first, each with base score, strength and status (and credulous /
+    sceptical acceptance when extensions were asked for)."""
+    headers, rows = _evaluation_rows(m, evaluation, extensions)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
+    widest = max((len(cells[0]) for _, cells in rows), default=4)
+    table.add_column(headers[0], overflow="fold", min_width=min(widest, 36))
+    table.add_column(headers[1], overflow="ellipsis", no_wrap=True, ratio=1, min_width=8)
+    table.add_column(headers[2], justify="right", no_wrap=True)
+    table.add_column(headers[3], justify="right", no_wrap=True)
+    for header in headers[4:]:
+        table.add_column(header, no_wrap=True)
+    for is_claim, cells in rows:
+        styled: list[Text] = [text(cell) for cell in cells]
+        styled[0].stylize("bold" if is_claim else "")
+        styled[4].stylize(_STATUS_STYLE.get(cells[4], ""))
+        table.add_row(*styled)
+    return table
+
+
+def evaluation_lines(
+    m: ArgumentMap, evaluation: Evaluation, extensions: Acceptance | None = None, width: int = 100
+) -> list[str]:
+    """The same table as plain fixed-width lines, for maps past LARGE_TABLE nodes."""
+    headers, rows = _evaluation_rows(m, evaluation, extensions)
+    return _plain_table(headers, [c for _, c in rows], right={2, 3}, flexible=1, width=width)
+
+
+def _plain_table(
+    headers: list[str], rows: list[list[str]], right: set[int], flexible: int | None, width: int
+) -> list[str]:
+    """Columns three spaces apart, as rich's SIMPLE_HEAD box lays them out; the flexible
+    column takes the width left over, cutting its text with an ellipsis."""
+    every = [headers, *rows]
+    widths = [max(len(row[k]) for row in every) for k in range(len(headers))]
+    if flexible is not None:
+        others = sum(widths) - widths[flexible] + 3 * (len(headers) - 1) + 2
+        widths[flexible] = max(8, width - others)  # fill the width, as rich does
+
+    def line(row: list[str]) -> str:
+        out = []
+        for k, cell in enumerate(row):
+            if k == flexible and len(cell) > widths[k]:
+                cell = cell[: widths[k] - 1] + "…"
+            out.append(cell.rjust(widths[k]) if k in right else cell.ljust(widths[k]))
+        return (" " + "   ".join(out)).rstrip()
+
+    rule = " " + "─" * (sum(widths) + 3 * (len(headers) - 1))
+    return ["", line(headers), rule, *(line(row) for row in rows), ""]
+
+
+def _undercut_rows(m: ArgumentMap, evaluation: Evaluation) -> list[list[str]]:
+    rows = []
+    for lk in m.links:
+        if m.undercutters(lk.id):
+            score = evaluation.links[lk.id]
+            rows.append(
+                [
+                    lk.id,
+                    f"{lk.source} → {lk.target}",
+                    f"{score.base:.4f}",
+                    f"{score.strength:.4f}",
+                    score.status.value,
+                ]
+            )
+    return rows
+
+
+_UNDERCUT_HEADERS = ["link", "from → to", "premise", "link strength", "status"]
+
+
+def undercut_links_table(m: ArgumentMap, evaluation: Evaluation) -> Table | None:
+    """The links that carry undercuts: what the premise brings and what the link passes on."""
+    rows = _undercut_rows(m, evaluation)
+    if not rows:
+        return None
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title="Undercut links", title_justify="left")
+    widest = max(len(row[0]) for row in rows)
+    table.add_column(_UNDERCUT_HEADERS[0], overflow="fold", min_width=min(widest, 36))
+    table.add_column(_UNDERCUT_HEADERS[1], overflow="fold")
+    table.add_column(_UNDERCUT_HEADERS[2], justify="right", no_wrap=True)
+    table.add_column(_UNDERCUT_HEADERS[3], justify="right", no_wrap=True)
+    table.add_column(_UNDERCUT_HEADERS[4], no_wrap=True)
+    for row in rows:
+        table.add_row(*row[:4], text(row[4], _STATUS_STYLE.get(row[4], "")))
+    return table
+
+
+def undercut_links_lines(m: ArgumentMap, evaluation: Evaluation, width: int = 100) -> list[str]:
+    """The undercut links as plain fixed-width lines, for large maps (empty if none)."""
+    rows = _undercut_rows(m, evaluation)
+    if not rows:
+        return []
+    return ["Undercut links", *_plain_table(_UNDERCUT_HEADERS, rows, {2, 3}, None, width)]
+
+
+def convergence_line(evaluation: Evaluation) -> Text | None:
+    """For a map with cycles: how the fixpoint was reached (or that it was not)."""
+    if evaluation.iterations == 0 and evaluation.converged:
+        return None
+    if evaluation.converged:
+        return Text(
+            f"Cycles: fixpoint reached after {evaluation.iterations} integration steps"
+            f" (residual {evaluation.residual:.1e})."
+        )
+    return Text(
+        f"Cycles: NOT converged after {evaluation.iterations} integration steps"
+        f" (residual {evaluation.residual:.1e}); these strengths are not a fixpoint.",
+        style="bold red",
+    )
+
+
+def extensions_line(extensions: Acceptance) -> Text:
+    """How many extensions there are, and which nodes each accepts."""
+    count = len(extensions.extensions)
+    noun = "extension" if count == 1 else "extensions"
+    listed = "; ".join("{" + ", ".join(sorted(e)) + "}" for e in extensions.extensions)
+    return Text(f"{count} {extensions.semantics} {noun}" + (f": {listed}." if count else "."))
+
+
+# ---------------------------------------------------------------------------
+# argmap diff: the text format, coloured by each line's mark.
+
+_DIFF_STYLES = {"+": "green", "-": "red", "~": "yellow", ">": "cyan"}
+
+
+def diff_text(plain: str) -> Text:
+    """`argmap diff`'s text output with added lines green, removed red, changed yellow."""
+    out = Text()
+    for line in plain.splitlines():
+        mark = line.lstrip()[:1]
+        if line.startswith(("---", "+++")):
+            style = "bold"
+        elif line.startswith("  "):
+            style = _DIFF_STYLES.get(mark, "")
+        elif line.endswith(":"):
+            style = "bold"
+        else:
+            style = ""
+        out.append(line + "\n", style=style)
+    out.rstrip()
+    return out

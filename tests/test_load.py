@@ -99,3 +99,18 @@ def test_a_byte_order_mark_is_ignored(tmp_path) -> None:
     path = tmp_path / "bom.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + EXAMPLE.encode())
     assert load_map(path).title == "Should the city build a nuclear plant?"
+
+
+def test_nodes_and_links_keep_file_order_whatever_the_lists_order() -> None:
+    m = loads_map(
+        "argmap: 1\ntitle: T\nclaims:\n  c:\n    text: C.\n    con: [First.]\n"
+        "    pro:\n      - text: Second.\n        undercut: [Third.]\n        con: [Fourth.]\n",
+        "m.yaml",
+    )
+    assert [n.text for n in m.nodes] == ["C.", "First.", "Second.", "Third.", "Fourth."]
+    assert [lk.id for lk in m.links] == [
+        "c.con.1",
+        "c.pro.1",
+        "c.pro.1.undercut.1",
+        "c.pro.1.con.1",
+    ]

@@ -51,6 +51,11 @@ def check_paths(
     show_default=True,
     help="text for people; json, github (annotations) or sarif for machines.",
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Check again whenever a map (or a file under --sources) changes; Ctrl-C stops.",
+)
 @sources_option
 @color_option
 @command_boundary
@@ -58,13 +63,37 @@ def command(
     paths: tuple[str, ...],
     strict: bool,
     fmt: str,
+    watch: bool,
     source_dirs: tuple[Path, ...],
     color: bool | None,
 ) -> None:
     """Check map files (or every map under a directory) and report what is wrong.
 
-    Exit status 1 if any map has errors (or warnings, with --strict).
+    Exit status 1 if any map has errors (or warnings, with --strict); with
+    --watch, 0 when stopped.
     """
+    if watch:
+        from argmap.commands._watch import watch_and_rerun
+
+        watch_and_rerun(
+            paths,
+            lambda: report(paths, strict, fmt, source_dirs, color),
+            echo=lambda line: click.echo(line, err=True),
+            source_dirs=source_dirs,
+        )
+        return
+    if report(paths, strict, fmt, source_dirs, color):
+        sys.exit(ExitStatus.FAILED)
+
+
+def report(
+    paths: tuple[str, ...],
+    strict: bool,
+    fmt: str,
+    source_dirs: tuple[Path, ...],
+    color: bool | None,
+) -> bool:
+    """Check the maps and print the findings; True if the check fails."""
     results = check_paths(paths, source_dirs)
     every = sorted((d for ds in results.values() for d in ds), key=Diagnostic.sort_key)
     if fmt == "json":
@@ -87,5 +116,4 @@ def command(
             click.echo(line, err=True, color=colour)
         click.echo(count_line(every, len(results)), err=True)
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    if any(d.severity in failing for d in every):
-        sys.exit(ExitStatus.FAILED)
+    return any(d.severity in failing for d in every)

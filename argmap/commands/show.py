@@ -1,0 +1,72 @@
+"""`argmap show MAP ID`: one node and everything beneath it, as a tree."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from argmap.cli import command_boundary
+from argmap.commands._common import color_option, load_valid_map, sources_option
+from argmap.commands.summary import (
+    evaluate_or_none,
+    print_view,
+    semantics_option,
+    support_option,
+)
+from argmap.errors import ArgmapError, Position
+from argmap.stats import check_quotes, nearest_ids, outline
+from argmap.validate import SourceTexts
+
+
+@click.command("show")
+@click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
+@click.argument("node_id", metavar="ID")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="Show only N levels beneath the node (0: the node alone).",
+)
+@semantics_option
+@support_option
+@click.option("--no-eval", is_flag=True, help="Leave out strength and status (no evaluation).")
+@sources_option
+@color_option
+@command_boundary
+def command(
+    map_path: str,
+    node_id: str,
+    depth: int | None,
+    semantics: str,
+    support: str,
+    no_eval: bool,
+    source_dirs: tuple[Path, ...],
+    color: bool | None,
+) -> None:
+    """Show the node ID of MAP and everything beneath it: pro (+), con (−) and undercuts (×).
+
+    With each node: who argues it, its quotes and their sources (verified
+    against the source files when found), strength and status. A node that
+    appears twice (a ref) is expanded only the first time.
+    """
+    m = load_valid_map(map_path)
+    link = m.get_link(node_id)
+    if m.get_node(node_id) is None and link is not None:
+        node_id = link.source  # a link id (`claim.pro.1` of a ref): the node written there
+    if m.get_node(node_id) is None:
+        near = nearest_ids(m, node_id)
+        hint = f"; did you mean {', '.join(near)}?" if near else " (`argmap summary` lists claims)"
+        raise ArgmapError("E720", f"no node {node_id!r} in the map{hint}", Position(map_path))
+    from argmap.report import show_tree
+
+    tree = show_tree(
+        m,
+        outline(m, node_id, depth),
+        checks=check_quotes(m, SourceTexts(source_dirs)),
+        evaluation=evaluate_or_none(m, not no_eval, semantics, support),
+        boxes=sys.stdout.isatty(),
+    )
+    print_view(tree, color)

@@ -1,0 +1,48 @@
+"""`argmap sources MAP`: which source backs how many premises, and how many quotes verify."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from argmap.cli import command_boundary
+from argmap.commands._common import color_option, load_valid_map, sources_option
+from argmap.commands.summary import print_view
+from argmap.stats import check_quotes, source_rows
+from argmap.validate import SourceTexts
+
+
+@click.command("sources")
+@click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table for the terminal, json for machines.",
+)
+@sources_option
+@color_option
+@command_boundary
+def command(
+    map_path: str, fmt: str, source_dirs: tuple[Path, ...], color: bool | None
+) -> None:
+    """List the map's sources: whether each one's file is found, how many quotes
+    and nodes it backs, and how many of its quotes are verified in the file.
+    """
+    m = load_valid_map(map_path)
+    rows = source_rows(m, check_quotes(m, SourceTexts(source_dirs)))
+    if fmt == "json":
+        doc = {"map": {"title": m.title, "path": m.path}, "sources": [r.as_json() for r in rows]}
+        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        return
+    from argmap.report import sources_table, text
+
+    if not rows:
+        print_view(text(f"{map_path} declares no sources."), color)
+        return
+    print_view(sources_table(rows, boxes=sys.stdout.isatty()), color)

@@ -1,0 +1,208 @@
+"""`argmap summary MAP|DIR...`: one row per claim, with the map's totals."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import click
+
+from argmap.cli import command_boundary
+from argmap.commands._common import color_option, load_valid_map, make_console, sources_option
+from argmap.errors import ArgmapError, ExitStatus, MapLoadError, Position
+from argmap.evaluate import SEMANTICS, SUPPORT_READINGS, Evaluation, evaluate
+from argmap.files import find_maps
+from argmap.model import ArgumentMap
+from argmap.stats import (
+    SORT_KEYS,
+    MapSummary,
+    select_rows,
+    sort_rows,
+    summarise,
+    summary_csv,
+    summary_json,
+    summary_markdown,
+)
+from argmap.validate import SourceTexts
+
+PROGRESS_FROM = 10
+"""A progress bar (on a terminal's stderr) when summarising at least this many maps."""
+
+
+semantics_option = click.option(
+    "--semantics",
+    type=click.Choice(SEMANTICS),
+    default="dfquad",
+    show_default=True,
+    help="Gradual semantics for the strength column.",
+)
+support_option = click.option(
+    "--support",
+    type=click.Choice(SUPPORT_READINGS),
+    default="attacks-only",
+    show_default=True,
+    help="How supports bear on the status column.",
+)
+
+
+def evaluate_or_none(
+    m: ArgumentMap, enabled: bool, semantics: str = "dfquad", support: str = "attacks-only"
+) -> Evaluation | None:
+    """The map's evaluation for the strength and status columns; None if not wanted.
+
+    Numbers that did not converge (a cyclic map) are not shown: a warning on
+    stderr says so and the columns stay empty; the rest is still worth having.
+    """
+    if not enabled:
+        return None
+    evaluation = evaluate(m, semantics=semantics, support=support)
+    if not evaluation.converged:
+        click.echo(
+            f"argmap: warning: {m.path}: the evaluation did not converge (residual"
+            f" {evaluation.residual:.2g}); strength and status left out",
+            err=True,
+        )
+        return None
+    return evaluation
+
+
+def _maps(paths: Sequence[str]) -> list[Path]:
+    found: list[Path] = []
+    for given in paths:
+        here = find_maps([given])
+        if not here and Path(given).is_dir():
+            raise ArgmapError(
+                "E001", "no map files (*.yaml, *.yml) in this directory", Position(given)
+            )
+        found += here
+    return found
+
+
+def _with_progress(files: list[Path]) -> Iterator[Path]:
+    """The files; a transient progress bar on stderr if it is a terminal and they are many."""
+    console = make_console(stderr=True)
+    if len(files) < PROGRESS_FROM or not sys.stderr.isatty():
+        yield from files
+        return
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("summarising", total=len(files))
+        for path in files:
+            yield path
+            progress.advance(task)
+
+
+def summarise_paths(
+    paths: Sequence[str],
+    texts: SourceTexts,
+    with_evaluation: bool = True,
+    semantics: str = "dfquad",
+    support: str = "attacks-only",
+) -> tuple[list[MapSummary], bool]:
+    """A summary of each map found; maps that cannot be read are reported on stderr (True)."""
+    summaries: list[MapSummary] = []
+    failed = False
+    for path in _with_progress(_maps(paths)):
+        try:
+            m = load_valid_map(path)
+        except MapLoadError as exc:
+            click.echo(f"argmap: {exc.format()}", err=True)
+            failed = True
+            continue
+        evaluation = evaluate_or_none(m, with_evaluation, semantics, support)
+        summaries.append(summarise(m, texts=texts, evaluation=evaluation))
+    return summaries, failed
+
+
+@click.command("summary")
+@click.argument("paths", nargs=-1, required=True, metavar="MAP|DIR...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "markdown", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table for the terminal; markdown (pull requests), csv or json for machines.",
+)
+@click.option(
+    "--sort",
+    type=click.Choice(SORT_KEYS),
+    default="file",
+    show_default=True,
+    help="Row order: file order, id, strength (strongest first), contested (most against"
+    " first), pro or con (most direct premises first).",
+)
+@click.option("--tag", metavar="TAG", help="Only claims tagged TAG.")
+@click.option("--actor", metavar="ACTOR", help="Only claims in which ACTOR argues, on either side.")
+@semantics_option
+@support_option
+@click.option("--no-eval", is_flag=True, help="Leave out strength and status (no evaluation).")
+@sources_option
+@color_option
+@command_boundary
+def command(
+    paths: tuple[str, ...],
+    fmt: str,
+    sort: str,
+    tag: str | None,
+    actor: str | None,
+    semantics: str,
+    support: str,
+    no_eval: bool,
+    source_dirs: tuple[Path, ...],
+    color: bool | None,
+) -> None:
+    """A table of the claims in a map (or every map under a directory), with its totals.
+
+    For each claim: pro and con premises (direct / all beneath on that side),
+    strength and status, the actors on each side, the share of premises backed
+    by a verified quote, and tags. Quotes are verified against the sources'
+    files, looked for beside the map and in each --sources DIR.
+    """
+    if sort == "strength" and no_eval:
+        raise click.UsageError("--sort strength needs the evaluation (drop --no-eval)")
+    texts = SourceTexts(source_dirs)
+    summaries, failed = summarise_paths(paths, texts, not no_eval, semantics, support)
+    if summaries:
+        if actor is not None and not any(actor in s.actors for s in summaries):
+            known = sorted({a for s in summaries for a in s.actors})
+            raise ArgmapError("E721", _unknown_actor(actor, known))
+        rows = [r for s in summaries for r in select_rows(s.rows, tag=tag, actor=actor)]
+        rows = sort_rows(rows, sort)
+        base = paths[0] if len(paths) == 1 and Path(paths[0]).is_dir() else None
+        if fmt == "json":
+            click.echo(summary_json(summaries, rows))
+        elif fmt == "csv":
+            click.echo(summary_csv(rows), nl=False)
+        elif fmt == "markdown":
+            click.echo(summary_markdown(summaries, rows, base=base), nl=False)
+        else:
+            from argmap.report import summary_view
+
+            boxes = sys.stdout.isatty()
+            print_view(summary_view(summaries, rows, boxes=boxes, base=base), color)
+    if failed:
+        sys.exit(ExitStatus.FAILED)
+
+
+def _unknown_actor(actor: str, known: list[str]) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(actor, known, n=3)
+    if near:
+        return f"no actor {actor!r} in the map; did you mean {', '.join(near)}?"
+    listed = ", ".join(known) if known else "none declared"
+    return f"no actor {actor!r} in the map (actors: {listed})"
+
+
+def print_view(renderable: object, color: bool | None) -> None:
+    """Print a rich renderable on stdout; when piped, as plain lines with no trailing blanks."""
+    console = make_console(color=color)
+    if sys.stdout.isatty():
+        console.print(renderable)
+        return
+    with console.capture() as captured:
+        console.print(renderable)
+    click.echo("\n".join(line.rstrip() for line in captured.get().splitlines()), color=color)

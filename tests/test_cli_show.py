@@ -1,0 +1,154 @@
+"""`argmap show`: the tree as piped (pinned), refs, undercuts, quotes, depth, unknown ids."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import MAPS, Invoke
+
+LEGEND = "+ supports, − opposes, × undercuts (attacks the link above it)\n"
+SEMANTICS = (
+    "strength: DF-QuAD (dfquad), supports read as attacks-only; status: grounded labelling\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def in_maps(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(MAPS)
+
+
+def test_tree_with_marks_actors_undercuts_and_strength(invoke: Invoke) -> None:
+    result = invoke(["show", "sides-and-refs.yaml", "main"])
+    assert result.stdout == """\
+main: The main claim.
+by Ana, strength 0.44 rejected, tags core
+    + shared: A premise used twice.
+      by Ana, strength 0.50 accepted, as an argument here 0.25
+        × cut: The shared premise does not bear on the main claim.
+          by Cy, strength 0.50 accepted
+    − objection: An objection.
+      by Ben, strength 0.38 accepted
+        − reply: A reply to the objection.
+          by Cy, strength 0.25 rejected
+            − rejoinder: A rejoinder to the reply.
+              by Ben, strength 0.50 accepted
+
+""" + LEGEND + SEMANTICS
+    assert result.stderr == ""
+
+
+def test_refs_are_marked_and_depth_cuts_with_a_count(invoke: Invoke) -> None:
+    result = invoke(["show", "sides-and-refs.yaml", "other", "--no-eval", "--depth", "1"])
+    assert result.stdout == """\
+other: Another claim that reuses the shared premise.
+tags side
+    − shared (ref): A premise used twice.
+      by Ana
+      note: Here the same premise cuts the other way.
+    − objection (ref): An objection.
+      by Ben
+      … 1 more item beneath (raise --depth)
+
+""" + LEGEND
+
+
+def test_a_node_reached_again_is_not_expanded_twice(invoke: Invoke) -> None:
+    result = invoke(["show", "cycle-allowed.yaml", "start", "--no-eval"])
+    assert result.stdout == """\
+start: Where the loop begins.
+    − left: Left attacks right.
+        − right: Right attacks left.
+            − left (ref): Left attacks right.
+              shown above; not expanded again
+
+""" + LEGEND
+
+
+def test_a_premise_says_where_it_is_written(invoke: Invoke) -> None:
+    result = invoke(["show", "sides-and-refs.yaml", "shared", "--no-eval"])
+    assert result.stdout == (
+        "shared is written under: pro main, con other\n"
+        "shared: A premise used twice.\n"
+        "by Ana\n"
+        "\n" + LEGEND
+    )
+
+
+def test_quotes_with_their_sources_and_verdicts(invoke: Invoke) -> None:
+    result = invoke(["show", "quotes-checked.yaml", "budget-rose", "--no-eval"])
+    assert result.stdout == """\
+budget-rose: The budget rose this year.
+    + verified-quote: The report says spending grew.
+      “spending grew by a tenth” — A report with a local copy, p. 2 (verified)
+    + wrong-quote: The report says the rise was large.
+      “a very large rise” — A report with a local copy (NOT FOUND in the source file)
+    + absent-file: A second report agrees.
+      “the budget rose” — A report whose copy is not here, said by The Clerk (unchecked: source file
+      not found)
+    − no-file: An interview says it fell.
+      “it fell” — A report with no file at all (unchecked: the source has no file)
+    − budget-rose.con.2 (implicit): Last year's figure was restated.
+
+""" + LEGEND
+
+
+def test_map_text_is_never_read_as_markup(invoke: Invoke) -> None:
+    result = invoke(["show", "markup-in-text.yaml", "brackets", "--no-eval"])
+    assert result.stdout == (
+        "brackets: Officers must satisfy[ing] the rule [citation needed].\n"
+        "tags [red]\n"
+        "    − styled: [bold]x[/bold] is not bold, and [link=https://example.org]this[/link] is no"
+        " link.\n"
+        "\n" + LEGEND
+    )
+
+
+def test_unknown_id_suggests_the_nearest(invoke: Invoke) -> None:
+    result = invoke(["show", "sides-and-refs.yaml", "objectoin"], expect=1)
+    assert result.stderr == (
+        "argmap: sides-and-refs.yaml: error: no node 'objectoin' in the map;"
+        " did you mean objection? [E720]\n"
+    )
+    assert result.stdout == ""
+    far = invoke(["show", "sides-and-refs.yaml", "zzzzzz"], expect=1)
+    assert far.stderr == (
+        "argmap: sides-and-refs.yaml: error: no node 'zzzzzz' in the map"
+        " (`argmap summary` lists claims) [E720]\n"
+    )
+
+
+def test_a_broken_map_is_one_line(invoke: Invoke, write_map) -> None:
+    path = write_map("argmap: 1\ntitle: t\nclaims:\n  c:\n    text: C.\n    con: [{ref: nope}]\n")
+    result = invoke(["show", path, "c"], expect=1)
+    assert result.stderr == (
+        f"argmap: {path}:6:11: error: `ref` to unknown id 'nope' [E102]\n"
+    )
+
+
+def test_long_text_wraps_at_100_columns_when_piped(invoke: Invoke, write_map) -> None:
+    words = " ".join(["word"] * 30)
+    path = write_map(f"argmap: 1\ntitle: t\nclaims:\n  c:\n    text: {words}\n    con: [No.]\n")
+    lines = invoke(["show", path, "c", "--no-eval"]).stdout.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    assert lines[0] == "c: " + " ".join(["word"] * 19)
+
+
+def test_a_link_id_shows_the_node_it_brings(invoke: Invoke, tmp_path) -> None:
+    example = MAPS.parent.parent / "maps" / "example.yaml"
+    out = invoke(["show", example, "lower-bills.pro.1", "--no-eval", "--depth", "0"]).stdout
+    assert out.splitlines()[:2] == [
+        "cheap-power is written under: pro build-plant, pro lower-bills",
+        "cheap-power: The plant would lower electricity prices.",
+    ]
+
+
+def test_an_evaluation_that_does_not_converge_is_left_out(invoke: Invoke) -> None:
+    result = invoke(["show", "cycle-never-settles.yaml", "a", "--depth", "1"])
+    assert re.fullmatch(
+        r"argmap: warning: cycle-never-settles.yaml: the evaluation did not converge"
+        r" \(residual [0-9.e-]+\); strength and status left out\n",
+        result.stderr,
+    )
+    assert "strength" not in result.stdout

@@ -1,0 +1,360 @@
+"""argmap diff: pairs of fixture maps (tests/maps/diff/) and the exact report a user reads."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from argmap.diff import diff_maps, to_text, word_diff, word_diff_text
+from argmap.load import loads_map
+from tests.conftest import MAPS, Invoke
+
+DIFF = MAPS / "diff"
+
+
+def pair(name: str) -> list[str]:
+    return [str(DIFF / f"{name}-old.yaml"), str(DIFF / f"{name}-new.yaml")]
+
+
+def test_inserting_a_premise_reports_only_that_premise(invoke: Invoke) -> None:
+    # The inserted premise shifts its siblings' path ids; they are matched by text.
+    result = invoke(["diff", *pair("insert"), "--no-eval"])
+    assert result.stdout == (
+        f"--- {DIFF}/insert-old.yaml\n"
+        f"+++ {DIFF}/insert-new.yaml\n"
+        "\n"
+        "added (1):\n"
+        "  + four-day-week.pro.1 (pro of four-day-week):"
+        " A trial in a sister office raised output.\n"
+        "\n"
+        "reworded (1):\n"
+        "  ~ four-day-week.pro.3: Hiring would be {+much+} easier.\n"
+        "\n"
+        "1 added, 1 reworded\n"
+    )
+
+
+def test_moves_flips_fields_and_actors(invoke: Invoke) -> None:
+    result = invoke(["diff", *pair("move"), "--no-eval"])
+    assert result.stdout == (
+        f"--- {DIFF}/move-old.yaml\n"
+        f"+++ {DIFF}/move-new.yaml\n"
+        "\n"
+        "added (1):\n"
+        "  + four-day-week.pro.1.undercut.1 (undercut of (trial supports four-day-week)):"
+        " The sister office does different work.\n"
+        "\n"
+        "moved (1):\n"
+        "  > fewer-mistakes: pro of four-day-week → con of longer-days\n"
+        "\n"
+        "relations (1):\n"
+        "  ~ trial attacks longer-days (ref; was: supports)\n"
+        "\n"
+        "fields (1):\n"
+        '  ~ customers by: (none) → "hr, sales"\n'
+        "\n"
+        "actors (2):\n"
+        "  + sales\n"
+        '  ~ hr name: "HR department" → "Human resources"\n'
+        "\n"
+        "1 added, 1 moved, 1 relation changed, 1 field changed, 2 actors changed\n"
+    )
+
+
+def test_markdown_is_a_pull_request_comment(invoke: Invoke) -> None:
+    result = invoke(["diff", *pair("example"), "--format", "markdown", "--no-eval"])
+    assert result.stdout == (
+        f"### argmap diff: `{DIFF}/example-old.yaml` → `{DIFF}/example-new.yaml`\n"
+        "\n"
+        "**1 added, 2 reworded, 1 relation changed, 1 field changed**\n"
+        "\n"
+        "#### Added\n"
+        "\n"
+        "- `build-plant.con.1` (con of `build-plant`): The city has nowhere to store spent fuel.\n"
+        "\n"
+        "#### Reworded\n"
+        "\n"
+        "- `low-emissions.con.1`: … the plant emit **some** carbon dioxide too.\n"
+        "- `cheap-power`: … lower electricity prices **for decades**.\n"
+        "\n"
+        "#### Relations\n"
+        "\n"
+        "- added: `accident-risk` attacks `lower-bills` (ref)\n"
+        "\n"
+        "#### Fields\n"
+        "\n"
+        "- `accident-risk` weight: *(none)* → 0.6\n"
+    )
+
+
+def edge(source: str, kind: str, target: object, ref: bool = False) -> dict[str, object]:
+    return {"source": source, "kind": kind, "target": target, "ref": ref}
+
+
+def test_json_shape(invoke: Invoke) -> None:
+    doc = json.loads(invoke(["diff", *pair("move"), "--format", "json", "--no-eval"]).stdout)
+    assert sorted(doc) == [
+        "actors", "added", "counts", "evaluation", "evaluation_note", "fields", "map", "moved",
+        "new", "old", "relations", "removed", "renamed", "reworded", "sources",
+    ]  # fmt: skip
+    assert doc["added"] == [
+        {
+            "id": "four-day-week.pro.1.undercut.1",
+            "kind": "premise",
+            "text": "The sister office does different work.",
+            "placement": {
+                "source": "four-day-week.pro.1.undercut.1",
+                "kind": "undercut",
+                "target": {
+                    "source": "trial",
+                    "kind": "pro",
+                    "target": "four-day-week",
+                    "ref": False,
+                },
+                "ref": False,
+            },
+        }
+    ]
+    assert doc["moved"] == [
+        {
+            "id": "fewer-mistakes",
+            "old_id": "fewer-mistakes",
+            "old": {
+                "source": "fewer-mistakes",
+                "kind": "pro",
+                "target": "four-day-week",
+                "ref": False,
+            },
+            "new": {
+                "source": "fewer-mistakes",
+                "kind": "con",
+                "target": "longer-days",
+                "ref": False,
+            },
+        }
+    ]
+    assert doc["relations"] == [
+        {"change": "flipped", "source": "trial", "kind": "con", "target": "longer-days",
+         "ref": True, "old_kind": "pro"},
+    ]  # fmt: skip
+    assert doc["fields"] == [{"id": "customers", "field": "by", "old": None, "new": "hr, sales"}]
+    assert doc["actors"] == {
+        "added": ["sales"],
+        "removed": [],
+        "changed": [
+            {"id": "hr", "field": "name", "old": "HR department", "new": "Human resources"}
+        ],
+    }
+    assert doc["evaluation"] is None
+    assert doc["counts"]["moved"] == 1
+
+
+def test_same_map_has_no_changes(invoke: Invoke) -> None:
+    old, _ = pair("example")
+    result = invoke(["diff", old, old, "--no-eval"])
+    assert result.stdout.endswith("\nno changes\n")
+
+
+def test_a_missing_file_exits_1(invoke: Invoke, tmp_path: Path) -> None:
+    old, _ = pair("example")
+    result = invoke(["diff", old, tmp_path / "gone.yaml"], expect=1)
+    assert result.stderr == f"argmap: {tmp_path}/gone.yaml: error: no such file [E001]\n"
+
+
+def test_removed_subtree_and_rename() -> None:
+    old = loads_map(
+        """argmap: 1
+title: t
+claims:
+  a:
+    text: Alpha.
+    pro:
+      - text: Beta.
+        con:
+          - Gamma.
+      - id: old-name
+        text: Delta stays the same.
+""",
+        "old.yaml",
+    )
+    new = loads_map(
+        """argmap: 1
+title: t2
+claims:
+  a:
+    text: Alpha.
+    pro:
+      - id: new-name
+        text: Delta stays the same.
+""",
+        "new.yaml",
+    )
+    d = diff_maps(old, new, evaluate=False)
+    assert [(e.id, e.text) for e in d.removed] == [
+        ("a.pro.1", "Beta."),
+        ("a.pro.1.con.1", "Gamma."),
+    ]
+    assert [(r.old_id, r.id) for r in d.renamed] == [("old-name", "new-name")]
+    assert d.relations == ()
+    assert [(f.field, f.old, f.new) for f in d.map_fields] == [("title", "t", "t2")]
+
+
+def test_markdown_escapes_map_text(write_map) -> None:  # type: ignore[no-untyped-def]
+    from argmap.diff import to_markdown
+
+    old = loads_map("argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n", "old.yaml")
+    new = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n"
+        '  b: "<img src=x onerror=alert(1)> ask @octocat about *this* | [link](javascript:x)"\n',
+        "new.yaml",
+    )
+    md = to_markdown(diff_maps(old, new, evaluate=False))
+    assert (
+        "- `b` (top-level claim): &lt;img src=x onerror=alert(1)&gt; ask \\@octocat about"
+        " \\*this\\* \\| \\[link\\](javascript:x)"
+    ) in md
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("The plant would lower prices.", "The plant would raise prices.",
+         "The plant would [-lower-]{+raise+} prices."),
+        ("One two three four five six seven eight nine ten.", "One two three four five six seven"
+         " eight nine ten, surely.", "… eight nine ten{+, surely+}."),
+        ("Keep this.", "Keep this.", "Keep this."),
+        ("a b c d e f g h i j k l m n", "a b c X e f g h i j k l Y n",
+         "a b c [-d-]{+X+} e f g … j k l [-m-]{+Y+} n"),
+    ],
+)  # fmt: skip
+def test_word_diff(old: str, new: str, expected: str) -> None:
+    assert word_diff_text(word_diff(old, new)) == expected
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_git_revisions(invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = pair("insert")
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    shutil.copy(old, tmp_path / "map.yaml")
+    git("add", "map.yaml")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "first")
+    shutil.copy(new, tmp_path / "map.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = invoke(["diff", "git:HEAD:map.yaml", "map.yaml", "--no-eval"])
+    assert result.stdout.startswith("--- git:HEAD:map.yaml\n+++ map.yaml\n")
+    assert result.stdout.endswith("\n1 added, 1 reworded\n")
+    bad = invoke(["diff", "git:nosuchrev:map.yaml", "map.yaml"], expect=1)
+    assert bad.stderr.startswith(
+        "argmap: error: git:nosuchrev:map.yaml: `git show nosuchrev:map.yaml` failed: fatal:"
+    )
+    assert bad.stderr.endswith("[E703]\n")
+
+
+def test_strength_and_status_changes(invoke: Invoke) -> None:
+    result = invoke(["diff", *pair("example")])
+    assert result.stdout.endswith(
+        "strength and status (dfquad) (3):\n"
+        "  ~ build-plant: strength 0.64 → 0.42, status accepted → rejected\n"
+        "  ~ accident-risk: strength 0.15 → 0.18\n"
+        "  ~ lower-bills: strength 0.50 → 0.46\n"
+        "\n"
+        "1 added, 2 reworded, 1 relation changed, 1 field changed, 3 scores changed\n"
+    )
+    doc = json.loads(invoke(["diff", *pair("example"), "--format", "json"]).stdout)
+    assert doc["evaluation"]["semantics"] == "dfquad"
+    assert doc["evaluation"]["changes"][0] == {
+        "id": "build-plant",
+        "old_strength": pytest.approx(0.64, abs=0.005),
+        "new_strength": pytest.approx(0.42, abs=0.005),
+        "old_status": "accepted",
+        "new_status": "rejected",
+    }
+    md = invoke(["diff", *pair("example"), "--format", "markdown"]).stdout
+    assert md.endswith(
+        "#### Strength and status (dfquad)\n"
+        "\n"
+        "| node | strength | status |\n"
+        "|---|---|---|\n"
+        "| `build-plant` | 0.64 → 0.42 | accepted → rejected |\n"
+        "| `accident-risk` | 0.15 → 0.18 | rejected |\n"
+        "| `lower-bills` | 0.50 → 0.46 | rejected |\n"
+    )
+
+
+def test_a_map_with_structural_errors_is_diffed_but_not_evaluated(
+    invoke: Invoke, write_map
+) -> None:  # type: ignore[no-untyped-def]
+    old = write_map("argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n", "old.yaml")
+    new = write_map(
+        "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n    con:\n      - ref: gone\n",
+        "new.yaml",
+    )
+    result = invoke(["diff", old, new])
+    assert result.stdout.endswith(
+        "relations (1):\n"
+        "  + gone attacks a (ref)\n"
+        "\n"
+        f"not evaluated: {new}:7:9: `ref` to unknown id 'gone' [E102]\n"
+        "\n"
+        "1 relation changed\n"
+    )
+
+
+def test_a_ref_note_change_is_a_field_of_the_link() -> None:
+    text = "argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n  b:\n    text: Beta.\n    pro:\n"
+    old = loads_map(text + "      - {ref: a, note: Old reason.}\n", "old.yaml")
+    new = loads_map(text + "      - {ref: a, note: New reason.}\n", "new.yaml")
+    d = diff_maps(old, new, evaluate=False)
+    assert [(f.owner, f.field, f.old, f.new) for f in d.node_fields] == [
+        ("b.pro.1", "note", "Old reason.", "New reason.")
+    ]
+    assert d.relations == ()
+
+
+def test_promoting_a_premise_to_a_claim_is_a_move() -> None:
+    old = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n    con:\n"
+        "      - {id: b, text: Beta.}\n",
+        "old.yaml",
+    )
+    new = loads_map("argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n  b: Beta.\n", "new.yaml")
+    d = diff_maps(old, new, evaluate=False)
+    assert to_text(d).splitlines()[2:6] == [
+        "",
+        "moved (1):",
+        "  > b: con of a → top-level claim",
+        "",
+    ]
+
+
+def test_colour_on_a_terminal_or_when_asked(invoke: Invoke) -> None:
+    coloured = invoke(["diff", *pair("insert"), "--no-eval", "--color"]).stdout
+    assert "\x1b[32m  + four-day-week.pro.1" in coloured
+    plain = invoke(["diff", *pair("insert"), "--no-eval"]).stdout
+    assert "\x1b[" not in plain
+
+
+def test_markdown_folds_long_sections() -> None:
+    from argmap.diff import to_markdown
+
+    old = loads_map("argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n", "old.yaml")
+    claims = "".join(f"  c{n}: Claim number {n}.\n" for n in range(22))
+    new = loads_map(f"argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n{claims}", "new.yaml")
+    lines = to_markdown(diff_maps(old, new, evaluate=False)).splitlines()
+    assert lines[lines.index("#### Added") + 22 :] == [
+        "",
+        "<details><summary>2 more</summary>",
+        "",
+        "- `c20` (top-level claim): Claim number 20.",
+        "- `c21` (top-level claim): Claim number 21.",
+        "",
+        "</details>",
+    ]

@@ -1,0 +1,236 @@
+"""`argmap evaluate`: the table, the JSON contract, and what happens when a cycle does not
+settle. Expected numbers are worked out by hand in tests/test_evaluate.py."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MAPS, REPO, Invoke
+
+EXAMPLE = REPO / "maps" / "example.yaml"
+
+
+def lines(out: str) -> list[str]:
+    """Output lines without rich's trailing padding."""
+    return [line.rstrip() for line in out.splitlines()]
+
+
+def test_table_for_the_support_readings_map(invoke: Invoke) -> None:
+    result = invoke(["evaluate", MAPS / "eval_support_readings.yaml", "--support", "necessary"])
+    rule = "─" * 98
+    pad = " " * 58  # the text column takes the width left over (100 columns when piped)
+    assert lines(result.stdout) == [
+        "Strength by DF-QuAD; status by grounded semantics (support: necessary).",
+        "",
+        f" node   text   {pad}base   strength   status",
+        f" {rule}",
+        f" g      G.     {pad}0.50     0.7500   rejected",
+        f" d      D.     {pad}0.50     0.2500   rejected",
+        f" e      E.     {pad}0.50     0.1250   accepted",
+        f" b      B.     {pad}0.50     0.5000   rejected",
+        f" a      A.     {pad}0.50     0.5000   accepted",
+        f" c      C.     {pad}0.50     0.5000   accepted",
+        "",
+    ]
+    assert result.stderr == ""
+
+
+def test_table_lists_undercut_links(invoke: Invoke) -> None:
+    out = lines(invoke(["evaluate", EXAMPLE]).stdout)
+    at = out.index("Undercut links")
+    assert out[at + 2].split() == [
+        "link",
+        "from",
+        "→",
+        "to",
+        "premise",
+        "link",
+        "strength",
+        "status",
+    ]
+    # cheap-power (0.5) through a link undercut by a 0.5 premise: 0.5·(1 − 0.5) = 0.25
+    assert out[at + 4].split() == [
+        "build-plant.pro.2",
+        "cheap-power",
+        "→",
+        "build-plant",
+        "0.5000",
+        "0.2500",
+        "rejected",
+    ]
+
+
+def test_extensions_and_convergence_are_reported(invoke: Invoke) -> None:
+    result = invoke(["evaluate", MAPS / "eval_even_cycle.yaml", "--extensions", "preferred"])
+    out = lines(result.stdout)
+    assert out[2].split() == [
+        "node",
+        "text",
+        "base",
+        "strength",
+        "status",
+        "credulous",
+        "sceptical",
+    ]
+    assert out[4].split() == ["a", "A", "holds.", "1.00", "0.5000", "undecided", "yes", "no"]
+    assert out[5].split() == ["b", "B", "holds.", "1.00", "0.5000", "undecided", "yes", "no"]
+    assert out[7] == "2 preferred extensions: {a}; {b}."
+    assert out[8].startswith("Cycles: fixpoint reached after ")
+    assert out[8].endswith(" integration steps (residual " + out[8].split("residual ")[1])
+
+
+def test_json_follows_the_contract(invoke: Invoke) -> None:
+    doc = json.loads(invoke(["evaluate", EXAMPLE, "--format", "json"]).stdout)
+    assert list(doc) == [
+        "semantics",
+        "support",
+        "status_semantics",
+        "converged",
+        "residual",
+        "iterations",
+        "nodes",
+        "links",
+    ]
+    assert (doc["semantics"], doc["support"], doc["status_semantics"]) == (
+        "dfquad",
+        "attacks-only",
+        "grounded",
+    )
+    assert doc["converged"] is True and doc["residual"] == 0.0
+    # every node, premises too, under the ids diagnostics use
+    assert sorted(doc["nodes"]) == sorted(
+        [
+            "build-plant",
+            "low-emissions",
+            "low-emissions.con.1",
+            "cheap-power",
+            "build-plant.pro.2.undercut.1",
+            "accident-risk",
+            "accident-risk.con.1",
+            "lower-bills",
+            "lower-bills.con.1",
+        ]
+    )
+    assert doc["nodes"]["build-plant"] == {"base": 0.5, "strength": 0.64375, "status": "accepted"}
+    assert doc["nodes"]["accident-risk"] == {"base": 0.5, "strength": 0.15, "status": "rejected"}
+    assert doc["links"]["build-plant.pro.2"] == {
+        "base": 0.5,
+        "strength": 0.25,
+        "status": "rejected",
+    }
+
+
+def test_json_with_other_semantics_and_extensions(invoke: Invoke) -> None:
+    doc = json.loads(
+        invoke(
+            [
+                "evaluate",
+                MAPS / "eval_even_cycle.yaml",
+                "--format",
+                "json",
+                "--semantics",
+                "qe",
+                "--extensions",
+                "stable",
+            ]
+        ).stdout
+    )
+    assert doc["semantics"] == "qe"
+    # QE on the even cycle with base 1: s = 1 − h(s_other) = 1/(1 + s_other²); from (1, 1)
+    # the trajectory stays symmetric, so x = 1/(1 + x²), x³ + x − 1 = 0: x = 0.6823
+    # (0.6823³ + 0.6823 − 1 = 0.31764 + 0.6823 − 1 ≈ −0.00006; the root is 0.682328)
+    assert round(doc["nodes"]["a"]["strength"], 4) == 0.6823
+    assert doc["extensions"] == {
+        "semantics": "stable",
+        "extensions": [["a"], ["b"]],
+        "credulous": ["a", "b"],
+        "sceptical": [],
+    }
+
+
+def test_non_convergence_prints_the_numbers_and_fails(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importlib.import_module("argmap.evaluate"), "MAX_STEPS", 2)
+    path = MAPS / "eval_even_cycle.yaml"
+    result = invoke(["evaluate", path, "--format", "json"], expect=1)
+    doc = json.loads(result.stdout)
+    assert doc["converged"] is False and doc["iterations"] == 2
+    message = result.stderr.strip()
+    assert message.startswith(f"argmap: {path}: error: evaluation did not converge: residual ")
+    assert message.endswith(
+        " after 2 integration steps; the strengths printed are not a fixpoint [E501]"
+    )
+    table = invoke(["evaluate", path], expect=1).stdout
+    assert "Cycles: NOT converged after 2 integration steps" in table
+
+
+def test_a_map_that_cannot_converge_fails_with_the_numbers_printed(invoke: Invoke) -> None:
+    path = MAPS / "eval_limit_cycle.yaml"
+    result = invoke(["evaluate", path, "--format", "json"], expect=1)
+    doc = json.loads(result.stdout)
+    assert doc["converged"] is False
+    assert sorted(doc["nodes"]) == ["a", "b", "c", "d", "e"]
+    assert result.stderr.startswith(f"argmap: {path}: error: evaluation did not converge")
+
+
+def test_extension_cap_is_a_one_line_error(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importlib.import_module("argmap.evaluate"), "MAX_UNDECIDED", 1)
+    result = invoke(
+        ["evaluate", MAPS / "eval_even_cycle.yaml", "--extensions", "preferred"], expect=1
+    )
+    assert result.stdout == ""
+    assert result.stderr == (
+        "argmap: error: 4 arguments are undecided under grounded semantics; preferred"
+        " extensions are computed for at most 1 [E503]\n"
+    )
+
+
+def test_an_invalid_map_is_refused(invoke: Invoke, write_map: Callable[[str, str], Path]) -> None:
+    path = write_map(
+        "argmap: 1\ntitle: t\nclaims:\n  a: {text: A., con: [{ref: nowhere}]}\n", "bad.yaml"
+    )
+    result = invoke(["evaluate", path], expect=1)
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"argmap: {path}:4:")
+    assert "nowhere" in result.stderr
+
+
+def test_unknown_semantics_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke(["evaluate", EXAMPLE, "--semantics", "hcat"], expect=2)
+    assert "'hcat' is not one of 'dfquad', 'qe', 'euler'" in result.stderr
+
+
+def test_base_scores_show_as_written(invoke: Invoke, write_map: Callable[[str, str], Path]) -> None:
+    path = write_map(
+        "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: A.\n    weight: 0.125\n"
+        "    con: [{text: B., weight: 0.7}]\n",
+        "weights.yaml",
+    )
+    rows = {line.split()[0]: line.split() for line in lines(invoke(["evaluate", path]).stdout)[4:6]}
+    # a: 0.125 − 0.125·0.7 = 0.0375
+    assert rows["a"][-3:] == ["0.125", "0.0375", "rejected"]
+    assert rows["a.con.1"][-3:] == ["0.70", "0.7000", "accepted"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [MAPS / "eval_support_readings.yaml"],
+        [REPO / "maps" / "example.yaml", "--extensions", "preferred"],
+    ],
+)
+def test_large_maps_get_the_same_table_in_plain_columns(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, args: list[object]
+) -> None:
+    # past LARGE_TABLE nodes the table is laid out without rich (which would take a minute
+    # at 100,000 nodes); small maps show what that layout looks like: the same columns
+    rich_lines = lines(invoke(["evaluate", *args]).stdout)
+    monkeypatch.setattr(importlib.import_module("argmap.report"), "LARGE_TABLE", 0)
+    plain_lines = lines(invoke(["evaluate", *args]).stdout)
+    assert [line.split() for line in plain_lines] == [line.split() for line in rich_lines]

@@ -1,0 +1,521 @@
+"""render.py: the DOT a map becomes, and the SVG a renderer lays out from it.
+
+Assertions are on DOT text and on the parsed SVG (never on SVG bytes, which
+depend on the Graphviz version). Layout tests run against every renderer on
+the machine: Graphviz's dot when installed, and graphviz-pure always.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.errors import EvaluationError, Position, RenderError
+from argmap.evaluate import evaluate
+from argmap.load import load_map, loads_map
+from argmap.model import ArgumentMap, Link, LinkKind, Node, NodeKind
+from argmap.render import (
+    THEMES,
+    RenderOptions,
+    clean_text,
+    render_dot,
+    render_image,
+    render_map,
+)
+from argmap.renderer import Renderer
+from tests.conftest import MAPS, REPO
+from tests.render_helpers import (
+    SVG,
+    XLINK,
+    box_width,
+    classes,
+    groups,
+    left_x,
+    parse_svg,
+    renderers,
+    texts,
+    tooltip,
+    top_y,
+)
+
+EXAMPLE = REPO / "maps" / "example.yaml"
+
+
+@pytest.fixture(params=renderers(), ids=lambda r: r.flavour)
+def renderer(request: pytest.FixtureRequest) -> Renderer:
+    return request.param
+
+
+def svg_of(path: Path, renderer: Renderer, **options: object) -> tuple:
+    m = load_map(path)
+    data = render_map(
+        m, "svg", evaluation=evaluate(m), options=RenderOptions(**options), renderer=renderer
+    )
+    root = parse_svg(data)
+    return root, groups(root, "node"), groups(root, "edge")
+
+
+# --- DOT: pure and deterministic
+
+
+def test_the_same_map_gives_byte_identical_dot_in_every_process() -> None:
+    m = load_map(EXAMPLE)
+    here = render_dot(m, evaluate(m))
+    assert render_dot(load_map(EXAMPLE), evaluate(load_map(EXAMPLE))) == here
+    script = (
+        "import sys; from argmap.load import load_map; from argmap.evaluate import evaluate;"
+        "from argmap.render import render_dot; m = load_map(sys.argv[1]);"
+        "sys.stdout.write(render_dot(m, evaluate(m)))"
+    )
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(EXAMPLE)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        )
+        assert done.stdout == here
+
+
+def test_premises_are_emitted_in_file_order_under_ordering_out() -> None:
+    dot = render_dot(load_map(MAPS / "order.yaml"))
+    assert "ordering=out" in dot
+    heads = re.findall(r"^\tmain -> (\w+)", dot, re.M)
+    assert heads == ["zulu", "yankee", "xray", "bravo", "alpha"]
+
+
+def test_edges_run_from_conclusion_to_premise_with_the_arrowhead_at_the_conclusion() -> None:
+    dot = render_dot(load_map(EXAMPLE))
+    line = next(x for x in dot.splitlines() if 'id="link:build-plant.con.1"' in x)
+    assert line.startswith('\t"build-plant" -> "accident-risk" [')
+    assert "arrowtail=tee" in line and "dir=back" in line
+    line = next(x for x in dot.splitlines() if 'id="link:build-plant.pro.1"' in x)
+    assert "arrowtail=normal" in line
+
+
+def test_an_undercut_aims_at_a_junction_on_the_link_it_attacks() -> None:
+    dot = render_dot(load_map(EXAMPLE))
+    assert '"Jbuild-plant.pro.2" [class=junction' in dot
+    assert '"build-plant" -> "Jbuild-plant.pro.2" [' in dot
+    assert '"Jbuild-plant.pro.2" -> "cheap-power" [class="link-part pro"' in dot
+    undercut = next(x for x in dot.splitlines() if "link:build-plant.pro.2.undercut.1" in x)
+    assert undercut.startswith('\t"Jbuild-plant.pro.2" -> "build-plant.pro.2.undercut.1" [')
+    assert "style=dashed" in undercut and "arrowtail=tee" in undercut
+
+
+def test_claims_stand_out_and_implicit_premises_are_dashed() -> None:
+    dot = render_dot(load_map(EXAMPLE), options=RenderOptions(legend=False))
+    claim = next(x for x in dot.splitlines() if x.startswith('\t"build-plant" ['))
+    assert 'style="rounded,filled"' in claim and "penwidth=2.2" in claim
+    assert '<FONT POINT-SIZE="15"><B>The city should build a<BR/>nuclear plant.</B></FONT>' in claim
+    implicit = next(x for x in dot.splitlines() if x.startswith('\t"lower-bills.con.1" ['))
+    assert 'style="filled,dashed"' in implicit and "<I>reconstructed</I>" in implicit
+    premise = next(x for x in dot.splitlines() if x.startswith('\t"accident-risk.con.1" ['))
+    assert "style=filled " in premise and "Dana Ortiz" in premise
+
+
+def test_the_title_is_the_graph_label_and_the_legend_can_be_left_out() -> None:
+    m = load_map(EXAMPLE)
+    dot = render_dot(m)
+    assert "<B>Should the city build a nuclear plant?</B>" in dot
+    assert "Lkey" in dot and 'label="undercuts: disputes that\\na reason bears on it"' in dot
+    assert "Lkey" not in render_dot(m, options=RenderOptions(legend=False))
+
+
+def test_direction_sets_rankdir() -> None:
+    dot = render_dot(load_map(EXAMPLE), options=RenderOptions(direction="LR"))
+    assert "rankdir=LR" in dot
+
+
+def test_cluster_frames_each_claim_with_what_is_written_under_it() -> None:
+    dot = render_dot(load_map(EXAMPLE), options=RenderOptions(cluster=True))
+    frame = dot.split('subgraph "cluster_build-plant" {')[1].split("\t}")[0]
+    assert '"cheap-power" [' in frame and '"build-plant.pro.2.undercut.1" [' in frame
+    assert '"lower-bills.con.1" [' not in frame
+    assert 'subgraph "cluster_lower-bills" {' in dot
+
+
+# --- focus and depth
+
+
+def node_ids(dot: str) -> list[str]:
+    found = re.findall(r'^\t"?([a-z0-9][a-z0-9._-]*)"? \[label=', dot, re.M)
+    return [n for n in found if n not in {"graph", "node", "edge"}]
+
+
+def test_focus_draws_the_node_what_bears_on_it_and_its_context() -> None:
+    m = load_map(EXAMPLE)
+    dot = render_dot(m, options=RenderOptions(focus="accident-risk"))
+    assert node_ids(dot) == ["build-plant", "accident-risk", "accident-risk.con.1"]
+    context = next(x for x in dot.splitlines() if x.startswith('\t"build-plant" ['))
+    assert 'class="claim context"' in context
+    assert "around accident-risk" in dot
+
+
+def test_depth_counts_links_down_from_the_focus_or_the_claims() -> None:
+    m = load_map(EXAMPLE)
+    one = render_dot(m, options=RenderOptions(focus="build-plant", depth=1))
+    assert node_ids(one) == [
+        "build-plant",
+        "low-emissions",
+        "cheap-power",
+        "build-plant.pro.2.undercut.1",
+        "accident-risk",
+    ]
+    top = render_dot(m, options=RenderOptions(depth=0))
+    assert node_ids(top) == ["build-plant", "lower-bills"]
+
+
+def test_focus_on_an_unknown_id_is_a_one_line_error() -> None:
+    with pytest.raises(RenderError) as caught:
+        render_dot(load_map(EXAMPLE), options=RenderOptions(focus="nope"))
+    assert caught.value.format() == "error: --focus names no node in this map: 'nope' [E406]"
+
+
+# --- evaluation
+
+
+def test_each_node_shows_its_strength_and_status_and_the_legend_names_the_semantics() -> None:
+    m = load_map(EXAMPLE)
+    evaluation = evaluate(m)
+    dot = render_dot(m, evaluation)
+    for node_id, score in evaluation.nodes.items():
+        line = next(x for x in dot.splitlines() if re.match(rf'\t"?{re.escape(node_id)}"? \[', x))
+        assert f"{score.status.value} {score.strength:.2f}</FONT>" in line
+        assert score.status.value in line.split("class=")[1].split(" fillcolor")[0]
+    assert "Strength from 0 to 1 under DF-QuAD;<BR/>status: grounded, from attacks only" in dot
+    qe = render_dot(m, evaluate(m, semantics="qe"))
+    assert "under quadratic energy;" in qe
+
+
+def test_without_evaluation_there_are_no_badges() -> None:
+    dot = render_dot(load_map(EXAMPLE))
+    assert "accepted" not in dot and "rejected" not in dot and "Strength" not in dot
+
+
+def test_an_evaluation_that_did_not_converge_is_not_drawn() -> None:
+    m = load_map(EXAMPLE)
+    stalled = attrs.evolve(evaluate(m), converged=False, residual=0.25)
+    with pytest.raises(EvaluationError) as caught:
+        render_dot(m, stalled)
+    assert caught.value.code == "E501"
+    assert "render with --no-eval" in caught.value.message
+
+
+# --- themes
+
+
+def colours(dot: str) -> set[str]:
+    return set(re.findall(r'(?:color|COLOR)="?(#[0-9a-fA-F]{6}|[a-z]+)"?', dot))
+
+
+def test_the_print_theme_is_greyscale_and_tells_links_apart_by_line_style() -> None:
+    m = load_map(EXAMPLE)
+    dot = render_dot(m, evaluate(m), RenderOptions(theme="print"))
+    for colour in colours(dot):
+        if colour.startswith("#"):
+            r, g, b = (colour[i : i + 2] for i in (1, 3, 5))
+            assert r == g == b, colour
+        else:
+            assert colour in {"black", "white"}, colour
+    con = next(x for x in dot.splitlines() if 'id="link:build-plant.con.1"' in x)
+    pro = next(x for x in dot.splitlines() if 'id="link:build-plant.pro.1"' in x)
+    undercut = next(x for x in dot.splitlines() if 'id="link:build-plant.pro.2.undercut.1"' in x)
+    styles = {re.search(r"style=(\w+)", x).group(1) for x in (con, pro, undercut)}  # type: ignore[union-attr]
+    assert styles == {"bold", "solid", "dashed"}
+    rejected = [x for x in dot.splitlines() if 'class="premise rejected"' in x]
+    assert rejected and all("diagonals" in x for x in rejected)
+
+
+def test_the_light_theme_draws_supports_green_and_oppositions_red() -> None:
+    dot = render_dot(load_map(EXAMPLE))
+    pro = next(x for x in dot.splitlines() if 'id="link:build-plant.pro.1"' in x)
+    con = next(x for x in dot.splitlines() if 'id="link:build-plant.con.1"' in x)
+    assert f'color="{THEMES["light"].pro}"' in pro and f'color="{THEMES["light"].con}"' in con
+
+
+def test_the_dark_theme_has_a_dark_background_and_light_text() -> None:
+    dot = render_dot(load_map(EXAMPLE), options=RenderOptions(theme="dark"))
+    assert 'bgcolor="#1e1f22"' in dot and 'fontcolor="#e8eaed"' in dot
+
+
+# --- escaping
+
+
+def test_clean_text_drops_control_characters_but_keeps_newlines() -> None:
+    assert clean_text("a\x00b\x07c\x1b\r\nd\te\ufffe\ud800") == "abc\nd e"
+
+
+def test_a_javascript_link_never_becomes_a_url_even_when_not_validated_first() -> None:
+    m = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: x\n    url: 'javascript:alert(1)'\n"
+        "    con:\n      - {text: y, url: 'JavaScript:alert(2)'}\n"
+        "      - {text: z, url: 'data:text/html,x'}\n",
+        "bad.yaml",
+    )
+    dot = render_dot(m)
+    assert "URL" not in dot and "javascript" not in dot.lower() and "data:" not in dot
+
+
+def test_a_hostile_map_renders_an_svg_without_script_handlers_or_javascript(
+    renderer: Renderer,
+) -> None:
+    text = (MAPS / "hostile.yaml").read_text(encoding="utf-8")
+    text = text.replace('url: "https://example.org/?q=x&r=y"', 'url: "javascript:alert(9)"')
+    m = loads_map(text, "hostile.yaml")  # the loader builds it; only validate would refuse
+    root = parse_svg(render_map(m, "svg", evaluation=evaluate(m), renderer=renderer))
+    for element in root.iter():
+        assert element.tag.split("}")[-1] not in {"script", "foreignObject", "iframe", "img"}
+        for name, value in element.attrib.items():
+            assert not name.split("}")[-1].lower().startswith("on"), (element.tag, name)
+            if name.endswith("href"):
+                assert value.startswith("https://"), value
+    nodes = groups(root, "node")
+    attack = nodes["attack"]
+    assert texts(attack)[:3] == [
+        "<script>alert(1)</script> ]]>",
+        '<!-- --> &amp; &#60; \\" \\N \\G',
+        "\\l {a|b} <b>bold</b>",
+    ]
+    assert tooltip(attack).splitlines()[1] == (
+        '<script>alert(1)</script> ]]> <!-- --> &amp; &#60; \\" \\N \\G \\l {a|b} <b>bold</b>'
+    )
+    # Graphviz writes a run of spaces as no-break spaces.
+    assert tooltip(attack).splitlines()[2].replace("\xa0", " ") == (
+        "Note: onload=alert(1)  control   tab"
+    )
+    quoted = nodes["quoted"]
+    assert tooltip(quoted).splitlines()[1].endswith("and a trailing backslash \\")
+    title = next(t for t in root.iter(f"{SVG}text") if "title" in (t.text or ""))
+    assert title.text == "<script>alert('title')</script> & \"quotes\" {braces} \\N"
+
+
+# --- the SVG: nodes, edges, ids, tooltips, links
+
+
+def test_the_svg_has_one_node_per_map_node_with_its_id_and_edges_by_class(
+    renderer: Renderer,
+) -> None:
+    _, nodes, edges = svg_of(EXAMPLE, renderer)
+    drawn = {
+        i: classes(g) for i, g in nodes.items() if "claim" in classes(g) or "premise" in classes(g)
+    }
+    assert sorted(drawn) == sorted(n.id for n in load_map(EXAMPLE).unique_nodes())
+    assert drawn["lower-bills.con.1"][:3] == ["node", "premise", "implicit"]
+    kinds = [classes(g)[1:] for i, g in edges.items() if i.startswith("link:")]
+    assert kinds.count(["link", "pro"]) == 3
+    assert kinds.count(["link", "con"]) == 4
+    assert kinds.count(["link", "undercut"]) == 1
+    assert "junction:build-plant.pro.2" in nodes
+
+
+def test_a_node_reached_by_several_refs_is_drawn_once_with_all_its_links(
+    renderer: Renderer,
+) -> None:
+    root, nodes, edges = svg_of(EXAMPLE, renderer)
+    assert [g.attrib["id"] for g in root.iter(f"{SVG}g")].count("cheap-power") == 1
+    assert "link:lower-bills.pro.1" in edges and "link:build-plant.pro.2:source" in edges
+
+
+def test_premises_stand_left_to_right_in_file_order(renderer: Renderer) -> None:
+    _, nodes, _ = svg_of(MAPS / "order.yaml", renderer)
+    xs = [left_x(nodes[i]) for i in ("zulu", "yankee", "xray", "bravo", "alpha")]
+    assert xs == sorted(xs)
+    assert left_x(nodes["main"]) < left_x(nodes["second"])
+    assert top_y(nodes["main"]) < top_y(nodes["zulu"])  # claims on top
+
+
+def test_the_example_keeps_its_order_around_the_undercut(renderer: Renderer) -> None:
+    _, nodes, _ = svg_of(EXAMPLE, renderer)
+    order = ["low-emissions", "cheap-power", "accident-risk"]
+    xs = [left_x(nodes[i]) for i in order]
+    assert xs == sorted(xs)
+    assert left_x(nodes["build-plant"]) < left_x(nodes["lower-bills"])
+
+
+def test_tooltips_carry_the_full_text_actors_quotes_and_notes(renderer: Renderer) -> None:
+    _, nodes, _ = svg_of(MAPS / "quoted.yaml", renderer)
+    assert tooltip(nodes["audit"]).splitlines() == [
+        "Premise audit",
+        "The auditor found no deficit in the accounts of 2023–24.",
+        "By José Peña, Mayor of Villa Águila",
+        "By Zoë Brontë",
+        "“no deficit whatsoever” (The Daily Paper, para 4), said by José Peña",
+        "Note: The audit covers the general fund only.",
+        "Strength 0.50, accepted",
+    ]
+
+
+def test_http_links_come_from_the_node_or_its_quotes_source(renderer: Renderer) -> None:
+    _, nodes, _ = svg_of(MAPS / "quoted.yaml", renderer)
+
+    def href(node_id: str) -> str | None:
+        for a in nodes[node_id].iter(f"{SVG}a"):
+            if f"{XLINK}href" in a.attrib:
+                return a.attrib[f"{XLINK}href"]
+        return None
+
+    assert href("budget") == "https://example.org/budget"
+    assert href("audit") == "https://example.org/story?id=7&part=2"
+    assert href("dashes") is None
+
+
+def test_non_ascii_text_renders_as_written(renderer: Renderer) -> None:
+    root, nodes, _ = svg_of(MAPS / "quoted.yaml", renderer)
+    assert texts(nodes["budget"])[:2] == ["The town’s budget — as passed", "— is “balanced”."]
+    assert "José Peña · Zoë Brontë · “quoted”" in texts(nodes["audit"])
+    title = next(t.text for t in root.iter(f"{SVG}text") if "Curly" in (t.text or ""))
+    assert title == "“Curly” quotes — dashes, and Peña’s café"
+
+
+def test_boxes_hold_wide_characters(renderer: Renderer) -> None:
+    _, nodes, _ = svg_of(MAPS / "quoted.yaml", renderer)
+    # An em dash and a CJK character are one em wide: 12 pt each here.
+    assert box_width(nodes["dashes"]) >= 12 * 12
+    assert box_width(nodes["cjk"]) >= 20 * 12
+
+
+# --- running the renderer
+
+
+def script(tmp_path: Path, body: str) -> Renderer:
+    path = tmp_path / "fake-dot"
+    path.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IEXEC)
+    return Renderer(str(path), "graphviz", "--dot")
+
+
+def test_renderer_chatter_is_kept_out_of_the_way_unless_it_fails(tmp_path: Path) -> None:
+    quiet = script(
+        tmp_path, "cat >/dev/null; echo 'Warning: no width for char 226' >&2; echo '<svg/>'"
+    )
+    assert render_image("digraph {}", "svg", quiet) == b"<svg/>\n"
+    failing = script(
+        tmp_path, "cat >/dev/null; echo 'Warning: font' >&2; echo 'Error: syntax error' >&2; exit 3"
+    )
+    with pytest.raises(RenderError) as caught:
+        render_image("digraph {}", "svg", failing)
+    assert caught.value.format() == (
+        "error: graphviz failed (exit 3): Warning: font | Error: syntax error [E405]"
+    )
+
+
+def test_a_renderer_that_hangs_is_stopped(tmp_path: Path) -> None:
+    hanging = script(tmp_path, "exec sleep 30")
+    with pytest.raises(RenderError) as caught:
+        render_image("digraph {}", "svg", hanging, timeout=0.3)
+    assert caught.value.format() == (
+        "error: graphviz took longer than 0.3 s to lay out the diagram [E404]"
+    )
+
+
+def test_graphviz_pure_names_what_would_write_pdf() -> None:
+    pure = next(r for r in renderers() if r.flavour == "graphviz-pure")
+    with pytest.raises(RenderError) as caught:
+        render_image("digraph {}", "pdf", pure)
+    assert caught.value.format() == (
+        "error: graphviz-pure cannot write PDF: install Graphviz, whose `dot` does "
+        "(apt install graphviz, brew install graphviz, or graphviz.org/download), "
+        "or choose svg or png [E403]"
+    )
+
+
+def test_dot_output_needs_no_renderer() -> None:
+    missing = Renderer("/nonexistent/dot", "graphviz", "--dot")
+    m = load_map(EXAMPLE)
+    assert render_map(m, "dot", renderer=missing).decode() == render_dot(m)
+
+
+def test_png_and_pdf_come_out_as_such(renderer: Renderer) -> None:
+    m = load_map(EXAMPLE)
+    assert render_map(m, "png", renderer=renderer).startswith(b"\x89PNG\r\n\x1a\n")
+    if renderer.supports("pdf"):
+        assert render_map(m, "pdf", renderer=renderer).startswith(b"%PDF")
+
+
+# --- any text at all
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(min_size=1, max_size=60), note=st.text(max_size=30))
+def test_any_text_gives_dot_that_parses_and_an_svg_without_markup_from_the_map(
+    text: str, note: str
+) -> None:
+    where = Position("any.yaml", 1, 1)
+    claim = Node("c", NodeKind.CLAIM, text, where, note=note or None)
+    premise = Node("p", NodeKind.PREMISE, note or text, where, implicit=True)
+    m = ArgumentMap(
+        "any.yaml",
+        text,
+        where,
+        nodes=(claim, premise),
+        links=(Link("c.con.1", LinkKind.CON, "p", "c", where),),
+        claims=("c",),
+    )
+    pure = next(r for r in renderers() if r.flavour == "graphviz-pure")
+    root = parse_svg(render_map(m, "svg", renderer=pure))
+    assert not [e for e in root.iter() if e.tag.split("}")[-1] in {"script", "foreignObject"}]
+    nodes = groups(root, "node")
+    # The tooltip holds the text exactly (Graphviz writes runs of spaces as no-break spaces).
+    written = "\n".join(["Claim c", text, *([f"Note: {note}"] if note else [])])
+    assert tooltip(nodes["c"]).replace("\xa0", " ") == clean_text(written).replace("\xa0", " ")
+
+
+def test_a_premise_named_like_its_link_keeps_its_own_premises_and_its_undercuts_apart() -> None:
+    dot = render_dot(load_map(MAPS / "path-ids.yaml"), options=RenderOptions(legend=False))
+    edges = re.findall(r'^\t("?[\w.-]+"? -> "?[\w.-]+"?) \[', dot, re.M)
+    assert edges == [
+        "Band0 -> c",
+        'c -> "Jc.pro.1"',
+        '"Jc.pro.1" -> "c.pro.1"',
+        '"Jc.pro.1" -> "c.pro.1.undercut.1"',
+        '"c.pro.1" -> "c.pro.1.con.1"',
+        'c -> "c.con.1"',
+    ]
+
+
+def test_a_ref_moves_nothing_unless_the_node_is_shown_only_through_refs() -> None:
+    m = load_map(EXAMPLE)
+
+    def ref_edge(dot: str) -> str:
+        return next(x for x in dot.splitlines() if 'id="link:lower-bills.pro.1"' in x)
+
+    assert "constraint=false" in ref_edge(render_dot(m))
+    excerpt = render_dot(m, options=RenderOptions(focus="lower-bills"))
+    assert "constraint=false" not in ref_edge(excerpt)
+    assert re.findall(r"^\tBand0 -> (.*) \[", excerpt, re.M) == ['"lower-bills"']
+
+
+def test_every_conclusion_keeps_its_premises_in_file_order_in_a_large_map(
+    renderer: Renderer,
+) -> None:
+    from benchmarks.generate import generate_map
+
+    m = loads_map(generate_map(150, seed=3), "generated.yaml")
+    dot = render_dot(m, options=RenderOptions(legend=False))
+    laid_out = subprocess.run(
+        [renderer.path, "-Tplain"], input=dot.encode(), capture_output=True, check=True
+    ).stdout.decode()
+    x = {
+        parts[1].strip('"'): float(parts[2])
+        for parts in map(str.split, laid_out.splitlines())
+        if parts[0] == "node"
+    }
+    heads: dict[str, list[str]] = {}
+    for tail, head, attributes in re.findall(r'^\t("?\S+?"?) -> ("?\S+?"?) \[(.*)\]$', dot, re.M):
+        if "invis" not in attributes and "constraint=false" not in attributes:
+            heads.setdefault(tail.strip('"'), []).append(head.strip('"'))
+    assert len(heads) > 50
+    for tail, order in heads.items():
+        xs = [x[h] for h in order]
+        assert xs == sorted(xs), tail

@@ -1,0 +1,260 @@
+"""The numbers behind `summary`, `show`, `actors` and `sources`, computed from fixture maps."""
+
+from __future__ import annotations
+
+from argmap.evaluate import evaluate
+from argmap.load import load_map, loads_map
+from argmap.stats import (
+    Coverage,
+    FileStatus,
+    QuoteCheck,
+    Relation,
+    actor_rows,
+    check_quotes,
+    depths,
+    nearest_ids,
+    outline,
+    select_rows,
+    sides_beneath,
+    sort_rows,
+    source_rows,
+    summarise,
+)
+from argmap.validate import SourceTexts
+
+from .conftest import MAPS
+
+
+def test_sides_follow_the_chain_of_links() -> None:
+    m = load_map(MAPS / "sides-and-refs.yaml")
+    assert sides_beneath(m, "main") == {
+        "shared": {1},
+        "cut": {-1},  # undercuts the link of a premise for the claim: against
+        "objection": {-1},
+        "reply": {1},  # an objection to an objection counts for the claim
+        "rejoinder": {-1},
+    }
+    # The undercut belongs to main's link, so it does not travel with the ref.
+    assert sides_beneath(m, "other") == {
+        "shared": {-1},
+        "objection": {-1},
+        "reply": {1},
+        "rejoinder": {-1},
+    }
+
+
+def test_claim_rows_count_direct_and_beneath() -> None:
+    m = load_map(MAPS / "sides-and-refs.yaml")
+    main, other = summarise(m).rows
+    assert (main.pro, main.con, main.pro_total, main.con_total) == (1, 1, 2, 3)
+    assert (main.premises, main.undercuts, main.depth) == (5, 1, 3)
+    assert main.actors_pro == ("ana", "cy")  # ana asserts the claim; cy replies to the objection
+    assert main.actors_con == ("cy", "ben")
+    assert (other.pro, other.con, other.pro_total, other.con_total) == (0, 2, 1, 3)
+    assert other.undercuts == 0
+
+
+def test_totals_count_the_whole_map() -> None:
+    totals = summarise(load_map(MAPS / "sides-and-refs.yaml")).totals
+    assert totals.as_json() == {
+        "maps": 1,
+        "nodes": 7,
+        "claims": 2,
+        "premises": 5,
+        "implicit_premises": 0,
+        "depth": 3,
+        "pro_links": 1,
+        "con_links": 5,
+        "undercuts": 1,
+        "refs": 2,
+        "actors": 3,
+        "sources": 0,
+        "quotes": 0,
+        "quotes_verified": 0,
+        "quotes_not_found": 0,
+        "quotes_unchecked": 0,
+        "quoted_premises": 0,
+        "quote_coverage": 0.0,
+        "uncontested_claims": 0,
+    }
+
+
+def test_totals_of_two_maps_add_up_and_keep_the_deepest() -> None:
+    a = summarise(load_map(MAPS / "sides-and-refs.yaml")).totals
+    b = summarise(load_map(MAPS / "cycle-allowed.yaml")).totals
+    both = a + b
+    assert (both.maps, both.nodes, both.claims, both.depth) == (2, 10, 3, 3)
+    assert both.coverage == Coverage(0, 7)
+
+
+def test_quotes_are_verified_only_against_a_file_that_is_found() -> None:
+    m = load_map(MAPS / "quotes-checked.yaml")
+    checks = check_quotes(m, SourceTexts())
+    verdicts = {n.id: checks.verdict(n.quotes[0]) for n in m.unique_nodes() if n.quotes}
+    assert verdicts == {
+        "verified-quote": QuoteCheck.VERIFIED,
+        "wrong-quote": QuoteCheck.NOT_FOUND,
+        "absent-file": QuoteCheck.UNCHECKED,
+        "no-file": QuoteCheck.UNCHECKED,
+    }
+    assert checks.files == {
+        "report": FileStatus.FOUND,
+        "missing": FileStatus.ABSENT,
+        "offline": FileStatus.NONE,
+    }
+
+
+def test_quote_coverage_counts_stated_premises_with_a_verified_quote() -> None:
+    summary = summarise(load_map(MAPS / "quotes-checked.yaml"))
+    (row,) = summary.rows
+    # Four stated premises (the implicit one is left out), one verified quote.
+    assert row.coverage == Coverage(1, 4)
+    assert row.quote_coverage == 0.25
+    assert summary.unchecked_sources == ("missing", "offline")
+    t = summary.totals
+    assert (t.quotes, t.quotes_verified, t.quotes_not_found, t.quotes_unchecked) == (4, 1, 1, 2)
+
+
+def test_a_source_directory_makes_an_absent_file_checkable(tmp_path) -> None:
+    (tmp_path / "not-here.txt").write_text("Then the budget rose again.", encoding="utf-8")
+    m = load_map(MAPS / "quotes-checked.yaml")
+    summary = summarise(m, texts=SourceTexts([tmp_path]))
+    assert summary.rows[0].coverage == Coverage(2, 4)
+    assert summary.unchecked_sources == ("offline",)
+
+
+def test_depth_puts_an_undercut_below_the_premise_it_hangs_under() -> None:
+    m = loads_map(
+        """
+argmap: 1
+title: t
+claims:
+  c:
+    text: C.
+    pro:
+      - text: P.
+        undercut:
+          - text: U.
+    con:
+      - text: Q.
+"""
+    )
+    assert depths(m)["c"] == 2
+
+
+def test_depth_of_a_long_chain_does_not_recurse() -> None:
+    lines = ["argmap: 1", "title: chain", "claims:", "  c0:", "    text: C."]
+    for i in range(1, 3000):
+        lines += [f"  c{i}:", f"    text: C{i}.", "    con:", f"      - ref: c{i - 1}"]
+    m = loads_map("\n".join(lines) + "\n")
+    assert depths(m)["c2999"] == 2999
+
+
+def test_evaluation_fills_strength_and_status() -> None:
+    m = load_map(MAPS / "sides-and-refs.yaml")
+    e = evaluate(m)
+    summary = summarise(m, evaluation=e)
+    main = summary.rows[0]
+    assert main.strength == e.nodes["main"].strength
+    assert main.status == e.nodes["main"].status.value
+    assert summary.evaluation == {
+        "semantics": "dfquad",
+        "support": "attacks-only",
+        "status_semantics": "grounded",
+    }
+
+
+def test_filters_and_sorting() -> None:
+    m = load_map(MAPS / "sides-and-refs.yaml")
+    rows = summarise(m).rows
+    assert [r.id for r in select_rows(rows, tag="side")] == ["other"]
+    assert [r.id for r in select_rows(rows, actor="ana")] == ["main", "other"]
+    assert [r.id for r in select_rows(rows, tag="core", actor="ben")] == ["main"]
+    assert [r.id for r in sort_rows(rows, "id")] == ["main", "other"]
+    assert [r.id for r in sort_rows(rows, "con")] == ["other", "main"]
+    assert [r.id for r in sort_rows(rows, "pro")] == ["main", "other"]
+    # contested: most premises against, then most direct ones against
+    assert [r.id for r in sort_rows(rows, "contested")] == ["other", "main"]
+    rated = summarise(m, evaluation=evaluate(m)).rows
+    assert [r.id for r in sort_rows(rated, "strength")] == ["main", "other"]  # 0.44, 0.16
+
+
+def test_outline_expands_each_node_once_and_marks_repeats() -> None:
+    m = load_map(MAPS / "cycle-allowed.yaml")
+    root = outline(m, "start")
+    left = root.children[0]
+    right = left.children[0]
+    again = right.children[0]
+    assert [root.node.id, left.node.id, right.node.id, again.node.id] == [
+        "start",
+        "left",
+        "right",
+        "left",
+    ]
+    assert again.repeat and again.link is not None and again.link.is_ref
+    assert again.children == ()
+
+
+def test_outline_puts_undercuts_under_the_link_they_attack() -> None:
+    m = load_map(MAPS / "sides-and-refs.yaml")
+    shared = outline(m, "main").children[0]
+    assert shared.node.id == "shared"
+    assert [(c.relation, c.node.id) for c in shared.children] == [(Relation.UNDERCUT, "cut")]
+    # Through the ref under `other`, the same premise has no undercut: it is main's link's.
+    other_shared = outline(m, "other").children[0]
+    assert other_shared.children == ()
+
+
+def test_outline_depth_counts_what_it_hides() -> None:
+    m = load_map(MAPS / "sides-and-refs.yaml")
+    root = outline(m, "main", depth=1)
+    assert [(c.node.id, c.hidden, c.children) for c in root.children] == [
+        ("shared", 1, ()),
+        ("objection", 1, ()),
+    ]
+    assert outline(m, "main", depth=0).hidden == 2
+
+
+def test_nearest_ids() -> None:
+    m = load_map(MAPS / "sides-and-refs.yaml")
+    assert nearest_ids(m, "objectoin") == ["objection"]
+    assert nearest_ids(m, "repl") == ["reply"]
+    assert nearest_ids(m, "zzzzzz") == []
+
+
+def test_actor_rows_say_who_argues_on_which_side() -> None:
+    rows = {r.id: r for r in actor_rows(load_map(MAPS / "sides-and-refs.yaml"))}
+    assert rows["ana"].argues == ("main", "shared")
+    assert (rows["ana"].claims_for, rows["ana"].claims_against) == (("main",), ("other",))
+    assert (rows["cy"].claims_for, rows["cy"].claims_against) == (("main", "other"), ("main",))
+    speaker = actor_rows(load_map(MAPS / "quotes-checked.yaml"))[0]
+    assert (speaker.id, speaker.argues, speaker.quoted) == ("clerk", (), 1)
+
+
+def test_source_rows_count_quotes_and_verification() -> None:
+    m = load_map(MAPS / "quotes-checked.yaml")
+    rows = source_rows(m, check_quotes(m))
+    assert [(r.id, r.file_status, r.quotes, r.backs, r.verified, r.not_found) for r in rows] == [
+        ("report", FileStatus.FOUND, 2, ("verified-quote", "wrong-quote"), 1, 1),
+        ("missing", FileStatus.ABSENT, 1, ("absent-file",), 0, 0),
+        ("offline", FileStatus.NONE, 1, ("no-file",), 0, 0),
+    ]
+
+
+def test_a_source_nobody_quotes_is_not_named_as_unchecked() -> None:
+    m = loads_map(
+        """
+argmap: 1
+title: t
+sources:
+  unused: {title: Never quoted}
+  used: {title: Quoted once}
+claims:
+  c:
+    text: C.
+    con:
+      - text: P.
+        quote: {source: used, text: words}
+"""
+    )
+    assert summarise(m).unchecked_sources == ("used",)

@@ -92,3 +92,10 @@ def test_export_refuses_an_invalid_map(invoke: Invoke, write_map) -> None:  # ty
     assert result.stdout == ""
     assert result.stderr.startswith(f"argmap: {bad}:7:9: error:")
     assert result.stderr.rstrip().endswith("[E102]")
+
+
+def test_export_to_dot_is_what_render_writes(invoke: Invoke, tmp_path: Path) -> None:
+    exported = invoke(["export", EXAMPLE, "--to", "dot"]).stdout
+    invoke(["render", EXAMPLE, "--format", "dot", "-o", tmp_path / "map.dot"])
+    assert exported == (tmp_path / "map.dot").read_text(encoding="utf-8")
+    assert exported.startswith("digraph argmap {\n")

@@ -8,7 +8,16 @@ from argmap.cli import command_boundary
 from argmap.commands._common import load_valid_map
 from argmap.errors import Diagnostic
 from argmap.files import refuse_overwriting_input, write_atomically
-from argmap.formats import EXPORT_FORMATS, export_map
+from argmap.formats import EXPORT_FORMATS, Exported, export_map
+from argmap.model import ArgumentMap
+
+
+def _dot(m: ArgumentMap) -> Exported:
+    """The DOT text `argmap render --format dot` writes: default options, evaluated."""
+    from argmap.evaluate import evaluate
+    from argmap.render import render_dot
+
+    return Exported(render_dot(m, evaluate(m)))
 
 
 @click.command("export")
@@ -16,9 +25,10 @@ from argmap.formats import EXPORT_FORMATS, export_map
 @click.option(
     "--to",
     "fmt",
-    type=click.Choice(EXPORT_FORMATS),
+    type=click.Choice([*EXPORT_FORMATS, "dot"]),
     required=True,
-    help="argdown, aif (OVA/AIFdb JSON), json (argmap's model), kialo (text export), graphml.",
+    help="argdown, aif (OVA/AIFdb JSON), json (argmap's model), kialo (text export), graphml,"
+    " or dot (the diagram's Graphviz source, as `render --format dot` writes it).",
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write here (default: stdout)."
@@ -31,7 +41,7 @@ def command(map_path: str, fmt: str, output: str | None) -> None:
     pointing at the map (W6xx); the export still succeeds.
     """
     m = load_valid_map(map_path)
-    exported = export_map(m, fmt)
+    exported = _dot(m) if fmt == "dot" else export_map(m, fmt)
     for diagnostic in sorted(exported.warnings, key=Diagnostic.sort_key):
         click.echo(diagnostic.format(), err=True)
     if output is None:

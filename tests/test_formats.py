@@ -371,3 +371,13 @@ def test_a_chain_too_deep_to_nest_is_written_with_claims_and_refs() -> None:
         for n, lk in enumerate(sorted(m.links, key=lambda lk: int(m.node(lk.source).text[1:])))
     )
     assert len(m.claims) > 1 and m.claims[0] == "a"
+
+
+def test_argdown_paragraph_lines_continue_the_statement_and_includes_are_reported() -> None:
+    text = "[A]: first line\ncontinues here\n  + third\n\n@include(other.argdown)\n"
+    imported = import_text(text, "argdown", "t.argdown")
+    assert [n.text for n in imported.map.unique_nodes()] == ["first line continues here", "third"]
+    assert warnings_of(imported.warnings) == [
+        "t.argdown:5:1: warning: @include(other.argdown) is left out: import the included file on"
+        " its own [W611]"
+    ]

@@ -600,6 +600,24 @@ class _Reader:
                     stack, last = [(0, ("a", argument.title))], None
                     in_rule = content == "--"
                 continue
+            if (
+                last is not None
+                and len(stack) == 1
+                and stack[0][1] == last
+                and not _STATEMENT_REF.match(content)
+                and not _ARGUMENT_REF.match(content)
+                and not _LIST_ITEM.fullmatch(content)
+            ):
+                # A paragraph goes on until a blank line: this line continues its text.
+                self.continuation(last, content, number, column)
+                continue
+            if content.startswith("@include"):
+                self.warn(
+                    "W611",
+                    f"{content} is left out: import the included file on its own",
+                    self.pos(number, column),
+                )
+                continue
             listed = _LIST_ITEM.fullmatch(content)
             if listed:
                 content, column = listed.group(2), column + listed.start(2)

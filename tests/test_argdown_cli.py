@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from argmap import load_map, loads_map
-from argmap.formats import export_map
+from argmap.formats import export_map, import_file
 from argmap.model import ArgumentMap, LinkKind
 from tests.conftest import REPO
 from tests.mapgen import map_texts
@@ -102,3 +103,30 @@ def test_generated_maps_parse_with_the_same_statements_and_relations(
     target = tmp_path / str(abs(hash(text)))
     target.mkdir()
     check_same(m, argdown_json(m, target))
+
+
+def test_our_reader_finds_what_argdown_finds_in_hand_written_argdown(tmp_path: Path) -> None:
+    source = REPO / "tests" / "fixtures" / "relations.argdown"
+    run = subprocess.run(
+        [str(CLI), "json", str(source), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    parsed = json.loads((tmp_path / "relations.json").read_text(encoding="utf-8"))
+    text = {}
+    for title, statement in parsed["statements"].items():
+        member = next(x for x in statement["members"] if x.get("text", "").strip())
+        text[title] = " ".join(re.sub(r"#\([^)]*\)|#\S+", "", member["text"]).split())
+    theirs = set()
+    for r in parsed["relations"]:
+        kind = {"support": "pro", "attack": "con", "contradictory": "con"}[r["relationType"]]
+        theirs.add((text[r["from"]], kind, text[r["to"]]))
+        if r["relationType"] == "contradictory":
+            theirs.add((text[r["to"]], kind, text[r["from"]]))
+    m = import_file(source).map
+    ours = {(m.node(lk.source).text, lk.kind.value, m.node(lk.target).text) for lk in m.links}
+    assert ours == theirs
+    assert {n.text for n in m.unique_nodes()} == set(text.values())

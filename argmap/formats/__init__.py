@@ -89,6 +89,8 @@ def import_text(
             f"nothing to import: no statements found in this {fmt} file",
             Position(path, 1, 1),
         )
+    if not draft.title.strip():
+        draft.title = Path(path).stem or "Imported map"
     tidy(draft)
     yaml_text = write_map(draft)
     try:

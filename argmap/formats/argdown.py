@@ -517,9 +517,9 @@ class _Reader:
     # -- the file
 
     def parse(self) -> None:
-        lines = self.text.split("\n")
-        start = self.front_matter(lines)
-        lines = lines[:start] + _strip_comments("\n".join(lines[start:])).split("\n")
+        original = self.text.split("\n")
+        start = self.front_matter(original)
+        lines = original[:start] + _strip_comments("\n".join(original[start:])).split("\n")
         stack: list[tuple[int, tuple[str, str]]] = []
         last: tuple[str, str] | None = None
         argument: _Argument | None = None  # the argument whose pcs may follow
@@ -530,6 +530,8 @@ class _Reader:
             raw = lines[i].rstrip()
             number = i + 1
             i += 1
+            if not raw.strip() and original[i - 1].strip():
+                continue  # only a comment: not a blank line, the block goes on
             # YAML data spread over several lines: gather it into this line.
             while _unclosed_braces(raw) and i < len(lines):
                 raw += "\n" + lines[i].rstrip()

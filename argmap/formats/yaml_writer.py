@@ -39,11 +39,71 @@ refuses YAML nested more than 256 levels, and every premise level takes two)."""
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Dumper(yaml.SafeDumper):
-    """Indents list items under their key, as people write maps."""
+# A string written without quotes: starts with a letter, digit or one of a few safe
+# marks, holds no `: ` or ` #`, does not end in `:` or a space, and is printable.
+_PLAIN = re.compile(
+    r"[A-Za-z0-9\u00c0-\ud7ff(][^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]*\Z"
+)
+_RESERVED = re.compile(
+    r"(y|n|yes|no|on|off|true|false|null|~)\Z|(?=.*\d)[-+.0-9_:eE]+\Z|\d{4}-\d\d?-\d\d?",
+    re.IGNORECASE,
+)
+# Characters YAML may not hold raw: controls, line breaks beyond \n, surrogates, non-characters.
+_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if value is None:
+        return "null"
+    text = str(value)
+    if (
+        _PLAIN.match(text)
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith((":", " "))
+        and not _RESERVED.match(text)
+    ):
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)  # JSON strings are YAML double-quoted scalars
+
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return "\\ufffd" if 0xD800 <= code <= 0xDFFF else f"\\u{code:04x}"
+
+    return _UNPRINTABLE.sub(escape, quoted)
+
+
+def _block(value: Any, indent: int) -> list[str]:
+    """Block-style YAML lines for a mapping or list: one field per line, lists indented."""
+    pad = " " * indent
+    lines: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, (dict, list)) and item:
+                lines.append(f"{pad}{_scalar(key)}:")
+                lines += _block(item, indent + 2)
+            elif isinstance(item, (dict, list)):
+                lines.append(f"{pad}{_scalar(key)}: {'{}' if isinstance(item, dict) else '[]'}")
+            else:
+                lines.append(f"{pad}{_scalar(key)}: {_scalar(item)}")
+        return lines
+    for item in value:
+        if isinstance(item, (dict, list)) and item:
+            inner = _block(item, indent + 2)
+            inner[0] = f"{pad}- {inner[0][indent + 2 :]}"
+            lines += inner
+        else:
+            lines.append(f"{pad}- {_scalar(item)}")
+    return lines
+
+
+def dump_yaml(doc: dict[str, Any]) -> str:
+    """`doc` (mappings, lists, strings, numbers, booleans) as block-style YAML text."""
+    return "\n".join(_block(doc, 0)) + "\n"
 
 
 class YamlDataError(ValueError):
@@ -179,14 +239,7 @@ class _Writer:
         if draft.actors:
             doc["actors"] = draft.actors
         doc["claims"] = claims
-        body = yaml.dump(
-            doc,
-            Dumper=_Dumper,
-            sort_keys=False,
-            allow_unicode=True,
-            default_flow_style=False,
-            width=100,
-        )
+        body = dump_yaml(doc)
         return f"{MODELINE}\n{body}"
 
     def promote(self, key: str) -> str:

@@ -5,10 +5,12 @@ Property-based over small generated maps whose texts are full of the formats' ma
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from argmap import loads_map
 from argmap.formats import export_map, import_text
+from tests.conftest import REPO
 from tests.mapgen import claim_texts, graph, map_texts, without_undercuts
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -74,3 +76,14 @@ def test_kialo_keeps_the_graph_without_undercuts(text: str) -> None:
     original, back = round_trip(text, "kialo")
     assert graph(back.map) == without_undercuts(original)
     assert back.warnings == ()
+
+
+@pytest.mark.parametrize("name", ["example.yaml", "secure-communities.yaml"])
+@pytest.mark.parametrize("fmt", ["argdown", "aif", "json", "kialo"])
+def test_the_bundled_maps_survive_a_round_trip(name: str, fmt: str) -> None:
+    path = REPO / "maps" / name
+    original, back = round_trip(path.read_text(encoding="utf-8"), fmt)
+    expected = without_undercuts(original) if fmt == "kialo" else graph(original)
+    assert graph(back.map) == expected
+    if fmt in ("argdown", "json"):
+        assert back.map.claims == original.claims

@@ -10,7 +10,8 @@ without stance (as Kialo's multi-thesis discussions do). Each premise is
 written once, where the map defines it; a ref becomes `-> See N.`. Kialo has
 no undercuts, weights, actors, quotes, tags, notes, urls or implicit
 premises: each one left out is a warning. An undercut's premise is written
-nowhere unless the map also uses it as a pro or con premise.
+only if the map also refers to it under `pro` or `con` (in full, at the first
+such place).
 
 Import reads the same back: Pro/Con children become pro/con premises, `->
 See` lines refs, children of the thesis without a stance claims (and the
@@ -88,7 +89,7 @@ class _Exporter:
                 self.lines.append(f"{child} {stance}-> See {self.number[link.source]}")
             elif link.is_ref:
                 self.refs.append((child, stance, link))
-                self.lines.append(link.id)  # placeholder, filled once every node has a number
+                self.lines.append(_placeholder(link))  # filled once every node has a number
             else:
                 self.write(self.m.node(link.source), child, stance)
 
@@ -113,22 +114,24 @@ class _Exporter:
             self.lines.append(f"1. {' '.join(m.title.split())}")
             for n, claim in enumerate(claims, start=1):
                 self.write(claim, f"1.{n}.", "")
-        # A ref may point forward, to a node written later: fill those lines now.
-        for child, stance, link in self.refs:
-            at = self.lines.index(link.id)
+        # A ref may point forward, to a node written later: fill those lines now. A node
+        # defined only under an undercut (which Kialo cannot hold) is written in full
+        # where it is first referred to.
+        while self.refs:
+            child, stance, link = self.refs.pop(0)
+            at = self.lines.index(_placeholder(link))
             if link.source in self.number:
                 self.lines[at] = f"{child} {stance}-> See {self.number[link.source]}"
-            else:  # defined only under an undercut, which Kialo cannot hold
-                del self.lines[at]
-                self.warnings.append(
-                    warning(
-                        "W602",
-                        f"{link.source} is defined only under an undercut: its use in"
-                        f" {link.id} is left out",
-                        link.position,
-                    )
-                )
+                continue
+            saved, self.lines = self.lines, []
+            self.write(self.m.node(link.source), child, stance)
+            written, self.lines = self.lines, saved
+            self.lines[at : at + 1] = written
         return "\n".join(self.lines) + "\n"
+
+
+def _placeholder(link: Link) -> str:
+    return f"\0ref {link.id}"
 
 
 def export(m: ArgumentMap) -> Exported:

@@ -15,7 +15,9 @@ def in_maps(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_actors_table(invoke: Invoke) -> None:
-    assert invoke(["actors", "sides-and-refs.yaml"]).stdout == """\
+    assert (
+        invoke(["actors", "sides-and-refs.yaml"]).stdout
+        == """\
 actor  argues  quoted  for    against
 -------------------------------------
 ana         2       0  main   other
@@ -27,6 +29,7 @@ Ben                           other
 cy          2       0  main   main
 Cy                     other
 """
+    )
 
 
 def test_actors_json(invoke: Invoke) -> None:
@@ -55,7 +58,9 @@ def test_no_actors(invoke: Invoke) -> None:
 
 
 def test_sources_table(invoke: Invoke) -> None:
-    assert invoke(["sources", "quotes-checked.yaml"]).stdout == """\
+    assert (
+        invoke(["sources", "quotes-checked.yaml"]).stdout
+        == """\
 source   title                            file                  quotes  backs  verified
 ---------------------------------------------------------------------------------------
 report   A report with a local copy       sources/report.txt         2      2       1/2
@@ -66,6 +71,7 @@ missing  A report whose copy is not here  sources/not-here.txt       1      1   
 
 offline  A report with no file at all     no file                    1      1       0/1
 """
+    )
 
 
 def test_sources_json_and_a_sources_directory(invoke: Invoke, tmp_path) -> None:

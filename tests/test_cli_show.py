@@ -21,7 +21,9 @@ def in_maps(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_tree_with_marks_actors_undercuts_and_strength(invoke: Invoke) -> None:
     result = invoke(["show", "sides-and-refs.yaml", "main"])
-    assert result.stdout == """\
+    assert (
+        result.stdout
+        == """\
 main: The main claim.
 by Ana, strength 0.44 rejected, tags core
     + shared: A premise used twice.
@@ -35,13 +37,18 @@ by Ana, strength 0.44 rejected, tags core
             − rejoinder: A rejoinder to the reply.
               by Ben, strength 0.50 accepted
 
-""" + LEGEND + SEMANTICS
+"""
+        + LEGEND
+        + SEMANTICS
+    )
     assert result.stderr == ""
 
 
 def test_refs_are_marked_and_depth_cuts_with_a_count(invoke: Invoke) -> None:
     result = invoke(["show", "sides-and-refs.yaml", "other", "--no-eval", "--depth", "1"])
-    assert result.stdout == """\
+    assert (
+        result.stdout
+        == """\
 other: Another claim that reuses the shared premise.
 tags side
     − shared (ref): A premise used twice.
@@ -51,19 +58,25 @@ tags side
       by Ben
       … 1 more item beneath (raise --depth)
 
-""" + LEGEND
+"""
+        + LEGEND
+    )
 
 
 def test_a_node_reached_again_is_not_expanded_twice(invoke: Invoke) -> None:
     result = invoke(["show", "cycle-allowed.yaml", "start", "--no-eval"])
-    assert result.stdout == """\
+    assert (
+        result.stdout
+        == """\
 start: Where the loop begins.
     − left: Left attacks right.
         − right: Right attacks left.
             − left (ref): Left attacks right.
               shown above; not expanded again
 
-""" + LEGEND
+"""
+        + LEGEND
+    )
 
 
 def test_a_premise_says_where_it_is_written(invoke: Invoke) -> None:
@@ -78,7 +91,9 @@ def test_a_premise_says_where_it_is_written(invoke: Invoke) -> None:
 
 def test_quotes_with_their_sources_and_verdicts(invoke: Invoke) -> None:
     result = invoke(["show", "quotes-checked.yaml", "budget-rose", "--no-eval"])
-    assert result.stdout == """\
+    assert (
+        result.stdout
+        == """\
 budget-rose: The budget rose this year.
     + verified-quote: The report says spending grew.
       “spending grew by a tenth” — A report with a local copy, p. 2 (verified)
@@ -91,7 +106,9 @@ budget-rose: The budget rose this year.
       “it fell” — A report with no file at all (unchecked: the source has no file)
     − budget-rose.con.2 (implicit): Last year's figure was restated.
 
-""" + LEGEND
+"""
+        + LEGEND
+    )
 
 
 def test_map_text_is_never_read_as_markup(invoke: Invoke) -> None:
@@ -122,9 +139,7 @@ def test_unknown_id_suggests_the_nearest(invoke: Invoke) -> None:
 def test_a_broken_map_is_one_line(invoke: Invoke, write_map) -> None:
     path = write_map("argmap: 1\ntitle: t\nclaims:\n  c:\n    text: C.\n    con: [{ref: nope}]\n")
     result = invoke(["show", path, "c"], expect=1)
-    assert result.stderr == (
-        f"argmap: {path}:6:11: error: `ref` to unknown id 'nope' [E102]\n"
-    )
+    assert result.stderr == (f"argmap: {path}:6:11: error: `ref` to unknown id 'nope' [E102]\n")
 
 
 def test_long_text_wraps_at_100_columns_when_piped(invoke: Invoke, write_map) -> None:

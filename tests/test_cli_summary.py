@@ -20,7 +20,9 @@ def in_maps(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_piped_table_is_plain_and_stable(invoke: Invoke) -> None:
     result = invoke(["summary", "sides-and-refs.yaml", "--no-eval"])
-    assert result.stdout == """\
+    assert (
+        result.stdout
+        == """\
 Sides, refs and undercuts  (sides-and-refs.yaml)
 claim                                          pro  con    quotes
 -----------------------------------------------------------------
@@ -43,6 +45,7 @@ pro, con: direct / all beneath, by side (an objection to an objection counts for
 strength, status: not evaluated.
 quotes: stated premises with a verified quote / all stated premises.
 """
+    )
     assert result.stderr == ""
 
 
@@ -162,12 +165,14 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(invoke: Invoke, write_map)
     )
     out = invoke(["summary", path, "--format", "csv", "--no-eval"]).stdout
     row = next(r for r in csv.DictReader(io.StringIO(out)))
-    assert row["text"] == "'=HYPERLINK(\"x\")"
+    assert row["text"] == '\'=HYPERLINK("x")'
 
 
 def test_markdown_escapes_map_text(invoke: Invoke) -> None:
     out = invoke(["summary", "markup-in-text.yaml", "--format", "markdown"]).stdout
-    assert out == """\
+    assert (
+        out
+        == """\
 | id | claim | pro | con | strength | status | for | against | quotes | tags |
 |---|---|--:|--:|--:|---|---|---|--:|---|
 | brackets | Officers must satisfy\\[ing\\] the rule \\[citation needed\\]. | 0/0 | 1/1 | 0.25 \
@@ -182,6 +187,7 @@ strength: DF-QuAD (dfquad), supports read as attacks-only; status: grounded labe
 
 quotes: stated premises with a verified quote / all stated premises.
 """
+    )
 
 
 def test_markdown_cannot_break_the_table_or_inject_html(invoke: Invoke, write_map) -> None:
@@ -231,7 +237,9 @@ def test_directory_gives_one_table_with_a_map_column(invoke: Invoke, tmp_path: P
         (tmp_path / "sub").mkdir(exist_ok=True)
         (tmp_path / "sub" / name).write_text((MAPS / name).read_text())
     result = invoke(["summary", tmp_path, "--no-eval"])
-    assert result.stdout == """\
+    assert (
+        result.stdout
+        == """\
 map                      claim                                          pro  con    quotes
 ------------------------------------------------------------------------------------------
 sub/cycle-allowed.yaml   start                                          0/1  1/1  0% (0/2)
@@ -256,6 +264,7 @@ pro, con: direct / all beneath, by side (an objection to an objection counts for
 strength, status: not evaluated.
 quotes: stated premises with a verified quote / all stated premises.
 """
+    )
     doc = json.loads(invoke(["summary", tmp_path, "--format", "json", "--no-eval"]).stdout)
     assert [m["title"] for m in doc["maps"]] == [
         "Two premises that attack each other",

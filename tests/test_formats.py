@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from argmap import load_map
 from argmap.errors import ArgmapError
 from argmap.formats import export_map, import_file, import_text
-from argmap.formats.yaml_writer import slug
+from argmap.formats.draft import slug
 from tests.conftest import REPO
 
 EXAMPLE = load_map(REPO / "maps" / "example.yaml")

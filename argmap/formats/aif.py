@@ -8,7 +8,9 @@ attacks. A ref is the same I-node used again. Actors become `participants`;
 who argues a node (`by`) and each quote become an L-node (locution: "Name :
 words") anchored to the I-node by a YA-node ("Asserting"), listed in
 `locutions` with the participant and, for quotes, the source. Weights,
-tags, notes, urls, `implicit` and ids have no place in AIF: each is a warning.
+tags, notes, urls and `implicit` have no place in AIF: each is a warning.
+(Ids are argmap's own handles: AIF numbers its nodes, and the import makes
+ids again from the text.)
 
 Import reads the same, bare or wrapped as `{"AIF": {...}}` (OVA): I-nodes
 become premises and claims, RA/CA the links, CA on RA/CA undercuts; an RA
@@ -29,7 +31,7 @@ from typing import Any
 from argmap.errors import Diagnostic, FormatError, Position, warning
 from argmap.formats import Exported
 from argmap.formats._jsontext import load_json, where
-from argmap.formats.draft import Draft, DraftNode
+from argmap.formats.draft import Draft, DraftNode, slug
 from argmap.model import ArgumentMap, LinkKind
 
 INFERENCE = "Default Inference"
@@ -305,8 +307,6 @@ def _dialogue(
         if not isinstance(entry, dict) or "participantID" not in entry:
             continue
         name = " ".join(str(entry.get(k) or "").strip() for k in ("firstname", "surname")).strip()
-        from argmap.formats.yaml_writer import slug
-
         actor_id = slug(name) or f"participant-{entry['participantID']}"
         while actor_id in draft.actors:
             actor_id += "-2"
@@ -318,7 +318,6 @@ def _dialogue(
         for e in (locutions if isinstance(locutions, list) else [])
         if isinstance(e, dict)
     }
-    used_actors: set[str] = set()
     for node_id, obj in nodes.items():
         if obj.get("type") != "L":
             continue
@@ -342,10 +341,7 @@ def _dialogue(
             node = draft.nodes[target]
             if actor and actor not in node.by:
                 node.by.append(actor)
-                used_actors.add(actor)
             if isinstance(source, str) and source.strip():
-                from argmap.formats.yaml_writer import slug
-
                 source_id = slug(source) or "source"
                 draft.sources.setdefault(source_id, {"title": source})
                 quote = {"source": source_id, "text": words}

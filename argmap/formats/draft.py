@@ -11,6 +11,7 @@ pointing at the line in the foreign file. It never decides ids or nesting:
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 import attrs
@@ -89,6 +90,26 @@ class Draft:
         self.warnings.append(warning(code, message, position))
 
 
+_SLUG_WORDS = 6
+_SLUG_CHARS = 40
+
+
+def slug(text: str, *, keep_dots: bool = False) -> str:
+    """A lower-case id made of the first words of `text`: `^[a-z0-9][a-z0-9._-]*$`, or ''."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    allowed = r"[^a-z0-9.]+" if keep_dots else r"[^a-z0-9]+"
+    words = [w for w in re.split(allowed, ascii_text.replace("_", "-")) if w]
+    if keep_dots:
+        return re.sub(r"^[^a-z0-9]+", "", "-".join(words))[:_SLUG_CHARS].strip("-.")
+    result = ""
+    for word in words[:_SLUG_WORDS]:
+        candidate = f"{result}-{word}" if result else word
+        if len(candidate) > _SLUG_CHARS:
+            break
+        result = candidate
+    return result or "-".join(words)[:_SLUG_CHARS].strip("-")
+
+
 _SAFE_URL = re.compile(r"https?://[^\s<>\"']+\Z", re.IGNORECASE)
 _DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\Z")
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
@@ -144,8 +165,6 @@ def tidy(draft: Draft) -> None:
 def _safe_id(key: str) -> str:
     if _ID.match(key):
         return key
-    from argmap.formats.yaml_writer import slug
-
     return slug(key, keep_dots=True) or "unnamed"
 
 

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
 import yaml
 
-from argmap.formats.draft import Draft, DraftLink, DraftNode
+from argmap.formats.draft import Draft, DraftLink, DraftNode, slug
 from argmap.model import LinkKind
 
 MODELINE = (
@@ -29,8 +28,6 @@ MODELINE = (
 
 _PATH_ID = re.compile(r"\.(pro|con|undercut)\.\d+$")
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
-_SLUG_WORDS = 6
-_SLUG_CHARS = 40
 MAX_NESTING = 50
 """Premises nested deeper than this are written as claims of their own (the loader
 refuses YAML nested more than 256 levels, and every premise level takes two)."""
@@ -129,22 +126,6 @@ def read_yaml_data(text: str) -> Any:
         raise YamlDataError(str(exc.problem or exc.context or "invalid YAML"), *where) from None
     except yaml.YAMLError as exc:
         raise YamlDataError(str(exc)) from None
-
-
-def slug(text: str, *, keep_dots: bool = False) -> str:
-    """A lower-case id made of the first words of `text`: `^[a-z0-9][a-z0-9._-]*$`, or ''."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    allowed = r"[^a-z0-9.]+" if keep_dots else r"[^a-z0-9]+"
-    words = [w for w in re.split(allowed, ascii_text.replace("_", "-")) if w]
-    if keep_dots:
-        return re.sub(r"^[^a-z0-9]+", "", "-".join(words))[:_SLUG_CHARS].strip("-.")
-    result = ""
-    for word in words[:_SLUG_WORDS]:
-        candidate = f"{result}-{word}" if result else word
-        if len(candidate) > _SLUG_CHARS:
-            break
-        result = candidate
-    return result or "-".join(words)[:_SLUG_CHARS].strip("-")
 
 
 class _Ids:

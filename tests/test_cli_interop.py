@@ -16,6 +16,8 @@ def test_export_prints_on_stdout_and_warns_on_stderr(invoke: Invoke, tmp_path: P
     result = invoke(["export", tmp_path / "example.yaml", "--to", "aif"])
     assert result.stdout.startswith('{\n  "nodes": [\n')
     assert result.stderr.splitlines() == [
+        f"{tmp_path}/example.yaml:3:8: warning: AIF has no place for the map's title and"
+        " description: left out [W601]",
         f"{tmp_path}/example.yaml:10:3: warning: AIF has no place for tags of build-plant: left out"
         " [W601]",
         f"{tmp_path}/example.yaml:31:13: warning: AIF has no place for weight, note of"

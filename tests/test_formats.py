@@ -144,6 +144,8 @@ def test_aif_export_reifies_links_and_undercuts_and_anchors_actors() -> None:
         n["text"] for n in data["nodes"]
     ]
     assert warnings_of(exported.warnings) == [
+        f"{REPO}/maps/example.yaml:3:8: warning: AIF has no place for the map's title and"
+        " description: left out [W601]",
         f"{REPO}/maps/example.yaml:10:3: warning: AIF has no place for tags of build-plant:"
         " left out [W601]",
         f"{REPO}/maps/example.yaml:31:13: warning: AIF has no place for weight, note of"
@@ -214,7 +216,7 @@ def test_kialo_export_of_several_claims_uses_the_title_as_thesis() -> None:
         "1.2.2. Con: Any saving depends on the national grid tariff, which the city does not set.\n"
     )
     codes = [d.code for d in exported.warnings]
-    assert codes.count("W602") == 1 and codes.count("W601") == 7
+    assert codes.count("W602") == 1 and codes.count("W601") == 8
 
 
 def test_kialo_from_the_documentation_imports_the_reused_claim_as_a_ref() -> None:

@@ -101,6 +101,14 @@ class _Exporter:
 
     def run(self) -> str:
         m = self.m
+        what = "title and description" if m.description else "title"
+        self.warnings.append(
+            warning(
+                "W601",
+                f"AIF has no place for the map's {what}: left out",
+                m.field_positions.get("title", m.position),
+            )
+        )
         for n, actor in enumerate(m.actors.values(), start=1):
             if actor.kind is None or actor.kind.value == "person":
                 first, _, last = actor.name.rpartition(" ")

@@ -41,7 +41,14 @@ def export(m: ArgumentMap) -> Exported:
         ET.SubElement(
             root, "key", {"id": f"e_{key}", "for": "edge", "attr.name": key, "attr.type": kind}
         )
+    for key in ("title", "description"):
+        ET.SubElement(
+            root, "key", {"id": f"g_{key}", "for": "graph", "attr.name": key, "attr.type": "string"}
+        )
     graph = ET.SubElement(root, "graph", {"id": "argmap", "edgedefault": "directed"})
+    ET.SubElement(graph, "data", {"key": "g_title"}).text = m.title
+    if m.description:
+        ET.SubElement(graph, "data", {"key": "g_description"}).text = m.description
 
     def data(parent: ET.Element, key: str, value: str) -> None:
         ET.SubElement(parent, "data", {"key": key}).text = value

@@ -107,6 +107,14 @@ class _Exporter:
     def run(self) -> str:
         m = self.m
         self.lines = [f"Discussion Title: {' '.join(m.title.split())}", ""]
+        if m.description:
+            self.warnings.append(
+                warning(
+                    "W601",
+                    "Kialo has no place for the map's description: left out",
+                    m.field_positions.get("description", m.position),
+                )
+            )
         claims = m.claim_nodes()
         if len(claims) == 1:
             self.write(claims[0], "1.", "")

@@ -157,9 +157,7 @@ def _fitted_table(
             return sum(w for i, w in enumerate(widths) if i != flexible)
 
         while others() + gaps + least > width:
-            shrinkable = [
-                i for i, w in enumerate(widths) if i != flexible and w > floors[i]
-            ]
+            shrinkable = [i for i, w in enumerate(widths) if i != flexible and w > floors[i]]
             if not shrinkable:
                 return _cards(columns, flexible)  # too narrow for a table
             widest = max(shrinkable, key=lambda i: widths[i])

@@ -270,9 +270,24 @@ class ClaimRow:
 
 
 CLAIM_FIELDS = (
-    "map", "id", "text", "pro", "con", "pro_total", "con_total", "premises", "undercuts",
-    "depth", "strength", "status", "actors_pro", "actors_con", "quoted_premises",
-    "stated_premises", "quote_coverage", "tags",
+    "map",
+    "id",
+    "text",
+    "pro",
+    "con",
+    "pro_total",
+    "con_total",
+    "premises",
+    "undercuts",
+    "depth",
+    "strength",
+    "status",
+    "actors_pro",
+    "actors_con",
+    "quoted_premises",
+    "stated_premises",
+    "quote_coverage",
+    "tags",
 )
 """The fields of each claim in the JSON and the columns of the CSV, in order."""
 
@@ -432,9 +447,7 @@ def summarise(
     """The rows and totals of `argmap summary` for one map (every claim, in file order)."""
     checks = check_quotes(m, texts)
     all_depths = depths(m)
-    rows = tuple(
-        claim_row(m, c.id, checks, all_depths, evaluation) for c in m.claim_nodes()
-    )
+    rows = tuple(claim_row(m, c.id, checks, all_depths, evaluation) for c in m.claim_nodes())
     return MapSummary(
         title=m.title,
         path=m.path,

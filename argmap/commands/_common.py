@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from argmap.errors import MapLoadError
 from argmap.load import load_map
 from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    from argmap.evaluate import Evaluation
 from argmap.validate import require_valid
 
 sources_option = click.option(
@@ -22,6 +25,50 @@ sources_option = click.option(
     metavar="DIR",
     help="Also look for source files (quote checks) in DIR. Repeatable.",
 )
+
+
+def format_option(choices: list[str], default: str, help: str) -> Any:
+    """`--format`, stored as `fmt`."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help=help,
+    )
+
+
+def semantics_option(help: str = "Gradual semantics for strength (see argmap evaluate).") -> Any:
+    from argmap.evaluate import SEMANTICS
+
+    return click.option(
+        "--semantics",
+        type=click.Choice(SEMANTICS),
+        default="dfquad",
+        show_default=True,
+        help=help,
+    )
+
+
+def support_option(help: str = "How supports bear on status (see argmap evaluate).") -> Any:
+    from argmap.evaluate import SUPPORT_READINGS
+
+    return click.option(
+        "--support",
+        type=click.Choice(SUPPORT_READINGS),
+        default="attacks-only",
+        show_default=True,
+        help=help,
+    )
+
+
+def eval_option(help: str = "Show strength and status.") -> Any:
+    """`--eval/--no-eval`, stored as `with_eval`, on by default."""
+    return click.option(
+        "--eval/--no-eval", "with_eval", default=True, help=f"{help}  [default: eval]"
+    )
+
 
 color_option = click.option(
     "--color/--no-color",
@@ -81,3 +128,37 @@ def make_console(stderr: bool = False, color: bool | None = None, width: int | N
         soft_wrap=False,
         legacy_windows=False,
     )
+
+
+def print_view(renderable: object, color: bool | None) -> None:
+    """Print a rich renderable on stdout; when piped, as plain lines with no trailing blanks."""
+    console = make_console(color=color)
+    if sys.stdout.isatty():
+        console.print(renderable)
+        return
+    with console.capture() as captured:
+        console.print(renderable)
+    click.echo("\n".join(line.rstrip() for line in captured.get().splitlines()), color=color)
+
+
+def evaluate_or_none(
+    m: ArgumentMap, enabled: bool, semantics: str = "dfquad", support: str = "attacks-only"
+) -> Evaluation | None:
+    """The map's evaluation for the strength and status columns; None if not wanted.
+
+    Numbers that did not converge (a cyclic map) are not shown: a warning on
+    stderr says so and the columns stay empty; the rest is still worth having.
+    """
+    if not enabled:
+        return None
+    from argmap.evaluate import evaluate
+
+    evaluation = evaluate(m, semantics=semantics, support=support)
+    if not evaluation.converged:
+        click.echo(
+            f"argmap: warning: {m.path}: the evaluation did not converge (residual"
+            f" {evaluation.residual:.2g}); strength and status left out",
+            err=True,
+        )
+        return None
+    return evaluation

@@ -8,21 +8,13 @@ import sys
 import click
 
 from argmap.cli import command_boundary
-from argmap.commands._common import color_option, load_valid_map
-from argmap.commands.summary import print_view
+from argmap.commands._common import color_option, format_option, load_valid_map, print_view
 from argmap.stats import actor_rows
 
 
 @click.command("actors")
 @click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table for the terminal, json for machines.",
-)
+@format_option(["table", "json"], "table", "table for the terminal, json for machines.")
 @color_option
 @command_boundary
 def command(map_path: str, fmt: str, color: bool | None) -> None:

@@ -7,9 +7,8 @@ import sys
 import click
 
 from argmap.cli import command_boundary
-from argmap.commands._common import color_option, use_color
+from argmap.commands._common import color_option, eval_option, semantics_option, use_color
 from argmap.diff import FORMATS, diff_specs
-from argmap.evaluate import SEMANTICS
 
 
 @click.command("diff")
@@ -23,24 +22,12 @@ from argmap.evaluate import SEMANTICS
     show_default=True,
     help="text for people, markdown for a pull-request comment, json for machines.",
 )
-@click.option(
-    "--eval/--no-eval",
-    "evaluate",
-    default=True,
-    show_default=True,
-    help="Also report changes of strength and (grounded) status.",
-)
-@click.option(
-    "--semantics",
-    type=click.Choice(SEMANTICS),
-    default="dfquad",
-    show_default=True,
-    help="The gradual semantics for strength (see argmap evaluate).",
-)
+@eval_option("Also report changes of strength and (grounded) status.")
+@semantics_option()
 @color_option
 @command_boundary
 def command(
-    old: str, new: str, fmt: str, evaluate: bool, semantics: str, color: bool | None
+    old: str, new: str, fmt: str, with_eval: bool, semantics: str, color: bool | None
 ) -> None:
     """Show what changed between two versions of a map.
 
@@ -50,7 +37,7 @@ def command(
     `argmap diff git:main:maps/a.yaml maps/a.yaml`. Exit status 0 whatever
     changed; 1 only if a map cannot be read.
     """
-    result = diff_specs(old, new, evaluate=evaluate, semantics=semantics)
+    result = diff_specs(old, new, evaluate=with_eval, semantics=semantics)
     output = FORMATS[fmt](result)
     if fmt == "text" and use_color(sys.stdout, color):
         from argmap.commands._common import make_console

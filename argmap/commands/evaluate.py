@@ -10,12 +10,17 @@ from typing import Any
 import click
 
 from argmap.cli import command_boundary
-from argmap.commands._common import color_option, load_valid_map, make_console
+from argmap.commands._common import (
+    color_option,
+    format_option,
+    load_valid_map,
+    make_console,
+    semantics_option,
+    support_option,
+)
 from argmap.errors import ArgmapError, ExitStatus, Position
 from argmap.evaluate import (
     EXTENSION_SEMANTICS,
-    SEMANTICS,
-    SUPPORT_READINGS,
     Acceptance,
     Evaluation,
     Score,
@@ -56,19 +61,9 @@ def evaluation_json(evaluation: Evaluation, extensions: Acceptance | None = None
 
 @click.command("evaluate")
 @click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
-@click.option(
-    "--semantics",
-    type=click.Choice(SEMANTICS),
-    default="dfquad",
-    show_default=True,
-    help="Gradual semantics for strength: DF-QuAD, quadratic energy or Euler-based.",
-)
-@click.option(
-    "--support",
-    type=click.Choice(SUPPORT_READINGS),
-    default="attacks-only",
-    show_default=True,
-    help="How supports bear on status: not at all, or the attacks a published reading induces.",
+@semantics_option("Gradual semantics for strength: DF-QuAD, quadratic energy or Euler-based.")
+@support_option(
+    "How supports bear on status: not at all, or the attacks a published reading induces."
 )
 @click.option(
     "--extensions",
@@ -77,14 +72,7 @@ def evaluation_json(evaluation: Evaluation, extensions: Acceptance | None = None
     default=None,
     help="Also compute preferred or stable extensions: credulous and sceptical acceptance.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table for people, json for programs.",
-)
+@format_option(["table", "json"], "table", "table for people, json for programs.")
 @color_option
 @command_boundary
 def command(

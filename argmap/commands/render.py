@@ -11,9 +11,9 @@ import attrs
 import click
 
 from argmap.cli import command_boundary
-from argmap.commands._common import load_valid_map, make_console
+from argmap.commands._common import eval_option, load_valid_map, make_console, semantics_option
 from argmap.errors import ArgmapError, ExitStatus
-from argmap.evaluate import SEMANTICS, evaluate
+from argmap.evaluate import evaluate
 from argmap.files import find_maps, refuse_overwriting_input, write_atomically
 from argmap.render import DIRECTIONS, FORMATS, THEMES, RenderOptions, check_format, render_map
 from argmap.renderer import Renderer, find_renderer
@@ -179,19 +179,8 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None]) -> int:
     help="light, dark, or print (greyscale: line styles and patterns, not colour).",
 )
 @click.option("--legend/--no-legend", default=True, help="Draw the key.  [default: legend]")
-@click.option(
-    "--eval/--no-eval",
-    "with_eval",
-    default=True,
-    help="Show each node's strength and status.  [default: eval]",
-)
-@click.option(
-    "--semantics",
-    type=click.Choice(SEMANTICS),
-    default="dfquad",
-    show_default=True,
-    help="Gradual semantics for the strengths shown.",
-)
+@eval_option("Show each node's strength and status.")
+@semantics_option("Gradual semantics for the strengths shown.")
 @click.option(
     "--cluster/--no-cluster",
     default=False,

@@ -8,11 +8,14 @@ from pathlib import Path
 import click
 
 from argmap.cli import command_boundary
-from argmap.commands._common import color_option, load_valid_map, sources_option
-from argmap.commands.summary import (
+from argmap.commands._common import (
+    color_option,
+    eval_option,
     evaluate_or_none,
+    load_valid_map,
     print_view,
     semantics_option,
+    sources_option,
     support_option,
 )
 from argmap.errors import ArgmapError, Position
@@ -30,9 +33,9 @@ from argmap.validate import SourceTexts
     metavar="N",
     help="Show only N levels beneath the node (0: the node alone).",
 )
-@semantics_option
-@support_option
-@click.option("--no-eval", is_flag=True, help="Leave out strength and status (no evaluation).")
+@semantics_option()
+@support_option()
+@eval_option()
 @sources_option
 @color_option
 @command_boundary
@@ -42,7 +45,7 @@ def command(
     depth: int | None,
     semantics: str,
     support: str,
-    no_eval: bool,
+    with_eval: bool,
     source_dirs: tuple[Path, ...],
     color: bool | None,
 ) -> None:
@@ -66,7 +69,7 @@ def command(
         m,
         outline(m, node_id, depth),
         checks=check_quotes(m, SourceTexts(source_dirs)),
-        evaluation=evaluate_or_none(m, not no_eval, semantics, support),
+        evaluation=evaluate_or_none(m, with_eval, semantics, support),
         boxes=sys.stdout.isatty(),
     )
     print_view(tree, color)

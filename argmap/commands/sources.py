@@ -9,28 +9,24 @@ from pathlib import Path
 import click
 
 from argmap.cli import command_boundary
-from argmap.commands._common import color_option, load_valid_map, sources_option
-from argmap.commands.summary import print_view
+from argmap.commands._common import (
+    color_option,
+    format_option,
+    load_valid_map,
+    print_view,
+    sources_option,
+)
 from argmap.stats import check_quotes, source_rows
 from argmap.validate import SourceTexts
 
 
 @click.command("sources")
 @click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table for the terminal, json for machines.",
-)
+@format_option(["table", "json"], "table", "table for the terminal, json for machines.")
 @sources_option
 @color_option
 @command_boundary
-def command(
-    map_path: str, fmt: str, source_dirs: tuple[Path, ...], color: bool | None
-) -> None:
+def command(map_path: str, fmt: str, source_dirs: tuple[Path, ...], color: bool | None) -> None:
     """List the map's sources: whether each one's file is found, how many quotes
     and nodes it backs, and how many of its quotes are verified in the file.
     """

@@ -9,11 +9,20 @@ from pathlib import Path
 import click
 
 from argmap.cli import command_boundary
-from argmap.commands._common import color_option, load_valid_map, make_console, sources_option
+from argmap.commands._common import (
+    color_option,
+    eval_option,
+    evaluate_or_none,
+    format_option,
+    load_valid_map,
+    make_console,
+    print_view,
+    semantics_option,
+    sources_option,
+    support_option,
+)
 from argmap.errors import ArgmapError, ExitStatus, MapLoadError, Position
-from argmap.evaluate import SEMANTICS, SUPPORT_READINGS, Evaluation, evaluate
 from argmap.files import find_maps
-from argmap.model import ArgumentMap
 from argmap.stats import (
     SORT_KEYS,
     MapSummary,
@@ -28,43 +37,6 @@ from argmap.validate import SourceTexts
 
 PROGRESS_FROM = 10
 """A progress bar (on a terminal's stderr) when summarising at least this many maps."""
-
-
-semantics_option = click.option(
-    "--semantics",
-    type=click.Choice(SEMANTICS),
-    default="dfquad",
-    show_default=True,
-    help="Gradual semantics for the strength column.",
-)
-support_option = click.option(
-    "--support",
-    type=click.Choice(SUPPORT_READINGS),
-    default="attacks-only",
-    show_default=True,
-    help="How supports bear on the status column.",
-)
-
-
-def evaluate_or_none(
-    m: ArgumentMap, enabled: bool, semantics: str = "dfquad", support: str = "attacks-only"
-) -> Evaluation | None:
-    """The map's evaluation for the strength and status columns; None if not wanted.
-
-    Numbers that did not converge (a cyclic map) are not shown: a warning on
-    stderr says so and the columns stay empty; the rest is still worth having.
-    """
-    if not enabled:
-        return None
-    evaluation = evaluate(m, semantics=semantics, support=support)
-    if not evaluation.converged:
-        click.echo(
-            f"argmap: warning: {m.path}: the evaluation did not converge (residual"
-            f" {evaluation.residual:.2g}); strength and status left out",
-            err=True,
-        )
-        return None
-    return evaluation
 
 
 def _maps(paths: Sequence[str]) -> list[Path]:
@@ -118,13 +90,10 @@ def summarise_paths(
 
 @click.command("summary")
 @click.argument("paths", nargs=-1, required=True, metavar="MAP|DIR...")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "markdown", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="table for the terminal; markdown (pull requests), csv or json for machines.",
+@format_option(
+    ["table", "markdown", "csv", "json"],
+    "table",
+    "table for the terminal; markdown (pull requests), csv or json for machines.",
 )
 @click.option(
     "--sort",
@@ -136,9 +105,9 @@ def summarise_paths(
 )
 @click.option("--tag", metavar="TAG", help="Only claims tagged TAG.")
 @click.option("--actor", metavar="ACTOR", help="Only claims in which ACTOR argues, on either side.")
-@semantics_option
-@support_option
-@click.option("--no-eval", is_flag=True, help="Leave out strength and status (no evaluation).")
+@semantics_option("Gradual semantics for the strength column.")
+@support_option("How supports bear on the status column.")
+@eval_option("Show the strength and status columns.")
 @sources_option
 @color_option
 @command_boundary
@@ -150,7 +119,7 @@ def command(
     actor: str | None,
     semantics: str,
     support: str,
-    no_eval: bool,
+    with_eval: bool,
     source_dirs: tuple[Path, ...],
     color: bool | None,
 ) -> None:
@@ -161,10 +130,10 @@ def command(
     by a verified quote, and tags. Quotes are verified against the sources'
     files, looked for beside the map and in each --sources DIR.
     """
-    if sort == "strength" and no_eval:
+    if sort == "strength" and not with_eval:
         raise click.UsageError("--sort strength needs the evaluation (drop --no-eval)")
     texts = SourceTexts(source_dirs)
-    summaries, failed = summarise_paths(paths, texts, not no_eval, semantics, support)
+    summaries, failed = summarise_paths(paths, texts, with_eval, semantics, support)
     if summaries:
         if actor is not None and not any(actor in s.actors for s in summaries):
             known = sorted({a for s in summaries for a in s.actors})
@@ -195,14 +164,3 @@ def _unknown_actor(actor: str, known: list[str]) -> str:
         return f"no actor {actor!r} in the map; did you mean {', '.join(near)}?"
     listed = ", ".join(known) if known else "none declared"
     return f"no actor {actor!r} in the map (actors: {listed})"
-
-
-def print_view(renderable: object, color: bool | None) -> None:
-    """Print a rich renderable on stdout; when piped, as plain lines with no trailing blanks."""
-    console = make_console(color=color)
-    if sys.stdout.isatty():
-        console.print(renderable)
-        return
-    with console.capture() as captured:
-        console.print(renderable)
-    click.echo("\n".join(line.rstrip() for line in captured.get().splitlines()), color=color)

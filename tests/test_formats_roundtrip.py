@@ -13,7 +13,7 @@ from argmap.formats import export_map, import_text
 from tests.conftest import REPO
 from tests.mapgen import claim_texts, graph, map_texts, without_undercuts
 
-FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def round_trip(text: str, fmt: str):  # type: ignore[no-untyped-def]
@@ -87,3 +87,30 @@ def test_the_bundled_maps_survive_a_round_trip(name: str, fmt: str) -> None:
     assert graph(back.map) == expected
     if fmt in ("argdown", "json"):
         assert back.map.claims == original.claims
+
+
+CYCLIC = """\
+argmap: 1
+title: A circular debate
+allow-cycles: true
+claims:
+  a:
+    text: Taxes should fall.
+    con:
+      - ref: b
+  b:
+    text: Services need money.
+    con:
+      - ref: a
+      - id: c
+        text: Waste could be cut instead.
+        pro:
+          - ref: b
+"""
+
+
+@pytest.mark.parametrize("fmt", ["argdown", "aif", "json", "kialo"])
+def test_a_cyclic_map_comes_back_cyclic_and_allowed(fmt: str) -> None:
+    original, back = round_trip(CYCLIC, fmt)
+    assert graph(back.map) == graph(original)
+    assert back.map.allow_cycles

@@ -383,3 +383,15 @@ def test_argdown_paragraph_lines_continue_the_statement_and_includes_are_reporte
         "t.argdown:5:1: warning: @include(other.argdown) is left out: import the included file on"
         " its own [W611]"
     ]
+
+
+def test_graphml_stays_well_formed_xml_whatever_the_text() -> None:
+    from argmap import loads_map
+
+    m = loads_map(
+        'argmap: 1\ntitle: "<T> & \\x01"\nclaims:\n  a:\n    text: "A \\x02 <b>&amp;"\n', "t.yaml"
+    )
+    root = ET.fromstring(export_map(m, "graphml").text)
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    labels = [d.text for d in root.iterfind(".//g:node/g:data", ns) if d.get("key") == "n_label"]
+    assert labels == ["A \ufffd <b>&amp;"]

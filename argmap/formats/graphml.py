@@ -11,6 +11,7 @@ Nothing is lost.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from argmap.formats import Exported
@@ -27,6 +28,8 @@ _NODE_KEYS = (
     ("note", "string"),
     ("url", "string"),
 )
+# Characters XML 1.0 cannot hold at all (a YAML escape can put them in a text).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _EDGE_KEYS = (("kind", "string"), ("link", "string"))
 _VERB = {LinkKind.PRO: "supports", LinkKind.CON: "attacks", LinkKind.UNDERCUT: "undercuts"}
 
@@ -46,12 +49,13 @@ def export(m: ArgumentMap) -> Exported:
             root, "key", {"id": f"g_{key}", "for": "graph", "attr.name": key, "attr.type": "string"}
         )
     graph = ET.SubElement(root, "graph", {"id": "argmap", "edgedefault": "directed"})
-    ET.SubElement(graph, "data", {"key": "g_title"}).text = m.title
-    if m.description:
-        ET.SubElement(graph, "data", {"key": "g_description"}).text = m.description
 
     def data(parent: ET.Element, key: str, value: str) -> None:
-        ET.SubElement(parent, "data", {"key": key}).text = value
+        ET.SubElement(parent, "data", {"key": key}).text = _NOT_XML.sub("\ufffd", value)
+
+    data(graph, "g_title", m.title)
+    if m.description:
+        data(graph, "g_description", m.description)
 
     for node in m.unique_nodes():
         element = ET.SubElement(graph, "node", {"id": node.id})

@@ -5,10 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint bench docs clean interop
+.PHONY: help demo test lint bench docs clean interop argdown-cli
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,9 +45,11 @@ bench: $(STAMP) ## Benchmarks, reported as ratios against a baseline timed in th
 ARGDOWN_CLI_VERSION := 1.7.5
 INTEROP := build/interop
 
-interop: $(STAMP) ## Install the Argdown CLI (npm, into build/interop) and test our export with it
-	@command -v npm >/dev/null 2>&1 || { echo "make interop needs Node.js and npm"; exit 1; }
+argdown-cli: ## Install the Argdown CLI (npm, into build/interop); make test then uses it
+	@command -v npm >/dev/null 2>&1 || { echo "the Argdown CLI needs Node.js and npm"; exit 1; }
 	npm install --silent --no-audit --no-fund --no-save --prefix $(INTEROP) @argdown/cli@$(ARGDOWN_CLI_VERSION)
+
+interop: $(STAMP) argdown-cli ## Test our Argdown export and reader against the real Argdown parser
 	$(BIN)/pytest -q tests/test_argdown_cli.py
 
 clean: ## Remove the virtual environment and build output

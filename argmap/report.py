@@ -19,7 +19,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from argmap.evaluate import Evaluation
-from argmap.model import ArgumentMap, Node
+from argmap.model import ArgumentMap, Node, Source
 from argmap.stats import (
     SEMANTICS_NAMES,
     ActorRow,
@@ -344,7 +344,7 @@ def _node_details(
         line = Text("“", style="dim")
         line.append(quote.text, style="italic")
         line.append("” — ", style="dim")
-        line.append(source.title if source is not None else quote.source)
+        line.append(_source_label(source) if source is not None else quote.source)
         if quote.locator:
             line.append(f", {quote.locator}")
         if quote.speaker:
@@ -354,6 +354,14 @@ def _node_details(
         line.append(")")
         lines.append(line)
     return lines
+
+
+def _source_label(source: Source) -> str:
+    """A short name for a source under a quote: who and where, else the title."""
+    byline = ", ".join(part for part in (source.author, source.publisher, source.date) if part)
+    if byline:
+        return byline
+    return source.title if len(source.title) <= 60 else source.title[:57].rstrip() + "..."
 
 
 def show_tree(

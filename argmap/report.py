@@ -526,12 +526,16 @@ def _evaluation_rows(
 
 
 def evaluation_table(
-    m: ArgumentMap, evaluation: Evaluation, extensions: Acceptance | None = None
+    m: ArgumentMap,
+    evaluation: Evaluation,
+    extensions: Acceptance | None = None,
+    *,
+    boxes: bool = True,
 ) -> Table:
     """Every node, claims first, each with base score, strength and status (and credulous /
     sceptical acceptance when extensions were asked for)."""
     headers, rows = _evaluation_rows(m, evaluation, extensions)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
+    table = _table(boxes, expand=True)
     widest = max((len(cells[0]) for _, cells in rows), default=4)
     table.add_column(headers[0], overflow="fold", min_width=min(widest, 36))
     table.add_column(headers[1], overflow="ellipsis", no_wrap=True, ratio=1, min_width=8)
@@ -548,22 +552,36 @@ def evaluation_table(
 
 
 def evaluation_lines(
-    m: ArgumentMap, evaluation: Evaluation, extensions: Acceptance | None = None, width: int = 100
+    m: ArgumentMap,
+    evaluation: Evaluation,
+    extensions: Acceptance | None = None,
+    width: int = 100,
+    *,
+    boxes: bool = True,
 ) -> list[str]:
     """The same table as plain fixed-width lines, for maps past LARGE_TABLE nodes."""
     headers, rows = _evaluation_rows(m, evaluation, extensions)
-    return _plain_table(headers, [c for _, c in rows], right={2, 3}, flexible=1, width=width)
+    return _plain_table(
+        headers, [c for _, c in rows], right={2, 3}, flexible=1, width=width, boxes=boxes
+    )
 
 
 def _plain_table(
-    headers: list[str], rows: list[list[str]], right: set[int], flexible: int | None, width: int
+    headers: list[str],
+    rows: list[list[str]],
+    right: set[int],
+    flexible: int | None,
+    width: int,
+    boxes: bool,
 ) -> list[str]:
-    """Columns three spaces apart, as rich's SIMPLE_HEAD box lays them out; the flexible
-    column takes the width left over, cutting its text with an ellipsis."""
+    """Columns laid out as `_table` lays them out with rich (two spaces apart, a rule under
+    the header); the flexible column takes the width left over, cutting its text with an
+    ellipsis."""
     every = [headers, *rows]
     widths = [max(len(row[k]) for row in every) for k in range(len(headers))]
+    gaps = 2 * (len(headers) - 1)
     if flexible is not None:
-        others = sum(widths) - widths[flexible] + 3 * (len(headers) - 1) + 2
+        others = sum(widths) - widths[flexible] + gaps
         widths[flexible] = max(8, width - others)  # fill the width, as rich does
 
     def line(row: list[str]) -> str:
@@ -572,10 +590,10 @@ def _plain_table(
             if k == flexible and len(cell) > widths[k]:
                 cell = cell[: widths[k] - 1] + "…"
             out.append(cell.rjust(widths[k]) if k in right else cell.ljust(widths[k]))
-        return (" " + "   ".join(out)).rstrip()
+        return "  ".join(out).rstrip()
 
-    rule = " " + "─" * (sum(widths) + 3 * (len(headers) - 1))
-    return ["", line(headers), rule, *(line(row) for row in rows), ""]
+    rule = ("─" if boxes else "-") * (sum(widths) + gaps)
+    return [line(headers), rule, *(line(row) for row in rows)]
 
 
 def _undercut_rows(m: ArgumentMap, evaluation: Evaluation) -> list[list[str]]:
@@ -598,12 +616,15 @@ def _undercut_rows(m: ArgumentMap, evaluation: Evaluation) -> list[list[str]]:
 _UNDERCUT_HEADERS = ["link", "from → to", "premise", "link strength", "status"]
 
 
-def undercut_links_table(m: ArgumentMap, evaluation: Evaluation) -> Table | None:
+def undercut_links_table(
+    m: ArgumentMap, evaluation: Evaluation, *, boxes: bool = True
+) -> Table | None:
     """The links that carry undercuts: what the premise brings and what the link passes on."""
     rows = _undercut_rows(m, evaluation)
     if not rows:
         return None
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title="Undercut links", title_justify="left")
+    table = _table(boxes)
+    table.title, table.title_justify = "Undercut links", "left"
     widest = max(len(row[0]) for row in rows)
     table.add_column(_UNDERCUT_HEADERS[0], overflow="fold", min_width=min(widest, 36))
     table.add_column(_UNDERCUT_HEADERS[1], overflow="fold")
@@ -615,12 +636,15 @@ def undercut_links_table(m: ArgumentMap, evaluation: Evaluation) -> Table | None
     return table
 
 
-def undercut_links_lines(m: ArgumentMap, evaluation: Evaluation, width: int = 100) -> list[str]:
+def undercut_links_lines(
+    m: ArgumentMap, evaluation: Evaluation, width: int = 100, *, boxes: bool = True
+) -> list[str]:
     """The undercut links as plain fixed-width lines, for large maps (empty if none)."""
     rows = _undercut_rows(m, evaluation)
     if not rows:
         return []
-    return ["Undercut links", *_plain_table(_UNDERCUT_HEADERS, rows, {2, 3}, None, width)]
+    table = _plain_table(_UNDERCUT_HEADERS, rows, {2, 3}, None, width, boxes)
+    return ["", "Undercut links", *table]
 
 
 def convergence_line(evaluation: Evaluation) -> Text | None:

@@ -1,4 +1,4 @@
-"""The README's examples of summary, show, actors and sources are today's real output."""
+"""The README's examples of summary, show, actors, sources and evaluate are today's real output."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ EXAMPLES = [
     ["show", "maps/secure-communities.yaml", "opt-out-disputed", "--no-eval"],
     ["actors", "maps/example.yaml"],
     ["sources", "maps/secure-communities.yaml"],
+    ["evaluate", "maps/example.yaml"],
+    ["evaluate", "tests/maps/eval_even_cycle.yaml", "--extensions", "stable"],
 ]
 
 

@@ -22,20 +22,17 @@ def lines(out: str) -> list[str]:
 
 def test_table_for_the_support_readings_map(invoke: Invoke) -> None:
     result = invoke(["evaluate", MAPS / "eval_support_readings.yaml", "--support", "necessary"])
-    rule = "─" * 98
-    pad = " " * 58  # the text column takes the width left over (100 columns when piped)
+    pad = " " * 66  # the text column takes the width left over (100 columns when piped)
     assert lines(result.stdout) == [
         "Strength by DF-QuAD; status by grounded semantics (support: necessary).",
-        "",
-        f" node   text   {pad}base   strength   status",
-        f" {rule}",
-        f" g      G.     {pad}0.50     0.7500   rejected",
-        f" d      D.     {pad}0.50     0.2500   rejected",
-        f" e      E.     {pad}0.50     0.1250   accepted",
-        f" b      B.     {pad}0.50     0.5000   rejected",
-        f" a      A.     {pad}0.50     0.5000   accepted",
-        f" c      C.     {pad}0.50     0.5000   accepted",
-        "",
+        f"node  text{pad}base  strength  status",
+        "-" * 100,
+        f"g     G.  {pad}0.50    0.7500  rejected",
+        f"d     D.  {pad}0.50    0.2500  rejected",
+        f"e     E.  {pad}0.50    0.1250  accepted",
+        f"b     B.  {pad}0.50    0.5000  rejected",
+        f"a     A.  {pad}0.50    0.5000  accepted",
+        f"c     C.  {pad}0.50    0.5000  accepted",
     ]
     assert result.stderr == ""
 
@@ -43,7 +40,7 @@ def test_table_for_the_support_readings_map(invoke: Invoke) -> None:
 def test_table_lists_undercut_links(invoke: Invoke) -> None:
     out = lines(invoke(["evaluate", EXAMPLE]).stdout)
     at = out.index("Undercut links")
-    assert out[at + 2].split() == [
+    assert out[at + 1].split() == [
         "link",
         "from",
         "→",
@@ -54,7 +51,7 @@ def test_table_lists_undercut_links(invoke: Invoke) -> None:
         "status",
     ]
     # cheap-power (0.5) through a link undercut by a 0.5 premise: 0.5·(1 − 0.5) = 0.25
-    assert out[at + 4].split() == [
+    assert out[at + 3].split() == [
         "build-plant.pro.2",
         "cheap-power",
         "→",
@@ -68,7 +65,7 @@ def test_table_lists_undercut_links(invoke: Invoke) -> None:
 def test_extensions_and_convergence_are_reported(invoke: Invoke) -> None:
     result = invoke(["evaluate", MAPS / "eval_even_cycle.yaml", "--extensions", "preferred"])
     out = lines(result.stdout)
-    assert out[2].split() == [
+    assert out[1].split() == [
         "node",
         "text",
         "base",
@@ -77,11 +74,11 @@ def test_extensions_and_convergence_are_reported(invoke: Invoke) -> None:
         "credulous",
         "sceptical",
     ]
-    assert out[4].split() == ["a", "A", "holds.", "1.00", "0.5000", "undecided", "yes", "no"]
-    assert out[5].split() == ["b", "B", "holds.", "1.00", "0.5000", "undecided", "yes", "no"]
-    assert out[7] == "2 preferred extensions: {a}; {b}."
-    assert out[8].startswith("Cycles: fixpoint reached after ")
-    assert out[8].endswith(" integration steps (residual " + out[8].split("residual ")[1])
+    assert out[3].split() == ["a", "A", "holds.", "1.00", "0.5000", "undecided", "yes", "no"]
+    assert out[4].split() == ["b", "B", "holds.", "1.00", "0.5000", "undecided", "yes", "no"]
+    assert out[5] == "2 preferred extensions: {a}; {b}."
+    assert out[6].startswith("Cycles: fixpoint reached after ")
+    assert out[6].endswith(" integration steps (residual " + out[6].split("residual ")[1])
 
 
 def test_json_follows_the_contract(invoke: Invoke) -> None:
@@ -212,7 +209,7 @@ def test_base_scores_show_as_written(invoke: Invoke, write_map: Callable[[str, s
         "    con: [{text: B., weight: 0.7}]\n",
         "weights.yaml",
     )
-    rows = {line.split()[0]: line.split() for line in lines(invoke(["evaluate", path]).stdout)[4:6]}
+    rows = {line.split()[0]: line.split() for line in lines(invoke(["evaluate", path]).stdout)[3:5]}
     # a: 0.125 − 0.125·0.7 = 0.0375
     assert rows["a"][-3:] == ["0.125", "0.0375", "rejected"]
     assert rows["a.con.1"][-3:] == ["0.70", "0.7000", "accepted"]

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 import click
+from rich.console import Group
 
 from argmap.cli import command_boundary
 from argmap.commands._common import (
@@ -15,6 +16,7 @@ from argmap.commands._common import (
     format_option,
     load_valid_map,
     make_console,
+    print_view,
     semantics_option,
     support_option,
 )
@@ -101,23 +103,28 @@ def command(
     else:
         from argmap import report
 
-        console = make_console(color=color)
-        console.print(report.evaluation_caption(evaluation))
+        boxes = sys.stdout.isatty()
         if len(evaluation.nodes) > report.LARGE_TABLE:
             # plain fixed columns: rich's layout would take a minute at 100,000 nodes
-            plain = report.evaluation_lines(m, evaluation, extensions, console.width)
-            plain += report.undercut_links_lines(m, evaluation, console.width)
+            console = make_console(color=color)
+            console.print(report.evaluation_caption(evaluation))
+            plain = report.evaluation_lines(m, evaluation, extensions, console.width, boxes=boxes)
+            plain += report.undercut_links_lines(m, evaluation, console.width, boxes=boxes)
             console.file.write("\n".join(plain) + "\n")
+            parts: list[Any] = []
         else:
-            console.print(report.evaluation_table(m, evaluation, extensions))
-            links = report.undercut_links_table(m, evaluation)
+            parts = [report.evaluation_caption(evaluation)]
+            parts.append(report.evaluation_table(m, evaluation, extensions, boxes=boxes))
+            links = report.undercut_links_table(m, evaluation, boxes=boxes)
             if links is not None:
-                console.print(links)
+                parts += [report.text(""), links]
         if extensions is not None:
-            console.print(report.extensions_line(extensions))
+            parts.append(report.extensions_line(extensions))
         line = report.convergence_line(evaluation)
         if line is not None:
-            console.print(line)
+            parts.append(line)
+        if parts:
+            print_view(Group(*parts), color)
     if not evaluation.converged:
         problem = ArgmapError(
             "E501",

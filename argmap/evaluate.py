@@ -34,7 +34,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
-from argmap.errors import EvaluationError
+from argmap.errors import EvaluationError, Position
 from argmap.model import ArgumentMap, LinkKind
 
 SEMANTICS: tuple[str, ...] = ("dfquad", "qe", "euler")
@@ -149,6 +149,7 @@ class _Graph:
     supporters: list[Sequence[int]]  # nodes: pro links; links: none
     out_links: list[Sequence[int]]  # nodes: the links they are the source of
     n_dependencies: list[int]  # attackers + supporters (+ 1 for a link's source)
+    path: str  # the map's file, for the errors that concern the whole map
 
     @classmethod
     def build(cls, m: ArgumentMap) -> _Graph:
@@ -192,7 +193,9 @@ class _Graph:
             target[i] = to
             n_dependencies[to] += 1
         names = [node.id for node in nodes] + [lk.id for lk in links]
-        return cls(names, n, base, source, target, attackers, supporters, out_links, n_dependencies)
+        return cls(
+            names, n, base, source, target, attackers, supporters, out_links, n_dependencies, m.path
+        )
 
     def dependencies(self, i: int) -> list[int]:
         deps = [*self.attackers[i], *self.supporters[i]]
@@ -463,6 +466,7 @@ def _add_induced_attacks(
                 "E505",
                 f"support reading {support!r} induces more than {MAX_INDUCED_ATTACKS:,} attacks"
                 " on this map; use --support attacks-only",
+                Position(g.path),
             )
         seen.add(key)
         aux = len(attackers)
@@ -671,8 +675,9 @@ def acceptance(
             "E503",
             f"{len(open_args)} arguments are undecided under grounded semantics; {semantics}"
             f" extensions are computed for at most {MAX_UNDECIDED}",
+            Position(m.path),
         )
-    labellings = _complete_labellings(fw, grounded, open_args)
+    labellings = _complete_labellings(fw, grounded, open_args, Position(m.path))
     if semantics == "stable":
         chosen = [lab for lab in labellings if all(lab[i] != UNDEC for i in open_args)]
     else:
@@ -696,7 +701,7 @@ def acceptance(
 
 
 def _complete_labellings(
-    fw: _Framework, grounded: list[int], open_args: list[int]
+    fw: _Framework, grounded: list[int], open_args: list[int], where: Position
 ) -> list[list[int]]:
     """Every complete labelling (backtracking over the undecided arguments, pruning with
     the range each argument's value can still take)."""
@@ -744,6 +749,7 @@ def _complete_labellings(
                     "E503",
                     f"the search for extensions passed {MAX_SEARCH_STEPS:,} steps;"
                     " the map has too many undecided arguments",
+                    where,
                 )
             label[x] = value
             if consistent(x) and all(consistent(y) for y in dependents[x]):

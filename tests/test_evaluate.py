@@ -466,6 +466,20 @@ def test_extensions_refuse_past_the_cap(monkeypatch: pytest.MonkeyPatch) -> None
     )
 
 
+def test_extensions_refuse_past_the_search_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    ev = importlib.import_module("argmap.evaluate")  # `argmap.evaluate` is the function
+
+    # the even cycle needs more than two tries (IN, OUT, UNDEC for its first open argument
+    # already makes three), so a budget of 2 stops the search, naming the map
+    monkeypatch.setattr(ev, "MAX_SEARCH_STEPS", 2)
+    with pytest.raises(EvaluationError) as caught:
+        acceptance(load(EVEN_CYCLE), "preferred")
+    assert caught.value.format() == (
+        "test.yaml: error: the search for extensions passed 2 steps; the map has too many"
+        " undecided arguments [E503]"
+    )
+
+
 def test_unknown_semantics_is_refused() -> None:
     with pytest.raises(EvaluationError) as caught:
         evaluate(load(EVEN_CYCLE), "hcat")

@@ -350,10 +350,18 @@ def _integrate(
     estimates the local error) and Richardson extrapolation. (converged, residual, steps)"""
     for i in part:  # start at the base scores; a link starts at its source's base
         s[i] = g.base[i] if g.source[i] < 0 else g.base[g.source[i]]
+    # A link without undercuts passes its source's strength on unchanged: it is copied, not
+    # integrated, so that a cycle without undercuts follows the very model of the framework
+    # where premises bear on their parents directly (an integrated copy would lag behind,
+    # which slows convergence and can even destabilise a fixpoint), at half the work.
+    copies = [(i, g.source[i]) for i in part if g.source[i] >= 0 and not g.attackers[i]]
+    part = [i for i in part if g.source[i] < 0 or g.attackers[i]]
 
     def rate(y: list[float]) -> list[float]:
         for i, v in zip(part, y, strict=True):
             s[i] = v
+        for i, source in copies:
+            s[i] = s[source]
         return [local(i) - v for i, v in zip(part, y, strict=True)]
 
     def rk4(y: list[float], k1: list[float], h: float) -> list[float]:

@@ -617,6 +617,22 @@ claims:
         assert (acc.credulous, acc.sceptical) == ({"a", "b"}, {"b"})
 
 
+def test_a_ring_of_ten_thousand_attacks_converges_within_the_budget() -> None:
+    # c0 ← c1 ← … ← c9999 ← c0, base 0.5: the ring is symmetric, so every claim has the
+    # same strength x = 0.5·(1 − x) = 1/3 (DF-QuAD), and the fixpoint is stable (the
+    # linearised rates −1 − 0.5·ω over the 10,000th roots of unity ω all have negative
+    # real part). The integration must get there within the whole-map budget.
+    n = 10_000
+    lines = ["argmap: 1", "title: ring", "allow-cycles: true", "claims:"]
+    lines += [f"  c{i}: {{text: C{i}., con: [{{ref: c{(i + 1) % n}}}]}}" for i in range(n)]
+    e = evaluate(load("\n".join(lines) + "\n"))
+    assert e.converged and e.residual < 1e-9
+    assert e.nodes["c0"].strength == pytest.approx(1 / 3, abs=1e-8)
+    assert e.nodes["c5000"].strength == pytest.approx(1 / 3, abs=1e-8)
+    assert e.links["c0.con.1"].strength == e.nodes["c1"].strength
+    assert {s.status for s in e.nodes.values()} == {UNDECIDED}
+
+
 def test_a_ring_with_an_unstable_fixpoint_does_not_converge_and_says_so() -> None:
     # tests/maps/eval_limit_cycle.yaml explains why no fixpoint can be reached: the
     # integration runs out of steps with a residual far from 0, and says so

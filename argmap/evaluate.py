@@ -348,8 +348,15 @@ def _integrate(
     until max |f(s) − s| < TOLERANCE, in at most `max_steps` steps and MAX_TIME of model
     time: classical RK4 with step doubling (the difference of one step of h and two of h/2
     estimates the local error) and Richardson extrapolation. (converged, residual, steps)"""
-    for i in part:  # start at the base scores; a link starts at its source's base
-        s[i] = g.base[i] if g.source[i] < 0 else g.base[g.source[i]]
+    # Start at the base scores. A link's base score is its source's strength: the source's
+    # weight if the source is in this part (and so starts at its weight), its final strength
+    # if it was evaluated before.
+    for i in part:
+        if g.source[i] < 0:
+            s[i] = g.base[i]
+    for i in part:
+        if g.source[i] >= 0:
+            s[i] = s[g.source[i]]
     # A link without undercuts passes its source's strength on unchanged: it is copied, not
     # integrated, so that a cycle without undercuts follows the very model of the framework
     # where premises bear on their parents directly (an integrated copy would lag behind,

@@ -812,7 +812,8 @@ def test_the_one_pass_labelling_agrees_with_the_general_algorithm(spec: Spec) ->
 
 @st.composite
 def cyclic_texts(draw: st.DrawFn) -> str:
-    """A random map whose refs may point anywhere, cycles allowed."""
+    """A random map whose refs may point anywhere, cycles allowed, some links undercut by
+    a ref to a third claim (so that cycles may run through undercuts)."""
     n = draw(st.integers(2, 6))
     lines = ["argmap: 1", "title: cyclic", "allow-cycles: true", "claims:"]
     for i in range(n):
@@ -823,7 +824,11 @@ def cyclic_texts(draw: st.DrawFn) -> str:
             )
             if targets:
                 lines.append(f"    {kind}:")
-                lines += [f"      - ref: c{j}" for j in targets]
+            for j in targets:
+                lines.append(f"      - ref: c{j}")
+                others = [k for k in range(n) if k not in (i, j)]
+                if others and draw(st.booleans()):
+                    lines.append(f"        undercut: [{{ref: c{draw(st.sampled_from(others))}}}]")
     return "\n".join(lines) + "\n"
 
 
@@ -842,3 +847,8 @@ def test_on_cyclic_maps_a_converged_result_is_a_fixpoint(text: str, semantics: s
         att = [e.links[lk.id].strength for lk in m.attackers(node.id)]
         sup = [e.links[lk.id].strength for lk in m.supporters(node.id)]
         assert e.nodes[node.id].strength == pytest.approx(combine(node.base, att, sup), abs=1e-8)
+    # and each link's strength is its premise's, weakened by the undercuts on it
+    for lk in m.links:
+        cuts = [e.links[u.id].strength for u in m.undercutters(lk.id)]
+        expected = combine(e.nodes[lk.source].strength, cuts, [])
+        assert e.links[lk.id].strength == pytest.approx(expected, abs=1e-8)

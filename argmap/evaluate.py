@@ -49,8 +49,8 @@ MAX_STEPS = 20_000
 # And for the whole map: argument updates (one RK4 step with step doubling costs 11 per
 # argument of the part), so that a map of many or large cycles gives up in seconds.
 MAX_UPDATES = 5_000_000
-# exp() overflows past ~709.78; Euler-based strengths are 1 to double precision
-# well before an energy of 700 for any base score above 1e-300.
+# exp() overflows past ~709.78. Past an energy of 700, Euler-based computes w·e^E as
+# e^(ln w + E) and caps that exponent: beyond e^700 the strength is 1 to double precision.
 EULER_MAX_EXPONENT = 700.0
 
 
@@ -117,9 +117,15 @@ def quadratic_energy(base: float, attackers: Sequence[float], supporters: Sequen
 
 def euler_based(base: float, attackers: Sequence[float], supporters: Sequence[float]) -> float:
     """Euler-based (Amgoud & Ben-Naim 2017): s = 1 − (1 − w²) / (1 + w·e^E),
-    E = Σ supporters − Σ attackers; the exponent is capped (see EULER_MAX_EXPONENT)."""
+    E = Σ supporters − Σ attackers; w·e^E is computed without overflow (see
+    EULER_MAX_EXPONENT)."""
     energy = sum(supporters) - sum(attackers)
-    grown = base * math.exp(min(energy, EULER_MAX_EXPONENT))
+    if energy <= EULER_MAX_EXPONENT:
+        grown = base * math.exp(energy)
+    elif base > 0.0:  # e^E would overflow: go through the logarithm
+        grown = math.exp(min(math.log(base) + energy, EULER_MAX_EXPONENT))
+    else:
+        grown = 0.0
     return 1.0 - (1.0 - base * base) / (1.0 + grown)
 
 

@@ -173,6 +173,10 @@ def test_euler_based_does_not_overflow() -> None:
     # double precision (1 − 0.75/(1 + 0.5·e^700) rounds to 1.0)
     assert euler_based(0.5, [], [1.0] * 800) == 1.0
     assert euler_based(0.5, [1.0] * 800, []) == pytest.approx(0.25)  # → b² as E → −∞
+    # a tiny base with a large energy: 1e-300·e^800 = e^(−690.8 + 800) ≈ 2.7e47, so the
+    # strength is 1 − (1 − 1e-600)/(1 + 2.7e47) = 1 to double precision; capping E
+    # itself at 700 would give 1 − 1/(1 + 1e-300·e^700) ≈ 0.9999 instead
+    assert euler_based(1e-300, [], [1.0] * 800) == 1.0
 
 
 # --- several supporters and attackers, extreme weights, by hand ------------------------------

@@ -34,7 +34,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
-from argmap.errors import EvaluationError
+from argmap.errors import EvaluationError, Position
 from argmap.model import ArgumentMap, LinkKind
 
 SEMANTICS: tuple[str, ...] = ("dfquad", "qe", "euler")
@@ -49,8 +49,8 @@ MAX_STEPS = 20_000
 # And for the whole map: argument updates (one RK4 step with step doubling costs 11 per
 # argument of the part), so that a map of many or large cycles gives up in seconds.
 MAX_UPDATES = 5_000_000
-# exp() overflows past ~709.78; Euler-based strengths are 1 to double precision
-# well before an energy of 700 for any base score above 1e-300.
+# exp() overflows past ~709.78. Past an energy of 700, Euler-based computes w·e^E as
+# e^(ln w + E) and caps that exponent: beyond e^700 the strength is 1 to double precision.
 EULER_MAX_EXPONENT = 700.0
 
 
@@ -117,9 +117,15 @@ def quadratic_energy(base: float, attackers: Sequence[float], supporters: Sequen
 
 def euler_based(base: float, attackers: Sequence[float], supporters: Sequence[float]) -> float:
     """Euler-based (Amgoud & Ben-Naim 2017): s = 1 − (1 − w²) / (1 + w·e^E),
-    E = Σ supporters − Σ attackers; the exponent is capped (see EULER_MAX_EXPONENT)."""
+    E = Σ supporters − Σ attackers; w·e^E is computed without overflow (see
+    EULER_MAX_EXPONENT)."""
     energy = sum(supporters) - sum(attackers)
-    grown = base * math.exp(min(energy, EULER_MAX_EXPONENT))
+    if energy <= EULER_MAX_EXPONENT:
+        grown = base * math.exp(energy)
+    elif base > 0.0:  # e^E would overflow: go through the logarithm
+        grown = math.exp(min(math.log(base) + energy, EULER_MAX_EXPONENT))
+    else:
+        grown = 0.0
     return 1.0 - (1.0 - base * base) / (1.0 + grown)
 
 
@@ -149,6 +155,7 @@ class _Graph:
     supporters: list[Sequence[int]]  # nodes: pro links; links: none
     out_links: list[Sequence[int]]  # nodes: the links they are the source of
     n_dependencies: list[int]  # attackers + supporters (+ 1 for a link's source)
+    path: str  # the map's file, for the errors that concern the whole map
 
     @classmethod
     def build(cls, m: ArgumentMap) -> _Graph:
@@ -192,7 +199,9 @@ class _Graph:
             target[i] = to
             n_dependencies[to] += 1
         names = [node.id for node in nodes] + [lk.id for lk in links]
-        return cls(names, n, base, source, target, attackers, supporters, out_links, n_dependencies)
+        return cls(
+            names, n, base, source, target, attackers, supporters, out_links, n_dependencies, m.path
+        )
 
     def dependencies(self, i: int) -> list[int]:
         deps = [*self.attackers[i], *self.supporters[i]]
@@ -345,12 +354,27 @@ def _integrate(
     until max |f(s) − s| < TOLERANCE, in at most `max_steps` steps and MAX_TIME of model
     time: classical RK4 with step doubling (the difference of one step of h and two of h/2
     estimates the local error) and Richardson extrapolation. (converged, residual, steps)"""
-    for i in part:  # start at the base scores; a link starts at its source's base
-        s[i] = g.base[i] if g.source[i] < 0 else g.base[g.source[i]]
+    # Start at the base scores. A link's base score is its source's strength: the source's
+    # weight if the source is in this part (and so starts at its weight), its final strength
+    # if it was evaluated before.
+    for i in part:
+        if g.source[i] < 0:
+            s[i] = g.base[i]
+    for i in part:
+        if g.source[i] >= 0:
+            s[i] = s[g.source[i]]
+    # A link without undercuts passes its source's strength on unchanged: it is copied, not
+    # integrated, so that a cycle without undercuts follows the very model of the framework
+    # where premises bear on their parents directly (an integrated copy would lag behind,
+    # which slows convergence and can even destabilise a fixpoint), at half the work.
+    copies = [(i, g.source[i]) for i in part if g.source[i] >= 0 and not g.attackers[i]]
+    part = [i for i in part if g.source[i] < 0 or g.attackers[i]]
 
     def rate(y: list[float]) -> list[float]:
         for i, v in zip(part, y, strict=True):
             s[i] = v
+        for i, source in copies:
+            s[i] = s[source]
         return [local(i) - v for i, v in zip(part, y, strict=True)]
 
     def rk4(y: list[float], k1: list[float], h: float) -> list[float]:
@@ -364,7 +388,6 @@ def _integrate(
 
     y = [s[i] for i in part]
     h, t, steps = 0.25, 0.0, 0
-    step_tolerance = TOLERANCE / 10.0
     while True:
         k1 = rate(y)
         residual = max(abs(v) for v in k1)
@@ -373,6 +396,9 @@ def _integrate(
         if steps >= max_steps or t >= MAX_TIME:
             return False, residual, steps
         steps += 1
+        # Only the end point must be exact (its residual is checked above): far from the
+        # fixpoint a step may err by 1% of the residual, near it by TOLERANCE / 10.
+        step_tolerance = min(1e-6, max(TOLERANCE / 10.0, residual * 1e-2))
         whole = rk4(y, k1, h)
         half = rk4(y, k1, h / 2.0)
         halves = rk4(half, rate(half), h / 2.0)
@@ -463,6 +489,7 @@ def _add_induced_attacks(
                 "E505",
                 f"support reading {support!r} induces more than {MAX_INDUCED_ATTACKS:,} attacks"
                 " on this map; use --support attacks-only",
+                Position(g.path),
             )
         seen.add(key)
         aux = len(attackers)
@@ -671,8 +698,9 @@ def acceptance(
             "E503",
             f"{len(open_args)} arguments are undecided under grounded semantics; {semantics}"
             f" extensions are computed for at most {MAX_UNDECIDED}",
+            Position(m.path),
         )
-    labellings = _complete_labellings(fw, grounded, open_args)
+    labellings = _complete_labellings(fw, grounded, open_args, Position(m.path))
     if semantics == "stable":
         chosen = [lab for lab in labellings if all(lab[i] != UNDEC for i in open_args)]
     else:
@@ -696,7 +724,7 @@ def acceptance(
 
 
 def _complete_labellings(
-    fw: _Framework, grounded: list[int], open_args: list[int]
+    fw: _Framework, grounded: list[int], open_args: list[int], where: Position
 ) -> list[list[int]]:
     """Every complete labelling (backtracking over the undecided arguments, pruning with
     the range each argument's value can still take)."""
@@ -744,6 +772,7 @@ def _complete_labellings(
                     "E503",
                     f"the search for extensions passed {MAX_SEARCH_STEPS:,} steps;"
                     " the map has too many undecided arguments",
+                    where,
                 )
             label[x] = value
             if consistent(x) and all(consistent(y) for y in dependents[x]):

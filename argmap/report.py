@@ -476,7 +476,6 @@ def sources_table(rows: Sequence[SourceRow], *, boxes: bool) -> RenderableType:
 # --- argmap evaluate ---------------------------------------------------------------------
 
 _STATUS_STYLE = {"accepted": "green", "rejected": "red", "undecided": "yellow"}
-_SEMANTICS_NAME = {"dfquad": "DF-QuAD", "qe": "quadratic energy", "euler": "Euler-based"}
 
 
 def _weight(value: float) -> str:
@@ -487,7 +486,7 @@ def _weight(value: float) -> str:
 
 def evaluation_caption(evaluation: Evaluation) -> Text:
     """One line saying what was computed."""
-    name = _SEMANTICS_NAME.get(evaluation.semantics, evaluation.semantics)
+    name = SEMANTICS_NAMES.get(evaluation.semantics, evaluation.semantics)
     return Text(
         f"Strength by {name}; status by {evaluation.status_semantics} semantics"
         f" (support: {evaluation.support})."

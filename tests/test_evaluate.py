@@ -173,6 +173,150 @@ def test_euler_based_does_not_overflow() -> None:
     # double precision (1 − 0.75/(1 + 0.5·e^700) rounds to 1.0)
     assert euler_based(0.5, [], [1.0] * 800) == 1.0
     assert euler_based(0.5, [1.0] * 800, []) == pytest.approx(0.25)  # → b² as E → −∞
+    # a tiny base with a large energy: 1e-300·e^800 = e^(−690.8 + 800) ≈ 2.7e47, so the
+    # strength is 1 − (1 − 1e-600)/(1 + 2.7e47) = 1 to double precision; capping E
+    # itself at 700 would give 1 − 1/(1 + 1e-300·e^700) ≈ 0.9999 instead
+    assert euler_based(1e-300, [], [1.0] * 800) == 1.0
+
+
+# --- several supporters and attackers, extreme weights, by hand ------------------------------
+
+MIXED = """argmap: 1
+title: mixed
+claims:
+  c:
+    text: C.
+    weight: 0.6
+    pro:
+      - {text: S1., weight: 0.5}
+      - {text: S2., weight: 0.3}
+    con:
+      - {text: A1., weight: 0.2}
+"""
+
+
+def test_several_supporters_and_an_attacker_by_hand_in_each_semantics() -> None:
+    m = load(MIXED)
+    # DF-QuAD: vs = 1 − (1 − 0.5)(1 − 0.3) = 0.65, va = 0.2; vs > va:
+    #   0.6 + (1 − 0.6)·(0.65 − 0.2) = 0.6 + 0.4·0.45 = 0.78
+    assert round(evaluate(m, "dfquad").nodes["c"].strength, 4) == 0.78
+    # QE: E = 0.5 + 0.3 − 0.2 = 0.6, h(0.6) = 0.36/1.36 = 0.264706:
+    #   0.6 + 0.4·0.264706 = 0.705882
+    assert round(evaluate(m, "qe").nodes["c"].strength, 4) == 0.7059
+    # Euler-based: e^0.6 = 1.822119, 1 + 0.6·1.822119 = 2.093271:
+    #   1 − (1 − 0.36)/2.093271 = 1 − 0.305742 = 0.694258
+    assert round(evaluate(m, "euler").nodes["c"].strength, 4) == 0.6943
+
+
+def test_dfquad_with_several_attackers_and_supporters_by_hand() -> None:
+    m = load(
+        """argmap: 1
+title: t
+claims:
+  c:
+    text: C.
+    weight: 0.4
+    pro:
+      - {text: S1., weight: 0.3}
+      - {text: S2., weight: 0.6}
+      - {text: S3., weight: 0.5}
+    con:
+      - {text: A1., weight: 0.5}
+      - {text: A2., weight: 0.2}
+  d:
+    text: D.
+    weight: 0.9
+    pro: [{text: S., weight: 0.25}]
+    con: [{text: A1., weight: 0.5}, {text: A2., weight: 0.5}]
+"""
+    )
+    e = evaluate(m, "dfquad")
+    # c: vs = 1 − 0.7·0.4·0.5 = 0.86, va = 1 − 0.5·0.8 = 0.6; vs > va:
+    #   0.4 + 0.6·(0.86 − 0.6) = 0.4 + 0.156 = 0.556
+    assert round(e.nodes["c"].strength, 4) == 0.556
+    # d: va = 1 − 0.5·0.5 = 0.75 ≥ vs = 0.25: 0.9 − 0.9·0.5 = 0.45
+    assert round(e.nodes["d"].strength, 4) == 0.45
+
+
+EXTREMES = """argmap: 1
+title: weights 0 and 1
+claims:
+  zero:
+    text: Z.
+    weight: 0
+    pro: [{text: S., weight: 1}]
+  one:
+    text: O.
+    weight: 1
+    con: [{text: A., weight: 1}]
+  half-lost:
+    text: H.
+    weight: 1
+    con: [{text: A., weight: 0.5}]
+  unmoved:
+    text: U.
+    weight: 0
+    con: [{text: A., weight: 1}]
+"""
+
+
+def test_weights_zero_and_one_by_hand() -> None:
+    m = load(EXTREMES)
+    d = evaluate(m, "dfquad").nodes
+    # DF-QuAD: 0 + (1 − 0)·1 = 1; 1 − 1·1 = 0; 1 − 1·0.5 = 0.5; 0 − 0·1 = 0
+    assert [d[k].strength for k in ("zero", "one", "half-lost", "unmoved")] == [1, 0, 0.5, 0]
+    q = evaluate(m, "qe").nodes
+    # QE: E = 1, h(1) = 1/2: 0 + 1·0.5 = 0.5; E = −1: 1 − 1·0.5 = 0.5;
+    # E = −0.5, h(0.5) = 0.25/1.25 = 0.2: 1 − 0.2 = 0.8; 0 − 0 = 0
+    assert [q[k].strength for k in ("zero", "one", "half-lost", "unmoved")] == pytest.approx(
+        [0.5, 0.5, 0.8, 0.0]
+    )
+    u = evaluate(m, "euler").nodes
+    # Euler-based: b = 0 gives 1 − 1/(1 + 0) = 0 and b = 1 gives 1 − 0/(…) = 1 whatever the
+    # energy: the two extreme base scores never move
+    assert [u[k].strength for k in ("zero", "one", "half-lost", "unmoved")] == [0, 1, 1, 0]
+    # status ignores weights: every premise is unattacked, so IN, and what it attacks OUT
+    assert [d[k].status for k in ("zero", "one", "half-lost", "unmoved")] == [
+        ACCEPTED,
+        REJECTED,
+        REJECTED,
+        REJECTED,
+    ]
+
+
+def test_fan_in_of_ten_thousand_attackers_and_supporters() -> None:
+    n = 10_000
+    items = "\n".join(f"      - {{text: P{i}., weight: 0.5}}" for i in range(n))
+    m = load(f"argmap: 1\ntitle: fan\nclaims:\n  c:\n    text: C.\n    con:\n{items}\n")
+    # 0.5^10000 underflows to 0 (the exact value, 2^-10000, is not a double either):
+    # va = 1, so DF-QuAD gives 0.5 − 0.5 = 0
+    assert evaluate(m, "dfquad").nodes["c"].strength == 0.0
+    # QE: E = −5000: 0.5 − 0.5·h(5000) = 0.5/(1 + 5000²) = 1.99999992e-8
+    assert evaluate(m, "qe").nodes["c"].strength == pytest.approx(0.5 / (1 + 5000**2))
+    # Euler-based: e^−5000 = 0 and the strength is b² = 0.25
+    assert evaluate(m, "euler").nodes["c"].strength == 0.25
+    # as many supporters of the same strength: both sides aggregate to the same value
+    # (1 in DF-QuAD, 5000 in energy), so every semantics gives the base back exactly
+    pros = items.replace("text: P", "text: S")
+    head = "argmap: 1\ntitle: fan\nclaims:\n  c:\n    text: C.\n"
+    both = load(f"{head}    con:\n{items}\n    pro:\n{pros}\n")
+    for semantics in SEMANTICS:
+        assert evaluate(both, semantics).nodes["c"].strength == 0.5
+
+
+def test_a_chain_of_a_hundred_thousand_attacks_is_evaluated_without_recursion() -> None:
+    # c0 ← c1 ← … ← c99999, base 0.5. DF-QuAD: s = 0.5·(1 − s_next), from 0.5 at the end:
+    # the fixpoint of x = 0.5·(1 − x), 1/3, reached to double precision long before c0.
+    # Grounded: c99999 IN, then OUT and IN alternately: c_i is IN when 99999 − i is even,
+    # so c0 is OUT and c1 IN.
+    n = 100_000
+    lines = ["argmap: 1", "title: chain", "claims:"]
+    lines += [f"  c{i}: {{text: C{i}., con: [{{ref: c{i + 1}}}]}}" for i in range(n - 1)]
+    lines.append(f"  c{n - 1}: C{n - 1}.")
+    e = evaluate(load("\n".join(lines) + "\n"))
+    assert e.nodes["c0"].strength == pytest.approx(1 / 3)
+    assert (e.nodes["c0"].status, e.nodes["c1"].status) == (REJECTED, ACCEPTED)
+    assert e.nodes[f"c{n - 2}"].strength == 0.25
 
 
 # --- undercuts -----------------------------------------------------------------------------
@@ -204,6 +348,37 @@ claims:
     assert e.nodes["p"].status is ACCEPTED
     assert e.links["c.con.1"].status is REJECTED
     assert e.nodes["c"].status is ACCEPTED
+
+
+def test_an_undercut_support_link_by_hand() -> None:
+    m = load(
+        """argmap: 1
+title: undercut support
+claims:
+  c:
+    text: C.
+    pro:
+      - id: p
+        text: P.
+        weight: 0.8
+        undercut:
+          - {id: u, text: U., weight: 0.25}
+"""
+    )
+    # DF-QuAD: the link has base 0.8 and one 0.25 attacker: 0.8 − 0.8·0.25 = 0.6;
+    # c sees a 0.6 supporter: 0.5 + 0.5·0.6 = 0.8
+    d = evaluate(m, "dfquad")
+    assert d.links["c.pro.1"].strength == pytest.approx(0.6)
+    assert d.nodes["c"].strength == pytest.approx(0.8)
+    # QE: the link: E = −0.25, h(0.25) = 0.0625/1.0625 = 1/17: 0.8 − 0.8/17 = 0.752941;
+    # c: E = 0.752941, h = 0.566920/1.566920 = 0.361805: 0.5 + 0.5·0.361805 = 0.680903
+    q = evaluate(m, "qe")
+    link = 0.8 - 0.8 / 17
+    assert q.links["c.pro.1"].strength == pytest.approx(link)
+    assert round(q.nodes["c"].strength, 4) == round(0.5 + 0.5 * h(link), 4) == 0.6809
+    # status: u is IN, so the support link is OUT; c has no attacker and stays IN
+    assert d.links["c.pro.1"].status is REJECTED
+    assert d.nodes["c"].status is ACCEPTED
 
 
 def test_an_undercut_on_a_ref_is_local_to_that_link() -> None:
@@ -412,6 +587,56 @@ claims:
     assert (e.nodes["a"].status, e.nodes["b"].status) == (REJECTED, ACCEPTED)
 
 
+def test_a_cycle_through_an_undercut() -> None:
+    # b attacks a through the link a.con.1, and a undercuts that very link: a depends on
+    # the link, the link on a. Base 0.5 everywhere. DF-QuAD by hand:
+    #   link L = 0.5·(1 − a) (base b = 0.5, attacked by a), a = 0.5·(1 − L)
+    #   a = 0.5 − 0.25·(1 − a) = 0.25 + 0.25·a, so a = 1/3 and L = 1/3.
+    # Grounded: b is unattacked, IN; a is IN iff L is OUT iff a's undercut is IN iff a is
+    # IN: a, L and the undercut stay undecided. Preferred (both also stable): {a, b} with
+    # the undercut IN and L OUT, and {b} with L IN and a OUT.
+    m = load(
+        """argmap: 1
+title: cycle through an undercut
+allow-cycles: true
+claims:
+  a:
+    text: A.
+    con:
+      - ref: b
+        undercut: [{ref: a}]
+  b: B.
+"""
+    )
+    e = evaluate(m)
+    assert e.converged and e.residual < 1e-9
+    assert round(e.nodes["a"].strength, 4) == 0.3333
+    assert round(e.links["a.con.1"].strength, 4) == 0.3333
+    assert e.nodes["b"].strength == 0.5
+    assert (e.nodes["a"].status, e.nodes["b"].status) == (UNDECIDED, ACCEPTED)
+    assert e.links["a.con.1"].status is UNDECIDED
+    for semantics in ("preferred", "stable"):
+        acc = acceptance(m, semantics)
+        assert acc.extensions == (frozenset({"a", "b"}), frozenset({"b"}))
+        assert (acc.credulous, acc.sceptical) == ({"a", "b"}, {"b"})
+
+
+def test_a_ring_of_ten_thousand_attacks_converges_within_the_budget() -> None:
+    # c0 ← c1 ← … ← c9999 ← c0, base 0.5: the ring is symmetric, so every claim has the
+    # same strength x = 0.5·(1 − x) = 1/3 (DF-QuAD), and the fixpoint is stable (the
+    # linearised rates −1 − 0.5·ω over the 10,000th roots of unity ω all have negative
+    # real part). The integration must get there within the whole-map budget.
+    n = 10_000
+    lines = ["argmap: 1", "title: ring", "allow-cycles: true", "claims:"]
+    lines += [f"  c{i}: {{text: C{i}., con: [{{ref: c{(i + 1) % n}}}]}}" for i in range(n)]
+    e = evaluate(load("\n".join(lines) + "\n"))
+    assert e.converged and e.residual < 1e-9
+    assert e.nodes["c0"].strength == pytest.approx(1 / 3, abs=1e-8)
+    assert e.nodes["c5000"].strength == pytest.approx(1 / 3, abs=1e-8)
+    assert e.links["c0.con.1"].strength == e.nodes["c1"].strength
+    assert {s.status for s in e.nodes.values()} == {UNDECIDED}
+
+
 def test_a_ring_with_an_unstable_fixpoint_does_not_converge_and_says_so() -> None:
     # tests/maps/eval_limit_cycle.yaml explains why no fixpoint can be reached: the
     # integration runs out of steps with a residual far from 0, and says so
@@ -463,6 +688,20 @@ def test_extensions_refuse_past_the_cap(monkeypatch: pytest.MonkeyPatch) -> None
     assert caught.value.message == (
         "4 arguments are undecided under grounded semantics; preferred extensions are"
         " computed for at most 3"
+    )
+
+
+def test_extensions_refuse_past_the_search_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    ev = importlib.import_module("argmap.evaluate")  # `argmap.evaluate` is the function
+
+    # the even cycle needs more than two tries (IN, OUT, UNDEC for its first open argument
+    # already makes three), so a budget of 2 stops the search, naming the map
+    monkeypatch.setattr(ev, "MAX_SEARCH_STEPS", 2)
+    with pytest.raises(EvaluationError) as caught:
+        acceptance(load(EVEN_CYCLE), "preferred")
+    assert caught.value.format() == (
+        "test.yaml: error: the search for extensions passed 2 steps; the map has too many"
+        " undecided arguments [E503]"
     )
 
 
@@ -577,7 +816,8 @@ def test_the_one_pass_labelling_agrees_with_the_general_algorithm(spec: Spec) ->
 
 @st.composite
 def cyclic_texts(draw: st.DrawFn) -> str:
-    """A random map whose refs may point anywhere, cycles allowed."""
+    """A random map whose refs may point anywhere, cycles allowed, some links undercut by
+    a ref to a third claim (so that cycles may run through undercuts)."""
     n = draw(st.integers(2, 6))
     lines = ["argmap: 1", "title: cyclic", "allow-cycles: true", "claims:"]
     for i in range(n):
@@ -588,7 +828,11 @@ def cyclic_texts(draw: st.DrawFn) -> str:
             )
             if targets:
                 lines.append(f"    {kind}:")
-                lines += [f"      - ref: c{j}" for j in targets]
+            for j in targets:
+                lines.append(f"      - ref: c{j}")
+                others = [k for k in range(n) if k not in (i, j)]
+                if others and draw(st.booleans()):
+                    lines.append(f"        undercut: [{{ref: c{draw(st.sampled_from(others))}}}]")
     return "\n".join(lines) + "\n"
 
 
@@ -607,3 +851,8 @@ def test_on_cyclic_maps_a_converged_result_is_a_fixpoint(text: str, semantics: s
         att = [e.links[lk.id].strength for lk in m.attackers(node.id)]
         sup = [e.links[lk.id].strength for lk in m.supporters(node.id)]
         assert e.nodes[node.id].strength == pytest.approx(combine(node.base, att, sup), abs=1e-8)
+    # and each link's strength is its premise's, weakened by the undercuts on it
+    for lk in m.links:
+        cuts = [e.links[u.id].strength for u in m.undercutters(lk.id)]
+        expected = combine(e.nodes[lk.source].strength, cuts, [])
+        assert e.links[lk.id].strength == pytest.approx(expected, abs=1e-8)

@@ -168,16 +168,24 @@ class RenderOptions:
 
 
 _DROP_CATEGORIES = {"Cc", "Cs", "Co", "Cn"}  # controls, surrogates, private use, unassigned
+# Every other way of ending a line: Graphviz would break the line at some of
+# them without making the box taller, so the text would spill out of it.
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+# Bidi embeddings, overrides and isolates reorder what a reader sees (a label
+# could show words in another order than the map has them); the bidi algorithm
+# lays out right-to-left text correctly without them.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
 def clean_text(value: str) -> str:
-    """Text safe to put in XML: control and unassigned characters dropped, tabs made spaces.
+    """Text safe to put in XML and to show: control, unassigned and bidi override
+    characters dropped, tabs made spaces, every line separator a newline.
 
     Newlines are kept (callers turn them into line breaks).
     """
     if value.replace("\n", "").isprintable():  # no control, format, private or unassigned
         return value
-    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    value = _LINE_BREAKS.sub("\n", value).replace("\t", " ").translate(_BIDI_CONTROLS)
     return "".join(
         ch for ch in value if ch == "\n" or unicodedata.category(ch) not in _DROP_CATEGORIES
     )

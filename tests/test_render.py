@@ -256,6 +256,34 @@ def test_clean_text_drops_control_characters_but_keeps_newlines() -> None:
     assert clean_text("a\x00b\x07c\x1b\r\nd\te\ufffe\ud800") == "abc\nd e"
 
 
+def test_clean_text_makes_every_line_separator_a_newline() -> None:
+    # Vertical tab, form feed, NEL and Unicode's line and paragraph separators all end a line.
+    assert clean_text("a\x0bb\x0cc\x85d\u2028e\u2029f") == "a\nb\nc\nd\ne\nf"
+
+
+def test_clean_text_drops_bidi_overrides_that_would_show_words_reordered() -> None:
+    # U+202E reverses what follows: "abc" + RLO + "dcba" would read "abcabcd".
+    assert clean_text("abc\u202edcba\u202c \u2066x\u2069") == "abcdcba x"
+    # The marks that only nudge neutral characters stay: right-to-left text needs them.
+    assert clean_text("\u05d0\u200f!") == "\u05d0\u200f!"
+
+
+def test_text_with_a_line_separator_stays_inside_its_box(renderer: Renderer) -> None:
+    m = loads_map(
+        'argmap: 1\ntitle: t\nclaims:\n  c:\n    text: "first\\Lsecond\\Pthird"\n'
+        '    con:\n      - {id: p, text: "one\\Ltwo\\Pthree"}\n',
+        "separators.yaml",
+    )
+    root = parse_svg(render_map(m, "svg", options=RenderOptions(legend=False), renderer=renderer))
+    nodes = groups(root, "node")
+    assert texts(nodes["p"]) == ["one", "two", "three"]
+    polygon = next(nodes["p"].iter(f"{SVG}polygon"))
+    ys = [float(point.split(",")[1]) for point in polygon.attrib["points"].split()]
+    for line in nodes["p"].iter(f"{SVG}text"):
+        assert min(ys) < float(line.attrib["y"]) < max(ys), line.text
+    assert texts(nodes["c"]) == ["first", "second", "third"]
+
+
 def test_a_javascript_link_never_becomes_a_url_even_when_not_validated_first() -> None:
     m = loads_map(
         "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: x\n    url: 'javascript:alert(1)'\n"

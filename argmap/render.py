@@ -318,6 +318,18 @@ def _visible(m: ArgumentMap, options: RenderOptions) -> tuple[dict[str, Node], s
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise RenderError("E406", f"--focus names no node in this map: {options.focus!r}{hint}")
     keep = descendants(m, [options.focus], options.depth)
+    if options.depth is None or options.depth > 0:
+        # An undercut of the focus's own link disputes that the focus bears on
+        # its parent: one link below the focus, like its own premises.
+        below = None if options.depth is None else options.depth - 1
+        attackers = [
+            source
+            for link in m.links
+            if link.source == options.focus
+            for source in list(_sources_on(m, link))[1:]
+        ]
+        for node_id, distance in descendants(m, attackers, below).items():
+            keep.setdefault(node_id, distance + 1)
     context = {c for c in context_of(m, options.focus) if c not in keep}
     shown = (n for n in _file_order(m.unique_nodes()) if n.id in keep or n.id in context)
     return {n.id: n for n in shown}, context

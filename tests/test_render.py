@@ -162,6 +162,30 @@ def test_focus_draws_the_node_what_bears_on_it_and_its_context() -> None:
     assert "around accident-risk" in dot
 
 
+def test_focus_on_a_premise_shows_the_undercut_of_its_own_link() -> None:
+    # "Prices would rise to pay for overruns" disputes that cheap power bears on
+    # building the plant: a reader looking at cheap-power needs to see it.
+    m = load_map(EXAMPLE)
+    dot = render_dot(m, options=RenderOptions(focus="cheap-power", legend=False))
+    assert node_ids(dot) == [
+        "build-plant",
+        "cheap-power",
+        "build-plant.pro.2.undercut.1",
+        "lower-bills",
+    ]
+    # ... aimed at the junction on the link from cheap-power to build-plant.
+    assert '\t"Jbuild-plant.pro.2" -> "build-plant.pro.2.undercut.1" [' in dot
+    # One link down: the undercut counts as one link from the premise, like its own premises.
+    assert node_ids(render_dot(m, options=RenderOptions(focus="cheap-power", depth=0))) == [
+        "build-plant",
+        "cheap-power",
+        "lower-bills",
+    ]
+    assert "build-plant.pro.2.undercut.1" in node_ids(
+        render_dot(m, options=RenderOptions(focus="cheap-power", depth=1))
+    )
+
+
 def test_depth_counts_links_down_from_the_focus_or_the_claims() -> None:
     m = load_map(EXAMPLE)
     one = render_dot(m, options=RenderOptions(focus="build-plant", depth=1))

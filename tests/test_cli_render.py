@@ -164,6 +164,22 @@ def test_a_broken_map_in_a_folder_fails_the_run_but_not_the_others(
     assert lines[1] == "wrote build/example.dot"
 
 
+def test_a_broken_map_in_a_folder_drawn_claim_by_claim_fails_alone(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "maps").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "maps" / "example.yaml")
+    (tmp_path / "maps" / "broken.yaml").write_text("argmap: 1\ntitle: [\n", encoding="utf-8")
+    result = invoke(["render", "maps", "--each", "--format", "dot"], expect=1)
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("argmap: maps/broken.yaml:3:1: error: ")
+    assert lines[1:] == [
+        "wrote build/example/build-plant.dot",
+        "wrote build/example/lower-bills.dot",
+    ]
+
+
 def test_a_rerun_replaces_the_file_and_leaves_no_temporary_files(
     invoke: Invoke, example: Path
 ) -> None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import signal
 import subprocess
 import textwrap
 import unicodedata
@@ -1067,10 +1068,21 @@ def render_image(
         )
         raise RenderError(
             "E405",
-            f"{renderer.flavour} failed (exit {done.returncode})"
+            f"{renderer.flavour} failed ({_how_it_ended(done.returncode)})"
             + (f": {chatter[:600]}" if chatter else ""),
         )
     return done.stdout
+
+
+def _how_it_ended(returncode: int) -> str:
+    if returncode == 0:
+        return "it wrote nothing"
+    if returncode > 0:
+        return f"exit {returncode}"
+    try:
+        return f"killed by {signal.Signals(-returncode).name}"
+    except ValueError:
+        return f"killed by signal {-returncode}"
 
 
 def render_map(

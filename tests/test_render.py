@@ -462,6 +462,17 @@ def test_renderer_chatter_is_kept_out_of_the_way_unless_it_fails(tmp_path: Path)
     )
 
 
+def test_a_renderer_that_crashes_or_writes_nothing_is_one_line(tmp_path: Path) -> None:
+    crashing = script(tmp_path, "cat >/dev/null; kill -SEGV $$")
+    with pytest.raises(RenderError) as caught:
+        render_image("digraph {}", "svg", crashing)
+    assert caught.value.format() == "error: graphviz failed (killed by SIGSEGV) [E405]"
+    silent = script(tmp_path, "cat >/dev/null; exit 0")
+    with pytest.raises(RenderError) as caught:
+        render_image("digraph {}", "svg", silent)
+    assert caught.value.format() == "error: graphviz failed (it wrote nothing) [E405]"
+
+
 def test_a_renderer_that_hangs_is_stopped(tmp_path: Path) -> None:
     hanging = script(tmp_path, "exec sleep 30")
     with pytest.raises(RenderError) as caught:

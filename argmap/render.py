@@ -20,7 +20,9 @@ renderer writes from this DOT holds no script, no event handler and no
 `javascript:` link, whatever the map says.
 
 Element ids in the SVG: a node's `<g>` has the node's id; a link's edge has
-`link:<link id>`; junction points `junction:<link id>`; the legend `legend`.
+`link:<link id>`; junction points `junction:<link id>`; with `--cluster`, each
+claim's frame `frame:<claim id>`; the whole `argmap:diagram`, the legend
+`argmap:legend` (map ids hold no colon, so none of these can be a node's).
 """
 
 from __future__ import annotations
@@ -428,7 +430,7 @@ def render_dot(
     g = graphviz.Digraph("argmap")
     g.attr(
         "graph",
-        id="argmap",
+        id="argmap:diagram",  # a colon never occurs in a map id, so no node can take it
         rankdir=options.direction,
         ordering="out",  # premises keep their file order, left to right
         newrank="true",
@@ -469,6 +471,8 @@ def render_dot(
     for claim_id, members in frames.items():
         with g.subgraph(name=f"cluster_{names.dot[claim_id]}") as frame:
             frame.attr(label="", color=theme.frame, style="rounded,dashed", penwidth="1")
+            # Without its own id a frame would repeat the graph's.
+            frame.attr(id=f"frame:{names.element[claim_id]}", **{"class": "frame"})
             for node in members:
                 _add_node(
                     frame,
@@ -921,7 +925,7 @@ def _add_legend(
             label="<<B>Key</B>>",
             shape="plaintext",
             fontsize="12",
-            id="legend",
+            id="argmap:legend",
             **{"class": "legend"},
         )
         rows: list[list[str]] = [["Lkey"]]  # level with the root above the claims

@@ -371,6 +371,23 @@ def test_the_svg_has_one_node_per_map_node_with_its_id_and_edges_by_class(
     assert "junction:build-plant.pro.2" in nodes
 
 
+def test_every_svg_element_id_is_unique_even_when_map_ids_look_like_ours(
+    renderer: Renderer,
+) -> None:
+    # A map may name its nodes "argmap" or "legend"; frames must not repeat the graph's id.
+    m = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  argmap:\n    text: a\n    con: [{id: legend, text: b}]\n"
+        "  frame:\n    text: c\n",
+        "ids.yaml",
+    )
+    data = render_map(
+        m, "svg", evaluation=evaluate(m), options=RenderOptions(cluster=True), renderer=renderer
+    )
+    ids = [e.attrib["id"] for e in parse_svg(data).iter() if "id" in e.attrib]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert {"argmap", "legend", "frame", "frame:argmap", "frame:frame"} <= set(ids)
+
+
 def test_a_node_reached_by_several_refs_is_drawn_once_with_all_its_links(
     renderer: Renderer,
 ) -> None:

@@ -56,6 +56,7 @@ BOLD_WIDTH = "2.8"  # oppositions in the print theme: heavier than supports
 
 CLAIM_WRAP = 30  # characters per line
 PREMISE_WRAP = 36
+TITLE_WRAP = 60
 META_WRAP = 44  # the small line under the text, at 10 pt
 MAX_LINES = 10  # a longer text is cut, with "…"; the tooltip keeps all of it
 NBSP = "&#160;"  # Graphviz refuses an empty <B></B> or <FONT></FONT>
@@ -444,7 +445,8 @@ def render_dot(
         labeljust="c",
     )
     if options.title:
-        title = html_text(m.title) or NBSP
+        # Wrapped like a node's text: one long line would make the picture as wide as it.
+        title = "<BR/>".join(html_text(line) or NBSP for line in _wrapped(m.title, TITLE_WRAP))
         if options.focus is not None:
             title += f'<BR/><FONT POINT-SIZE="12">around {html_text(options.focus)}</FONT>'
         g.attr("graph", label=f'<<FONT POINT-SIZE="20"><B>{title}</B></FONT><BR/> >')

@@ -132,6 +132,15 @@ def test_the_title_is_the_graph_label_and_the_legend_can_be_left_out() -> None:
     assert "Lkey" not in render_dot(m, options=RenderOptions(legend=False))
 
 
+def test_a_long_title_is_wrapped_rather_than_widening_the_picture() -> None:
+    title = "Secure Communities, the ICE officers' union and the labor movement, " * 3
+    m = loads_map(f'argmap: 1\ntitle: "{title}"\nclaims:\n  c: {{text: x}}\n', "t.yaml")
+    label = re.search(r"label=<<FONT POINT-SIZE=\"20\"><B>(.*?)</B>", render_dot(m)).group(1)
+    lines = label.replace("&#39;", "'").split("<BR/>")
+    assert len(lines) == 4 and all(len(line) <= 60 for line in lines), lines
+    assert " ".join(lines) == title.strip()
+
+
 def test_direction_sets_rankdir() -> None:
     dot = render_dot(load_map(EXAMPLE), options=RenderOptions(direction="LR"))
     assert "rankdir=LR" in dot

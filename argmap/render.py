@@ -61,7 +61,10 @@ META_WRAP = 44  # the small line under the text, at 10 pt
 MAX_LINES = 10  # a longer text is cut, with "…"; the tooltip keeps all of it
 NBSP = "&#160;"  # Graphviz refuses an empty <B></B> or <FONT></FONT>
 SAFE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
-SAFE_URL = re.compile(r"https?://[^\s<>\"'\\]+\Z", re.IGNORECASE)
+# No white space, quote, angle bracket, backslash, control or bidi character.
+SAFE_URL = re.compile(
+    r"https?://[^\s<>\"'\\\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+\Z", re.IGNORECASE
+)
 
 SEMANTICS_NAMES = {"dfquad": "DF-QuAD", "qe": "quadratic energy", "euler": "Euler-based"}
 

@@ -328,6 +328,18 @@ def test_a_javascript_link_never_becomes_a_url_even_when_not_validated_first() -
     assert "URL" not in dot and "javascript" not in dot.lower() and "data:" not in dot
 
 
+def test_a_link_with_control_characters_is_left_out_and_the_map_still_renders(
+    renderer: Renderer,
+) -> None:
+    m = loads_map(
+        'argmap: 1\ntitle: t\nclaims:\n  c:\n    text: x\n    url: "https://x\\0y\\eon=\\u202e"\n',
+        "unvalidated.yaml",
+    )
+    assert "URL" not in render_dot(m)
+    root = parse_svg(render_map(m, "svg", renderer=renderer))
+    assert not [k for e in root.iter() for k in e.attrib if k.endswith("href")]
+
+
 def test_a_hostile_map_renders_an_svg_without_script_handlers_or_javascript(
     renderer: Renderer,
 ) -> None:

@@ -448,8 +448,7 @@ def render_dot(
         labeljust="c",
     )
     if options.title:
-        # Wrapped like a node's text: one long line would make the picture as wide as it.
-        title = "<BR/>".join(html_text(line) or NBSP for line in _wrapped(m.title, TITLE_WRAP))
+        title = "<BR/>".join(html_text(line) or NBSP for line in _title_lines(m.title))
         if options.focus is not None:
             title += f'<BR/><FONT POINT-SIZE="12">around {html_text(options.focus)}</FONT>'
         g.attr("graph", label=f'<<FONT POINT-SIZE="20"><B>{title}</B></FONT><BR/> >')
@@ -686,6 +685,18 @@ def _wrapped(text: str, width: int) -> list[str]:
         lines = lines[:MAX_LINES]
         lines[-1] = lines[-1].rstrip(" .,;:") + " …"
     return lines or [""]
+
+
+def _title_lines(title: str) -> list[str]:
+    """The title in lines of even length, none longer than TITLE_WRAP: one long line
+    would make the picture as wide as the title, and a last word alone looks lost."""
+    lines = _wrapped(title, TITLE_WRAP)
+    if len(lines) == 1 or len(lines) >= MAX_LINES:
+        return lines
+    width = math.ceil(len(" ".join(lines)) / len(lines))
+    while len(_wrapped(title, width)) > len(lines):
+        width += 1
+    return _wrapped(title, width)
 
 
 def _actor_names(m: ArgumentMap, node: Node) -> list[str]:

@@ -139,6 +139,15 @@ def test_a_long_title_is_wrapped_rather_than_widening_the_picture() -> None:
     lines = label.replace("&#39;", "'").split("<BR/>")
     assert len(lines) == 4 and all(len(line) <= 60 for line in lines), lines
     assert " ".join(lines) == title.strip()
+    # Lines of even length: no word left alone on the last line.
+    assert max(len(line) for line in lines) - min(len(line) for line in lines) <= 12, lines
+    one = "Secure Communities, the ICE officers' union and the labor movement"
+    m = loads_map(f'argmap: 1\ntitle: "{one}"\nclaims:\n  c: {{text: x}}\n', "t.yaml")
+    label = re.search(r"label=<<FONT POINT-SIZE=\"20\"><B>(.*?)</B>", render_dot(m)).group(1)
+    assert label.replace("&#39;", "'").split("<BR/>") == [
+        "Secure Communities, the ICE officers'",
+        "union and the labor movement",
+    ]
 
 
 def test_direction_sets_rankdir() -> None:

@@ -31,7 +31,7 @@ from argmap.render import (
     render_image,
     render_map,
 )
-from argmap.renderer import Renderer
+from argmap.renderer import Renderer, find_renderer
 from tests.conftest import MAPS, REPO
 from tests.render_helpers import (
     SVG,
@@ -527,6 +527,47 @@ def test_a_renderer_that_hangs_is_stopped(tmp_path: Path) -> None:
     assert caught.value.format() == (
         "error: graphviz took longer than 0.3 s to lay out the diagram [E404]"
     )
+
+
+def test_the_renderer_is_dot_on_path_first_then_the_bundled_graphviz_pure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name in ("dot", "graphviz-pure"):
+        (bin_dir / name).write_text("#!/bin/sh\n", encoding="utf-8")
+        (bin_dir / name).chmod(0o755)
+    monkeypatch.delenv("ARGMAP_DOT", raising=False)
+    monkeypatch.setattr(sys, "executable", str(bin_dir / "python"))
+    monkeypatch.setenv("PATH", str(bin_dir))
+    assert find_renderer() == Renderer(str(bin_dir / "dot"), "graphviz", "PATH")
+    (bin_dir / "dot").unlink()
+    assert find_renderer() == Renderer(str(bin_dir / "graphviz-pure"), "graphviz-pure", "bundled")
+    monkeypatch.setenv("ARGMAP_DOT", str(bin_dir / "graphviz-pure"))
+    assert find_renderer().origin == "ARGMAP_DOT"
+    monkeypatch.delenv("ARGMAP_DOT")
+    (bin_dir / "graphviz-pure").unlink()
+    with pytest.raises(RenderError) as caught:
+        find_renderer()
+    assert caught.value.format() == (
+        "error: no Graphviz renderer found: install Graphviz (`dot`) or "
+        "`pip install graphviz-pure` [E401]"
+    )
+
+
+def test_a_dot_option_naming_no_program_or_one_that_cannot_run_is_one_line(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(RenderError) as caught:
+        find_renderer("/nonexistent/dot")
+    assert caught.value.format() == (
+        "error: --dot names no runnable program: /nonexistent/dot [E402]"
+    )
+    not_executable = tmp_path / "dot"
+    not_executable.write_text("", encoding="utf-8")
+    with pytest.raises(RenderError) as caught:
+        render_image("digraph {}", "svg", find_renderer(str(not_executable)))
+    assert caught.value.format() == f"error: cannot run {not_executable}: Permission denied [E402]"
 
 
 def test_graphviz_pure_names_what_would_write_pdf() -> None:

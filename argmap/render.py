@@ -20,7 +20,9 @@ renderer writes from this DOT holds no script, no event handler and no
 `javascript:` link, whatever the map says.
 
 Element ids in the SVG: a node's `<g>` has the node's id; a link's edge has
-`link:<link id>`; junction points `junction:<link id>`; the legend `legend`.
+`link:<link id>`; junction points `junction:<link id>`; with `--cluster`, each
+claim's frame `frame:<claim id>`; the whole `argmap:diagram`, the legend
+`argmap:legend` (map ids hold no colon, so none of these can be a node's).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import signal
 import subprocess
 import textwrap
 import unicodedata
@@ -53,11 +56,15 @@ BOLD_WIDTH = "2.8"  # oppositions in the print theme: heavier than supports
 
 CLAIM_WRAP = 30  # characters per line
 PREMISE_WRAP = 36
+TITLE_WRAP = 60
 META_WRAP = 44  # the small line under the text, at 10 pt
 MAX_LINES = 10  # a longer text is cut, with "…"; the tooltip keeps all of it
 NBSP = "&#160;"  # Graphviz refuses an empty <B></B> or <FONT></FONT>
 SAFE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
-SAFE_URL = re.compile(r"https?://[^\s<>\"'\\]+\Z", re.IGNORECASE)
+# No white space, quote, angle bracket, backslash, control or bidi character.
+SAFE_URL = re.compile(
+    r"https?://[^\s<>\"'\\\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+\Z", re.IGNORECASE
+)
 
 SEMANTICS_NAMES = {"dfquad": "DF-QuAD", "qe": "quadratic energy", "euler": "Euler-based"}
 
@@ -168,16 +175,24 @@ class RenderOptions:
 
 
 _DROP_CATEGORIES = {"Cc", "Cs", "Co", "Cn"}  # controls, surrogates, private use, unassigned
+# Every other way of ending a line: Graphviz would break the line at some of
+# them without making the box taller, so the text would spill out of it.
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+# Bidi embeddings, overrides and isolates reorder what a reader sees (a label
+# could show words in another order than the map has them); the bidi algorithm
+# lays out right-to-left text correctly without them.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
 def clean_text(value: str) -> str:
-    """Text safe to put in XML: control and unassigned characters dropped, tabs made spaces.
+    """Text safe to put in XML and to show: control, unassigned and bidi override
+    characters dropped, tabs made spaces, every line separator a newline.
 
     Newlines are kept (callers turn them into line breaks).
     """
     if value.replace("\n", "").isprintable():  # no control, format, private or unassigned
         return value
-    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    value = _LINE_BREAKS.sub("\n", value).replace("\t", " ").translate(_BIDI_CONTROLS)
     return "".join(
         ch for ch in value if ch == "\n" or unicodedata.category(ch) not in _DROP_CATEGORIES
     )
@@ -310,6 +325,18 @@ def _visible(m: ArgumentMap, options: RenderOptions) -> tuple[dict[str, Node], s
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise RenderError("E406", f"--focus names no node in this map: {options.focus!r}{hint}")
     keep = descendants(m, [options.focus], options.depth)
+    if options.depth is None or options.depth > 0:
+        # An undercut of the focus's own link disputes that the focus bears on
+        # its parent: one link below the focus, like its own premises.
+        below = None if options.depth is None else options.depth - 1
+        attackers = [
+            source
+            for link in m.links
+            if link.source == options.focus
+            for source in list(_sources_on(m, link))[1:]
+        ]
+        for node_id, distance in descendants(m, attackers, below).items():
+            keep.setdefault(node_id, distance + 1)
     context = {c for c in context_of(m, options.focus) if c not in keep}
     shown = (n for n in _file_order(m.unique_nodes()) if n.id in keep or n.id in context)
     return {n.id: n for n in shown}, context
@@ -407,7 +434,7 @@ def render_dot(
     g = graphviz.Digraph("argmap")
     g.attr(
         "graph",
-        id="argmap",
+        id="argmap:diagram",  # a colon never occurs in a map id, so no node can take it
         rankdir=options.direction,
         ordering="out",  # premises keep their file order, left to right
         newrank="true",
@@ -421,7 +448,7 @@ def render_dot(
         labeljust="c",
     )
     if options.title:
-        title = html_text(m.title) or NBSP
+        title = "<BR/>".join(html_text(line) or NBSP for line in _title_lines(m.title))
         if options.focus is not None:
             title += f'<BR/><FONT POINT-SIZE="12">around {html_text(options.focus)}</FONT>'
         g.attr("graph", label=f'<<FONT POINT-SIZE="20"><B>{title}</B></FONT><BR/> >')
@@ -448,6 +475,8 @@ def render_dot(
     for claim_id, members in frames.items():
         with g.subgraph(name=f"cluster_{names.dot[claim_id]}") as frame:
             frame.attr(label="", color=theme.frame, style="rounded,dashed", penwidth="1")
+            # Without its own id a frame would repeat the graph's.
+            frame.attr(id=f"frame:{names.element[claim_id]}", **{"class": "frame"})
             for node in members:
                 _add_node(
                     frame,
@@ -656,6 +685,18 @@ def _wrapped(text: str, width: int) -> list[str]:
         lines = lines[:MAX_LINES]
         lines[-1] = lines[-1].rstrip(" .,;:") + " …"
     return lines or [""]
+
+
+def _title_lines(title: str) -> list[str]:
+    """The title in lines of even length, none longer than TITLE_WRAP: one long line
+    would make the picture as wide as the title, and a last word alone looks lost."""
+    lines = _wrapped(title, TITLE_WRAP)
+    if len(lines) == 1 or len(lines) >= MAX_LINES:
+        return lines
+    width = math.ceil(len(" ".join(lines)) / len(lines))
+    while len(_wrapped(title, width)) > len(lines):
+        width += 1
+    return _wrapped(title, width)
 
 
 def _actor_names(m: ArgumentMap, node: Node) -> list[str]:
@@ -900,7 +941,7 @@ def _add_legend(
             label="<<B>Key</B>>",
             shape="plaintext",
             fontsize="12",
-            id="legend",
+            id="argmap:legend",
             **{"class": "legend"},
         )
         rows: list[list[str]] = [["Lkey"]]  # level with the root above the claims
@@ -1047,10 +1088,21 @@ def render_image(
         )
         raise RenderError(
             "E405",
-            f"{renderer.flavour} failed (exit {done.returncode})"
+            f"{renderer.flavour} failed ({_how_it_ended(done.returncode)})"
             + (f": {chatter[:600]}" if chatter else ""),
         )
     return done.stdout
+
+
+def _how_it_ended(returncode: int) -> str:
+    if returncode == 0:
+        return "it wrote nothing"
+    if returncode > 0:
+        return f"exit {returncode}"
+    try:
+        return f"killed by {signal.Signals(-returncode).name}"
+    except ValueError:
+        return f"killed by signal {-returncode}"
 
 
 def render_map(

@@ -151,17 +151,32 @@ def test_a_folder_of_maps_renders_every_one_keeping_its_layout(
     ]
 
 
-def test_a_broken_map_in_a_folder_fails_the_run_but_not_the_others(
-    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def broken_among_good(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """maps/example.yaml and maps/broken.yaml (a YAML error on line 3), in a fresh directory."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "maps").mkdir()
     shutil.copy(EXAMPLE, tmp_path / "maps" / "example.yaml")
     (tmp_path / "maps" / "broken.yaml").write_text("argmap: 1\ntitle: [\n", encoding="utf-8")
+
+
+@pytest.mark.usefixtures("broken_among_good")
+def test_a_broken_map_in_a_folder_fails_the_run_but_not_the_others(invoke: Invoke) -> None:
     result = invoke(["render", "maps", "--format", "dot"], expect=1)
     lines = result.stderr.splitlines()
     assert lines[0].startswith("argmap: maps/broken.yaml:3:1: error: ")
     assert lines[1] == "wrote build/example.dot"
+
+
+@pytest.mark.usefixtures("broken_among_good")
+def test_a_broken_map_in_a_folder_drawn_claim_by_claim_fails_alone(invoke: Invoke) -> None:
+    result = invoke(["render", "maps", "--each", "--format", "dot"], expect=1)
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("argmap: maps/broken.yaml:3:1: error: ")
+    assert lines[1:] == [
+        "wrote build/example/build-plant.dot",
+        "wrote build/example/lower-bills.dot",
+    ]
 
 
 def test_a_rerun_replaces_the_file_and_leaves_no_temporary_files(

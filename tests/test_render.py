@@ -31,7 +31,7 @@ from argmap.render import (
     render_image,
     render_map,
 )
-from argmap.renderer import Renderer
+from argmap.renderer import Renderer, find_renderer
 from tests.conftest import MAPS, REPO
 from tests.render_helpers import (
     SVG,
@@ -132,6 +132,24 @@ def test_the_title_is_the_graph_label_and_the_legend_can_be_left_out() -> None:
     assert "Lkey" not in render_dot(m, options=RenderOptions(legend=False))
 
 
+def test_a_long_title_is_wrapped_rather_than_widening_the_picture() -> None:
+    title = "Secure Communities, the ICE officers' union and the labor movement, " * 3
+    m = loads_map(f'argmap: 1\ntitle: "{title}"\nclaims:\n  c: {{text: x}}\n', "t.yaml")
+    label = re.search(r"label=<<FONT POINT-SIZE=\"20\"><B>(.*?)</B>", render_dot(m)).group(1)
+    lines = label.replace("&#39;", "'").split("<BR/>")
+    assert len(lines) == 4 and all(len(line) <= 60 for line in lines), lines
+    assert " ".join(lines) == title.strip()
+    # Lines of even length: no word left alone on the last line.
+    assert max(len(line) for line in lines) - min(len(line) for line in lines) <= 12, lines
+    one = "Secure Communities, the ICE officers' union and the labor movement"
+    m = loads_map(f'argmap: 1\ntitle: "{one}"\nclaims:\n  c: {{text: x}}\n', "t.yaml")
+    label = re.search(r"label=<<FONT POINT-SIZE=\"20\"><B>(.*?)</B>", render_dot(m)).group(1)
+    assert label.replace("&#39;", "'").split("<BR/>") == [
+        "Secure Communities, the ICE officers'",
+        "union and the labor movement",
+    ]
+
+
 def test_direction_sets_rankdir() -> None:
     dot = render_dot(load_map(EXAMPLE), options=RenderOptions(direction="LR"))
     assert "rankdir=LR" in dot
@@ -160,6 +178,30 @@ def test_focus_draws_the_node_what_bears_on_it_and_its_context() -> None:
     context = next(x for x in dot.splitlines() if x.startswith('\t"build-plant" ['))
     assert 'class="claim context"' in context
     assert "around accident-risk" in dot
+
+
+def test_focus_on_a_premise_shows_the_undercut_of_its_own_link() -> None:
+    # "Prices would rise to pay for overruns" disputes that cheap power bears on
+    # building the plant: a reader looking at cheap-power needs to see it.
+    m = load_map(EXAMPLE)
+    dot = render_dot(m, options=RenderOptions(focus="cheap-power", legend=False))
+    assert node_ids(dot) == [
+        "build-plant",
+        "cheap-power",
+        "build-plant.pro.2.undercut.1",
+        "lower-bills",
+    ]
+    # ... aimed at the junction on the link from cheap-power to build-plant.
+    assert '\t"Jbuild-plant.pro.2" -> "build-plant.pro.2.undercut.1" [' in dot
+    # One link down: the undercut counts as one link from the premise, like its own premises.
+    assert node_ids(render_dot(m, options=RenderOptions(focus="cheap-power", depth=0))) == [
+        "build-plant",
+        "cheap-power",
+        "lower-bills",
+    ]
+    assert "build-plant.pro.2.undercut.1" in node_ids(
+        render_dot(m, options=RenderOptions(focus="cheap-power", depth=1))
+    )
 
 
 def test_depth_counts_links_down_from_the_focus_or_the_claims() -> None:
@@ -256,6 +298,34 @@ def test_clean_text_drops_control_characters_but_keeps_newlines() -> None:
     assert clean_text("a\x00b\x07c\x1b\r\nd\te\ufffe\ud800") == "abc\nd e"
 
 
+def test_clean_text_makes_every_line_separator_a_newline() -> None:
+    # Vertical tab, form feed, NEL and Unicode's line and paragraph separators all end a line.
+    assert clean_text("a\x0bb\x0cc\x85d\u2028e\u2029f") == "a\nb\nc\nd\ne\nf"
+
+
+def test_clean_text_drops_bidi_overrides_that_would_show_words_reordered() -> None:
+    # U+202E reverses what follows: "abc" + RLO + "dcba" would read "abcabcd".
+    assert clean_text("abc\u202edcba\u202c \u2066x\u2069") == "abcdcba x"
+    # The marks that only nudge neutral characters stay: right-to-left text needs them.
+    assert clean_text("\u05d0\u200f!") == "\u05d0\u200f!"
+
+
+def test_text_with_a_line_separator_stays_inside_its_box(renderer: Renderer) -> None:
+    m = loads_map(
+        'argmap: 1\ntitle: t\nclaims:\n  c:\n    text: "first\\Lsecond\\Pthird"\n'
+        '    con:\n      - {id: p, text: "one\\Ltwo\\Pthree"}\n',
+        "separators.yaml",
+    )
+    root = parse_svg(render_map(m, "svg", options=RenderOptions(legend=False), renderer=renderer))
+    nodes = groups(root, "node")
+    assert texts(nodes["p"]) == ["one", "two", "three"]
+    polygon = next(nodes["p"].iter(f"{SVG}polygon"))
+    ys = [float(point.split(",")[1]) for point in polygon.attrib["points"].split()]
+    for line in nodes["p"].iter(f"{SVG}text"):
+        assert min(ys) < float(line.attrib["y"]) < max(ys), line.text
+    assert texts(nodes["c"]) == ["first", "second", "third"]
+
+
 def test_a_javascript_link_never_becomes_a_url_even_when_not_validated_first() -> None:
     m = loads_map(
         "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: x\n    url: 'javascript:alert(1)'\n"
@@ -265,6 +335,18 @@ def test_a_javascript_link_never_becomes_a_url_even_when_not_validated_first() -
     )
     dot = render_dot(m)
     assert "URL" not in dot and "javascript" not in dot.lower() and "data:" not in dot
+
+
+def test_a_link_with_control_characters_is_left_out_and_the_map_still_renders(
+    renderer: Renderer,
+) -> None:
+    m = loads_map(
+        'argmap: 1\ntitle: t\nclaims:\n  c:\n    text: x\n    url: "https://x\\0y\\eon=\\u202e"\n',
+        "unvalidated.yaml",
+    )
+    assert "URL" not in render_dot(m)
+    root = parse_svg(render_map(m, "svg", renderer=renderer))
+    assert not [k for e in root.iter() for k in e.attrib if k.endswith("href")]
 
 
 def test_a_hostile_map_renders_an_svg_without_script_handlers_or_javascript(
@@ -317,6 +399,23 @@ def test_the_svg_has_one_node_per_map_node_with_its_id_and_edges_by_class(
     assert kinds.count(["link", "con"]) == 4
     assert kinds.count(["link", "undercut"]) == 1
     assert "junction:build-plant.pro.2" in nodes
+
+
+def test_every_svg_element_id_is_unique_even_when_map_ids_look_like_ours(
+    renderer: Renderer,
+) -> None:
+    # A map may name its nodes "argmap" or "legend"; frames must not repeat the graph's id.
+    m = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  argmap:\n    text: a\n    con: [{id: legend, text: b}]\n"
+        "  frame:\n    text: c\n",
+        "ids.yaml",
+    )
+    data = render_map(
+        m, "svg", evaluation=evaluate(m), options=RenderOptions(cluster=True), renderer=renderer
+    )
+    ids = [e.attrib["id"] for e in parse_svg(data).iter() if "id" in e.attrib]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert {"argmap", "legend", "frame", "frame:argmap", "frame:frame"} <= set(ids)
 
 
 def test_a_node_reached_by_several_refs_is_drawn_once_with_all_its_links(
@@ -410,6 +509,17 @@ def test_renderer_chatter_is_kept_out_of_the_way_unless_it_fails(tmp_path: Path)
     )
 
 
+def test_a_renderer_that_crashes_or_writes_nothing_is_one_line(tmp_path: Path) -> None:
+    crashing = script(tmp_path, "cat >/dev/null; kill -SEGV $$")
+    with pytest.raises(RenderError) as caught:
+        render_image("digraph {}", "svg", crashing)
+    assert caught.value.format() == "error: graphviz failed (killed by SIGSEGV) [E405]"
+    silent = script(tmp_path, "cat >/dev/null; exit 0")
+    with pytest.raises(RenderError) as caught:
+        render_image("digraph {}", "svg", silent)
+    assert caught.value.format() == "error: graphviz failed (it wrote nothing) [E405]"
+
+
 def test_a_renderer_that_hangs_is_stopped(tmp_path: Path) -> None:
     hanging = script(tmp_path, "exec sleep 30")
     with pytest.raises(RenderError) as caught:
@@ -417,6 +527,47 @@ def test_a_renderer_that_hangs_is_stopped(tmp_path: Path) -> None:
     assert caught.value.format() == (
         "error: graphviz took longer than 0.3 s to lay out the diagram [E404]"
     )
+
+
+def test_the_renderer_is_dot_on_path_first_then_the_bundled_graphviz_pure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name in ("dot", "graphviz-pure"):
+        (bin_dir / name).write_text("#!/bin/sh\n", encoding="utf-8")
+        (bin_dir / name).chmod(0o755)
+    monkeypatch.delenv("ARGMAP_DOT", raising=False)
+    monkeypatch.setattr(sys, "executable", str(bin_dir / "python"))
+    monkeypatch.setenv("PATH", str(bin_dir))
+    assert find_renderer() == Renderer(str(bin_dir / "dot"), "graphviz", "PATH")
+    (bin_dir / "dot").unlink()
+    assert find_renderer() == Renderer(str(bin_dir / "graphviz-pure"), "graphviz-pure", "bundled")
+    monkeypatch.setenv("ARGMAP_DOT", str(bin_dir / "graphviz-pure"))
+    assert find_renderer().origin == "ARGMAP_DOT"
+    monkeypatch.delenv("ARGMAP_DOT")
+    (bin_dir / "graphviz-pure").unlink()
+    with pytest.raises(RenderError) as caught:
+        find_renderer()
+    assert caught.value.format() == (
+        "error: no Graphviz renderer found: install Graphviz (`dot`) or "
+        "`pip install graphviz-pure` [E401]"
+    )
+
+
+def test_a_dot_option_naming_no_program_or_one_that_cannot_run_is_one_line(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(RenderError) as caught:
+        find_renderer("/nonexistent/dot")
+    assert caught.value.format() == (
+        "error: --dot names no runnable program: /nonexistent/dot [E402]"
+    )
+    not_executable = tmp_path / "dot"
+    not_executable.write_text("", encoding="utf-8")
+    with pytest.raises(RenderError) as caught:
+        render_image("digraph {}", "svg", find_renderer(str(not_executable)))
+    assert caught.value.format() == f"error: cannot run {not_executable}: Permission denied [E402]"
 
 
 def test_graphviz_pure_names_what_would_write_pdf() -> None:

@@ -59,7 +59,12 @@ def plan(map_arg: str, out: str | None, fmt: str, each: bool, options: RenderOpt
         for path in maps:
             target = root / path.relative_to(given).with_suffix(f".{fmt}")
             if each:
-                jobs += _each(path, target.with_suffix(""), fmt, options)
+                try:
+                    jobs += _each(path, target.with_suffix(""), fmt, options)
+                except ArgmapError:
+                    # One job that fails again when it runs: reported in its
+                    # turn, and the other maps are still drawn.
+                    jobs.append(Job(path, str(target), options))
             else:
                 jobs.append(Job(path, str(target), options))
         return jobs

@@ -324,7 +324,10 @@ def word_diff(old: str, new: str, context: int = 3) -> tuple[tuple[str, str, str
     pieces: list[tuple[str, str, str]] = []
     for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
         if op == "equal":
-            run = a[i1:i2]
+            # After an insertion the kept words are spaced as in the new text, so that
+            # `[racial]` reads `{+[+}racial`; otherwise as in the old one.
+            after_insert = n > 0 and opcodes[n - 1][0] in ("insert", "replace")
+            run = b[j1:j2] if after_insert else a[i1:i2]
             head = 0 if n == 0 else context
             tail = 0 if n == len(opcodes) - 1 else context
             if len(opcodes) > 1 and len(run) > head + tail + 1:

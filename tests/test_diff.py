@@ -229,6 +229,12 @@ def test_markdown_escapes_map_text(write_map) -> None:  # type: ignore[no-untype
         ("Keep this.", "Keep this.", "Keep this."),
         ("a b c d e f g h i j k l m n", "a b c X e f g h i j k l Y n",
          "a b c [-d-]{+X+} e f g … j k l [-m-]{+Y+} n"),
+        # Brackets added around a word hug it, as in the new text: not "{+[+} racial".
+        ("encourages racial profiling", "encourages [racial] profiling",
+         "encourages {+[+}racial{+]+} profiling"),
+        # Brackets removed: the old text's spacing, so the word does not drift off.
+        ("encourages [racial] profiling", "encourages racial profiling",
+         "encourages [-[-]racial[-]-] profiling"),
     ],
 )  # fmt: skip
 def test_word_diff(old: str, new: str, expected: str) -> None:

@@ -447,20 +447,25 @@ FILE_STATUS_TEXT = {"found": "found", "missing": "missing", "none": "no file"}
 
 
 def sources_table(rows: Sequence[SourceRow], *, boxes: bool) -> RenderableType:
-    """One row per source: its file, and how many quotes and nodes it backs, how many verified."""
-    columns: list[_Column] = [
-        ("source", [text(r.id, "bold") for r in rows], {}, 20),
-        ("title", [text(r.title) for r in rows], {}, None),
-    ]
-    if any(r.author or r.date for r in rows):
-        credits = [text(", ".join(x for x in (r.author, r.date) if x)) for r in rows]
-        columns.append(("author, date", credits, {}, 24))
+    """One row per source (title, then author and date): its file, and how many quotes and
+    nodes it backs, how many verified."""
+    titles = []
+    for r in rows:
+        cell = text(r.title)
+        if credit := ", ".join(x for x in (r.author, r.date) if x):
+            cell.append("\n")
+            cell.append_text(text(credit, "dim"))
+        titles.append(cell)
     files = [
         text(f"{r.file}\n({FILE_STATUS_TEXT[r.file_status.value]})" if r.file else "no file")
         for r in rows
     ]
-    columns += [
-        ("file", files, {}, 24),
+    # A file name is one word: never folded (a terminal too narrow for it gets one block
+    # per source); the title, with author and date beneath, wraps instead.
+    columns: list[_Column] = [
+        ("source", [text(r.id, "bold") for r in rows], {}, 20),
+        ("title", titles, {}, None),
+        ("file", files, {"no_wrap": True}, None),
         ("quotes", [text(str(r.quotes)) for r in rows], _NUMBER, None),
         ("backs", [text(str(len(r.backs))) for r in rows], _NUMBER, None),
         (

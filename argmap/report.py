@@ -225,6 +225,7 @@ def summary_table(
 _NUMBER: dict[str, Any] = {"justify": "right", "no_wrap": True}
 _GREEN: dict[str, Any] = {"style": "green"}
 _RED: dict[str, Any] = {"style": "red"}
+_WHOLE: dict[str, Any] = {"no_wrap": True}
 
 
 def totals_text(totals: Totals) -> RenderableType:
@@ -437,8 +438,10 @@ def actors_table(rows: Sequence[ActorRow], *, boxes: bool) -> RenderableType:
         ("actor", actors, {}, None),
         ("argues", [text(str(len(r.argues))) for r in rows], _NUMBER, None),
         ("quoted", [text(str(r.quoted)) for r in rows], _NUMBER, None),
-        ("for", [_lines(r.claims_for) for r in rows], _GREEN, 30),
-        ("against", [_lines(r.claims_against) for r in rows], _RED, 30),
+        # Claim ids, one a line, are never folded mid-id: a terminal too narrow for them
+        # gets one block per actor.
+        ("for", [_lines(r.claims_for) for r in rows], _GREEN | _WHOLE, None),
+        ("against", [_lines(r.claims_against) for r in rows], _RED | _WHOLE, None),
     ]
     return _fitted_table(columns, 0, boxes=boxes, lines=True)
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from .conftest import MAPS, Invoke
+from .conftest import MAPS, REPO, Invoke
 
 
 @pytest.fixture(autouse=True)
@@ -118,4 +119,16 @@ def test_a_long_file_name_is_never_broken_and_author_and_date_sit_under_the_titl
     out = invoke(["sources", path]).stdout
     assert "sources/a-rather-long-file-name-for-the-article.txt" in out
     assert "\nMichelle Chen, 2011\n" in out  # its own line, under the title
+    assert max(len(line) for line in out.splitlines()) <= 100
+
+
+def test_claim_ids_under_an_actor_are_never_cut_mid_id(invoke: Invoke) -> None:
+    # The Secure Communities map has claim ids longer than a third of 100 columns
+    # (enforcement-jobs-need-deportation): each must still be printed whole.
+    path = REPO / "maps" / "secure-communities.yaml"
+    out = invoke(["actors", path]).stdout
+    doc = json.loads(invoke(["actors", path, "--format", "json"]).stdout)
+    words = set(re.findall(r"[a-z0-9][a-z0-9._-]*", out))
+    for actor in doc["actors"]:
+        assert set(actor["claims_for"]) | set(actor["claims_against"]) <= words
     assert max(len(line) for line in out.splitlines()) <= 100

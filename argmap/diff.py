@@ -613,8 +613,20 @@ def describe_placement(edge: Edge | None, code: Callable[[str], str] = str) -> s
     return f"{edge.kind} of {code(edge.target)}"
 
 
-def _shown(value: str | None) -> str:
-    return "(none)" if value is None else json.dumps(value, ensure_ascii=False)
+# Fields whose values are numbers, flags or ids: shown as they are. Free text is quoted,
+# so that its ends (and an empty text) can be seen.
+_UNQUOTED = frozenset({"weight", "implicit", "allow-cycles", "by", "tags", "kind"})
+
+
+def _shown(value: str | None, field: str) -> str:
+    if value is None:
+        return "(none)"
+    return value if field in _UNQUOTED else json.dumps(value, ensure_ascii=False)
+
+
+def _was_now(f: FieldChange) -> str:
+    """`weight: (none) → 0.6`."""
+    return f"{f.field}: {_shown(f.old, f.field)} → {_shown(f.new, f.field)}"
 
 
 def summary_line(d: MapDiff) -> str:
@@ -667,7 +679,7 @@ def to_text(d: MapDiff) -> str:
             lines.append(f"{title} ({len(items)}):")
             lines.extend(f"  {item}" for item in items)
 
-    section("map", [f"~ {f.field}: {_shown(f.old)} → {_shown(f.new)}" for f in d.map_fields])
+    section("map", [f"~ {_was_now(f)}" for f in d.map_fields])
     section(
         "added",
         [f"+ {e.id} ({describe_placement(e.placement)}): {e.text}" for e in d.added],
@@ -684,18 +696,13 @@ def to_text(d: MapDiff) -> str:
     section("renamed", [f"~ {r.old_id} → {r.id}" for r in d.renamed])
     marks = {"added": "+", "removed": "-", "flipped": "~"}
     section("relations", [f"{marks[r.change]} {_relation_text(r)}" for r in d.relations])
-    section(
-        "fields",
-        [f"~ {f.owner} {f.field}: {_shown(f.old)} → {_shown(f.new)}" for f in d.node_fields],
-    )
+    section("fields", [f"~ {f.owner} {_was_now(f)}" for f in d.node_fields])
     for what, changes in (("actors", d.actors), ("sources", d.sources)):
         section(
             what,
             [f"+ {k}" for k in changes.added]
             + [f"- {k}" for k in changes.removed]
-            + [
-                f"~ {f.owner} {f.field}: {_shown(f.old)} → {_shown(f.new)}" for f in changes.changed
-            ],
+            + [f"~ {f.owner} {_was_now(f)}" for f in changes.changed],
         )
     if d.scores is not None:
         section(

@@ -324,7 +324,10 @@ def word_diff(old: str, new: str, context: int = 3) -> tuple[tuple[str, str, str
     pieces: list[tuple[str, str, str]] = []
     for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
         if op == "equal":
-            run = a[i1:i2]
+            # After an insertion the kept words are spaced as in the new text, so that
+            # `[racial]` reads `{+[+}racial`; otherwise as in the old one.
+            after_insert = n > 0 and opcodes[n - 1][0] in ("insert", "replace")
+            run = b[j1:j2] if after_insert else a[i1:i2]
             head = 0 if n == 0 else context
             tail = 0 if n == len(opcodes) - 1 else context
             if len(opcodes) > 1 and len(run) > head + tail + 1:
@@ -610,8 +613,20 @@ def describe_placement(edge: Edge | None, code: Callable[[str], str] = str) -> s
     return f"{edge.kind} of {code(edge.target)}"
 
 
-def _shown(value: str | None) -> str:
-    return "(none)" if value is None else json.dumps(value, ensure_ascii=False)
+# Fields whose values are numbers, flags or ids: shown as they are. Free text is quoted,
+# so that its ends (and an empty text) can be seen.
+_UNQUOTED = frozenset({"weight", "implicit", "allow-cycles", "by", "tags", "kind"})
+
+
+def _shown(value: str | None, field: str) -> str:
+    if value is None:
+        return "(none)"
+    return value if field in _UNQUOTED else json.dumps(value, ensure_ascii=False)
+
+
+def _was_now(f: FieldChange) -> str:
+    """`weight: (none) → 0.6`."""
+    return f"{f.field}: {_shown(f.old, f.field)} → {_shown(f.new, f.field)}"
 
 
 def summary_line(d: MapDiff) -> str:
@@ -664,7 +679,7 @@ def to_text(d: MapDiff) -> str:
             lines.append(f"{title} ({len(items)}):")
             lines.extend(f"  {item}" for item in items)
 
-    section("map", [f"~ {f.field}: {_shown(f.old)} → {_shown(f.new)}" for f in d.map_fields])
+    section("map", [f"~ {_was_now(f)}" for f in d.map_fields])
     section(
         "added",
         [f"+ {e.id} ({describe_placement(e.placement)}): {e.text}" for e in d.added],
@@ -681,18 +696,13 @@ def to_text(d: MapDiff) -> str:
     section("renamed", [f"~ {r.old_id} → {r.id}" for r in d.renamed])
     marks = {"added": "+", "removed": "-", "flipped": "~"}
     section("relations", [f"{marks[r.change]} {_relation_text(r)}" for r in d.relations])
-    section(
-        "fields",
-        [f"~ {f.owner} {f.field}: {_shown(f.old)} → {_shown(f.new)}" for f in d.node_fields],
-    )
+    section("fields", [f"~ {f.owner} {_was_now(f)}" for f in d.node_fields])
     for what, changes in (("actors", d.actors), ("sources", d.sources)):
         section(
             what,
             [f"+ {k}" for k in changes.added]
             + [f"- {k}" for k in changes.removed]
-            + [
-                f"~ {f.owner} {f.field}: {_shown(f.old)} → {_shown(f.new)}" for f in changes.changed
-            ],
+            + [f"~ {f.owner} {_was_now(f)}" for f in changes.changed],
         )
     if d.scores is not None:
         section(

@@ -225,6 +225,7 @@ def summary_table(
 _NUMBER: dict[str, Any] = {"justify": "right", "no_wrap": True}
 _GREEN: dict[str, Any] = {"style": "green"}
 _RED: dict[str, Any] = {"style": "red"}
+_WHOLE: dict[str, Any] = {"no_wrap": True}
 
 
 def totals_text(totals: Totals) -> RenderableType:
@@ -437,8 +438,10 @@ def actors_table(rows: Sequence[ActorRow], *, boxes: bool) -> RenderableType:
         ("actor", actors, {}, None),
         ("argues", [text(str(len(r.argues))) for r in rows], _NUMBER, None),
         ("quoted", [text(str(r.quoted)) for r in rows], _NUMBER, None),
-        ("for", [_lines(r.claims_for) for r in rows], _GREEN, 30),
-        ("against", [_lines(r.claims_against) for r in rows], _RED, 30),
+        # Claim ids, one a line, are never folded mid-id: a terminal too narrow for them
+        # gets one block per actor.
+        ("for", [_lines(r.claims_for) for r in rows], _GREEN | _WHOLE, None),
+        ("against", [_lines(r.claims_against) for r in rows], _RED | _WHOLE, None),
     ]
     return _fitted_table(columns, 0, boxes=boxes, lines=True)
 
@@ -447,20 +450,25 @@ FILE_STATUS_TEXT = {"found": "found", "missing": "missing", "none": "no file"}
 
 
 def sources_table(rows: Sequence[SourceRow], *, boxes: bool) -> RenderableType:
-    """One row per source: its file, and how many quotes and nodes it backs, how many verified."""
-    columns: list[_Column] = [
-        ("source", [text(r.id, "bold") for r in rows], {}, 20),
-        ("title", [text(r.title) for r in rows], {}, None),
-    ]
-    if any(r.author or r.date for r in rows):
-        credits = [text(", ".join(x for x in (r.author, r.date) if x)) for r in rows]
-        columns.append(("author, date", credits, {}, 24))
+    """One row per source (title, then author and date): its file, and how many quotes and
+    nodes it backs, how many verified."""
+    titles = []
+    for r in rows:
+        cell = text(r.title)
+        if credit := ", ".join(x for x in (r.author, r.date) if x):
+            cell.append("\n")
+            cell.append_text(text(credit, "dim"))
+        titles.append(cell)
     files = [
         text(f"{r.file}\n({FILE_STATUS_TEXT[r.file_status.value]})" if r.file else "no file")
         for r in rows
     ]
-    columns += [
-        ("file", files, {}, 24),
+    # A file name is one word: never folded (a terminal too narrow for it gets one block
+    # per source); the title, with author and date beneath, wraps instead.
+    columns: list[_Column] = [
+        ("source", [text(r.id, "bold") for r in rows], {}, 20),
+        ("title", titles, {}, None),
+        ("file", files, {"no_wrap": True}, None),
         ("quotes", [text(str(r.quotes)) for r in rows], _NUMBER, None),
         ("backs", [text(str(len(r.backs))) for r in rows], _NUMBER, None),
         (

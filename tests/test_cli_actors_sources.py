@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
-from .conftest import MAPS, Invoke
+from .conftest import MAPS, REPO, Invoke
 
 
 @pytest.fixture(autouse=True)
@@ -97,3 +99,36 @@ def test_no_sources(invoke: Invoke) -> None:
     assert invoke(["sources", "sides-and-refs.yaml"]).stdout == (
         "sides-and-refs.yaml declares no sources.\n"
     )
+
+
+def test_a_long_file_name_is_never_broken_and_author_and_date_sit_under_the_title(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    # A file name cut mid-word ("ice-union-secure-communi / ties.txt") cannot be copied
+    # into a shell; the title is prose and can wrap.
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: t\nsources:\n"
+        "  itt: {title: A long headline that has to wrap over several lines of the table,"
+        " author: Michelle Chen, date: '2011',"
+        " file: sources/a-rather-long-file-name-for-the-article.txt}\n"
+        "claims:\n  c:\n    text: C.\n    quote: {source: itt, text: C}\n"
+        "    con: [D.]\n",
+        encoding="utf-8",
+    )
+    out = invoke(["sources", path]).stdout
+    assert "sources/a-rather-long-file-name-for-the-article.txt" in out
+    assert "\nMichelle Chen, 2011\n" in out  # its own line, under the title
+    assert max(len(line) for line in out.splitlines()) <= 100
+
+
+def test_claim_ids_under_an_actor_are_never_cut_mid_id(invoke: Invoke) -> None:
+    # The Secure Communities map has claim ids longer than a third of 100 columns
+    # (enforcement-jobs-need-deportation): each must still be printed whole.
+    path = REPO / "maps" / "secure-communities.yaml"
+    out = invoke(["actors", path]).stdout
+    doc = json.loads(invoke(["actors", path, "--format", "json"]).stdout)
+    words = set(re.findall(r"[a-z0-9][a-z0-9._-]*", out))
+    for actor in doc["actors"]:
+        assert set(actor["claims_for"]) | set(actor["claims_against"]) <= words
+    assert max(len(line) for line in out.splitlines()) <= 100

@@ -55,7 +55,7 @@ def test_moves_flips_fields_and_actors(invoke: Invoke) -> None:
         "  ~ trial attacks longer-days (ref; was: supports)\n"
         "\n"
         "fields (1):\n"
-        '  ~ customers by: (none) → "hr, sales"\n'
+        "  ~ customers by: (none) → hr, sales\n"  # ids: nothing to quote
         "\n"
         "actors (2):\n"
         "  + sales\n"
@@ -63,6 +63,22 @@ def test_moves_flips_fields_and_actors(invoke: Invoke) -> None:
         "\n"
         "1 added, 1 moved, 1 relation changed, 1 field changed, 2 actors changed\n"
     )
+
+
+def test_numbers_ids_and_flags_are_not_quoted_but_text_is(invoke: Invoke, tmp_path) -> None:
+    # A weight printed as "0.6" reads as a string; quotes mark where free text starts and ends.
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text("argmap: 1\ntitle: t\nclaims:\n  c:\n    text: C.\n    con: [D.]\n")
+    new.write_text(
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: C.\n    weight: 0.6\n"
+        "    note: a, b\n    con: [{text: D., implicit: true}]\n"
+    )
+    fields = invoke(["diff", old, new, "--no-eval"]).stdout.split("fields (3):\n")[1]
+    assert fields.split("\n\n")[0].splitlines() == [
+        "  ~ c weight: (none) → 0.6",
+        '  ~ c note: (none) → "a, b"',
+        "  ~ c.con.1 implicit: (none) → true",
+    ]
 
 
 def test_markdown_is_a_pull_request_comment(invoke: Invoke) -> None:
@@ -229,6 +245,12 @@ def test_markdown_escapes_map_text(write_map) -> None:  # type: ignore[no-untype
         ("Keep this.", "Keep this.", "Keep this."),
         ("a b c d e f g h i j k l m n", "a b c X e f g h i j k l Y n",
          "a b c [-d-]{+X+} e f g … j k l [-m-]{+Y+} n"),
+        # Brackets added around a word hug it, as in the new text: not "{+[+} racial".
+        ("encourages racial profiling", "encourages [racial] profiling",
+         "encourages {+[+}racial{+]+} profiling"),
+        # Brackets removed: the old text's spacing, so the word does not drift off.
+        ("encourages [racial] profiling", "encourages racial profiling",
+         "encourages [-[-]racial[-]-] profiling"),
     ],
 )  # fmt: skip
 def test_word_diff(old: str, new: str, expected: str) -> None:

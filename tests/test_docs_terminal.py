@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from .conftest import REPO, Invoke
@@ -28,3 +30,17 @@ def test_readme_shows_real_output(
     out = invoke(args).stdout
     block = f"```console\n$ argmap {' '.join(args)}\n{out}```\n"
     assert block in README
+
+
+def test_readme_diff_example_is_real_output(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The README's old.yaml and new.yaml are the diff fixtures, under those names.
+    for name in ("old", "new"):
+        text = (REPO / "tests" / "maps" / "diff" / f"example-{name}.yaml").read_text("utf-8")
+        (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = invoke(["diff", "old.yaml", "new.yaml"]).stdout
+    assert f"```console\n$ argmap diff old.yaml new.yaml\n{out}" in README
+    markdown = invoke(["diff", "old.yaml", "new.yaml", "--format", "markdown"]).stdout
+    assert f"```markdown\n{markdown}```\n" in README

@@ -14,6 +14,7 @@ import struct
 import subprocess
 import sys
 import termios
+from pathlib import Path
 
 import pytest
 
@@ -92,3 +93,31 @@ def test_a_terminal_too_narrow_for_the_table_gets_one_block_per_claim() -> None:
         "  0% (0/5)",
     ]
     assert max(len(line.rstrip()) for line in out.splitlines()) <= 30
+
+
+# Map text with terminal control sequences: clear the screen, set the window title. A map
+# from someone else must not drive the reader's terminal.
+HOSTILE = (
+    "argmap: 1\ntitle: t\nclaims:\n"
+    '  c:\n    text: "Plain \\e[2J words \\e]0;pwned\\a end."\n'
+    '    con: ["Other \\e[8m hidden \\x9b31m text."]\n'
+)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+@pytest.mark.parametrize(
+    "args",
+    [["summary", "{map}"], ["show", "{map}", "c"], ["diff", "{old}", "{map}"],
+     ["diff", "{old}", "{map}", "--format", "markdown"]],
+)  # fmt: skip
+@pytest.mark.parametrize("env", [{}, {"NO_COLOR": "1"}])
+def test_control_characters_in_map_text_never_reach_the_terminal(
+    tmp_path: Path, args: list[str], env: dict[str, str]
+) -> None:
+    path, old = tmp_path / "map.yaml", tmp_path / "old.yaml"
+    path.write_text(HOSTILE, encoding="utf-8")
+    old.write_text("argmap: 1\ntitle: t\nclaims:\n  c: Plain words.\n", encoding="utf-8")
+    argv = [a.format(map=path, old=old) for a in args]
+    out = ANSI.sub("", run_on_terminal(argv, 100, **env))  # argmap's own colours aside
+    assert "Plain" in out  # the text is shown, only its control characters dropped
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -130,14 +131,40 @@ def make_console(stderr: bool = False, color: bool | None = None, width: int | N
     )
 
 
+# C0 and C1 control characters but newline and tab: in map text they could clear the
+# reader's screen, hide text or retitle the window. Dropped (rich counts them zero wide,
+# so columns stay aligned); argmap's own colours are not text and are kept.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(value: str) -> str:
+    """`value` without control characters (newlines and tabs kept)."""
+    return _CONTROL.sub("", value)
+
+
+class _WithoutControls:
+    """A renderable as rich draws it, with control characters dropped from its text."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.segment import Segment
+
+        for segment in console.render(self.inner, options):
+            if segment.control is None and _CONTROL.search(segment.text):
+                segment = Segment(printable(segment.text), segment.style)
+            yield segment
+
+
 def print_view(renderable: object, color: bool | None) -> None:
     """Print a rich renderable on stdout; when piped, as plain lines with no trailing blanks."""
     console = make_console(color=color)
     if sys.stdout.isatty():
-        console.print(renderable)
+        console.print(_WithoutControls(renderable))
         return
     with console.capture() as captured:
-        console.print(renderable)
+        console.print(_WithoutControls(renderable))
     click.echo("\n".join(line.rstrip() for line in captured.get().splitlines()), color=color)
 
 

@@ -7,7 +7,13 @@ import sys
 import click
 
 from argmap.cli import command_boundary
-from argmap.commands._common import color_option, eval_option, semantics_option, use_color
+from argmap.commands._common import (
+    color_option,
+    eval_option,
+    printable,
+    semantics_option,
+    use_color,
+)
 from argmap.diff import FORMATS, diff_specs
 
 
@@ -38,7 +44,7 @@ def command(
     changed; 1 only if a map cannot be read.
     """
     result = diff_specs(old, new, evaluate=with_eval, semantics=semantics)
-    output = FORMATS[fmt](result)
+    output = printable(FORMATS[fmt](result))  # JSON escapes control characters itself
     if fmt == "text" and use_color(sys.stdout, color):
         from argmap.commands._common import make_console
         from argmap.report import diff_text

@@ -955,7 +955,10 @@ def _add_legend(
                 name,
                 label=f"<<B>{text}</B>>" if is_claim else text,
                 style=style,
-                fillcolor=theme.claim_fill if is_claim else theme.premise_fill,
+                # With evaluation a node's fill is its status's tint, not its kind's.
+                fillcolor=theme.claim_fill
+                if is_claim and evaluation is None
+                else theme.premise_fill,
                 penwidth="2.2" if is_claim else "1",
                 **{"class": "legend"},
             )

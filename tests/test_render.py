@@ -240,6 +240,20 @@ def test_each_node_shows_its_strength_and_status_and_the_legend_names_the_semant
     assert "under quadratic energy;" in qe
 
 
+def test_the_key_shows_claims_in_the_fill_they_have_in_the_diagram() -> None:
+    # Without evaluation claims are tinted as claims; with it every node takes its
+    # status's tint, so a tinted claim sample would match nothing drawn.
+    m = load_map(EXAMPLE)
+    light = THEMES["light"]
+
+    def claim_sample(dot: str) -> str:
+        return next(line for line in dot.splitlines() if line.startswith("\t\tLclaim ["))
+
+    assert f'fillcolor="{light.claim_fill}"' in claim_sample(render_dot(m))
+    with_eval = render_dot(m, evaluate(m))
+    assert f"fillcolor={light.premise_fill} " in claim_sample(with_eval)
+
+
 def test_without_evaluation_there_are_no_badges() -> None:
     dot = render_dot(load_map(EXAMPLE))
     assert "accepted" not in dot and "rejected" not in dot and "Strength" not in dot

@@ -661,6 +661,30 @@ def test_a_ref_moves_nothing_unless_the_node_is_shown_only_through_refs() -> Non
     assert re.findall(r"^\tBand0 -> (.*) \[", excerpt, re.M) == ['"lower-bills"']
 
 
+def test_the_secure_communities_map_keeps_every_row_of_premises_in_file_order(
+    renderer: Renderer,
+) -> None:
+    # There, an undercut refs a premise written beside the one it attacks
+    # (crane-record, under union-opposes-policy): that premise kept its place.
+    m = load_map(REPO / "maps" / "secure-communities.yaml")
+    root = parse_svg(render_map(m, "svg", options=RenderOptions(legend=False), renderer=renderer))
+    nodes = groups(root, "node")
+    checked = 0
+    for node in m.unique_nodes():
+        written = sorted(
+            (
+                lk
+                for lk in m.incoming(node.id)
+                if not lk.is_ref and lk.kind is not LinkKind.UNDERCUT
+            ),
+            key=lambda lk: (lk.position.line, lk.position.column),
+        )
+        xs = [left_x(nodes[lk.source]) for lk in written]
+        assert xs == sorted(xs), (node.id, [lk.source for lk in written])
+        checked += len(written) > 1
+    assert checked >= 5  # rows of two or more premises were checked
+
+
 def test_every_conclusion_keeps_its_premises_in_file_order_in_a_large_map(
     renderer: Renderer,
 ) -> None:

@@ -878,22 +878,36 @@ def _add_links(
             tooltip=esc_string(f"The inference of {link.id}, which an undercut attacks"),
         )
         g.edge(end, junction, **edge_attrs)
-        g.edge(
-            junction,
-            source,
-            weight="4",  # the junction sits right above the premise
-            id=f"{_link_element(link.id)}:source",
-            **{"class": f"link-part {link.kind.value}"},
-            dir="none",
-            color=colour,
-            style=style,
-        )
-        for undercut in onto_link[link.id]:
-            emit(junction, undercut)
+
+        def link_part() -> None:
+            g.edge(
+                junction,
+                source,
+                weight="4",  # the junction sits right above the premise
+                id=f"{_link_element(link.id)}:source",
+                **{"class": f"link-part {link.kind.value}"},
+                dir="none",
+                color=colour,
+                style=style,
+            )
+
+        # The junction's edges in the order their far ends are written (`ordering=out`
+        # applies to them too): an undercut written under the premise comes after it,
+        # one that refs a node written earlier comes before, as that node stands.
+        below = [(link.source, link_part)] + [
+            (u.source, lambda u=u: emit(junction, u)) for u in onto_link[link.id]
+        ]
+        for _, draw in sorted(below, key=lambda item: _written_at(m, item[0])):
+            draw()
 
     for link in links:
         if link.kind is not LinkKind.UNDERCUT:
             emit(end_name(link), link)
+
+
+def _written_at(m: ArgumentMap, node_id: str) -> tuple[int, int]:
+    node = m.get_node(node_id)
+    return (node.position.line, node.position.column) if node is not None else (0, 0)
 
 
 def _link_look(kind: LinkKind, theme: Theme) -> tuple[str, str, str]:
@@ -955,7 +969,10 @@ def _add_legend(
                 name,
                 label=f"<<B>{text}</B>>" if is_claim else text,
                 style=style,
-                fillcolor=theme.claim_fill if is_claim else theme.premise_fill,
+                # With evaluation a node's fill is its status's tint, not its kind's.
+                fillcolor=theme.claim_fill
+                if is_claim and evaluation is None
+                else theme.premise_fill,
                 penwidth="2.2" if is_claim else "1",
                 **{"class": "legend"},
             )

@@ -240,6 +240,20 @@ def test_each_node_shows_its_strength_and_status_and_the_legend_names_the_semant
     assert "under quadratic energy;" in qe
 
 
+def test_the_key_shows_claims_in_the_fill_they_have_in_the_diagram() -> None:
+    # Without evaluation claims are tinted as claims; with it every node takes its
+    # status's tint, so a tinted claim sample would match nothing drawn.
+    m = load_map(EXAMPLE)
+    light = THEMES["light"]
+
+    def claim_sample(dot: str) -> str:
+        return next(line for line in dot.splitlines() if line.startswith("\t\tLclaim ["))
+
+    assert f'fillcolor="{light.claim_fill}"' in claim_sample(render_dot(m))
+    with_eval = render_dot(m, evaluate(m))
+    assert f"fillcolor={light.premise_fill} " in claim_sample(with_eval)
+
+
 def test_without_evaluation_there_are_no_badges() -> None:
     dot = render_dot(load_map(EXAMPLE))
     assert "accepted" not in dot and "rejected" not in dot and "Strength" not in dot
@@ -645,6 +659,30 @@ def test_a_ref_moves_nothing_unless_the_node_is_shown_only_through_refs() -> Non
     excerpt = render_dot(m, options=RenderOptions(focus="lower-bills"))
     assert "constraint=false" not in ref_edge(excerpt)
     assert re.findall(r"^\tBand0 -> (.*) \[", excerpt, re.M) == ['"lower-bills"']
+
+
+def test_the_secure_communities_map_keeps_every_row_of_premises_in_file_order(
+    renderer: Renderer,
+) -> None:
+    # There, an undercut refs a premise written beside the one it attacks
+    # (crane-record, under union-opposes-policy): that premise kept its place.
+    m = load_map(REPO / "maps" / "secure-communities.yaml")
+    root = parse_svg(render_map(m, "svg", options=RenderOptions(legend=False), renderer=renderer))
+    nodes = groups(root, "node")
+    checked = 0
+    for node in m.unique_nodes():
+        written = sorted(
+            (
+                lk
+                for lk in m.incoming(node.id)
+                if not lk.is_ref and lk.kind is not LinkKind.UNDERCUT
+            ),
+            key=lambda lk: (lk.position.line, lk.position.column),
+        )
+        xs = [left_x(nodes[lk.source]) for lk in written]
+        assert xs == sorted(xs), (node.id, [lk.source for lk in written])
+        checked += len(written) > 1
+    assert checked >= 5  # rows of two or more premises were checked
 
 
 def test_every_conclusion_keeps_its_premises_in_file_order_in_a_large_map(

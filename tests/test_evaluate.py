@@ -748,6 +748,21 @@ def test_extensions_refuse_past_the_search_budget(monkeypatch: pytest.MonkeyPatc
     )
 
 
+def test_the_support_chain_search_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    ev = importlib.import_module("argmap.evaluate")  # `argmap.evaluate` is the function
+
+    # from a, the deductive reading follows a ⇒ b and a ⇒ b ⇒ g: two places, one too many
+    monkeypatch.setattr(ev, "MAX_SUPPORT_STATES", 1)
+    with pytest.raises(EvaluationError) as caught:
+        evaluate(load(SEPARATING), support="deductive")
+    assert caught.value.format() == (
+        "test.yaml: error: support reading 'deductive' follows support chains to more than 1"
+        " places on this map; use --support attacks-only [E505]"
+    )
+    monkeypatch.setattr(ev, "MAX_SUPPORT_STATES", 3)  # a: b, g; b: g
+    assert evaluate(load(SEPARATING), support="deductive").nodes["a"].status is REJECTED
+
+
 def test_unknown_semantics_is_refused() -> None:
     with pytest.raises(EvaluationError) as caught:
         evaluate(load(EVEN_CYCLE), "hcat")

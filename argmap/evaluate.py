@@ -504,9 +504,10 @@ def _add_induced_attacks(
     # their links: search those states, each once, rather than every chain (a dense support
     # graph has exponentially many). Chains that pass a node twice add only attacks that
     # carry more undercuts than the shorter chain's, which change no label.
-    # Chains matter only where attacks are: a chain's start when it attacks or is attacked
-    # (secondary, extended), else its end (supported, mediated), so only chains towards a
-    # node that reaches such an end are followed from a start that is not one.
+    #
+    # And only where attacks are: at a chain's start when it attacks or is attacked
+    # (secondary, extended), else at its end (supported, mediated). From any other start,
+    # only nodes from which a support chain leads to an attack are visited.
     towards_attacks = [bool(con_in[i] or con_out[i]) for i in range(n)]
     support_in: list[list[int]] = [[] for _ in range(n)]
     for i in range(n):

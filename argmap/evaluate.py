@@ -441,6 +441,9 @@ def _framework(g: _Graph, support: str) -> _Framework:
 
 # Induced attacks are enumerated along support chains; past this many, the map is refused.
 MAX_INDUCED_ATTACKS = 200_000
+# The search for support chains visits each (end of chain, undercuts on it) once from each
+# start; past this many visits in all, the map is refused.
+MAX_SUPPORT_STATES = 5_000_000
 
 
 def _add_induced_attacks(
@@ -497,18 +500,51 @@ def _add_induced_attacks(
         requires.append([attacker])
         attackers[target].append(aux)
 
+    # From each x, the chains x ⇒⁺ y matter only through their end y and the undercuts on
+    # their links: search those states, each once, rather than every chain (a dense support
+    # graph has exponentially many). Chains that pass a node twice add only attacks that
+    # carry more undercuts than the shorter chain's, which change no label.
+    #
+    # And only where attacks are: at a chain's start when it attacks or is attacked
+    # (secondary, extended), else at its end (supported, mediated). From any other start,
+    # only nodes from which a support chain leads to an attack are visited.
+    towards_attacks = [bool(con_in[i] or con_out[i]) for i in range(n)]
+    support_in: list[list[int]] = [[] for _ in range(n)]
+    for i in range(n):
+        for lk in support_out[i]:
+            support_in[target_of[lk]].append(i)
+    pending = [i for i in range(n) if towards_attacks[i]]
+    while pending:
+        for j in support_in[pending.pop()]:
+            if not towards_attacks[j]:
+                towards_attacks[j] = True
+                pending.append(j)
+    states = 0
     for x in range(n):
-        if not support_out[x]:
+        everywhere = (secondary and bool(con_in[x])) or (extended and bool(con_out[x]))
+        if not support_out[x] or not (everywhere or (supported and towards_attacks[x])):
             continue
-        # depth-first over support chains from x, never revisiting a node on the chain
-        stack: list[tuple[int, list[int], frozenset[int]]] = [(x, [], frozenset([x]))]
+        reached: set[tuple[int, tuple[int, ...]]] = set()
+        stack: list[tuple[int, tuple[int, ...]]] = [(x, ())]
         while stack:
-            here, undercuts, on_chain = stack.pop()
+            here, undercuts = stack.pop()
             for lk in support_out[here]:
                 y = target_of[lk]
-                if y in on_chain:
+                cuts = g.attackers[lk]
+                chain_undercuts = tuple(sorted({*undercuts, *cuts})) if cuts else undercuts
+                if y == x or (y, chain_undercuts) in reached:
                     continue
-                chain_undercuts = [*undercuts, *g.attackers[lk]]
+                if not (everywhere or towards_attacks[y]):
+                    continue
+                reached.add((y, chain_undercuts))
+                states += 1
+                if states > MAX_SUPPORT_STATES:
+                    raise EvaluationError(
+                        "E505",
+                        f"support reading {support!r} follows support chains to more than"
+                        f" {MAX_SUPPORT_STATES:,} places on this map; use --support attacks-only",
+                        Position(g.path),
+                    )
                 if supported:
                     for k in con_out[y]:
                         add(x, target_of[k], [*chain_undercuts, *g.attackers[k]])
@@ -521,7 +557,7 @@ def _add_induced_attacks(
                 if extended:
                     for k in con_out[x]:
                         add(y, target_of[k], [*chain_undercuts, *g.attackers[k]])
-                stack.append((y, chain_undercuts, on_chain | {y}))
+                stack.append((y, chain_undercuts))
 
 
 def grounded_labelling(fw: _Framework) -> list[int]:

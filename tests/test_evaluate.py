@@ -467,6 +467,49 @@ def test_an_undercut_support_link_induces_nothing() -> None:
     assert e.nodes["g"].status is ACCEPTED
 
 
+def test_support_readings_do_not_enumerate_every_chain_of_a_dense_support_graph() -> None:
+    # 40 layers of two claims, each supported by both claims of the next layer: 2^39
+    # support chains lead from the deepest layer to the top, but only 80 claims can be
+    # reached. Walking every chain would never finish; the readings need only which
+    # claims a claim reaches (and through which undercuts). One attack at the top,
+    # t0 attacks n0x0, separates the readings: deductive adds the mediated attacks of t0
+    # on every claim below (each reaches n0x0); necessary would add secondary attacks of
+    # t0 on what n0x0 supports, which is nothing.
+    layers = 40
+    lines = ["argmap: 1", "title: dense supports", "claims:"]
+    for depth in range(layers):
+        for k in (0, 1):
+            pro = f"[{{ref: n{depth + 1}x0}}, {{ref: n{depth + 1}x1}}]"
+            if depth + 1 == layers:
+                lines.append(f"  n{depth}x{k}: N{depth}.")
+            elif (depth, k) == (0, 0):
+                lines.append(f"  n0x0: {{text: N0., pro: {pro}, con: [{{id: t0, text: T.}}]}}")
+            else:
+                lines.append(f"  n{depth}x{k}: {{text: N{depth}., pro: {pro}}}")
+    m = load("\n".join(lines) + "\n")
+    deductive = evaluate(m, support="deductive").nodes
+    # t0 is unattacked, so IN; every claim that reaches n0x0 by supports is OUT
+    assert deductive["t0"].status is ACCEPTED
+    assert {k for k, s in deductive.items() if s.status is REJECTED} == {
+        f"n{d}x{k}" for d in range(layers) for k in (0, 1) if (d, k) != (0, 1)
+    }
+    necessary = evaluate(m, support="necessary").nodes
+    # n0x0 supports nothing, so the secondary attack adds nothing: only n0x0 is OUT
+    assert {k for k, s in necessary.items() if s.status is REJECTED} == {"n0x0"}
+
+
+def test_a_long_support_chain_without_attacks_induces_nothing_and_is_quick() -> None:
+    # c0 ⇐ c1 ⇐ … ⇐ c19999: 2·10^8 chains, and no attack anywhere for a reading to
+    # propagate: every claim stays accepted, and nothing is searched
+    n = 20_000
+    lines = ["argmap: 1", "title: supports", "claims:"]
+    lines += [f"  c{i}: {{text: C{i}., pro: [{{ref: c{i + 1}}}]}}" for i in range(n - 1)]
+    lines.append(f"  c{n - 1}: C{n - 1}.")
+    m = load("\n".join(lines) + "\n")
+    for support in ("deductive", "necessary", "cayrol2005"):
+        assert {s.status for s in evaluate(m, support=support).nodes.values()} == {ACCEPTED}
+
+
 # Boella, Gabbay, van der Torre & Villata, "Support in Abstract Argumentation" (COMMA
 # 2010), Fig. 1(a): arguments a..e, attacks b→d and e→c, supports a⇒b and b⇒c. The paper
 # states that under Cayrol & Lagasquie-Schiex's reading (supported plus mediated attacks,
@@ -703,6 +746,21 @@ def test_extensions_refuse_past_the_search_budget(monkeypatch: pytest.MonkeyPatc
         "test.yaml: error: the search for extensions passed 2 steps; the map has too many"
         " undecided arguments [E503]"
     )
+
+
+def test_the_support_chain_search_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    ev = importlib.import_module("argmap.evaluate")  # `argmap.evaluate` is the function
+
+    # from a, the deductive reading follows a ⇒ b and a ⇒ b ⇒ g: two places, one too many
+    monkeypatch.setattr(ev, "MAX_SUPPORT_STATES", 1)
+    with pytest.raises(EvaluationError) as caught:
+        evaluate(load(SEPARATING), support="deductive")
+    assert caught.value.format() == (
+        "test.yaml: error: support reading 'deductive' follows support chains to more than 1"
+        " places on this map; use --support attacks-only [E505]"
+    )
+    monkeypatch.setattr(ev, "MAX_SUPPORT_STATES", 3)  # a: b, g; b: g
+    assert evaluate(load(SEPARATING), support="deductive").nodes["a"].status is REJECTED
 
 
 def test_unknown_semantics_is_refused() -> None:

@@ -812,11 +812,9 @@ def summary_csv(rows: Sequence[ClaimRow]) -> str:
 def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, list):
-        return ";".join(value)
-    cell = str(value)
+    cell = ";".join(value) if isinstance(value, list) else str(value)
     # A spreadsheet runs a cell starting with these as a formula: quote it as text.
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@") else cell
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 _MD_SPECIAL = str.maketrans(

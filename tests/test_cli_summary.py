@@ -168,6 +168,19 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(invoke: Invoke, write_map)
     assert row["text"] == '\'=HYPERLINK("x")'
 
 
+def test_list_cells_and_tab_starts_cannot_become_formulas_either(invoke: Invoke, write_map) -> None:
+    # Tags joined with `;` make one cell: its first character decides. A leading tab or
+    # carriage return is the other way spreadsheets are known to start a formula.
+    path = write_map(
+        'argmap: 1\ntitle: t\nclaims:\n  c:\n    text: "\\tC."\n'
+        "    tags: [-1+2, ok]\n    con: [No.]\n"
+    )
+    out = invoke(["summary", path, "--format", "csv", "--no-eval"]).stdout
+    row = next(r for r in csv.DictReader(io.StringIO(out)))
+    assert row["tags"] == "'-1+2;ok"
+    assert row["text"] == "'\tC."
+
+
 def test_markdown_escapes_map_text(invoke: Invoke) -> None:
     out = invoke(["summary", "markup-in-text.yaml", "--format", "markdown"]).stdout
     assert (

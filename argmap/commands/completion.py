@@ -11,6 +11,7 @@ SHELLS = ("bash", "zsh", "fish")
 COMPLETE_VAR = "_ARGMAP_COMPLETE"
 """The environment variable click's completion scripts set when they call argmap back."""
 
+
 @click.command("completion")
 @click.argument("shell", type=click.Choice(SHELLS))
 @command_boundary

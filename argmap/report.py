@@ -391,8 +391,7 @@ def show_tree(
     head: list[RenderableType] = []
     where = parents(m, root.node.id)
     if where:
-        said = ", ".join(f"{rel.value} {target}" for rel, target in where)
-        head.append(text(f"{root.node.id} is written under: {said}", "dim"))
+        head.append(text(f"{root.node.id} is written under: {', '.join(where)}", "dim"))
     legend = [text("+ supports, − opposes, × undercuts (attacks the link above it)", "dim")]
     if evaluation is not None:
         name = SEMANTICS_NAMES.get(evaluation.semantics, evaluation.semantics)

@@ -150,7 +150,7 @@ def _fitted_table(
         ]
         header, cells, _, _ = columns[flexible]
         wanted = _natural_width(header, cells)
-        least = min(wanted, 16)
+        least = min(wanted, 30)  # narrower, a few words a line: one block a row instead
         gaps = 2 * (len(columns) - 1)  # each column: 1 padding + 1 divider
 
         def others() -> int:

@@ -452,7 +452,11 @@ def diff_maps(
     new_nodes = {n.id: n for n in new.unique_nodes()}
 
     def rename_old(node_id: str) -> str:
-        return pairs.get(node_id, "\0old\0" + node_id)  # unmatched: never equal to a new id
+        if node_id in pairs:
+            return pairs[node_id]
+        if node_id in old_nodes:
+            return "\0old\0" + node_id  # unmatched: never equal to a new id
+        return node_id  # a ref to a missing id: the same missing id in both versions
 
     old_edges = _Edges(old, rename_old)
     new_edges = _Edges(new, lambda node_id: node_id)

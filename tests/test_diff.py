@@ -330,6 +330,15 @@ def test_a_map_with_structural_errors_is_diffed_but_not_evaluated(
     )
 
 
+def test_a_dangling_ref_left_as_it_was_is_no_change(invoke: Invoke, write_map) -> None:  # type: ignore[no-untyped-def]
+    # Both versions point at the same missing id: nothing about that link changed.
+    text = "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n    con:\n      - ref: gone\n"
+    old, new = write_map(text, "old.yaml"), write_map(text.replace("Alpha", "Alef"), "new.yaml")
+    out = invoke(["diff", old, new, "--no-eval"]).stdout
+    assert "relations" not in out
+    assert out.endswith("1 reworded\n")
+
+
 def test_a_ref_note_change_is_a_field_of_the_link() -> None:
     text = "argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n  b:\n    text: Beta.\n    pro:\n"
     old = loads_map(text + "      - {ref: a, note: Old reason.}\n", "old.yaml")

@@ -737,9 +737,20 @@ def md_code(value: str) -> str:
 
 
 def _md_words(pieces: Iterable[tuple[str, str, str]]) -> str:
-    """The word diff as markdown: deletions struck through, insertions bold."""
-    marks = {"=": "", "-": "~~", "+": "**"}
-    return "".join(f"{space}{marks[op]}{md_text(text)}{marks[op]}" for op, space, text in pieces)
+    """The word diff as markdown: deletions struck through, insertions bold.
+
+    `**` and `~~` next to punctuation may not open or close in CommonMark (`**\\[**racial`
+    stays literal), so a marked piece that starts or ends with punctuation gets HTML tags.
+    """
+    marks = {"=": ("", ""), "-": ("~~", "~~"), "+": ("**", "**")}
+    tags = {"=": ("", ""), "-": ("<del>", "</del>"), "+": ("<b>", "</b>")}
+    out = []
+    for op, space, text in pieces:
+        plain = text.strip()
+        words_at_ends = plain[:1].isalnum() and plain[-1:].isalnum()
+        before, after = (marks if words_at_ends else tags)[op]
+        out.append(f"{space}{before}{md_text(text)}{after}")
+    return "".join(out)
 
 
 MARKDOWN_SHOWN = 20

@@ -28,6 +28,7 @@ import attrs
 from argmap.errors import ArgmapError, MapLoadError
 from argmap.load import load_map, loads_map
 from argmap.model import ArgumentMap, Link, LinkKind, Node
+from argmap.stats import md
 
 GIT_PREFIX = "git:"
 SIMILAR = 0.6
@@ -719,16 +720,9 @@ def to_text(d: MapDiff) -> str:
     return "\n".join(lines)
 
 
-# Markdown: map text is escaped so that it cannot become HTML, links or formatting.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#@$])")
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
-
-
-def md_text(value: str) -> str:
-    """Map text for a markdown document: HTML characters as entities, markdown ones escaped."""
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    value = _MD_SPECIAL.sub(r"\\\1", value)
-    return " ".join(value.split())  # a newline would end a list item or table row
+# Markdown: map text is escaped (as in `summary --format markdown`) so that it cannot
+# become HTML, links or formatting.
+md_text = md
 
 
 def md_code(value: str) -> str:

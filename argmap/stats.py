@@ -820,13 +820,14 @@ def _csv_cell(value: Any) -> str:
 
 
 _MD_SPECIAL = str.maketrans(
-    {c: "\\" + c for c in "\\`*_[]|#~"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;", "\n": " "}
+    {c: "\\" + c for c in "\\`*_[]|#~@$"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 )
 
 
 def md(text: str) -> str:
-    """Map text as literal markdown: no emphasis, links, HTML or broken table cells."""
-    return text.translate(_MD_SPECIAL)
+    """Map text as literal markdown: no emphasis, links, HTML, @-mentions, math or broken
+    table cells and list items (line breaks become spaces)."""
+    return " ".join(text.translate(_MD_SPECIAL).split())
 
 
 def summary_markdown(

@@ -341,3 +341,12 @@ def test_an_evaluation_that_does_not_converge_is_left_out(invoke: Invoke) -> Non
     )
     assert result.stdout.splitlines()[1].split() == ["claim", "pro", "con", "quotes"]
     assert "strength, status: not evaluated." in result.stdout
+
+
+def test_markdown_cannot_mention_anyone_or_start_math(invoke: Invoke, write_map) -> None:
+    # Pasted into a pull request, `@octocat` would notify that user and `$x$` render as math.
+    path = write_map(
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: Ask @octocat about $x$.\n    con: [No.]\n"
+    )
+    out = invoke(["summary", path, "--format", "markdown", "--no-eval"]).stdout
+    assert "| Ask \\@octocat about \\$x\\$. |" in out

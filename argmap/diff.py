@@ -28,6 +28,7 @@ import attrs
 from argmap.errors import ArgmapError, MapLoadError
 from argmap.load import load_map, loads_map
 from argmap.model import ArgumentMap, Link, LinkKind, Node
+from argmap.stats import md
 
 GIT_PREFIX = "git:"
 SIMILAR = 0.6
@@ -452,7 +453,11 @@ def diff_maps(
     new_nodes = {n.id: n for n in new.unique_nodes()}
 
     def rename_old(node_id: str) -> str:
-        return pairs.get(node_id, "\0old\0" + node_id)  # unmatched: never equal to a new id
+        if node_id in pairs:
+            return pairs[node_id]
+        if node_id in old_nodes:
+            return "\0old\0" + node_id  # unmatched: never equal to a new id
+        return node_id  # a ref to a missing id: the same missing id in both versions
 
     old_edges = _Edges(old, rename_old)
     new_edges = _Edges(new, lambda node_id: node_id)
@@ -715,16 +720,9 @@ def to_text(d: MapDiff) -> str:
     return "\n".join(lines)
 
 
-# Markdown: map text is escaped so that it cannot become HTML, links or formatting.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#@$])")
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
-
-
-def md_text(value: str) -> str:
-    """Map text for a markdown document: HTML characters as entities, markdown ones escaped."""
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    value = _MD_SPECIAL.sub(r"\\\1", value)
-    return " ".join(value.split())  # a newline would end a list item or table row
+# Markdown: map text is escaped (as in `summary --format markdown`) so that it cannot
+# become HTML, links or formatting.
+md_text = md
 
 
 def md_code(value: str) -> str:
@@ -733,9 +731,20 @@ def md_code(value: str) -> str:
 
 
 def _md_words(pieces: Iterable[tuple[str, str, str]]) -> str:
-    """The word diff as markdown: deletions struck through, insertions bold."""
-    marks = {"=": "", "-": "~~", "+": "**"}
-    return "".join(f"{space}{marks[op]}{md_text(text)}{marks[op]}" for op, space, text in pieces)
+    """The word diff as markdown: deletions struck through, insertions bold.
+
+    `**` and `~~` next to punctuation may not open or close in CommonMark (`**\\[**racial`
+    stays literal), so a marked piece that starts or ends with punctuation gets HTML tags.
+    """
+    marks = {"=": ("", ""), "-": ("~~", "~~"), "+": ("**", "**")}
+    tags = {"=": ("", ""), "-": ("<del>", "</del>"), "+": ("<b>", "</b>")}
+    out = []
+    for op, space, text in pieces:
+        plain = text.strip()
+        words_at_ends = plain[:1].isalnum() and plain[-1:].isalnum()
+        before, after = (marks if words_at_ends else tags)[op]
+        out.append(f"{space}{before}{md_text(text)}{after}")
+    return "".join(out)
 
 
 MARKDOWN_SHOWN = 20

@@ -150,7 +150,7 @@ def _fitted_table(
         ]
         header, cells, _, _ = columns[flexible]
         wanted = _natural_width(header, cells)
-        least = min(wanted, 16)
+        least = min(wanted, 30)  # narrower, a few words a line: one block a row instead
         gaps = 2 * (len(columns) - 1)  # each column: 1 padding + 1 divider
 
         def others() -> int:
@@ -391,8 +391,7 @@ def show_tree(
     head: list[RenderableType] = []
     where = parents(m, root.node.id)
     if where:
-        said = ", ".join(f"{rel.value} {target}" for rel, target in where)
-        head.append(text(f"{root.node.id} is written under: {said}", "dim"))
+        head.append(text(f"{root.node.id} is written under: {', '.join(where)}", "dim"))
     legend = [text("+ supports, − opposes, × undercuts (attacks the link above it)", "dim")]
     if evaluation is not None:
         name = SEMANTICS_NAMES.get(evaluation.semantics, evaluation.semantics)

@@ -569,17 +569,19 @@ def outline(m: ArgumentMap, node_id: str, depth: int | None = None) -> OutlineIt
     return build(m.node(node_id), Relation.ROOT, None, 0)
 
 
-def parents(m: ArgumentMap, node_id: str) -> list[tuple[Relation, str]]:
-    """Where a node bears on others: (pro|con, node), or (undercut, the attacked link's target)."""
-    out: list[tuple[Relation, str]] = []
+def parents(m: ArgumentMap, node_id: str) -> list[str]:
+    """Where a node bears on others: `pro build-plant`, `con other (ref)`, or for an
+    undercut the link it attacks, `undercut of cheap-power → build-plant`."""
+    out: list[str] = []
     for lk in m.links:
         if lk.source != node_id:
             continue
         if lk.kind is LinkKind.UNDERCUT:
             attacked = m.get_link(lk.target)
-            out.append((Relation.UNDERCUT, attacked.target if attacked else lk.target))
+            target = f"{attacked.source} → {attacked.target}" if attacked else lk.target
+            out.append(f"undercut of {target}")
         else:
-            out.append((Relation.PRO if lk.kind is LinkKind.PRO else Relation.CON, lk.target))
+            out.append(f"{lk.kind.value} {lk.target}" + (" (ref)" if lk.is_ref else ""))
     return out
 
 
@@ -812,21 +814,20 @@ def summary_csv(rows: Sequence[ClaimRow]) -> str:
 def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, list):
-        return ";".join(value)
-    cell = str(value)
+    cell = ";".join(value) if isinstance(value, list) else str(value)
     # A spreadsheet runs a cell starting with these as a formula: quote it as text.
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@") else cell
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 _MD_SPECIAL = str.maketrans(
-    {c: "\\" + c for c in "\\`*_[]|#~"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;", "\n": " "}
+    {c: "\\" + c for c in "\\`*_[]|#~@$"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 )
 
 
 def md(text: str) -> str:
-    """Map text as literal markdown: no emphasis, links, HTML or broken table cells."""
-    return text.translate(_MD_SPECIAL)
+    """Map text as literal markdown: no emphasis, links, HTML, @-mentions, math or broken
+    table cells and list items (line breaks become spaces)."""
+    return " ".join(text.translate(_MD_SPECIAL).split())
 
 
 def summary_markdown(

@@ -82,7 +82,7 @@ start: Where the loop begins.
 def test_a_premise_says_where_it_is_written(invoke: Invoke) -> None:
     result = invoke(["show", "sides-and-refs.yaml", "shared", "--no-eval"])
     assert result.stdout == (
-        "shared is written under: pro main, con other\n"
+        "shared is written under: pro main, con other (ref)\n"  # other only refers to it
         "shared: A premise used twice.\n"
         "by Ana\n"
         "\n" + LEGEND
@@ -154,9 +154,19 @@ def test_a_link_id_shows_the_node_it_brings(invoke: Invoke, tmp_path) -> None:
     example = MAPS.parent.parent / "maps" / "example.yaml"
     out = invoke(["show", example, "lower-bills.pro.1", "--no-eval", "--depth", "0"]).stdout
     assert out.splitlines()[:2] == [
-        "cheap-power is written under: pro build-plant, pro lower-bills",
+        # Written under build-plant; lower-bills only refers to it.
+        "cheap-power is written under: pro build-plant, pro lower-bills (ref)",
         "cheap-power: The plant would lower electricity prices.",
     ]
+
+
+def test_an_undercut_says_which_link_it_attacks(invoke: Invoke) -> None:
+    # It attacks the step from cheap-power to build-plant, not build-plant itself.
+    example = MAPS.parent.parent / "maps" / "example.yaml"
+    out = invoke(["show", example, "build-plant.pro.2.undercut.1", "--no-eval"]).stdout
+    assert out.splitlines()[0] == (
+        "build-plant.pro.2.undercut.1 is written under: undercut of cheap-power → build-plant"
+    )
 
 
 def test_an_evaluation_that_does_not_converge_is_left_out(invoke: Invoke) -> None:

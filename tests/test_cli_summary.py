@@ -168,6 +168,19 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(invoke: Invoke, write_map)
     assert row["text"] == '\'=HYPERLINK("x")'
 
 
+def test_list_cells_and_tab_starts_cannot_become_formulas_either(invoke: Invoke, write_map) -> None:
+    # Tags joined with `;` make one cell: its first character decides. A leading tab or
+    # carriage return is the other way spreadsheets are known to start a formula.
+    path = write_map(
+        'argmap: 1\ntitle: t\nclaims:\n  c:\n    text: "\\tC."\n'
+        "    tags: [-1+2, ok]\n    con: [No.]\n"
+    )
+    out = invoke(["summary", path, "--format", "csv", "--no-eval"]).stdout
+    row = next(r for r in csv.DictReader(io.StringIO(out)))
+    assert row["tags"] == "'-1+2;ok"
+    assert row["text"] == "'\tC."
+
+
 def test_markdown_escapes_map_text(invoke: Invoke) -> None:
     out = invoke(["summary", "markup-in-text.yaml", "--format", "markdown"]).stdout
     assert (
@@ -328,3 +341,12 @@ def test_an_evaluation_that_does_not_converge_is_left_out(invoke: Invoke) -> Non
     )
     assert result.stdout.splitlines()[1].split() == ["claim", "pro", "con", "quotes"]
     assert "strength, status: not evaluated." in result.stdout
+
+
+def test_markdown_cannot_mention_anyone_or_start_math(invoke: Invoke, write_map) -> None:
+    # Pasted into a pull request, `@octocat` would notify that user and `$x$` render as math.
+    path = write_map(
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: Ask @octocat about $x$.\n    con: [No.]\n"
+    )
+    out = invoke(["summary", path, "--format", "markdown", "--no-eval"]).stdout
+    assert "| Ask \\@octocat about \\$x\\$. |" in out

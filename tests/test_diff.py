@@ -330,6 +330,33 @@ def test_a_map_with_structural_errors_is_diffed_but_not_evaluated(
     )
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("emit carbon", "emit some carbon", "emit **some** carbon"),
+        # `**\[**racial` does not close its emphasis in CommonMark (a `**` between a
+        # punctuation mark and a letter): marks that touch punctuation are HTML tags.
+        ("encourages racial profiling", "encourages [racial] profiling",
+         "encourages <b>\\[</b>racial<b>\\]</b> profiling"),
+        ("a [b] c", "a b c", "a <del>\\[</del>b<del>\\]</del> c"),
+        ("lower prices", "raise prices", "~~lower~~**raise** prices"),
+    ],
+)  # fmt: skip
+def test_markdown_word_marks_always_render(old: str, new: str, expected: str) -> None:
+    from argmap.diff import _md_words
+
+    assert _md_words(word_diff(old, new)) == expected
+
+
+def test_a_dangling_ref_left_as_it_was_is_no_change(invoke: Invoke, write_map) -> None:  # type: ignore[no-untyped-def]
+    # Both versions point at the same missing id: nothing about that link changed.
+    text = "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n    con:\n      - ref: gone\n"
+    old, new = write_map(text, "old.yaml"), write_map(text.replace("Alpha", "Alef"), "new.yaml")
+    out = invoke(["diff", old, new, "--no-eval"]).stdout
+    assert "relations" not in out
+    assert out.endswith("1 reworded\n")
+
+
 def test_a_ref_note_change_is_a_field_of_the_link() -> None:
     text = "argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n  b:\n    text: Beta.\n    pro:\n"
     old = loads_map(text + "      - {ref: a, note: Old reason.}\n", "old.yaml")

@@ -44,3 +44,18 @@ def test_readme_diff_example_is_real_output(
     assert f"```console\n$ argmap diff old.yaml new.yaml\n{out}" in README
     markdown = invoke(["diff", "old.yaml", "new.yaml", "--format", "markdown"]).stdout
     assert f"```markdown\n{markdown}```\n" in README
+
+
+def test_readme_validate_example_is_real_output(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The README shows claims.yaml, then what validate says about it: both must agree.
+    section = README.split("\n### argmap validate\n", 1)[1].split("\n### ", 1)[0]
+    draft = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "claims.yaml").write_text(draft, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    err = invoke(["validate", "claims.yaml"], expect=1).stderr
+    assert f"```console\n$ argmap validate claims.yaml\n{err}$ echo $?\n1\n```" in README
+    github = invoke(["validate", "claims.yaml", "--format", "github"], expect=1).stdout.splitlines()
+    shown = "\n".join(f"  {line}" for line in [*github[:2], "...", github[-1]])
+    assert f"  $ argmap validate claims.yaml --format github\n{shown}\n" in README

@@ -121,3 +121,14 @@ def test_control_characters_in_map_text_never_reach_the_terminal(
     out = ANSI.sub("", run_on_terminal(argv, 100, **env))  # argmap's own colours aside
     assert "Plain" in out  # the text is shown, only its control characters dropped
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", out)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_at_60_columns_a_claim_reads_in_whole_lines_not_a_narrow_column() -> None:
+    # Beside four columns of numbers a 60-column terminal leaves the text ~25 columns,
+    # a few words a line: each claim becomes a block, its text the full width.
+    example = str(MAPS.parent.parent / "maps" / "example.yaml")
+    out = ANSI.sub("", run_on_terminal(["summary", example], 60))
+    lines = [line.rstrip() for line in out.splitlines()]
+    assert "The city should build a nuclear plant." in lines
+    assert "  pro 2/3 · con 1/3 · strength 0.64 accepted · quotes 0%" in lines

@@ -28,6 +28,7 @@ def test_reruns_only_for_changes_to_what_it_reads(tmp_path: Path) -> None:
         {(2, str(maps / "notes.txt")), (1, str(maps / ".a.yaml.x1.tmp"))},  # neither is a map
         {(2, str(sources / "article.txt"))},  # anything under --sources: re-run
         {(1, str(tmp_path / "elsewhere.yaml"))},  # not under a path given
+        {(2, str(maps / ".cache" / "b.yaml"))},  # in a hidden folder, which validate skips
     ]
     watch_and_rerun(
         [maps],

@@ -52,9 +52,13 @@ class Relevance:
         path = Path(changed).absolute()
         if path in self.files:
             return True
-        is_map = path.suffix in MAP_SUFFIXES and not path.name.startswith(".")
-        if is_map and any(path.is_relative_to(d) for d in self.map_dirs):
-            return True
+        if path.suffix in MAP_SUFFIXES:
+            for d in self.map_dirs:
+                # What `validate DIR` reads: no hidden file, nothing in a hidden folder.
+                if path.is_relative_to(d) and not any(
+                    part.startswith(".") for part in path.relative_to(d).parts
+                ):
+                    return True
         return any(path.is_relative_to(d) for d in self.any_dirs)
 
 

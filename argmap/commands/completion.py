@@ -11,12 +11,6 @@ SHELLS = ("bash", "zsh", "fish")
 COMPLETE_VAR = "_ARGMAP_COMPLETE"
 """The environment variable click's completion scripts set when they call argmap back."""
 
-_INSTALL = {
-    "bash": 'eval "$(argmap completion bash)"    # in ~/.bashrc',
-    "zsh": 'eval "$(argmap completion zsh)"     # in ~/.zshrc',
-    "fish": "argmap completion fish > ~/.config/fish/completions/argmap.fish",
-}
-
 
 @click.command("completion")
 @click.argument("shell", type=click.Choice(SHELLS))

@@ -254,3 +254,17 @@ def test_large_maps_get_the_same_table_in_plain_columns(
     monkeypatch.setattr(importlib.import_module("argmap.report"), "LARGE_TABLE", 0)
     plain_lines = lines(invoke(["evaluate", *args]).stdout)
     assert [line.split() for line in plain_lines] == [line.split() for line in rich_lines]
+
+
+def test_large_table_drops_control_characters_from_map_text(
+    invoke: Invoke, write_map: Callable[[str, str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the plain layout for large maps must not pass a map's escape sequences to the terminal
+    path = write_map(
+        'argmap: 1\ntitle: t\nclaims:\n  a:\n    text: "A\\e]0;owned\\a."\n    con: [B.]\n',
+        "controls.yaml",
+    )
+    monkeypatch.setattr(importlib.import_module("argmap.report"), "LARGE_TABLE", 0)
+    out = invoke(["evaluate", path]).stdout
+    assert "\x1b" not in out and "\x07" not in out
+    assert "A]0;owned." in out

@@ -17,6 +17,7 @@ from argmap.commands._common import (
     load_valid_map,
     make_console,
     print_view,
+    printable,
     semantics_option,
     support_option,
 )
@@ -110,7 +111,7 @@ def command(
             console.print(report.evaluation_caption(evaluation))
             plain = report.evaluation_lines(m, evaluation, extensions, console.width, boxes=boxes)
             plain += report.undercut_links_lines(m, evaluation, console.width, boxes=boxes)
-            console.file.write("\n".join(plain) + "\n")
+            console.file.write(printable("\n".join(plain)) + "\n")
             parts: list[Any] = []
         else:
             parts = [report.evaluation_caption(evaluation)]

@@ -439,6 +439,7 @@ class _Builder:
             id=sid,
             title=self.string("title", values["title"]) or "",
             position=self.out.pos(node),
+            field_positions=self.field_positions(values),
             **opt,
         )
 
@@ -466,6 +467,7 @@ class _Builder:
             role=self.string("role", values["role"]) if "role" in values else None,
             kind=kind,
             url=self.string("url", values["url"]) if "url" in values else None,
+            field_positions=self.field_positions(values),
         )
 
     def quotes(self, node: YNode) -> tuple[Quote, ...]:

@@ -267,16 +267,18 @@ def _check_actors_and_sources(m: ArgumentMap) -> Iterable[Diagnostic]:
         if source.id not in used_sources:
             yield warning("W202", f"source {source.id!r} is never quoted", source.position)
         if source.url is not None and not _safe_url(source.url):
-            yield _url_error(source.url, source.position)
+            yield _url_error(source.url, source.position_of("url"))
         if source.date is not None and not DATE_PATTERN.match(source.date):
             yield error(
-                "E117", f"date {source.date!r} is not YYYY, YYYY-MM or YYYY-MM-DD", source.position
+                "E117",
+                f"date {source.date!r} is not YYYY, YYYY-MM or YYYY-MM-DD",
+                source.position_of("date"),
             )
     for actor in m.actors.values():
         if actor.id not in used_actors:
             yield warning("W203", f"actor {actor.id!r} argues nothing in the map", actor.position)
         if actor.url is not None and not _safe_url(actor.url):
-            yield _url_error(actor.url, actor.position)
+            yield _url_error(actor.url, actor.position_of("url"))
 
 
 def _unknown(what: str, name: str, known: Iterable[str]) -> str:

@@ -137,7 +137,8 @@ CASES: list[tuple[str, str | bytes, str, int, int]] = [
         6,
         10,
     ),
-    ("bad date", HEAD + "sources:\n  s: {title: S, date: 'May 2011'}\n" + CLAIM, "E117", 4, 6),
+    # The date itself, not the source it belongs to.
+    ("bad date", HEAD + "sources:\n  s: {title: S, date: 'May 2011'}\n" + CLAIM, "E117", 4, 23),
 ]
 
 
@@ -155,7 +156,7 @@ def test_bad_input_is_refused_with_code_and_position(
         path.write_text(content, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = invoke(["validate", "bad.yaml"], expect=1)
-    first = result.stderr.splitlines()[0]
+    first = next(line for line in result.stderr.splitlines() if ": error: " in line)
     where = "bad.yaml" if line == 0 else f"bad.yaml:{line}:{column}"
     assert first.startswith(f"{where}: error: "), result.stderr
     assert first.endswith(f"[{code}]"), result.stderr

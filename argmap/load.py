@@ -88,6 +88,7 @@ class YNode:
         self.plain = plain  # scalar written without quotes (so `null`, `1` mean what YAML says)
 
 
+_EMPTY_FILE = "the file is empty: a map needs `argmap: 1`, a title and claims"
 _KIND_WORDS = {"map": "a mapping", "seq": "a list", "scalar": "a single value"}
 
 
@@ -356,6 +357,9 @@ class _Builder:
 
     def build(self, root: YNode) -> ArgumentMap | None:
         out = self.out
+        if _is_null(root):  # a file of only `---` or comments
+            out.add("E009", _EMPTY_FILE, out.at(1, 1))
+            return None
         if root.kind != "map":
             out.add(
                 "E009", "a map file must be a mapping with `argmap: 1` at the top", out.pos(root)
@@ -607,8 +611,9 @@ class _Builder:
             return
         nid = link_id
         explicit = "id" in values
-        if explicit:
-            nid = self.string("id", values["id"]) or link_id
+        if explicit:  # an empty id stays empty, for the validator to refuse (E110)
+            given = self.string("id", values["id"])
+            nid = link_id if given is None else given
         self.links.append(Link(link_id, kind, nid, target, pos))
         self.node_from(nid, NodeKind.PREMISE, explicit, pos, values, link_id=link_id)
 
@@ -632,11 +637,7 @@ def loads_map(text: str, path: str = "<string>", *, pure_python: bool = False) -
         root = _compose(text, out, pure_python)
         if root is None:
             if not out.diagnostics:
-                out.add(
-                    "E009",
-                    "the file is empty: a map needs `argmap: 1`, a title and claims",
-                    out.at(1, 1),
-                )
+                out.add("E009", _EMPTY_FILE, out.at(1, 1))
             raise out.fail()
         built = _Builder(out).build(root)
     finally:

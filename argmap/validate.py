@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -99,17 +100,41 @@ def _url_error(url: str, position: Position) -> Diagnostic:
     )
 
 
+def _duplicate_id(node: Node, earlier: Node) -> Diagnostic | None:
+    """E101 for a node whose id an earlier node has, told as the user wrote it."""
+    line = earlier.position.line
+    if node.explicit_id and earlier.explicit_id:
+        message = (
+            f"duplicate id {node.id!r} (first defined at line {line}); use `ref` to reuse a node"
+        )
+    elif node.explicit_id:
+        message = (
+            f"id {node.id!r} is already the path id of the premise at line {line};"
+            " choose another id"
+        )
+    elif earlier.explicit_id:
+        message = (
+            f"this premise's path id {node.id!r} is already the `id` of the premise at line {line};"
+            " give that premise another id"
+        )
+    else:
+        return None  # two path ids meet only under two nodes of one id, reported already
+    return error("E101", message, node.position_of("id"))
+
+
+def _duplicated_ids(m: ArgumentMap) -> set[str]:
+    return {node_id for node_id, n in Counter(node.id for node in m.nodes).items() if n > 1}
+
+
 def _check_nodes(m: ArgumentMap) -> Iterable[Diagnostic]:
+    if not m.title.strip():
+        yield error("E109", "the map's title is empty", m.field_positions.get("title", m.position))
     first_seen: dict[str, Node] = {}
     for node in m.nodes:
         if node.id in first_seen:
-            earlier = first_seen[node.id]
-            yield error(
-                "E101",
-                f"duplicate id {node.id!r} (first defined at line {earlier.position.line});"
-                " use `ref` to reuse a node",
-                node.position_of("id"),
-            )
+            duplicate = _duplicate_id(node, first_seen[node.id])
+            if duplicate is not None:
+                yield duplicate
         else:
             first_seen[node.id] = node
         if node.explicit_id and not ID_PATTERN.match(node.id):
@@ -146,6 +171,7 @@ def _check_nodes(m: ArgumentMap) -> Iterable[Diagnostic]:
 
 def _check_links(m: ArgumentMap) -> Iterable[Diagnostic]:
     node_ids = m.node_ids
+    duplicated = _duplicated_ids(m)  # links from such ids look alike; E101 says why
     seen: set[tuple[str, str, LinkKind]] = set()
     for link in m.links:
         if link.is_ref and m.get_node(link.source) is None:
@@ -154,7 +180,7 @@ def _check_links(m: ArgumentMap) -> Iterable[Diagnostic]:
             yield error("E102", f"`ref` to unknown id {link.source!r}{hint}", link.position)
             continue
         key = (link.source, link.target, link.kind)
-        if key in seen:
+        if key in seen and link.source not in duplicated:
             yield warning(
                 "W205",
                 f"{link.source!r} is linked as `{link.kind.value}` to {link.target!r} twice",

@@ -75,6 +75,15 @@ CASES: list[tuple[str, str | bytes, str, int, int]] = [
         11,
         9,
     ),
+    ("only a document marker", "---\n", "E009", 1, 1),
+    ("title is null", "argmap: 1\ntitle: ~\n" + CLAIM, "E109", 2, 8),
+    (
+        "empty premise id",
+        HEAD + "claims:\n  c:\n    text: A.\n    con:\n      - id: ''\n        text: B.\n",
+        "E110",
+        7,
+        13,
+    ),
     ("empty premise", HEAD + "claims:\n  c:\n    text: A.\n    con: [~]\n", "E109", 6, 11),
     (
         "quote without source",

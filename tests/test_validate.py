@@ -149,3 +149,43 @@ def test_a_missing_source_file_is_reported_once_however_many_quotes() -> None:
         "    con: [No.]\n"
     )
     assert [line[-6:] for line in messages(text)] == ["[I301]"]
+
+
+def test_an_explicit_id_that_takes_a_path_id_is_explained_once() -> None:
+    # The second premise has no id: its path id a.con.2 is what the first premise chose.
+    # The user wrote `a.con.2` once, so "use ref" would mislead, and the two links are
+    # not the same link written twice (no W205).
+    text = HEAD + (
+        "claims:\n  a:\n    text: A.\n    con:\n      - id: a.con.2\n        text: Y.\n"
+        "      - text: Z.\n"
+    )
+    assert messages(text) == [
+        "m.yaml:9:9: error: this premise's path id 'a.con.2' is already the `id` of the premise"
+        " at line 7; give that premise another id [E101]"
+    ]
+    text = HEAD + (
+        "claims:\n  a:\n    text: A.\n    con:\n      - Y.\n      - id: a.con.1\n"
+        "        text: Z.\n"
+    )
+    assert messages(text) == [
+        "m.yaml:8:13: error: id 'a.con.1' is already the path id of the premise at line 7;"
+        " choose another id [E101]"
+    ]
+
+
+def test_a_duplicated_id_is_reported_once_not_again_for_its_premises() -> None:
+    # Both `p` premises have a first con; their path ids p.con.1 collide only because p does.
+    text = HEAD + (
+        "claims:\n  a:\n    text: A.\n    con:\n      - id: p\n        text: P.\n"
+        "        con: [X.]\n      - id: p\n        text: Q.\n        con: [Y.]\n"
+    )
+    assert messages(text) == [
+        "m.yaml:10:13: error: duplicate id 'p' (first defined at line 7); use `ref` to reuse"
+        " a node [E101]"
+    ]
+
+
+def test_an_empty_title_is_an_error() -> None:
+    assert messages("argmap: 1\ntitle: ' '\nclaims:\n  c:\n    text: C.\n    con: [No.]\n") == [
+        "m.yaml:2:8: error: the map's title is empty [E109]"
+    ]

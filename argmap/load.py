@@ -28,7 +28,7 @@ from yaml.parser import Parser as _PyParser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
-from argmap.errors import Diagnostic, MapLoadError, Position, error
+from argmap.errors import Diagnostic, MapLoadError, NotAMapError, Position, error
 from argmap.model import (
     FORMAT_VERSION,
     Actor,
@@ -98,6 +98,7 @@ class _Collector:
     def __init__(self, path: str) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
+        self.not_a_map = False  # YAML of another kind: a list, or no `argmap` nor `claims`
 
     def pos(self, node: YNode) -> Position:
         return Position(self.path, node.line, node.column)
@@ -109,7 +110,8 @@ class _Collector:
         self.diagnostics.append(error(code, message, position))
 
     def fail(self) -> MapLoadError:
-        return MapLoadError(sorted(self.diagnostics, key=Diagnostic.sort_key))
+        kind = NotAMapError if self.not_a_map else MapLoadError
+        return kind(sorted(self.diagnostics, key=Diagnostic.sort_key))
 
 
 def _mark_position(out: _Collector, mark: Any) -> Position:
@@ -361,12 +363,14 @@ class _Builder:
             out.add("E009", _EMPTY_FILE, out.at(1, 1))
             return None
         if root.kind != "map":
+            out.not_a_map = root.kind == "seq"
             out.add(
                 "E009", "a map file must be a mapping with `argmap: 1` at the top", out.pos(root)
             )
             return None
         version = root.value.get("argmap")
         if version is None:
+            out.not_a_map = "claims" not in root.value
             out.add("E010", "not an argmap file: `argmap: 1` is missing", out.pos(root))
             return None
         vnode = version[1]

@@ -150,3 +150,35 @@ def test_installed_entry_point_runs(tmp_path: Path) -> None:
         check=True,
     )
     assert version.stdout.startswith("argmap 0.1.0 (renderer: ")
+
+
+def test_a_directory_skips_yaml_that_is_not_a_map_but_not_a_broken_map(
+    invoke, write_map, tmp_path: Path
+) -> None:
+    # A repository holds other YAML: CI configs, data lists, dotfiles. Under a directory,
+    # a file with neither `argmap:` nor `claims:` at the top (or a list at the top) is
+    # not a map: one info line says it was skipped, and --strict still passes. A map that
+    # lost its `argmap: 1`, an empty file, or any file named on the command line is checked.
+    (tmp_path / "ci").mkdir()
+    write_map("name: ci\non: push\njobs: {}\n", "ci/workflow.yml")
+    write_map("- one\n- two\n", "list.yaml")
+    write_map("repos: []\n", ".pre-commit-config.yaml")  # hidden: not even looked at
+    write_map(WARNS.replace("b:\n    text: B.\n  ", ""), "good.yaml")
+    result = invoke(["validate", "--strict", tmp_path])
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'ci' / 'workflow.yml'}: info: not an argmap map (no `argmap:` or `claims:`"
+        " at the top): skipped [I303]",
+        f"{tmp_path / 'list.yaml'}: info: not an argmap map (no `argmap:` or `claims:` at the"
+        " top): skipped [I303]",
+        "0 errors, 0 warnings, 2 infos in 3 files",
+    ]
+    write_map("title: T\nclaims:\n  a:\n    text: A.\n    con: [No.]\n", "lost-version.yaml")
+    write_map("", "empty.yaml")
+    lines = invoke(["validate", tmp_path], expect=1).stderr.splitlines()
+    assert f"{tmp_path / 'empty.yaml'}:1:1: error: the file is empty" in lines[1]
+    assert lines[3] == (
+        f"{tmp_path / 'lost-version.yaml'}:1:1: error: not an argmap file: `argmap: 1` is"
+        " missing [E010]"
+    )
+    named = invoke(["validate", tmp_path / "list.yaml"], expect=1).stderr.splitlines()
+    assert named[0].endswith("[E009]")

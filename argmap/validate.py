@@ -290,6 +290,10 @@ def _check_actors_and_sources(m: ArgumentMap) -> Iterable[Diagnostic]:
                         quote.position_of("speaker"),
                     )
     for source in m.sources.values():
+        if not source.title.strip():
+            yield error(
+                "E109", f"source {source.id!r} has an empty title", source.position_of("title")
+            )
         if source.id not in used_sources:
             yield warning("W202", f"source {source.id!r} is never quoted", source.position)
         if source.url is not None and not _safe_url(source.url):
@@ -301,6 +305,8 @@ def _check_actors_and_sources(m: ArgumentMap) -> Iterable[Diagnostic]:
                 source.position_of("date"),
             )
     for actor in m.actors.values():
+        if not actor.name.strip():
+            yield error("E109", f"actor {actor.id!r} has an empty name", actor.position_of("name"))
         if actor.id not in used_actors:
             yield warning("W203", f"actor {actor.id!r} argues nothing in the map", actor.position)
         if actor.url is not None and not _safe_url(actor.url):

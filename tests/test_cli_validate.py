@@ -182,3 +182,9 @@ def test_a_directory_skips_yaml_that_is_not_a_map_but_not_a_broken_map(
     )
     named = invoke(["validate", tmp_path / "list.yaml"], expect=1).stderr.splitlines()
     assert named[0].endswith("[E009]")
+
+
+def test_a_sources_directory_that_does_not_exist_is_a_usage_error(invoke, write_map) -> None:
+    # A typo here would otherwise turn every quote check into an info line, and CI passes.
+    result = invoke(["validate", write_map(WARNS), "--sources", "no/such/dir"], expect=2)
+    assert "'no/such/dir' does not exist" in result.stderr

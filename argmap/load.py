@@ -120,6 +120,14 @@ def _mark_position(out: _Collector, mark: Any) -> Position:
     return out.at(mark.line + 1, mark.column + 1)
 
 
+def _is_tab_at(text: str, mark: Any) -> bool:
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column : mark.column + 1] == "\t"
+
+
 def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
     """The single document as a YNode tree; records an error and returns None on failure."""
     parser = _event_parser(text, pure)
@@ -230,6 +238,9 @@ def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
         problem = exc.problem or exc.context or "invalid YAML"
         if "nesting depth" in problem:  # libyaml's own bound, reached in flow style
             out.add("E008", f"nesting deeper than {MAX_DEPTH} levels", _mark_position(out, mark))
+        elif _is_tab_at(text, mark):
+            problem = "a tab here; YAML indents with spaces only"
+            out.add("E004", f"YAML syntax error: {problem}", _mark_position(out, mark))
         else:
             out.add("E004", f"YAML syntax error: {problem}", _mark_position(out, mark))
         return None

@@ -220,3 +220,12 @@ def test_several_load_errors_are_all_reported(write_map, invoke) -> None:
     result = invoke(["validate", path], expect=1)
     codes = [line.rsplit("[", 1)[1] for line in result.stderr.splitlines()[:-1]]
     assert codes == ["E113]", "E115]", "E114]"]
+
+
+def test_a_tab_in_the_indentation_says_so(write_map, invoke) -> None:
+    # libyaml's words ("found character that cannot start any token") do not name the tab.
+    path = write_map(HEAD + "claims:\n  c:\n\ttext: A.\n")
+    result = invoke(["validate", path], expect=1)
+    assert result.stderr.splitlines()[0] == (
+        f"{path}:5:1: error: YAML syntax error: a tab here; YAML indents with spaces only [E004]"
+    )

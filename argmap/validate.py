@@ -256,7 +256,10 @@ def _check_cycles(m: ArgumentMap) -> Iterable[Diagnostic]:
         None,
     )
     where = closing.position if closing else m.node(cycle[0]).position
-    path = " → ".join(cycle)
+    shown = cycle
+    if len(cycle) > 12:  # first and last few: a cycle through a whole map is one line
+        shown = [*cycle[:5], f"… {len(cycle) - 11} more …", *cycle[-6:]]
+    path = " → ".join(shown)
     yield error(
         "E103",
         f"ref cycle: {path} (each supports or attacks the next); set `allow-cycles: true` if"

@@ -189,3 +189,17 @@ def test_an_empty_title_is_an_error() -> None:
     assert messages("argmap: 1\ntitle: ' '\nclaims:\n  c:\n    text: C.\n    con: [No.]\n") == [
         "m.yaml:2:8: error: the map's title is empty [E109]"
     ]
+
+
+def test_a_long_cycle_is_named_in_one_readable_line() -> None:
+    # 40 claims, each attacked by the next, the last by the first: one cycle of 40 nodes,
+    # of which the first five and last five are named and the other 30 counted.
+    claims = "".join(
+        f"  c{i}:\n    text: C{i}.\n    con: [{{ref: c{(i + 1) % 40}}}]\n" for i in range(40)
+    )
+    (line,) = messages(HEAD + "claims:\n" + claims)
+    assert line == (
+        "m.yaml:6:11: error: ref cycle: c0 → c1 → c2 → c3 → c4 → … 30 more … → c35 → c36 → c37"
+        " → c38 → c39 → c0 (each supports or attacks the next); set `allow-cycles: true` if the"
+        " debate really is circular [E103]"
+    )

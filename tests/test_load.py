@@ -114,3 +114,20 @@ def test_nodes_and_links_keep_file_order_whatever_the_lists_order() -> None:
         "c.pro.1.undercut.1",
         "c.pro.1.con.1",
     ]
+
+
+@pytest.mark.parametrize("pure", [False, True])
+def test_windows_line_endings_give_the_same_map_and_positions(pure: bool) -> None:
+    # A map saved on Windows must point at the same lines and columns (Node equality
+    # includes positions) and hold the same text.
+    crlf = EXAMPLE.replace("\n", "\r\n")
+    assert loads_map(crlf, "e.yaml", pure_python=pure) == loads_map(EXAMPLE, "e.yaml")
+
+
+@pytest.mark.parametrize("pure", [False, True])
+def test_both_parsers_name_a_tab_in_the_indentation(pure: bool) -> None:
+    with pytest.raises(MapLoadError) as caught:
+        loads_map("argmap: 1\ntitle: T\nclaims:\n\tc: A.\n", "m.yaml", pure_python=pure)
+    assert [d.format() for d in caught.value.diagnostics] == [
+        "m.yaml:4:1: error: YAML syntax error: a tab here; YAML indents with spaces only [E004]"
+    ]

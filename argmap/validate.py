@@ -344,12 +344,16 @@ def _check_quotes(m: ArgumentMap, sources: SourceTexts) -> Iterable[Diagnostic]:
                 if source.id not in reported:
                     reported.add(source.id)
                     searched = ", ".join(str(d) for d in sources.search_dirs) or "none given"
+                    why = (
+                        f"not found (looked beside the map and in --sources: {searched})"
+                        if located is None
+                        else "is not UTF-8 text"
+                    )
                     yield info(
                         "I301",
-                        f"source file {source.file!r} of {source.id!r} not found or not UTF-8"
-                        f" (looked beside the map and in --sources: {searched}); its quotes are"
-                        " not checked",
-                        source.position,
+                        f"source file {source.file!r} of {source.id!r} {why}; its quotes are not"
+                        " checked",
+                        source.position_of("file"),
                     )
                 continue
             if not quote_matches(quote.text, text):

@@ -68,6 +68,7 @@ MAX_DEPTH = 256
 """Deepest YAML nesting accepted (E008). A premise nests two levels below its
 parent (the list and the item), so this allows argument chains ~120 deep."""
 
+TYPED_TAGS = frozenset("tag:yaml.org,2002:" + t for t in ("int", "float", "bool", "null"))
 ALLOWED_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq")
 )
@@ -173,7 +174,8 @@ def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
                         event.value,
                         mark.line + 1,
                         mark.column + 1,
-                        not event.style and tag is None,  # libyaml says '' for plain, PyYAML None
+                        # libyaml says '' for plain, PyYAML None; `!!float 0.5` is plain too
+                        (not event.style and tag is None) or tag in TYPED_TAGS,
                     )
                 elif cls is ev_map_start:
                     node = YNode("map", {}, mark.line + 1, mark.column + 1, False)

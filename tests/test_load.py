@@ -70,6 +70,20 @@ def test_scalars_mean_what_the_author_wrote() -> None:
     assert claim.tags == ("2011", "on")
 
 
+def test_yaml_type_tags_mean_their_type() -> None:
+    # `!!float 0.5` is YAML's own way to say "this is a number"; `!!str` says "text".
+    m = loads_map(
+        "argmap: 1\ntitle: T\nclaims:\n  c:\n    text: !!str 12\n    weight: !!float 0.5\n"
+        "    implicit: !!bool true\n    con: [No.]\n",
+        "m.yaml",
+    )
+    claim = m.node("c")
+    assert (claim.text, claim.weight, claim.implicit) == ("12", 0.5, True)
+    with pytest.raises(MapLoadError) as caught:
+        loads_map("argmap: 1\ntitle: T\nclaims:\n  c: {text: C, weight: !!str 0.5}\n", "m.yaml")
+    assert caught.value.message == "`weight` must be a number, not '0.5'"
+
+
 def test_by_takes_one_actor_or_a_list() -> None:
     m = loads_map(
         "argmap: 1\ntitle: T\nclaims:\n  c:\n    text: C.\n    by: a\n  d:\n    text: D.\n"

@@ -188,3 +188,38 @@ def test_a_sources_directory_that_does_not_exist_is_a_usage_error(invoke, write_
     # A typo here would otherwise turn every quote check into an info line, and CI passes.
     result = invoke(["validate", write_map(WARNS), "--sources", "no/such/dir"], expect=2)
     assert "'no/such/dir' does not exist" in result.stderr
+
+
+README_CLAIMS = """\
+argmap: 1
+title: The ICE officers' union and Secure Communities
+actors:
+  crane: {name: Chris Crane}
+claims:
+  union-caused-delay:
+    text: The ICE officers' union caused the delay in training.
+    by: crain
+    pro:
+      - ref: leaked-docs
+  reforms:
+    text: The reforms meaningfully change deportation policy.
+    weight: 1.4
+"""
+
+
+def test_the_readme_validate_example_is_what_validate_prints(
+    invoke, write_map, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The map above is written so that each README line has its cause at that line.
+    write_map(README_CLAIMS, "claims.yaml")
+    monkeypatch.chdir(tmp_path)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ argmap validate claims.yaml\n", 1)[1].split("$ echo $?", 1)[0]
+    assert invoke(["validate", "claims.yaml"], expect=1).stderr == shown
+    # The --format github example (abridged with `...`): its lines are real ones.
+    block = readme.split("$ argmap validate claims.yaml --format github\n", 1)[1]
+    example = [line.strip() for line in block.split("```", 1)[0].splitlines()]
+    printed = invoke(["validate", "claims.yaml", "--format", "github"], expect=1).stdout
+    assert [line for line in example if line != "..."] == [
+        line for line in printed.splitlines() if line in example
+    ]

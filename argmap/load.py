@@ -353,6 +353,10 @@ class _Builder:
                 values[name] = value
                 continue
             ok = False
+            if name == "<<":
+                message = "YAML merge keys (`<<:`) are not supported: write the fields out"
+                self.out.add("E113", message, self.out.pos(key))
+                continue
             hint = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
             suggestion = (
                 f"; did you mean {hint[0]}?" if hint else f" (allowed: {', '.join(allowed)})"

@@ -229,3 +229,13 @@ def test_a_tab_in_the_indentation_says_so(write_map, invoke) -> None:
     assert result.stderr.splitlines()[0] == (
         f"{path}:5:1: error: YAML syntax error: a tab here; YAML indents with spaces only [E004]"
     )
+
+
+def test_a_merge_key_is_named_as_such(write_map, invoke) -> None:
+    # `<<:` merges only through aliases, which are refused; written inline it merges nothing.
+    path = write_map(HEAD + "claims:\n  c:\n    <<: {text: A.}\n    con: [B.]\n")
+    result = invoke(["validate", path], expect=1)
+    assert result.stderr.splitlines()[0] == (
+        f"{path}:5:5: error: YAML merge keys (`<<:`) are not supported: write the fields out"
+        " [E113]"
+    )

@@ -137,7 +137,9 @@ def _check_nodes(m: ArgumentMap) -> Iterable[Diagnostic]:
                 yield duplicate
         else:
             first_seen[node.id] = node
-        if node.explicit_id and not ID_PATTERN.match(node.id):
+        if node.explicit_id and not node.id:
+            yield error("E110", "empty `id`: give one, or remove the field", node.position_of("id"))
+        elif node.explicit_id and not ID_PATTERN.match(node.id):
             yield error(
                 "E110",
                 f"invalid id {node.id!r}: use lower-case letters, digits, '.', '_' and '-',"

@@ -172,8 +172,7 @@ def test_an_explicit_id_that_takes_a_path_id_is_explained_once() -> None:
         " at line 7; give that premise another id [E101]"
     ]
     text = HEAD + (
-        "claims:\n  a:\n    text: A.\n    con:\n      - Y.\n      - id: a.con.1\n"
-        "        text: Z.\n"
+        "claims:\n  a:\n    text: A.\n    con:\n      - Y.\n      - id: a.con.1\n        text: Z.\n"
     )
     assert messages(text) == [
         "m.yaml:8:13: error: id 'a.con.1' is already the path id of the premise at line 7;"
@@ -211,3 +210,10 @@ def test_a_long_cycle_is_named_in_one_readable_line() -> None:
         " → c38 → c39 → c0 (each supports or attacks the next); set `allow-cycles: true` if the"
         " debate really is circular [E103]"
     )
+
+
+def test_an_empty_id_says_so() -> None:
+    text = HEAD + "claims:\n  c:\n    text: C.\n    con:\n      - id:\n        text: P.\n"
+    assert messages(text) == [
+        "m.yaml:7:12: error: empty `id`: give one, or remove the field [E110]"
+    ]

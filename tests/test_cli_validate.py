@@ -223,3 +223,13 @@ def test_the_readme_validate_example_is_what_validate_prints(
     assert [line for line in example if line not in ("...", "")] == [
         line for line in printed.splitlines() if line in example
     ]
+
+
+def test_a_directory_of_only_other_yaml_fails(invoke, write_map, tmp_path: Path) -> None:
+    # `argmap validate .github/` checks nothing: passing would let CI gate on no maps.
+    write_map("name: ci\non: push\n", "ci.yml")
+    lines = invoke(["validate", tmp_path], expect=1).stderr.splitlines()
+    assert lines[0] == (
+        f"{tmp_path}: error: no map files (*.yaml, *.yml) in this directory (1 YAML file, not"
+        " a map) [E001]"
+    )

@@ -40,20 +40,24 @@ def check_paths(
     for given in paths:
         walked = Path(given).is_dir()
         found = find_maps([given])
-        if not found and walked:
-            results[given] = [
-                error("E001", "no map files (*.yaml, *.yml) in this directory", Position(given))
-            ]
+        skipped = 0
         for path in found:
             try:
                 m = load_map(path)
             except NotAMapError as exc:
                 results[str(path)] = [_skipped(path)] if walked else exc.diagnostics
+                skipped += walked
                 continue
             except MapLoadError as exc:
                 results[str(path)] = exc.diagnostics
                 continue
             results[str(path)] = validate_map(m, sources=texts)
+        if walked and skipped == len(found):  # a directory with nothing to check fails
+            others = {0: "", 1: " (1 YAML file, not a map)"}.get(
+                skipped, f" ({skipped} YAML files, none a map)"
+            )
+            message = f"no map files (*.yaml, *.yml) in this directory{others}"
+            results[given] = [error("E001", message, Position(given))]
     return results
 
 

@@ -563,6 +563,10 @@ class _Builder:
         implicit = (
             bool(self.boolean("implicit", values["implicit"])) if "implicit" in values else False
         )
+        positions = self.field_positions(values)
+        if "by" in values and values["by"].kind == "seq":  # `by.2`: an unknown actor's own place
+            for n, item in enumerate(values["by"].value):
+                positions[f"by.{n}"] = self.out.pos(item)
         self.nodes.append(
             Node(
                 id=nid,
@@ -577,7 +581,7 @@ class _Builder:
                 tags=tags,
                 note=self.string("note", values["note"]) if "note" in values else None,
                 url=self.string("url", values["url"]) if "url" in values else None,
-                field_positions=self.field_positions(values),
+                field_positions=positions,
             )
         )
         # Lists in the order the file gives them, so that nodes and links keep file order.

@@ -274,10 +274,11 @@ def _check_actors_and_sources(m: ArgumentMap) -> Iterable[Diagnostic]:
     used_actors: set[str] = set()
     used_sources: set[str] = set()
     for node in m.unique_nodes():
-        for actor_id in node.by:
+        for n, actor_id in enumerate(node.by):
             used_actors.add(actor_id)
             if actor_id not in m.actors:
-                yield error("E106", _unknown("actor", actor_id, m.actors), node.position_of("by"))
+                where = node.field_positions.get(f"by.{n}", node.position_of("by"))
+                yield error("E106", _unknown("actor", actor_id, m.actors), where)
         for quote in node.quotes:
             used_sources.add(quote.source)
             if quote.source not in m.sources:

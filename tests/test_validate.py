@@ -217,3 +217,12 @@ def test_an_empty_id_says_so() -> None:
     assert messages(text) == [
         "m.yaml:7:12: error: empty `id`: give one, or remove the field [E110]"
     ]
+
+
+def test_an_unknown_actor_in_a_by_list_is_pointed_at_itself() -> None:
+    text = HEAD + "actors:\n  crane: {name: C}\nclaims:\n  c:\n    text: C.\n"
+    text += "    by: [crane, crain]\n    con: [No.]\n"
+    # `    by: [crane, ` is 16 characters: `crain` starts at column 17.
+    assert messages(text) == [
+        "m.yaml:8:17: error: unknown actor 'crain'; did you mean 'crane'? [E106]"
+    ]

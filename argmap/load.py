@@ -121,6 +121,15 @@ def _mark_position(out: _Collector, mark: Any) -> Position:
     return out.at(mark.line + 1, mark.column + 1)
 
 
+def _within(text: str, at: Position) -> Position:
+    """The position, or the end of the text if it lies past it: at the end of a file with
+    no final newline libyaml points at a line that does not exist."""
+    last = text.count("\n") + 1
+    if at.line <= last:
+        return at
+    return at._replace(line=last, column=len(text) - (text.rfind("\n") + 1) + 1)
+
+
 def _is_tab_at(text: str, mark: Any) -> bool:
     if mark is None:
         return False
@@ -244,7 +253,9 @@ def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
             problem = "a tab here; YAML indents with spaces only"
             out.add("E004", f"YAML syntax error: {problem}", _mark_position(out, mark))
         else:
-            out.add("E004", f"YAML syntax error: {problem}", _mark_position(out, mark))
+            out.add(
+                "E004", f"YAML syntax error: {problem}", _within(text, _mark_position(out, mark))
+            )
         return None
     except yaml.YAMLError as exc:
         out.add("E004", f"YAML syntax error: {exc}", Position(out.path, 1, 1))

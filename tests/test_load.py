@@ -145,3 +145,17 @@ def test_both_parsers_name_a_tab_in_the_indentation(pure: bool) -> None:
     assert [d.format() for d in caught.value.diagnostics] == [
         "m.yaml:4:1: error: YAML syntax error: a tab here; YAML indents with spaces only [E004]"
     ]
+
+
+@pytest.mark.parametrize("pure", [False, True])
+def test_a_syntax_error_at_the_end_of_a_file_without_final_newline_is_on_its_last_line(
+    pure: bool,
+) -> None:
+    # libyaml points one line past the end; an editor could not go there.
+    with pytest.raises(MapLoadError) as caught:
+        text = "argmap: 1\ntitle: T\nclaims:\n  c:\n    text: C.\n    con: [x]\n    i"
+        loads_map(text, "m.yaml", pure_python=pure)
+    (found,) = caught.value.diagnostics
+    assert (
+        found.format() == "m.yaml:7:6: error: YAML syntax error: could not find expected ':' [E004]"
+    )

@@ -299,10 +299,12 @@ class _Builder:
     # -- typed field readers; each records an error and returns None on a wrong type
 
     def _wrong_type(self, field: str, want: str, node: YNode) -> None:
-        got = _KIND_WORDS[node.kind]
-        if node.kind == "scalar":
-            got = "nothing" if _is_null(node) else f"{node.value!r}"
-        self.out.add("E114", f"`{field}` must be {want}, not {got}", self.out.pos(node))
+        if _is_null(node):
+            message = f"`{field}` is empty: it must be {want}"
+        else:
+            got = f"{node.value!r}" if node.kind == "scalar" else _KIND_WORDS[node.kind]
+            message = f"`{field}` must be {want}, not {got}"
+        self.out.add("E114", message, self.out.pos(node))
 
     def string(self, field: str, node: YNode) -> str | None:
         if node.kind != "scalar":

@@ -236,6 +236,13 @@ def test_a_merge_key_is_named_as_such(write_map, invoke) -> None:
     path = write_map(HEAD + "claims:\n  c:\n    <<: {text: A.}\n    con: [B.]\n")
     result = invoke(["validate", path], expect=1)
     assert result.stderr.splitlines()[0] == (
-        f"{path}:5:5: error: YAML merge keys (`<<:`) are not supported: write the fields out"
-        " [E113]"
+        f"{path}:5:5: error: YAML merge keys (`<<:`) are not supported: write the fields out [E113]"
+    )
+
+
+def test_an_empty_field_that_wants_a_value_says_so(write_map, invoke) -> None:
+    path = write_map(HEAD + "claims:\n  c:\n    text: A.\n    weight:\n    con: [B.]\n")
+    result = invoke(["validate", path], expect=1)
+    assert result.stderr.splitlines()[0] == (
+        f"{path}:6:12: error: `weight` is empty: it must be a number [E114]"
     )

@@ -45,6 +45,7 @@ CODES: dict[str, str] = {
     # information
     "I301": "source file not found: quotes not checked",
     "I302": "source has no file: quotes not checked",
+    "I303": "under a directory: a YAML file that is not a map, skipped",
     # rendering
     "E401": "no Graphviz renderer found",
     "E402": "the renderer named is not runnable",

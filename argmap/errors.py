@@ -113,6 +113,11 @@ class MapLoadError(ArgmapError):
         self.diagnostics = diagnostics
 
 
+class NotAMapError(MapLoadError):
+    """The file is YAML but not an argument map at all: a list, or a mapping with neither
+    `argmap` nor `claims` (a CI workflow, a config file). A directory walk skips it."""
+
+
 class RenderError(ArgmapError):
     """Graphviz is missing, lacks a format, or failed."""
 

@@ -54,7 +54,7 @@ def refuse_overwriting_input(
 def find_maps(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The map files named, directories expanded to every *.yaml / *.yml below them, sorted.
 
-    Hidden directories (.git, .venv) are skipped.
+    Hidden directories (.git, .venv) and hidden files (.pre-commit-config.yaml) are skipped.
     """
     found: list[Path] = []
     for given in paths:
@@ -62,7 +62,11 @@ def find_maps(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         if p.is_dir():
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [Path(root) / f for f in sorted(files) if f.endswith(MAP_SUFFIXES)]
+                found += [
+                    Path(root) / f
+                    for f in sorted(files)
+                    if f.endswith(MAP_SUFFIXES) and not f.startswith(".")
+                ]
         else:
             found.append(p)
     return found

@@ -28,7 +28,7 @@ from yaml.parser import Parser as _PyParser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
-from argmap.errors import Diagnostic, MapLoadError, Position, error
+from argmap.errors import Diagnostic, MapLoadError, NotAMapError, Position, error
 from argmap.model import (
     FORMAT_VERSION,
     Actor,
@@ -68,6 +68,7 @@ MAX_DEPTH = 256
 """Deepest YAML nesting accepted (E008). A premise nests two levels below its
 parent (the list and the item), so this allows argument chains ~120 deep."""
 
+TYPED_TAGS = frozenset("tag:yaml.org,2002:" + t for t in ("int", "float", "bool", "null"))
 ALLOWED_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq")
 )
@@ -88,6 +89,7 @@ class YNode:
         self.plain = plain  # scalar written without quotes (so `null`, `1` mean what YAML says)
 
 
+_EMPTY_FILE = "the file is empty: a map needs `argmap: 1`, a title and claims"
 _KIND_WORDS = {"map": "a mapping", "seq": "a list", "scalar": "a single value"}
 
 
@@ -97,6 +99,7 @@ class _Collector:
     def __init__(self, path: str) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
+        self.not_a_map = False  # YAML of another kind: a list, or no `argmap` nor `claims`
 
     def pos(self, node: YNode) -> Position:
         return Position(self.path, node.line, node.column)
@@ -108,13 +111,31 @@ class _Collector:
         self.diagnostics.append(error(code, message, position))
 
     def fail(self) -> MapLoadError:
-        return MapLoadError(sorted(self.diagnostics, key=Diagnostic.sort_key))
+        kind = NotAMapError if self.not_a_map else MapLoadError
+        return kind(sorted(self.diagnostics, key=Diagnostic.sort_key))
 
 
 def _mark_position(out: _Collector, mark: Any) -> Position:
     if mark is None:
         return Position(out.path, 1, 1)
     return out.at(mark.line + 1, mark.column + 1)
+
+
+def _within(text: str, at: Position) -> Position:
+    """The position, or the end of the text if it lies past it: at the end of a file with
+    no final newline libyaml points at a line that does not exist."""
+    last = text.count("\n") + 1
+    if at.line <= last:
+        return at
+    return at._replace(line=last, column=len(text) - (text.rfind("\n") + 1) + 1)
+
+
+def _is_tab_at(text: str, mark: Any) -> bool:
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column : mark.column + 1] == "\t"
 
 
 def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
@@ -162,7 +183,8 @@ def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
                         event.value,
                         mark.line + 1,
                         mark.column + 1,
-                        not event.style and tag is None,  # libyaml says '' for plain, PyYAML None
+                        # libyaml says '' for plain, PyYAML None; `!!float 0.5` is plain too
+                        (not event.style and tag is None) or tag in TYPED_TAGS,
                     )
                 elif cls is ev_map_start:
                     node = YNode("map", {}, mark.line + 1, mark.column + 1, False)
@@ -227,8 +249,13 @@ def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
         problem = exc.problem or exc.context or "invalid YAML"
         if "nesting depth" in problem:  # libyaml's own bound, reached in flow style
             out.add("E008", f"nesting deeper than {MAX_DEPTH} levels", _mark_position(out, mark))
-        else:
+        elif _is_tab_at(text, mark):
+            problem = "a tab here; YAML indents with spaces only"
             out.add("E004", f"YAML syntax error: {problem}", _mark_position(out, mark))
+        else:
+            out.add(
+                "E004", f"YAML syntax error: {problem}", _within(text, _mark_position(out, mark))
+            )
         return None
     except yaml.YAMLError as exc:
         out.add("E004", f"YAML syntax error: {exc}", Position(out.path, 1, 1))
@@ -272,10 +299,12 @@ class _Builder:
     # -- typed field readers; each records an error and returns None on a wrong type
 
     def _wrong_type(self, field: str, want: str, node: YNode) -> None:
-        got = _KIND_WORDS[node.kind]
-        if node.kind == "scalar":
-            got = "nothing" if _is_null(node) else f"{node.value!r}"
-        self.out.add("E114", f"`{field}` must be {want}, not {got}", self.out.pos(node))
+        if _is_null(node):
+            message = f"`{field}` is empty: it must be {want}"
+        else:
+            got = f"{node.value!r}" if node.kind == "scalar" else _KIND_WORDS[node.kind]
+            message = f"`{field}` must be {want}, not {got}"
+        self.out.add("E114", message, self.out.pos(node))
 
     def string(self, field: str, node: YNode) -> str | None:
         if node.kind != "scalar":
@@ -337,6 +366,10 @@ class _Builder:
                 values[name] = value
                 continue
             ok = False
+            if name == "<<":
+                message = "YAML merge keys (`<<:`) are not supported: write the fields out"
+                self.out.add("E113", message, self.out.pos(key))
+                continue
             hint = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
             suggestion = (
                 f"; did you mean {hint[0]}?" if hint else f" (allowed: {', '.join(allowed)})"
@@ -356,13 +389,18 @@ class _Builder:
 
     def build(self, root: YNode) -> ArgumentMap | None:
         out = self.out
+        if _is_null(root):  # a file of only `---` or comments
+            out.add("E009", _EMPTY_FILE, out.at(1, 1))
+            return None
         if root.kind != "map":
+            out.not_a_map = root.kind == "seq"
             out.add(
                 "E009", "a map file must be a mapping with `argmap: 1` at the top", out.pos(root)
             )
             return None
         version = root.value.get("argmap")
         if version is None:
+            out.not_a_map = "claims" not in root.value
             out.add("E010", "not an argmap file: `argmap: 1` is missing", out.pos(root))
             return None
         vnode = version[1]
@@ -439,6 +477,7 @@ class _Builder:
             id=sid,
             title=self.string("title", values["title"]) or "",
             position=self.out.pos(node),
+            field_positions=self.field_positions(values),
             **opt,
         )
 
@@ -466,6 +505,7 @@ class _Builder:
             role=self.string("role", values["role"]) if "role" in values else None,
             kind=kind,
             url=self.string("url", values["url"]) if "url" in values else None,
+            field_positions=self.field_positions(values),
         )
 
     def quotes(self, node: YNode) -> tuple[Quote, ...]:
@@ -536,6 +576,10 @@ class _Builder:
         implicit = (
             bool(self.boolean("implicit", values["implicit"])) if "implicit" in values else False
         )
+        positions = self.field_positions(values)
+        if "by" in values and values["by"].kind == "seq":  # `by.2`: an unknown actor's own place
+            for n, item in enumerate(values["by"].value):
+                positions[f"by.{n}"] = self.out.pos(item)
         self.nodes.append(
             Node(
                 id=nid,
@@ -550,7 +594,7 @@ class _Builder:
                 tags=tags,
                 note=self.string("note", values["note"]) if "note" in values else None,
                 url=self.string("url", values["url"]) if "url" in values else None,
-                field_positions=self.field_positions(values),
+                field_positions=positions,
             )
         )
         # Lists in the order the file gives them, so that nodes and links keep file order.
@@ -605,8 +649,9 @@ class _Builder:
             return
         nid = link_id
         explicit = "id" in values
-        if explicit:
-            nid = self.string("id", values["id"]) or link_id
+        if explicit:  # an empty id stays empty, for the validator to refuse (E110)
+            given = self.string("id", values["id"])
+            nid = link_id if given is None else given
         self.links.append(Link(link_id, kind, nid, target, pos))
         self.node_from(nid, NodeKind.PREMISE, explicit, pos, values, link_id=link_id)
 
@@ -630,11 +675,7 @@ def loads_map(text: str, path: str = "<string>", *, pure_python: bool = False) -
         root = _compose(text, out, pure_python)
         if root is None:
             if not out.diagnostics:
-                out.add(
-                    "E009",
-                    "the file is empty: a map needs `argmap: 1`, a title and claims",
-                    out.at(1, 1),
-                )
+                out.add("E009", _EMPTY_FILE, out.at(1, 1))
             raise out.fail()
         built = _Builder(out).build(root)
     finally:

@@ -68,6 +68,10 @@ class Actor:
     role: str | None = None
     kind: ActorKind | None = None
     url: str | None = None
+    field_positions: Mapping[str, Position] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def position_of(self, field: str) -> Position:
+        return self.field_positions.get(field, self.position)
 
 
 @attrs.frozen
@@ -80,6 +84,10 @@ class Source:
     date: str | None = None
     url: str | None = None
     file: str | None = None
+    field_positions: Mapping[str, Position] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def position_of(self, field: str) -> Position:
+        return self.field_positions.get(field, self.position)
 
 
 @attrs.frozen

@@ -2,13 +2,15 @@
 
 Both sides are normalised the same way before comparing (DESIGN.md §1):
 white space folded, letter case ignored, typographic quotes, dashes and
-apostrophes made plain. `…` or `...` in a quote is a gap: the parts around it
+apostrophes made plain, invisible zero-width characters dropped, accents composed.
+`…` or `...` in a quote (also `. . .`, `[...]`, `[…]`) is a gap: the parts around it
 must appear in the source in that order. Everything else is literal.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _TRANSLATE = str.maketrans(
     {
@@ -16,6 +18,7 @@ _TRANSLATE = str.maketrans(
         "\u2019": "'",  # ’
         "\u201a": "'",  # ‚
         "\u201b": "'",  # ‛
+        "\u02bc": "'",  # ʼ modifier letter apostrophe
         "\u2032": "'",  # ′
         "\u0060": "'",  # `
         "\u00b4": "'",  # ´
@@ -34,15 +37,24 @@ _TRANSLATE = str.maketrans(
         "\u2015": "-",  # horizontal bar
         "\u2212": "-",  # minus
         "\u00ad": "",  # soft hyphen: invisible in the source
+        # Zero-width characters: invisible, common in text copied from web pages.
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\u2060": "",
+        "\ufeff": "",
     }
 )
-_SPACE = re.compile(r"\s+")
-_GAP = re.compile(r"\s*(?:\u2026|\.\.\.)\s*")
+_SPACE = re.compile(r"\s+")  # Unicode white space: no-break spaces included
+# A gap: `…`, three or more dots (spaced `. . .` too), either one in square brackets.
+_ELLIPSIS = r"(?:\u2026|\.(?:\s?\.){2,})"
+_GAP = re.compile(rf"\s*(?:\[\s*{_ELLIPSIS}\s*\]|{_ELLIPSIS})\s*")
 
 
 def normalise(text: str) -> str:
     """The form quotes and sources are compared in."""
-    return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip().casefold()
+    composed = unicodedata.normalize("NFC", text)  # é typed as e + accent is still é
+    return _SPACE.sub(" ", composed.translate(_TRANSLATE)).strip().casefold()
 
 
 def quote_parts(quote: str) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -99,20 +100,46 @@ def _url_error(url: str, position: Position) -> Diagnostic:
     )
 
 
+def _duplicate_id(node: Node, earlier: Node) -> Diagnostic | None:
+    """E101 for a node whose id an earlier node has, told as the user wrote it."""
+    line = earlier.position.line
+    if node.explicit_id and earlier.explicit_id:
+        message = (
+            f"duplicate id {node.id!r} (first defined at line {line}); use `ref` to reuse a node"
+        )
+    elif node.explicit_id:
+        message = (
+            f"id {node.id!r} is already the path id of the premise at line {line};"
+            " choose another id"
+        )
+    elif earlier.explicit_id:
+        message = (
+            f"this premise's path id {node.id!r} is already the `id` of the premise at line {line};"
+            " give that premise another id"
+        )
+    else:
+        return None  # two path ids meet only under two nodes of one id, reported already
+    return error("E101", message, node.position_of("id"))
+
+
+def _duplicated_ids(m: ArgumentMap) -> set[str]:
+    return {node_id for node_id, n in Counter(node.id for node in m.nodes).items() if n > 1}
+
+
 def _check_nodes(m: ArgumentMap) -> Iterable[Diagnostic]:
+    if not m.title.strip():
+        yield error("E109", "the map's title is empty", m.field_positions.get("title", m.position))
     first_seen: dict[str, Node] = {}
     for node in m.nodes:
         if node.id in first_seen:
-            earlier = first_seen[node.id]
-            yield error(
-                "E101",
-                f"duplicate id {node.id!r} (first defined at line {earlier.position.line});"
-                " use `ref` to reuse a node",
-                node.position_of("id"),
-            )
+            duplicate = _duplicate_id(node, first_seen[node.id])
+            if duplicate is not None:
+                yield duplicate
         else:
             first_seen[node.id] = node
-        if node.explicit_id and not ID_PATTERN.match(node.id):
+        if node.explicit_id and not node.id:
+            yield error("E110", "empty `id`: give one, or remove the field", node.position_of("id"))
+        elif node.explicit_id and not ID_PATTERN.match(node.id):
             yield error(
                 "E110",
                 f"invalid id {node.id!r}: use lower-case letters, digits, '.', '_' and '-',"
@@ -146,6 +173,7 @@ def _check_nodes(m: ArgumentMap) -> Iterable[Diagnostic]:
 
 def _check_links(m: ArgumentMap) -> Iterable[Diagnostic]:
     node_ids = m.node_ids
+    duplicated = _duplicated_ids(m)  # links from such ids look alike; E101 says why
     seen: set[tuple[str, str, LinkKind]] = set()
     for link in m.links:
         if link.is_ref and m.get_node(link.source) is None:
@@ -154,7 +182,7 @@ def _check_links(m: ArgumentMap) -> Iterable[Diagnostic]:
             yield error("E102", f"`ref` to unknown id {link.source!r}{hint}", link.position)
             continue
         key = (link.source, link.target, link.kind)
-        if key in seen:
+        if key in seen and link.source not in duplicated:
             yield warning(
                 "W205",
                 f"{link.source!r} is linked as `{link.kind.value}` to {link.target!r} twice",
@@ -230,7 +258,10 @@ def _check_cycles(m: ArgumentMap) -> Iterable[Diagnostic]:
         None,
     )
     where = closing.position if closing else m.node(cycle[0]).position
-    path = " → ".join(cycle)
+    shown = cycle
+    if len(cycle) > 12:  # first and last few: a cycle through a whole map is one line
+        shown = [*cycle[:5], f"… {len(cycle) - 11} more …", *cycle[-6:]]
+    path = " → ".join(shown)
     yield error(
         "E103",
         f"ref cycle: {path} (each supports or attacks the next); set `allow-cycles: true` if"
@@ -243,10 +274,11 @@ def _check_actors_and_sources(m: ArgumentMap) -> Iterable[Diagnostic]:
     used_actors: set[str] = set()
     used_sources: set[str] = set()
     for node in m.unique_nodes():
-        for actor_id in node.by:
+        for n, actor_id in enumerate(node.by):
             used_actors.add(actor_id)
             if actor_id not in m.actors:
-                yield error("E106", _unknown("actor", actor_id, m.actors), node.position_of("by"))
+                where = node.field_positions.get(f"by.{n}", node.position_of("by"))
+                yield error("E106", _unknown("actor", actor_id, m.actors), where)
         for quote in node.quotes:
             used_sources.add(quote.source)
             if quote.source not in m.sources:
@@ -264,19 +296,27 @@ def _check_actors_and_sources(m: ArgumentMap) -> Iterable[Diagnostic]:
                         quote.position_of("speaker"),
                     )
     for source in m.sources.values():
+        if not source.title.strip():
+            yield error(
+                "E109", f"source {source.id!r} has an empty title", source.position_of("title")
+            )
         if source.id not in used_sources:
             yield warning("W202", f"source {source.id!r} is never quoted", source.position)
         if source.url is not None and not _safe_url(source.url):
-            yield _url_error(source.url, source.position)
+            yield _url_error(source.url, source.position_of("url"))
         if source.date is not None and not DATE_PATTERN.match(source.date):
             yield error(
-                "E117", f"date {source.date!r} is not YYYY, YYYY-MM or YYYY-MM-DD", source.position
+                "E117",
+                f"date {source.date!r} is not YYYY, YYYY-MM or YYYY-MM-DD",
+                source.position_of("date"),
             )
     for actor in m.actors.values():
+        if not actor.name.strip():
+            yield error("E109", f"actor {actor.id!r} has an empty name", actor.position_of("name"))
         if actor.id not in used_actors:
             yield warning("W203", f"actor {actor.id!r} argues nothing in the map", actor.position)
         if actor.url is not None and not _safe_url(actor.url):
-            yield _url_error(actor.url, actor.position)
+            yield _url_error(actor.url, actor.position_of("url"))
 
 
 def _unknown(what: str, name: str, known: Iterable[str]) -> str:
@@ -307,12 +347,16 @@ def _check_quotes(m: ArgumentMap, sources: SourceTexts) -> Iterable[Diagnostic]:
                 if source.id not in reported:
                     reported.add(source.id)
                     searched = ", ".join(str(d) for d in sources.search_dirs) or "none given"
+                    why = (
+                        f"not found (looked beside the map and in --sources: {searched})"
+                        if located is None
+                        else "is not UTF-8 text"
+                    )
                     yield info(
                         "I301",
-                        f"source file {source.file!r} of {source.id!r} not found or not UTF-8"
-                        f" (looked beside the map and in --sources: {searched}); its quotes are"
-                        " not checked",
-                        source.position,
+                        f"source file {source.file!r} of {source.id!r} {why}; its quotes are not"
+                        " checked",
+                        source.position_of("file"),
                     )
                 continue
             if not quote_matches(quote.text, text):

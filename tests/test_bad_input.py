@@ -75,6 +75,15 @@ CASES: list[tuple[str, str | bytes, str, int, int]] = [
         11,
         9,
     ),
+    ("only a document marker", "---\n", "E009", 1, 1),
+    ("title is null", "argmap: 1\ntitle: ~\n" + CLAIM, "E109", 2, 8),
+    (
+        "empty premise id",
+        HEAD + "claims:\n  c:\n    text: A.\n    con:\n      - id: ''\n        text: B.\n",
+        "E110",
+        7,
+        13,
+    ),
     ("empty premise", HEAD + "claims:\n  c:\n    text: A.\n    con: [~]\n", "E109", 6, 11),
     (
         "quote without source",
@@ -137,7 +146,8 @@ CASES: list[tuple[str, str | bytes, str, int, int]] = [
         6,
         10,
     ),
-    ("bad date", HEAD + "sources:\n  s: {title: S, date: 'May 2011'}\n" + CLAIM, "E117", 4, 6),
+    # The date itself, not the source it belongs to.
+    ("bad date", HEAD + "sources:\n  s: {title: S, date: 'May 2011'}\n" + CLAIM, "E117", 4, 23),
 ]
 
 
@@ -155,7 +165,7 @@ def test_bad_input_is_refused_with_code_and_position(
         path.write_text(content, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = invoke(["validate", "bad.yaml"], expect=1)
-    first = result.stderr.splitlines()[0]
+    first = next(line for line in result.stderr.splitlines() if ": error: " in line)
     where = "bad.yaml" if line == 0 else f"bad.yaml:{line}:{column}"
     assert first.startswith(f"{where}: error: "), result.stderr
     assert first.endswith(f"[{code}]"), result.stderr
@@ -210,3 +220,29 @@ def test_several_load_errors_are_all_reported(write_map, invoke) -> None:
     result = invoke(["validate", path], expect=1)
     codes = [line.rsplit("[", 1)[1] for line in result.stderr.splitlines()[:-1]]
     assert codes == ["E113]", "E115]", "E114]"]
+
+
+def test_a_tab_in_the_indentation_says_so(write_map, invoke) -> None:
+    # libyaml's words ("found character that cannot start any token") do not name the tab.
+    path = write_map(HEAD + "claims:\n  c:\n\ttext: A.\n")
+    result = invoke(["validate", path], expect=1)
+    assert result.stderr.splitlines()[0] == (
+        f"{path}:5:1: error: YAML syntax error: a tab here; YAML indents with spaces only [E004]"
+    )
+
+
+def test_a_merge_key_is_named_as_such(write_map, invoke) -> None:
+    # `<<:` merges only through aliases, which are refused; written inline it merges nothing.
+    path = write_map(HEAD + "claims:\n  c:\n    <<: {text: A.}\n    con: [B.]\n")
+    result = invoke(["validate", path], expect=1)
+    assert result.stderr.splitlines()[0] == (
+        f"{path}:5:5: error: YAML merge keys (`<<:`) are not supported: write the fields out [E113]"
+    )
+
+
+def test_an_empty_field_that_wants_a_value_says_so(write_map, invoke) -> None:
+    path = write_map(HEAD + "claims:\n  c:\n    text: A.\n    weight:\n    con: [B.]\n")
+    result = invoke(["validate", path], expect=1)
+    assert result.stderr.splitlines()[0] == (
+        f"{path}:6:12: error: `weight` is empty: it must be a number [E114]"
+    )

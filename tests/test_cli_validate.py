@@ -150,3 +150,86 @@ def test_installed_entry_point_runs(tmp_path: Path) -> None:
         check=True,
     )
     assert version.stdout.startswith("argmap 0.1.0 (renderer: ")
+
+
+def test_a_directory_skips_yaml_that_is_not_a_map_but_not_a_broken_map(
+    invoke, write_map, tmp_path: Path
+) -> None:
+    # A repository holds other YAML: CI configs, data lists, dotfiles. Under a directory,
+    # a file with neither `argmap:` nor `claims:` at the top (or a list at the top) is
+    # not a map: one info line says it was skipped, and --strict still passes. A map that
+    # lost its `argmap: 1`, an empty file, or any file named on the command line is checked.
+    (tmp_path / "ci").mkdir()
+    write_map("name: ci\non: push\njobs: {}\n", "ci/workflow.yml")
+    write_map("- one\n- two\n", "list.yaml")
+    write_map("repos: []\n", ".pre-commit-config.yaml")  # hidden: not even looked at
+    write_map(WARNS.replace("b:\n    text: B.\n  ", ""), "good.yaml")
+    result = invoke(["validate", "--strict", tmp_path])
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'ci' / 'workflow.yml'}: info: not an argmap map (no `argmap:` or `claims:`"
+        " at the top): skipped [I303]",
+        f"{tmp_path / 'list.yaml'}: info: not an argmap map (no `argmap:` or `claims:` at the"
+        " top): skipped [I303]",
+        "0 errors, 0 warnings, 2 infos in 3 files",
+    ]
+    write_map("title: T\nclaims:\n  a:\n    text: A.\n    con: [No.]\n", "lost-version.yaml")
+    write_map("", "empty.yaml")
+    lines = invoke(["validate", tmp_path], expect=1).stderr.splitlines()
+    assert f"{tmp_path / 'empty.yaml'}:1:1: error: the file is empty" in lines[1]
+    assert lines[3] == (
+        f"{tmp_path / 'lost-version.yaml'}:1:1: error: not an argmap file: `argmap: 1` is"
+        " missing [E010]"
+    )
+    named = invoke(["validate", tmp_path / "list.yaml"], expect=1).stderr.splitlines()
+    assert named[0].endswith("[E009]")
+
+
+def test_a_sources_directory_that_does_not_exist_is_a_usage_error(invoke, write_map) -> None:
+    # A typo here would otherwise turn every quote check into an info line, and CI passes.
+    result = invoke(["validate", write_map(WARNS), "--sources", "no/such/dir"], expect=2)
+    assert "'no/such/dir' does not exist" in result.stderr
+
+
+README_CLAIMS = """\
+argmap: 1
+title: The ICE officers' union and Secure Communities
+actors:
+  crane: {name: Chris Crane}
+claims:
+  union-caused-delay:
+    text: The ICE officers' union caused the delay in training.
+    by: crain
+    pro:
+      - ref: leaked-docs
+  reforms:
+    text: The reforms meaningfully change deportation policy.
+    weight: 1.4
+"""
+
+
+def test_the_readme_validate_example_is_what_validate_prints(
+    invoke, write_map, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The map above is written so that each README line has its cause at that line.
+    write_map(README_CLAIMS, "claims.yaml")
+    monkeypatch.chdir(tmp_path)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ argmap validate claims.yaml\n", 1)[1].split("$ echo $?", 1)[0]
+    assert invoke(["validate", "claims.yaml"], expect=1).stderr == shown
+    # The --format github example (abridged with `...`): its lines are real ones.
+    block = readme.split("$ argmap validate claims.yaml --format github\n", 1)[1]
+    example = [line.strip() for line in block.split("```", 1)[0].splitlines()]
+    printed = invoke(["validate", "claims.yaml", "--format", "github"], expect=1).stdout
+    assert [line for line in example if line not in ("...", "")] == [
+        line for line in printed.splitlines() if line in example
+    ]
+
+
+def test_a_directory_of_only_other_yaml_fails(invoke, write_map, tmp_path: Path) -> None:
+    # `argmap validate .github/` checks nothing: passing would let CI gate on no maps.
+    write_map("name: ci\non: push\n", "ci.yml")
+    lines = invoke(["validate", tmp_path], expect=1).stderr.splitlines()
+    assert lines[0] == (
+        f"{tmp_path}: error: no map files (*.yaml, *.yml) in this directory (1 YAML file, not"
+        " a map) [E001]"
+    )

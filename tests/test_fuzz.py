@@ -38,15 +38,19 @@ documents = st.recursive(
 
 
 def check(text: str) -> None:
-    """Loading either works or raises MapLoadError; validating a loaded map never raises."""
+    """Loading either works or raises MapLoadError; validating a loaded map never raises;
+    every finding points inside the file (a line past the end would send an editor nowhere)."""
+    last_line = text.count("\n") + 1
     try:
         m = loads_map(text, "fuzz.yaml")
     except MapLoadError as exc:
         assert exc.diagnostics
         assert all(d.position.file == "fuzz.yaml" for d in exc.diagnostics)
+        assert all(0 <= d.position.line <= last_line for d in exc.diagnostics)
         return
     for d in validate_map(m):
         assert d.code and d.message
+        assert 1 <= d.position.line <= last_line and d.position.column >= 1
 
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -70,6 +70,20 @@ def test_scalars_mean_what_the_author_wrote() -> None:
     assert claim.tags == ("2011", "on")
 
 
+def test_yaml_type_tags_mean_their_type() -> None:
+    # `!!float 0.5` is YAML's own way to say "this is a number"; `!!str` says "text".
+    m = loads_map(
+        "argmap: 1\ntitle: T\nclaims:\n  c:\n    text: !!str 12\n    weight: !!float 0.5\n"
+        "    implicit: !!bool true\n    con: [No.]\n",
+        "m.yaml",
+    )
+    claim = m.node("c")
+    assert (claim.text, claim.weight, claim.implicit) == ("12", 0.5, True)
+    with pytest.raises(MapLoadError) as caught:
+        loads_map("argmap: 1\ntitle: T\nclaims:\n  c: {text: C, weight: !!str 0.5}\n", "m.yaml")
+    assert caught.value.message == "`weight` must be a number, not '0.5'"
+
+
 def test_by_takes_one_actor_or_a_list() -> None:
     m = loads_map(
         "argmap: 1\ntitle: T\nclaims:\n  c:\n    text: C.\n    by: a\n  d:\n    text: D.\n"
@@ -114,3 +128,34 @@ def test_nodes_and_links_keep_file_order_whatever_the_lists_order() -> None:
         "c.pro.1.undercut.1",
         "c.pro.1.con.1",
     ]
+
+
+@pytest.mark.parametrize("pure", [False, True])
+def test_windows_line_endings_give_the_same_map_and_positions(pure: bool) -> None:
+    # A map saved on Windows must point at the same lines and columns (Node equality
+    # includes positions) and hold the same text.
+    crlf = EXAMPLE.replace("\n", "\r\n")
+    assert loads_map(crlf, "e.yaml", pure_python=pure) == loads_map(EXAMPLE, "e.yaml")
+
+
+@pytest.mark.parametrize("pure", [False, True])
+def test_both_parsers_name_a_tab_in_the_indentation(pure: bool) -> None:
+    with pytest.raises(MapLoadError) as caught:
+        loads_map("argmap: 1\ntitle: T\nclaims:\n\tc: A.\n", "m.yaml", pure_python=pure)
+    assert [d.format() for d in caught.value.diagnostics] == [
+        "m.yaml:4:1: error: YAML syntax error: a tab here; YAML indents with spaces only [E004]"
+    ]
+
+
+@pytest.mark.parametrize("pure", [False, True])
+def test_a_syntax_error_at_the_end_of_a_file_without_final_newline_is_on_its_last_line(
+    pure: bool,
+) -> None:
+    # libyaml points one line past the end; an editor could not go there.
+    with pytest.raises(MapLoadError) as caught:
+        text = "argmap: 1\ntitle: T\nclaims:\n  c:\n    text: C.\n    con: [x]\n    i"
+        loads_map(text, "m.yaml", pure_python=pure)
+    (found,) = caught.value.diagnostics
+    assert (
+        found.format() == "m.yaml:7:6: error: YAML syntax error: could not find expected ':' [E004]"
+    )

@@ -91,11 +91,12 @@ def test_links_must_be_http(tmp_path: Path) -> None:
         "    quote: {source: s, text: q}\n    con: [No.]\n"
     )
     found = messages(text)
-    assert (
-        "m.yaml:4:6: error: link 'file:///etc/passwd' is not an http(s) address; only" in (found[0])
+    # Each error points at the url itself (column of its value), the info at the source.
+    assert found[0].startswith("m.yaml:4:6: info: source 's' has no `file`")
+    assert found[1].startswith(
+        "m.yaml:4:22: error: link 'file:///etc/passwd' is not an http(s) address; only"
     )
-    assert found[1].startswith("m.yaml:4:6: info: source 's' has no `file`")
-    assert found[2].startswith("m.yaml:6:6: error: link 'data:text/html,<script>'")
+    assert found[2].startswith("m.yaml:6:21: error: link 'data:text/html,<script>'")
     assert len(found) == 3
 
 
@@ -132,11 +133,19 @@ def test_source_file_is_found_in_a_sources_directory(tmp_path: Path) -> None:
     (seed / "article.txt").write_text("words the author wrote\n")
     m = loads_map(_quoted_map(tmp_path, "the author wrote"), str(tmp_path / "maps" / "m.yaml"))
     assert validate_map(m, sources=SourceTexts([seed])) == []
-    missing = [d.format() for d in validate_map(m)]
+    missing = [d.format() for d in validate_map(m)]  # at the `file` value: column 31
     assert missing == [
-        f"{tmp_path / 'maps' / 'm.yaml'}:4:8: info: source file 'article.txt' of 'art' not found"
-        " or not UTF-8 (looked beside the map and in --sources: none given); its quotes are not"
-        " checked [I301]"
+        f"{tmp_path / 'maps' / 'm.yaml'}:4:31: info: source file 'article.txt' of 'art' not found"
+        " (looked beside the map and in --sources: none given); its quotes are not checked [I301]"
+    ]
+
+
+def test_a_source_file_that_is_not_utf8_says_so(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_bytes(b"caf\xe9 society\n")  # Latin-1, not UTF-8
+    m = loads_map(_quoted_map(tmp_path, "society"), str(tmp_path / "m.yaml"))
+    assert [d.format() for d in validate_map(m)] == [
+        f"{tmp_path / 'm.yaml'}:4:31: info: source file 'article.txt' of 'art' is not UTF-8"
+        " text; its quotes are not checked [I301]"
     ]
 
 
@@ -148,3 +157,72 @@ def test_a_missing_source_file_is_reported_once_however_many_quotes() -> None:
         "    con: [No.]\n"
     )
     assert [line[-6:] for line in messages(text)] == ["[I301]"]
+
+
+def test_an_explicit_id_that_takes_a_path_id_is_explained_once() -> None:
+    # The second premise has no id: its path id a.con.2 is what the first premise chose.
+    # The user wrote `a.con.2` once, so "use ref" would mislead, and the two links are
+    # not the same link written twice (no W205).
+    text = HEAD + (
+        "claims:\n  a:\n    text: A.\n    con:\n      - id: a.con.2\n        text: Y.\n"
+        "      - text: Z.\n"
+    )
+    assert messages(text) == [
+        "m.yaml:9:9: error: this premise's path id 'a.con.2' is already the `id` of the premise"
+        " at line 7; give that premise another id [E101]"
+    ]
+    text = HEAD + (
+        "claims:\n  a:\n    text: A.\n    con:\n      - Y.\n      - id: a.con.1\n        text: Z.\n"
+    )
+    assert messages(text) == [
+        "m.yaml:8:13: error: id 'a.con.1' is already the path id of the premise at line 7;"
+        " choose another id [E101]"
+    ]
+
+
+def test_a_duplicated_id_is_reported_once_not_again_for_its_premises() -> None:
+    # Both `p` premises have a first con; their path ids p.con.1 collide only because p does.
+    text = HEAD + (
+        "claims:\n  a:\n    text: A.\n    con:\n      - id: p\n        text: P.\n"
+        "        con: [X.]\n      - id: p\n        text: Q.\n        con: [Y.]\n"
+    )
+    assert messages(text) == [
+        "m.yaml:10:13: error: duplicate id 'p' (first defined at line 7); use `ref` to reuse"
+        " a node [E101]"
+    ]
+
+
+def test_an_empty_title_is_an_error() -> None:
+    assert messages("argmap: 1\ntitle: ' '\nclaims:\n  c:\n    text: C.\n    con: [No.]\n") == [
+        "m.yaml:2:8: error: the map's title is empty [E109]"
+    ]
+
+
+def test_a_long_cycle_is_named_in_one_readable_line() -> None:
+    # 40 claims, each attacked by the next, the last by the first: one cycle of 40 nodes,
+    # of which the first five and last five are named and the other 30 counted.
+    claims = "".join(
+        f"  c{i}:\n    text: C{i}.\n    con: [{{ref: c{(i + 1) % 40}}}]\n" for i in range(40)
+    )
+    (line,) = messages(HEAD + "claims:\n" + claims)
+    assert line == (
+        "m.yaml:6:11: error: ref cycle: c0 → c1 → c2 → c3 → c4 → … 30 more … → c35 → c36 → c37"
+        " → c38 → c39 → c0 (each supports or attacks the next); set `allow-cycles: true` if the"
+        " debate really is circular [E103]"
+    )
+
+
+def test_an_empty_id_says_so() -> None:
+    text = HEAD + "claims:\n  c:\n    text: C.\n    con:\n      - id:\n        text: P.\n"
+    assert messages(text) == [
+        "m.yaml:7:12: error: empty `id`: give one, or remove the field [E110]"
+    ]
+
+
+def test_an_unknown_actor_in_a_by_list_is_pointed_at_itself() -> None:
+    text = HEAD + "actors:\n  crane: {name: C}\nclaims:\n  c:\n    text: C.\n"
+    text += "    by: [crane, crain]\n    con: [No.]\n"
+    # `    by: [crane, ` is 16 characters: `crain` starts at column 17.
+    assert messages(text) == [
+        "m.yaml:8:17: error: unknown actor 'crain'; did you mean 'crane'? [E106]"
+    ]

@@ -22,7 +22,8 @@ sources_option = click.option(
     "--sources",
     "source_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    # Must exist: a mistyped directory would quietly turn every quote check into I301.
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     metavar="DIR",
     help="Also look for source files (quote checks) in DIR. Repeatable.",
 )

@@ -10,7 +10,16 @@ import click
 from argmap.ci_formats import count_line, to_github, to_json, to_sarif
 from argmap.cli import command_boundary
 from argmap.commands._common import color_option, sources_option, use_color
-from argmap.errors import Diagnostic, ExitStatus, MapLoadError, Position, Severity, error
+from argmap.errors import (
+    Diagnostic,
+    ExitStatus,
+    MapLoadError,
+    NotAMapError,
+    Position,
+    Severity,
+    error,
+    info,
+)
 from argmap.files import find_maps
 from argmap.load import load_map
 from argmap.validate import SourceTexts, validate_map
@@ -21,23 +30,43 @@ _SEVERITY_COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.
 def check_paths(
     paths: tuple[str, ...], source_dirs: tuple[Path, ...] = ()
 ) -> dict[str, list[Diagnostic]]:
-    """Diagnostics for every map named or found under a directory, keyed by file, in order."""
+    """Diagnostics for every map named or found under a directory, keyed by file, in order.
+
+    Under a directory, YAML that is not a map at all (a CI workflow, a config) is skipped
+    with an info line; a file named on the command line is always checked as a map.
+    """
     texts = SourceTexts(source_dirs)
     results: dict[str, list[Diagnostic]] = {}
     for given in paths:
+        walked = Path(given).is_dir()
         found = find_maps([given])
-        if not found and Path(given).is_dir():
-            results[given] = [
-                error("E001", "no map files (*.yaml, *.yml) in this directory", Position(given))
-            ]
+        skipped = 0
         for path in found:
             try:
                 m = load_map(path)
+            except NotAMapError as exc:
+                results[str(path)] = [_skipped(path)] if walked else exc.diagnostics
+                skipped += walked
+                continue
             except MapLoadError as exc:
                 results[str(path)] = exc.diagnostics
                 continue
             results[str(path)] = validate_map(m, sources=texts)
+        if walked and skipped == len(found):  # a directory with nothing to check fails
+            others = {0: "", 1: " (1 YAML file, not a map)"}.get(
+                skipped, f" ({skipped} YAML files, none a map)"
+            )
+            message = f"no map files (*.yaml, *.yml) in this directory{others}"
+            results[given] = [error("E001", message, Position(given))]
     return results
+
+
+def _skipped(path: Path) -> Diagnostic:
+    return info(
+        "I303",
+        "not an argmap map (no `argmap:` or `claims:` at the top): skipped",
+        Position(str(path)),
+    )
 
 
 @click.command("validate")

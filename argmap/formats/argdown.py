@@ -167,7 +167,7 @@ class _Exporter:
                 s.id: {
                     k: v
                     for k, v in attrs.asdict(s).items()
-                    if v is not None and k not in ("id", "position")
+                    if v is not None and k not in ("id", "position", "field_positions")
                 }
                 for s in m.sources.values()
             }
@@ -176,7 +176,7 @@ class _Exporter:
                 a.id: {
                     k: (v.value if k == "kind" else v)
                     for k, v in attrs.asdict(a, recurse=False).items()
-                    if v is not None and k not in ("id", "position")
+                    if v is not None and k not in ("id", "position", "field_positions")
                 }
                 for a in m.actors.values()
             }

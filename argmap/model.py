@@ -59,6 +59,16 @@ class Quote:
     def position_of(self, field: str) -> Position:
         return self.field_positions.get(field, self.position)
 
+    def as_data(self) -> dict[str, str]:
+        """The quote's fields as the map file writes them, leaving out those it lacks."""
+        fields = (
+            ("source", self.source),
+            ("text", self.text),
+            ("speaker", self.speaker),
+            ("locator", self.locator),
+        )
+        return {k: v for k, v in fields if v is not None}
+
 
 @attrs.frozen
 class Actor:

@@ -169,6 +169,24 @@ def print_view(renderable: object, color: bool | None) -> None:
     click.echo("\n".join(line.rstrip() for line in captured.get().splitlines()), color=color)
 
 
+def print_listing(
+    m: ArgumentMap, what: str, rows: list[Any], fmt: str, color: bool | None, table: Any
+) -> None:
+    """Print the rows of a per-map listing (`actors`, `sources`): JSON, or a table by `table`."""
+    if fmt == "json":
+        import json
+
+        doc = {"map": {"title": m.title, "path": m.path}, what: [r.as_json() for r in rows]}
+        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        return
+    from argmap.report import text
+
+    if not rows:
+        print_view(text(f"{m.path} declares no {what}."), color)
+        return
+    print_view(table(rows, boxes=sys.stdout.isatty()), color)
+
+
 def evaluate_or_none(
     m: ArgumentMap, enabled: bool, semantics: str = "dfquad", support: str = "attacks-only"
 ) -> Evaluation | None:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import sys
-
 import click
 
 from argmap.cli import command_boundary
-from argmap.commands._common import color_option, format_option, load_valid_map, print_view
+from argmap.commands._common import color_option, format_option, load_valid_map, print_listing
 from argmap.stats import actor_rows
 
 
@@ -24,15 +21,7 @@ def command(map_path: str, fmt: str, color: bool | None) -> None:
     An actor argues for a claim when they assert it or argue a premise on its
     side (an objection to an objection counts for the claim).
     """
-    m = load_valid_map(map_path)
-    rows = actor_rows(m)
-    if fmt == "json":
-        doc = {"map": {"title": m.title, "path": m.path}, "actors": [r.as_json() for r in rows]}
-        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
-        return
-    from argmap.report import actors_table, text
+    from argmap.report import actors_table
 
-    if not rows:
-        print_view(text(f"{map_path} declares no actors."), color)
-        return
-    print_view(actors_table(rows, boxes=sys.stdout.isatty()), color)
+    m = load_valid_map(map_path)
+    print_listing(m, "actors", actor_rows(m), fmt, color, actors_table)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 import click
@@ -13,7 +11,7 @@ from argmap.commands._common import (
     color_option,
     format_option,
     load_valid_map,
-    print_view,
+    print_listing,
     sources_option,
 )
 from argmap.stats import check_quotes, source_rows
@@ -30,15 +28,8 @@ def command(map_path: str, fmt: str, source_dirs: tuple[Path, ...], color: bool 
     """List the map's sources: whether each one's file is found, how many quotes
     and nodes it backs, and how many of its quotes are verified in the file.
     """
+    from argmap.report import sources_table
+
     m = load_valid_map(map_path)
     rows = source_rows(m, check_quotes(m, SourceTexts(source_dirs)))
-    if fmt == "json":
-        doc = {"map": {"title": m.title, "path": m.path}, "sources": [r.as_json() for r in rows]}
-        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
-        return
-    from argmap.report import sources_table, text
-
-    if not rows:
-        print_view(text(f"{map_path} declares no sources."), color)
-        return
-    print_view(sources_table(rows, boxes=sys.stdout.isatty()), color)
+    print_listing(m, "sources", rows, fmt, color, sources_table)

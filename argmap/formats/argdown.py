@@ -74,19 +74,6 @@ def _flow(value: Any) -> str:
     return json.dumps(value)
 
 
-def _quote_data(q: Any) -> dict[str, str]:
-    return {
-        k: v
-        for k, v in (
-            ("source", q.source),
-            ("text", q.text),
-            ("speaker", q.speaker),
-            ("locator", q.locator),
-        )
-        if v is not None
-    }
-
-
 class _Exporter:
     def __init__(self, m: ArgumentMap) -> None:
         self.m = m
@@ -117,7 +104,7 @@ class _Exporter:
         if node.by:
             data["by"] = list(node.by)
         if node.quotes:
-            data["quote"] = [_quote_data(q) for q in node.quotes]
+            data["quote"] = [q.as_data() for q in node.quotes]
         if node.weight is not None:
             data["weight"] = node.weight
         if node.implicit:

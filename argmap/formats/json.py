@@ -63,19 +63,7 @@ def to_data(m: ArgumentMap) -> dict[str, Any]:
             "text": n.text,
             "by": list(n.by),
             "implicit": n.implicit,
-            "quotes": [
-                {
-                    k: v
-                    for k, v in (
-                        ("source", q.source),
-                        ("text", q.text),
-                        ("speaker", q.speaker),
-                        ("locator", q.locator),
-                    )
-                    if v is not None
-                }
-                for q in n.quotes
-            ],
+            "quotes": [q.as_data() for q in n.quotes],
             "weight": n.weight,
             "base": n.base,
             "tags": list(n.tags),

@@ -273,6 +273,27 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$|[-+]?[0-9]+[eE][-+]?[0-9]+$")
 
 
+def _plain_number(node: YNode) -> float | None:
+    """The number a plain scalar writes (`0.5`, `1_000`, `1e3`), or None if it is no number."""
+    if (
+        node.kind == "scalar"
+        and node.plain
+        and (_INT.match(node.value) or _FLOAT.match(node.value))
+    ):
+        try:
+            return float(node.value.replace("_", ""))
+        except ValueError:
+            pass
+    return None
+
+
+def _is_format_version(node: YNode) -> bool:
+    """`argmap: 1`, `"1"` or `1.0`: what the JSON Schema accepts as the version, too."""
+    if node.kind != "scalar":
+        return False
+    return node.value == str(FORMAT_VERSION) or _plain_number(node) == FORMAT_VERSION
+
+
 def _is_null(node: YNode) -> bool:
     return node.kind == "scalar" and node.plain and node.value in _NULLS
 
@@ -324,17 +345,10 @@ class _Builder:
         return None
 
     def number(self, field: str, node: YNode) -> float | None:
-        if (
-            node.kind == "scalar"
-            and node.plain
-            and (_INT.match(node.value) or _FLOAT.match(node.value))
-        ):
-            try:
-                return float(node.value.replace("_", ""))
-            except ValueError:
-                pass
-        self._wrong_type(field, "a number", node)
-        return None
+        value = _plain_number(node)
+        if value is None:
+            self._wrong_type(field, "a number", node)
+        return value
 
     def string_list(self, field: str, node: YNode, *, single_ok: bool) -> tuple[str, ...] | None:
         if node.kind == "scalar" and single_ok and not _is_null(node):
@@ -404,7 +418,7 @@ class _Builder:
             out.add("E010", "not an argmap file: `argmap: 1` is missing", out.pos(root))
             return None
         vnode = version[1]
-        if not (vnode.kind == "scalar" and vnode.value == str(FORMAT_VERSION)):
+        if not _is_format_version(vnode):
             shown = vnode.value if vnode.kind == "scalar" else _KIND_WORDS[vnode.kind]
             out.add(
                 "E010",

@@ -114,6 +114,10 @@ TRICKY = [
     ("numeric premise id", HEAD + "claims:\n  c:\n    text: C.\n    con:\n"
      "      - {id: 7, text: P.}\n", True),
     ("version written as text", 'argmap: "1"\ntitle: T\n' + CLAIM, True),
+    # JSON Schema cannot tell 1.0 from 1, so neither does argmap; 1.5 is another version.
+    ("version written as 1.0", "argmap: 1.0\ntitle: T\n" + CLAIM, True),
+    ("version 1.5", "argmap: 1.5\ntitle: T\n" + CLAIM, False),
+    ("version 1.0 in quotes", "argmap: '1.0'\ntitle: T\n" + CLAIM, False),
     ("short weight", HEAD + CLAIM + "    weight: .5\n", True),
     # Refused by both.
     ("blank claim string", HEAD + "claims:\n  c: ' '\n", False),
@@ -126,7 +130,6 @@ TRICKY = [
     ("negative premise id", HEAD + "claims:\n  c:\n    text: C.\n    con:\n"
      "      - {id: -7, text: P.}\n", False),
 ]  # fmt: skip
-# Not here: `argmap: 1.0`, which argmap refuses; JSON Schema cannot tell 1.0 from 1.
 
 
 @pytest.mark.parametrize(("text", "accepted"), [pytest.param(t, a, id=n) for n, t, a in TRICKY])

@@ -151,6 +151,20 @@ def test_a_folder_of_maps_renders_every_one_keeping_its_layout(
     ]
 
 
+def test_maps_named_alike_in_a_folder_each_keep_their_own_diagram(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "maps").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "maps" / "a.yaml")
+    shutil.copy(MAPS / "order.yaml", tmp_path / "maps" / "a.yml")
+    shutil.copy(MAPS / "order.yaml", tmp_path / "maps" / "b.yaml")
+    result = invoke(["render", "maps", "--format", "dot"])
+    assert result.stderr == "wrote build/a.yaml.dot\nwrote build/a.yml.dot\nwrote build/b.dot\n"
+    assert "build-plant" in Path("build/a.yaml.dot").read_text(encoding="utf-8")
+    assert "build-plant" not in Path("build/a.yml.dot").read_text(encoding="utf-8")
+
+
 @pytest.fixture
 def broken_among_good(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """maps/example.yaml and maps/broken.yaml (a YAML error on line 3), in a fresh directory."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -55,9 +56,14 @@ def plan(map_arg: str, out: str | None, fmt: str, each: bool, options: RenderOpt
         if not maps:
             raise ArgmapError("E001", f"no map files (*.yaml, *.yml) in {map_arg}")
         root = Path(out) if out else Path("build")
+        # `a.yaml` and `a.yml` side by side would both draw to `a.svg`: such maps keep
+        # their whole file name instead (`a.yaml.svg`, `a.yml.svg`), so none overwrites another.
+        stems = Counter(path.relative_to(given).with_suffix("") for path in maps)
         jobs: list[Job] = []
         for path in maps:
-            target = root / path.relative_to(given).with_suffix(f".{fmt}")
+            relative = path.relative_to(given)
+            name = relative.name if stems[relative.with_suffix("")] > 1 else relative.stem
+            target = root / relative.parent / f"{name}.{fmt}"
             if each:
                 try:
                     jobs += _each(path, target.with_suffix(""), fmt, options)

@@ -24,6 +24,11 @@ def write_atomically(path: str | os.PathLike[str], data: bytes | str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
+        blocking = next((p for p in target.parents if p.is_file()), None)
+        if blocking is not None:  # mkdir says only "File exists" or "Not a directory"
+            raise ArgmapError(
+                "E701", f"cannot write {target}: {blocking} is a file, not a folder"
+            ) from None
         raise ArgmapError("E701", f"cannot write {target}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:

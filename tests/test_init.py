@@ -64,3 +64,12 @@ def test_a_new_directory_and_a_name_that_is_not_yaml(invoke: Invoke, in_tmp: Pat
         " (argmap finds maps by it) [E706]\n"
     )
     assert not (in_tmp / "notes.txt").exists()
+
+
+def test_a_path_through_a_file_names_the_file_in_the_way(invoke: Invoke, in_tmp: Path) -> None:
+    (in_tmp / "a.yaml").write_text("my own work\n", encoding="utf-8")
+    result = invoke(["init", "a.yaml/x.yaml"], expect=1)
+    assert result.stderr == (
+        "argmap: error: cannot write a.yaml/x.yaml: a.yaml is a file, not a folder [E701]\n"
+    )
+    assert (in_tmp / "a.yaml").read_text(encoding="utf-8") == "my own work\n"

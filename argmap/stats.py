@@ -569,6 +569,46 @@ def outline(m: ArgumentMap, node_id: str, depth: int | None = None) -> OutlineIt
     return build(m.node(node_id), Relation.ROOT, None, 0)
 
 
+def outline_json(
+    m: ArgumentMap, root: OutlineItem, checks: QuoteChecks, evaluation: Evaluation | None
+) -> dict[str, Any]:
+    """`argmap show --format json`: the tree of `outline`, one object a node, with what the
+    terminal view shows of it (README, JSON output)."""
+
+    def item_json(item: OutlineItem) -> dict[str, Any]:
+        node, link = item.node, item.link
+        strength, status = _strength_of(evaluation, node.id)
+        link_score = evaluation.links.get(link.id) if evaluation and link else None
+        return {
+            "id": node.id,
+            "relation": item.relation.value,
+            "link": link.id if link is not None else None,
+            "ref": link is not None and link.is_ref,
+            "text": node.text,
+            "implicit": node.implicit,
+            "by": list(node.by),
+            "weight": node.weight,
+            "tags": list(node.tags),
+            "note": node.note,
+            "link_note": link.note if link is not None else None,
+            "url": node.url,
+            "quotes": [{**q.as_data(), "check": checks.verdict(q).value} for q in node.quotes],
+            "strength": strength,
+            "status": status,
+            "link_strength": link_score.strength if link_score is not None else None,
+            "repeat": item.repeat,
+            "hidden": item.hidden,
+            "children": [item_json(child) for child in item.children],  # depth <= 100
+        }
+
+    return {
+        "map": {"title": m.title, "path": m.path},
+        "evaluation": _evaluation_info(evaluation),
+        "written_under": parents(m, root.node.id),
+        "node": item_json(root),
+    }
+
+
 def parents(m: ArgumentMap, node_id: str) -> list[str]:
     """Where a node bears on others: `pro build-plant`, `con other (ref)`, or for an
     undercut the link it attacks, `undercut of cheap-power → build-plant`."""

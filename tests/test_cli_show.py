@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -177,3 +178,45 @@ def test_an_evaluation_that_does_not_converge_is_left_out(invoke: Invoke) -> Non
         result.stderr,
     )
     assert "strength" not in result.stdout
+
+
+def test_json_holds_the_tree_with_scores_links_and_repeats(invoke: Invoke) -> None:
+    doc = json.loads(invoke(["show", "sides-and-refs.yaml", "main", "--format", "json"]).stdout)
+    assert doc["map"]["path"] == "sides-and-refs.yaml"
+    assert doc["evaluation"]["semantics"] == "dfquad"
+    root = doc["node"]
+    assert (root["id"], root["relation"], root["link"]) == ("main", "root", None)
+    assert (round(root["strength"], 2), root["status"]) == (0.44, "rejected")
+    shared, objection = root["children"]
+    assert (shared["relation"], shared["link"], shared["by"]) == ("pro", "main.pro.1", ["ana"])
+    assert round(shared["link_strength"], 2) == 0.25  # undercut: weaker as an argument here
+    (cut,) = shared["children"]
+    assert (cut["id"], cut["relation"]) == ("cut", "undercut")
+    reply = objection["children"][0]
+    assert [c["id"] for c in reply["children"]] == ["rejoinder"]
+
+
+def test_json_marks_refs_repeats_and_hidden_items(invoke: Invoke) -> None:
+    doc = json.loads(
+        invoke(["show", "sides-and-refs.yaml", "other", "--format", "json", "--depth", "1",
+                "--no-eval"]).stdout
+    )  # fmt: skip
+    assert doc["evaluation"] is None
+    shared, objection = doc["node"]["children"]
+    assert shared["ref"] is True
+    assert shared["link_note"] == "Here the same premise cuts the other way."
+    assert (objection["hidden"], objection["children"], objection["strength"]) == (1, [], None)
+    loop = json.loads(invoke(["show", "cycle-allowed.yaml", "start", "--format", "json"]).stdout)
+    again = loop["node"]["children"][0]["children"][0]["children"][0]
+    assert (again["id"], again["repeat"], again["children"]) == ("left", True, [])
+
+
+def test_json_quotes_carry_their_verdicts(invoke: Invoke) -> None:
+    doc = json.loads(
+        invoke(["show", "quotes-checked.yaml", "budget-rose", "--format", "json"]).stdout
+    )
+    checks = {c["id"]: [q["check"] for q in c["quotes"]] for c in doc["node"]["children"]}
+    assert checks["verified-quote"] == ["verified"]
+    assert checks["wrong-quote"] == ["not-found"]
+    assert checks["no-file"] == ["unchecked"]
+    assert doc["node"]["children"][0]["quotes"][0]["locator"] == "p. 2"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from argmap.commands._common import (
     color_option,
     eval_option,
     evaluate_or_none,
+    format_option,
     load_valid_map,
     print_view,
     semantics_option,
@@ -19,7 +21,7 @@ from argmap.commands._common import (
     support_option,
 )
 from argmap.errors import ArgmapError, Position
-from argmap.stats import check_quotes, nearest_ids, outline
+from argmap.stats import check_quotes, nearest_ids, outline, outline_json
 from argmap.validate import SourceTexts
 
 
@@ -33,6 +35,7 @@ from argmap.validate import SourceTexts
     metavar="N",
     help="Show only N levels beneath the node (0: the node alone).",
 )
+@format_option(["text", "json"], "text", "text: a tree for the terminal; json for machines.")
 @semantics_option()
 @support_option()
 @eval_option()
@@ -43,6 +46,7 @@ def command(
     map_path: str,
     node_id: str,
     depth: int | None,
+    fmt: str,
     semantics: str,
     support: str,
     with_eval: bool,
@@ -63,13 +67,14 @@ def command(
         near = nearest_ids(m, node_id)
         hint = f"; did you mean {', '.join(near)}?" if near else " (`argmap summary` lists claims)"
         raise ArgmapError("E720", f"no node {node_id!r} in the map{hint}", Position(map_path))
+    root = outline(m, node_id, depth)
+    checks = check_quotes(m, SourceTexts(source_dirs))
+    evaluation = evaluate_or_none(m, with_eval, semantics, support)
+    if fmt == "json":
+        doc = outline_json(m, root, checks, evaluation)
+        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        return
     from argmap.report import show_tree
 
-    tree = show_tree(
-        m,
-        outline(m, node_id, depth),
-        checks=check_quotes(m, SourceTexts(source_dirs)),
-        evaluation=evaluate_or_none(m, with_eval, semantics, support),
-        boxes=sys.stdout.isatty(),
-    )
+    tree = show_tree(m, root, checks=checks, evaluation=evaluation, boxes=sys.stdout.isatty())
     print_view(tree, color)

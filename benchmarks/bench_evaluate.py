@@ -87,7 +87,7 @@ def run(workdir: Path) -> list[Result]:
                 seconds,
                 "load the same map",
                 load_ring,
-                "-",  # no target: the worst case, shown for scale; 1-2 s on an idle machine
+                "-",  # no target: the worst case, shown for scale (README: Evaluation, Speed)
                 None,
             )
         )

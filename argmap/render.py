@@ -35,7 +35,7 @@ import subprocess
 import textwrap
 import unicodedata
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
@@ -1074,12 +1074,18 @@ def check_format(renderer: Renderer, fmt: str) -> None:
 
 
 def render_image(
-    dot: str, fmt: str, renderer: Renderer, *, timeout: float = DEFAULT_TIMEOUT
+    dot: str,
+    fmt: str,
+    renderer: Renderer,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    warn: Callable[[str], None] | None = None,
 ) -> bytes:
     """Lay out DOT text with the renderer and return the file's bytes.
 
     What the renderer says on stderr (font warnings and the like) is kept out
-    of the way, and shown only when the render fails.
+    of the way, and shown only when the render fails; the one exception, a
+    bitmap scaled down to fit (cairo's 32,767-pixel limit), is told to `warn`.
     """
     if fmt == "dot":
         return dot.encode("utf-8")
@@ -1108,7 +1114,18 @@ def render_image(
             f"{renderer.flavour} failed ({_how_it_ended(done.returncode)})"
             + (f": {chatter[:600]}" if chatter else ""),
         )
+    scaled = _SCALED.search(done.stderr.decode("utf-8", "replace"))
+    if scaled and warn is not None:
+        warn(
+            f"the diagram is too large for a {fmt.upper()} at full size: {renderer.flavour}"
+            f" scaled it to {float(scaled.group(1)):.0%}; SVG or PDF keep every detail,"
+            " or draw part of the map with --focus"
+        )
     return done.stdout
+
+
+# Graphviz's cairo renderer on a bitmap past 32,767 pixels a side.
+_SCALED = re.compile(r"Scaling by ([0-9.]+) to fit")
 
 
 def _how_it_ended(returncode: int) -> str:
@@ -1130,8 +1147,10 @@ def render_map(
     options: RenderOptions | None = None,
     renderer: Renderer | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    warn: Callable[[str], None] | None = None,
 ) -> bytes:
-    """The map drawn in `fmt` (svg, png, pdf or dot). DOT needs no renderer."""
+    """The map drawn in `fmt` (svg, png, pdf or dot). DOT needs no renderer; `warn`
+    hears what the user should know of a diagram that was still drawn."""
     dot = render_dot(m, evaluation, options)
     if fmt == "dot":
         return dot.encode("utf-8")
@@ -1139,4 +1158,4 @@ def render_map(
         from argmap.renderer import find_renderer
 
         renderer = find_renderer()
-    return render_image(dot, fmt, renderer, timeout=timeout)
+    return render_image(dot, fmt, renderer, timeout=timeout, warn=warn)

@@ -523,6 +523,23 @@ def test_renderer_chatter_is_kept_out_of_the_way_unless_it_fails(tmp_path: Path)
     )
 
 
+def test_a_bitmap_scaled_down_to_fit_is_told(tmp_path: Path) -> None:
+    shrinking = script(
+        tmp_path,
+        "cat >/dev/null; echo 'dot: graph is too large for cairo-renderer bitmaps."
+        " Scaling by 0.84781 to fit' >&2; printf 'PNG'",
+    )
+    heard: list[str] = []
+    assert render_image("digraph {}", "png", shrinking, warn=heard.append) == b"PNG"
+    assert heard == [
+        "the diagram is too large for a PNG at full size: graphviz scaled it to 85%;"
+        " SVG or PDF keep every detail, or draw part of the map with --focus"
+    ]
+    quiet = script(tmp_path, "cat >/dev/null; echo 'Warning: no width for char' >&2; printf P")
+    render_image("digraph {}", "png", quiet, warn=heard.append)
+    assert len(heard) == 1  # other chatter stays out of the way
+
+
 def test_a_renderer_that_crashes_or_writes_nothing_is_one_line(tmp_path: Path) -> None:
     crashing = script(tmp_path, "cat >/dev/null; kill -SEGV $$")
     with pytest.raises(RenderError) as caught:

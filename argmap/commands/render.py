@@ -98,7 +98,13 @@ def run_job(job: Job, fmt: str, renderer: Renderer | None, semantics: str | None
     """Load, evaluate, draw and write one diagram."""
     m = load_valid_map(job.map_path)
     evaluation = evaluate(m, semantics=semantics) if semantics else None
-    data = render_map(m, fmt, evaluation=evaluation, options=job.options, renderer=renderer)
+
+    def warn(message: str) -> None:
+        click.echo(f"argmap: warning: {job.map_path}: {message}", err=True)
+
+    data = render_map(
+        m, fmt, evaluation=evaluation, options=job.options, renderer=renderer, warn=warn
+    )
     if job.out == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -70,4 +70,3 @@ def test_quotes_pasted_from_the_web_still_match(quote: str) -> None:
 
 def test_modifier_letter_apostrophe_is_an_apostrophe() -> None:
     assert quote_matches("the officers\u02bc view", SOURCE)
-

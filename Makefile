@@ -35,8 +35,9 @@ docs: $(STAMP) ## Redraw the images in docs/ that the README shows
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/pytest
 
-lint: $(STAMP) ## ruff and mypy
+lint: $(STAMP) ## ruff (lint and format) and mypy
 	$(BIN)/ruff check argmap tests benchmarks
+	$(BIN)/ruff format --check argmap tests benchmarks
 	$(BIN)/mypy
 
 bench: $(STAMP) ## Benchmarks, reported as ratios against a baseline timed in the same run

@@ -1,6 +1,7 @@
 """Evaluation speed: a 100,000-node acyclic map within 1 s beyond its load time, and a
-10,000-node map with cycles converging (or saying it cannot) within 5 s. A ring of 10,000
-claims, one cycle through the whole map, is timed too, for scale.
+10,000-node map with cycles converging (or saying it cannot) within 5 s: one whose many
+short cycles converge, and one of 2,000 rings that never settle. A ring of 10,000 claims,
+one cycle through the whole map, is timed too, for scale.
 
 The baseline is loading the same map in the same run, so "beyond load time" is the
 evaluation's own median time, shown next to the load's.
@@ -91,7 +92,42 @@ def run(workdir: Path) -> list[Result]:
                 None,
             )
         )
+
+    # 2,000 rings that never settle: the whole map's budget runs out, and that is reported
+    unstable = _unstable_rings(2_000)
+    unstable_path = workdir / "unstable-10k.yaml"
+    load_unstable = median_time(lambda: _load(unstable, unstable_path), repeats=3)
+    mu = _load(unstable, unstable_path)
+    outcome = evaluate(mu)
+    seconds = median_time(lambda: evaluate(mu), repeats=3)
+    state = "converged" if outcome.converged else "NOT converged, reported"
+    results.append(
+        Result(
+            f"evaluate 10k claims in 2,000 rings that never settle (dfquad; {state})",
+            seconds,
+            "load the same map",
+            load_unstable,
+            "< 5 s",
+            seconds < 5.0 and not outcome.converged,
+        )
+    )
     return results
+
+
+def _unstable_rings(rings: int) -> str:
+    """YAML text of `rings` copies of tests/maps/eval_limit_cycle.yaml: five claims in an odd
+    ring, each attacking the next three times, around a fixpoint that repels."""
+    lines = ["argmap: 1", f"title: {rings} rings that never settle", "allow-cycles: true"]
+    lines.append("claims:")
+    for r in range(rings):
+        names = [f"r{r}{x}" for x in "abcde"]
+        for k, name in enumerate(names):
+            attacker = names[k - 1]
+            lines.append(
+                f"  {name}: {{text: Claim {name}., weight: {0.9 if k == 0 else 1},"
+                f" con: [{{ref: {attacker}}}, {{ref: {attacker}}}, {{ref: {attacker}}}]}}"
+            )
+    return "\n".join(lines) + "\n"
 
 
 def _ring(claims: int) -> str:

@@ -377,10 +377,7 @@ def _integrate(
     # What `local` does for each argument of the part, unrolled: this loop is the hot path
     # of a long cycle (a 10,000-argument ring calls it some two million times).
     strength_of = s.__getitem__
-    inputs = [
-        (-1 if g.source[i] < 0 else g.source[i], g.base[i], g.attackers[i], g.supporters[i])
-        for i in part
-    ]
+    inputs = [(g.source[i], g.base[i], g.attackers[i], g.supporters[i]) for i in part]
 
     def rate(y: list[float]) -> list[float]:
         for i, v in zip(part, y, strict=True):

@@ -42,6 +42,8 @@ CODES: dict[str, str] = {
     "W202": "unused source",
     "W203": "unused actor",
     "W205": "the same link written twice",
+    "W206": "ref to a premise's path id (give the premise an `id`)",
+    "W207": "unquoted text cut at ` #` (YAML read the rest as a comment)",
     # information
     "I301": "source file not found: quotes not checked",
     "I302": "source has no file: quotes not checked",

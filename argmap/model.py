@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
-from argmap.errors import Position
+from argmap.errors import Diagnostic, Position
 
 DEFAULT_WEIGHT = 0.5
 FORMAT_VERSION = 1
@@ -158,6 +158,9 @@ class ArgumentMap:
     # Top-level claim ids in file order.
     claims: tuple[str, ...] = ()
     field_positions: Mapping[str, Position] = attrs.field(factory=dict, eq=False, repr=False)
+    # What the loader noticed but could still build (text cut by a `#` comment): validate
+    # reports these with its own findings.
+    load_warnings: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False, repr=False)
     # Indexes derived from `nodes` and `links`, built once at construction.
     _node_index: dict[str, Node] = attrs.field(init=False, eq=False, repr=False)
     _link_index: dict[str, Link] = attrs.field(init=False, eq=False, repr=False)

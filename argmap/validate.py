@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from argmap.errors import Diagnostic, MapLoadError, Position, error, info, warning
-from argmap.model import ArgumentMap, LinkKind, Node
+from argmap.model import ArgumentMap, LinkKind, Node, NodeKind
 from argmap.quotes import normalise, quote_matches
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
@@ -58,7 +58,7 @@ def validate_map(
     check_quotes: bool = True,
 ) -> list[Diagnostic]:
     """Every finding about `m`, sorted by position."""
-    found: list[Diagnostic] = []
+    found: list[Diagnostic] = list(m.load_warnings)
     found += _check_nodes(m)
     found += _check_links(m)
     if not any(d.code == "E101" for d in found):  # duplicated ids make any cycle spurious
@@ -181,6 +181,18 @@ def _check_links(m: ArgumentMap) -> Iterable[Diagnostic]:
             hint = f"; did you mean {near[0]!r}?" if near else ""
             yield error("E102", f"`ref` to unknown id {link.source!r}{hint}", link.position)
             continue
+        if (
+            link.is_ref
+            and not m.node(link.source).explicit_id
+            and m.node(link.source).kind is (NodeKind.PREMISE)
+        ):
+            yield warning(
+                "W206",
+                f"`ref` to the path id {link.source!r}: a path id is the premise's place, so a"
+                " premise inserted above it makes this ref point at another one; give the premise"
+                " an `id` and ref that",
+                link.position,
+            )
         key = (link.source, link.target, link.kind)
         if key in seen and link.source not in duplicated:
             yield warning(

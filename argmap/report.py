@@ -20,15 +20,13 @@ from rich.tree import Tree
 
 from argmap.evaluate import Evaluation
 from argmap.model import ArgumentMap, Node, Source
+from argmap.quotes import FileStatus, QuoteCheck, QuoteChecks
 from argmap.stats import (
     SEMANTICS_NAMES,
     ActorRow,
     ClaimRow,
-    FileStatus,
     MapSummary,
     OutlineItem,
-    QuoteCheck,
-    QuoteChecks,
     Relation,
     SourceRow,
     Totals,

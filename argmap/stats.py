@@ -33,9 +33,8 @@ from typing import Any
 import attrs
 
 from argmap.evaluate import Evaluation
-from argmap.model import ArgumentMap, Link, LinkKind, Node, NodeKind, Quote
-from argmap.quotes import quote_matches
-from argmap.validate import SourceTexts
+from argmap.model import ArgumentMap, Link, LinkKind, Node, NodeKind
+from argmap.quotes import FileStatus, QuoteCheck, QuoteChecks, SourceTexts, check_quotes
 
 SORT_KEYS = ("file", "id", "strength", "contested", "pro", "con")
 
@@ -48,70 +47,6 @@ def _strength_of(evaluation: Evaluation | None, node_id: str) -> tuple[float | N
     if score is None:
         return None, None
     return score.strength, score.status.value
-
-
-# --- quotes ------------------------------------------------------------------------
-
-
-class QuoteCheck(enum.Enum):
-    VERIFIED = "verified"  # found in the source's file
-    NOT_FOUND = "not-found"  # the file was read and the quote is not in it
-    UNCHECKED = "unchecked"  # no file, or the file is absent: counted as not verified
-
-
-class FileStatus(enum.Enum):
-    FOUND = "found"
-    ABSENT = "missing"  # `file` given but not found (or not UTF-8)
-    NONE = "none"  # the source has no `file`
-
-
-@attrs.frozen
-class QuoteChecks:
-    """Each quote's verdict, and each source's file status, for one map."""
-
-    quotes: Mapping[Quote, QuoteCheck]
-    files: Mapping[str, FileStatus]  # source id -> status
-
-    def verdict(self, quote: Quote) -> QuoteCheck:
-        return self.quotes.get(quote, QuoteCheck.UNCHECKED)
-
-    def verified(self, node: Node) -> bool:
-        return any(self.verdict(q) is QuoteCheck.VERIFIED for q in node.quotes)
-
-    @property
-    def unchecked_sources(self) -> tuple[str, ...]:
-        """Quoted sources whose quotes cannot be verified (no file, or the file is absent)."""
-        quoted = {q.source for q in self.quotes}
-        return tuple(
-            s for s, st in self.files.items() if st is not FileStatus.FOUND and s in quoted
-        )
-
-
-def check_quotes(m: ArgumentMap, texts: SourceTexts | None = None) -> QuoteChecks:
-    """Verify every quote in `m` against its source's file (see the module docstring)."""
-    texts = texts or SourceTexts()
-    files: dict[str, FileStatus] = {}
-    normalised: dict[str, str | None] = {}
-    for source in m.sources.values():
-        if source.file is None:
-            files[source.id] = FileStatus.NONE
-            normalised[source.id] = None
-            continue
-        located = texts.locate(m.path, source.file)
-        text = texts.text(located) if located is not None else None
-        files[source.id] = FileStatus.FOUND if text is not None else FileStatus.ABSENT
-        normalised[source.id] = text
-    verdicts: dict[Quote, QuoteCheck] = {}
-    for node in m.unique_nodes():
-        for quote in node.quotes:
-            text = normalised.get(quote.source)
-            if text is None:
-                verdicts[quote] = QuoteCheck.UNCHECKED
-            elif quote_matches(quote.text, text):
-                verdicts[quote] = QuoteCheck.VERIFIED
-            else:
-                verdicts[quote] = QuoteCheck.NOT_FOUND
-    return QuoteChecks(verdicts, files)
 
 
 # --- walking beneath a node ----------------------------------------------------------

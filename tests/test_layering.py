@@ -22,6 +22,7 @@ FOUNDATION = {
     "errors": set(),
     "model": {"errors"},
     "load": {"errors", "model"},
+    "quotes": {"errors", "model"},
 }
 
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from argmap.evaluate import evaluate
 from argmap.load import load_map, loads_map
+from argmap.quotes import FileStatus, QuoteCheck, SourceTexts, check_quotes
 from argmap.stats import (
     Coverage,
-    FileStatus,
-    QuoteCheck,
     Relation,
     actor_rows,
-    check_quotes,
     depths,
     nearest_ids,
     outline,
@@ -20,7 +18,6 @@ from argmap.stats import (
     source_rows,
     summarise,
 )
-from argmap.validate import SourceTexts
 
 from .conftest import MAPS
 

@@ -7,8 +7,9 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from argmap.load import loads_map
+from argmap.quotes import check_quotes
 from argmap.report import show_tree
-from argmap.stats import OutlineItem, check_quotes, depths, outline, sides_beneath, summarise
+from argmap.stats import OutlineItem, depths, outline, sides_beneath, summarise
 
 
 @st.composite

@@ -21,8 +21,8 @@ from argmap.commands._common import (
     support_option,
 )
 from argmap.errors import ArgmapError, Position
-from argmap.stats import check_quotes, nearest_ids, outline, outline_json
-from argmap.validate import SourceTexts
+from argmap.quotes import SourceTexts, check_quotes
+from argmap.stats import nearest_ids, outline, outline_json
 
 
 @click.command("show")

@@ -23,6 +23,7 @@ from argmap.commands._common import (
 )
 from argmap.errors import ArgmapError, ExitStatus, MapLoadError, Position
 from argmap.files import find_maps
+from argmap.quotes import SourceTexts
 from argmap.stats import (
     SORT_KEYS,
     MapSummary,
@@ -33,7 +34,6 @@ from argmap.stats import (
     summary_json,
     summary_markdown,
 )
-from argmap.validate import SourceTexts
 
 PROGRESS_FROM = 10
 """A progress bar (on a terminal's stderr) when summarising at least this many maps."""

@@ -19,22 +19,16 @@ from rich.text import Text
 from rich.tree import Tree
 
 from argmap.evaluate import Evaluation
+from argmap.graph import parents
+from argmap.listings import ActorRow, SourceRow
 from argmap.model import ArgumentMap, Node, Source
+from argmap.outline import OutlineItem, Relation
 from argmap.quotes import FileStatus, QuoteCheck, QuoteChecks
-from argmap.stats import (
+from argmap.summary import ClaimRow, MapSummary, Totals, combined_totals, map_label
+from argmap.tables import (
     SEMANTICS_NAMES,
-    ActorRow,
-    ClaimRow,
-    MapSummary,
-    OutlineItem,
-    Relation,
-    SourceRow,
-    Totals,
-    combined_totals,
     format_share,
     format_strength,
-    map_label,
-    parents,
     summary_notes,
     totals_lines,
 )

@@ -14,8 +14,8 @@ from argmap.commands._common import (
     print_listing,
     sources_option,
 )
+from argmap.listings import source_rows
 from argmap.quotes import SourceTexts, check_quotes
-from argmap.stats import source_rows
 
 
 @click.command("sources")

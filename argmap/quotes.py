@@ -15,14 +15,17 @@ gives every quote of a map its verdict.
 
 from __future__ import annotations
 
+import bisect
 import enum
+import os
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
 
+from argmap.files import FileTooLarge, NotRegularFile, read_regular_file
 from argmap.model import ArgumentMap, Node, Quote
 
 _TRANSLATE = str.maketrans(
@@ -91,34 +94,206 @@ def quote_matches(quote: str, normalised_source: str) -> bool:
 
 # --- source files ------------------------------------------------------------------
 
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+"""Larger source files are not read (TOO_LARGE): a book is a few megabytes."""
+
+_CHUNK = 1 << 20  # normalised a megabyte at a time, so a large source needs no more copies
+
+
+class FileStatus(enum.Enum):
+    """What became of a source's `file`; each state has one wording (`words`) everywhere."""
+
+    FOUND = "found"
+    ABSENT = "missing"  # not beside the map, nor in a --sources folder
+    UNREADABLE = "unreadable"  # permission denied, an I/O error
+    NOT_UTF8 = "not-utf-8"
+    NOT_A_FILE = "not-a-file"  # a folder, a FIFO, a device
+    TOO_LARGE = "too-large"
+    OUTSIDE = "outside"  # the path leaves the map's folder and the --sources folders
+    NONE = "none"  # the source has no `file`
+
+    @property
+    def words(self) -> str:
+        """How every command says it: `source file 'x.txt' <words>`."""
+        return _FILE_WORDS[self]
+
+    @property
+    def readable(self) -> bool:
+        return self is FileStatus.FOUND
+
+
+_FILE_WORDS = {
+    FileStatus.FOUND: "found",
+    FileStatus.ABSENT: "not found",
+    FileStatus.UNREADABLE: "unreadable",
+    FileStatus.NOT_UTF8: "not UTF-8 text",
+    FileStatus.NOT_A_FILE: "not a regular file",
+    FileStatus.TOO_LARGE: f"larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MiB",
+    FileStatus.OUTSIDE: "outside the map's folder and --sources",
+    FileStatus.NONE: "no file",
+}
+
+
+def unchecked_because(status: FileStatus) -> str:
+    """Why a quote of a source in this state is unchecked, as every command says it."""
+    if status is FileStatus.NONE:
+        return "unchecked: the source has no file"
+    return f"unchecked: source file {status.words}"
+
+
+class SourceText:
+    """One source file's text, normalised once, with an index of where its words start.
+
+    A quote part is looked up by its first characters among the word starts, so a
+    quote costs about its own length rather than a scan of the text before it.
+    """
+
+    KEY = 6  # characters of a word start the index keys on
+    PLAIN_SEARCHES = 8  # a few quotes are cheaper to search for than to index for
+    MAX_INDEXED = 16 * 1024 * 1024  # characters; a larger text is searched plainly
+
+    def __init__(self, normalised: str) -> None:
+        self.text = normalised
+        self._starts: dict[str, list[int]] | None = None
+        self._searches = 0
+
+    def _index(self) -> dict[str, list[int]]:
+        if self._starts is None:
+            starts: dict[str, list[int]] = {}
+            text, key = self.text, self.KEY
+            for match in _WORD_START.finditer(text):
+                at = match.start()
+                starts.setdefault(text[at : at + key], []).append(at)
+            self._starts = starts
+        return self._starts
+
+    def find(self, part: str, at: int) -> int:
+        """The first place of `part` at or after `at` that starts a word, or -1 if none is
+        known: the caller then falls back to a plain search."""
+        if len(part) < self.KEY or not _WORD_START.match(part):
+            return self.text.find(part, at)
+        places = self._index().get(part[: self.KEY])
+        if not places:
+            return -1
+        text = self.text
+        for place in places[bisect.bisect_left(places, at) :]:
+            if text.startswith(part, place):
+                return place
+        return -1
+
+    def matches(self, quote: str) -> bool:
+        """True if every part of `quote` appears in the text, in order (see `quote_matches`)."""
+        self._searches += 1
+        if self._searches <= self.PLAIN_SEARCHES or len(self.text) > self.MAX_INDEXED:
+            return quote_matches(quote, self.text)
+        parts = quote_parts(quote)
+        if not parts:
+            return False
+        at = 0
+        for part in parts:
+            found = self.find(part, at)
+            if found < 0:
+                # Not at a word start (or not there at all): the plain search decides.
+                return quote_matches(quote, self.text)
+            at = found + len(part)
+        return True
+
+
+# A place where a word (or a sign) starts: the index keys on these.
+_WORD_START = re.compile(r"(?<![\w])\w|[^\w\s]")
+
+
+def normalise_large(text: str) -> str:
+    """`normalise`, a chunk at a time: the same result, without several full-size copies."""
+    if len(text) <= _CHUNK:
+        return normalise(text)
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        stop = text.find("\n", start + _CHUNK)
+        stop = len(text) if stop < 0 else stop + 1
+        pieces.append(normalise(text[start:stop]))  # a line break is white space: cut there
+        start = stop
+    return " ".join(p for p in pieces if p)
+
 
 class SourceTexts:
-    """Source files read once per run and kept normalised, shared across maps."""
+    """Finds and reads source files, once per run, shared by every map and command.
 
-    def __init__(self, search_dirs: Sequence[str | Path] = ()) -> None:
+    A source's `file` is looked for beside the map (in the map's folder and below)
+    and in each `--sources` folder (as written, then by its name alone). A path that
+    leaves those folders, once links are resolved, is OUTSIDE and not read unless
+    `allow_outside` is set: a quote check must not tell whether a guess is in any
+    readable file of the machine. Only regular files up to MAX_SOURCE_BYTES are read.
+    """
+
+    def __init__(self, search_dirs: Sequence[str | Path] = (), *, allow_outside: bool = False):
         self.search_dirs = [Path(d) for d in search_dirs]
-        self._cache: dict[Path, str | None] = {}
+        self.allow_outside = allow_outside
+        self._roots = [d.resolve() for d in self.search_dirs]
+        self._found: dict[tuple[Path, str], tuple[FileStatus, Path | None]] = {}
+        self._texts: dict[Path, tuple[FileStatus, SourceText | None]] = {}
 
-    def locate(self, map_path: str, file: str) -> Path | None:
-        """The source file: relative to the map first, then in each search directory."""
+    def locate(self, map_path: str, file: str) -> tuple[FileStatus, Path | None]:
+        """Where `file` of a map at `map_path` is, and whether it may be read there."""
+        folder = Path(map_path).parent
+        key = (folder, file)
+        if key not in self._found:
+            self._found[key] = self._locate(folder, file)
+        return self._found[key]
+
+    def _locate(self, folder: Path, file: str) -> tuple[FileStatus, Path | None]:
         given = Path(file)
-        candidates = [Path(map_path).parent / given]
+        roots = [folder.resolve(), *self._roots]
+        candidates = [folder / given]
         for directory in self.search_dirs:
             candidates += [directory / given, directory / given.name]
+        outside: Path | None = None
         for candidate in candidates:
-            if candidate.is_file():
-                return candidate
-        return None
+            resolved = candidate.resolve()
+            if not self.allow_outside and not any(resolved.is_relative_to(r) for r in roots):
+                # Decided from the path alone, existing or not: no oracle on other files.
+                outside = outside or candidate
+                continue
+            if os.path.lexists(candidate):
+                return FileStatus.FOUND, candidate
+        if outside is not None:
+            return FileStatus.OUTSIDE, outside
+        return FileStatus.ABSENT, None
 
-    def text(self, path: Path) -> str | None:
-        """Normalised text of the file, or None if it cannot be read as UTF-8."""
+    def read(self, path: Path) -> tuple[FileStatus, SourceText | None]:
+        """The file's normalised text, or why there is none."""
         key = path.resolve()
-        if key not in self._cache:
-            try:
-                self._cache[key] = normalise(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
-                self._cache[key] = None
-        return self._cache[key]
+        if key not in self._texts:
+            self._texts[key] = _read_source(path)
+        return self._texts[key]
+
+    def source(self, map_path: str, file: str) -> tuple[FileStatus, Path | None, SourceText | None]:
+        """Locate and read in one step: (status, the path found, the text if FOUND)."""
+        status, path = self.locate(map_path, file)
+        if status is not FileStatus.FOUND or path is None:
+            return status, path, None
+        status, text = self.read(path)
+        return status, path, text
+
+
+def _read_source(path: Path) -> tuple[FileStatus, SourceText | None]:
+    try:
+        data = read_regular_file(path, MAX_SOURCE_BYTES)
+    except NotRegularFile:
+        return FileStatus.NOT_A_FILE, None
+    except FileTooLarge:
+        return FileStatus.TOO_LARGE, None
+    except FileNotFoundError:
+        return FileStatus.ABSENT, None
+    except OSError:
+        return FileStatus.UNREADABLE, None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return FileStatus.NOT_UTF8, None
+    del data
+    return FileStatus.FOUND, SourceText(normalise_large(text))
 
 
 # --- each quote's verdict ----------------------------------------------------------
@@ -127,13 +302,7 @@ class SourceTexts:
 class QuoteCheck(enum.Enum):
     VERIFIED = "verified"  # found in the source's file
     NOT_FOUND = "not-found"  # the file was read and the quote is not in it
-    UNCHECKED = "unchecked"  # no file, or the file is absent: counted as not verified
-
-
-class FileStatus(enum.Enum):
-    FOUND = "found"
-    ABSENT = "missing"  # `file` given but not found (or not UTF-8)
-    NONE = "none"  # the source has no `file`
+    UNCHECKED = "unchecked"  # no file, or the file could not be read: counted as not verified
 
 
 @attrs.frozen
@@ -142,6 +311,7 @@ class QuoteChecks:
 
     quotes: Mapping[Quote, QuoteCheck]
     files: Mapping[str, FileStatus]  # source id -> status
+    paths: Mapping[str, Path] = attrs.field(factory=dict)  # source id -> the file found
 
     def verdict(self, quote: Quote) -> QuoteCheck:
         return self.quotes.get(quote, QuoteCheck.UNCHECKED)
@@ -158,28 +328,39 @@ class QuoteChecks:
         )
 
 
-def check_quotes(m: ArgumentMap, texts: SourceTexts | None = None) -> QuoteChecks:
-    """Verify every quote in `m` against its source's file (see the module docstring)."""
+def check_quotes(
+    m: ArgumentMap,
+    texts: SourceTexts | None = None,
+    *,
+    nodes: Iterable[Node] | None = None,
+) -> QuoteChecks:
+    """Verify the quotes of `m` (or of `nodes` only) against their sources' files.
+
+    This is the one quote checker: validate, summary, show, sources, render and
+    report all ask it, so a quote and a source file read the same in each.
+    """
     texts = texts or SourceTexts()
     files: dict[str, FileStatus] = {}
-    normalised: dict[str, str | None] = {}
+    paths: dict[str, Path] = {}
+    readable: dict[str, SourceText | None] = {}
     for source in m.sources.values():
         if source.file is None:
             files[source.id] = FileStatus.NONE
-            normalised[source.id] = None
+            readable[source.id] = None
             continue
-        located = texts.locate(m.path, source.file)
-        text = texts.text(located) if located is not None else None
-        files[source.id] = FileStatus.FOUND if text is not None else FileStatus.ABSENT
-        normalised[source.id] = text
+        status, path, text = texts.source(m.path, source.file)
+        files[source.id] = status
+        if path is not None:
+            paths[source.id] = path
+        readable[source.id] = text
     verdicts: dict[Quote, QuoteCheck] = {}
-    for node in m.unique_nodes():
+    for node in m.unique_nodes() if nodes is None else nodes:
         for quote in node.quotes:
-            text = normalised.get(quote.source)
+            text = readable.get(quote.source)
             if text is None:
                 verdicts[quote] = QuoteCheck.UNCHECKED
-            elif quote_matches(quote.text, text):
+            elif text.matches(quote.text):
                 verdicts[quote] = QuoteCheck.VERIFIED
             else:
                 verdicts[quote] = QuoteCheck.NOT_FOUND
-    return QuoteChecks(verdicts, files)
+    return QuoteChecks(verdicts, files, paths)

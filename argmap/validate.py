@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from argmap.errors import Diagnostic, MapLoadError, Position, error, info, warning
 from argmap.model import ArgumentMap, LinkKind, Node, NodeKind
-from argmap.quotes import SourceTexts, quote_matches
+from argmap.quotes import FileStatus, QuoteCheck, SourceTexts, check_quotes
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 DATE_PATTERN = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\Z")
@@ -26,6 +26,7 @@ def validate_map(
     *,
     sources: SourceTexts | None = None,
     check_quotes: bool = True,
+    strict: bool = False,
 ) -> list[Diagnostic]:
     """Every finding about `m`, sorted by position."""
     found: list[Diagnostic] = list(m.load_warnings)
@@ -35,7 +36,7 @@ def validate_map(
         found += _check_cycles(m)
     found += _check_actors_and_sources(m)
     if check_quotes:
-        found += _check_quotes(m, sources or SourceTexts())
+        found += _check_quotes(m, sources or SourceTexts(), strict)
     found.sort(key=Diagnostic.sort_key)
     return found
 
@@ -307,41 +308,55 @@ def _unknown(what: str, name: str, known: Iterable[str]) -> str:
     return f"unknown {what} {name!r}{hint}"
 
 
-def _check_quotes(m: ArgumentMap, sources: SourceTexts) -> Iterable[Diagnostic]:
-    reported: set[str] = set()
+def _check_quotes(m: ArgumentMap, sources: SourceTexts, strict: bool) -> Iterable[Diagnostic]:
+    """The one quote checker's findings, told as diagnostics: a source's file once, each
+    quote not found in a file that was read (E108)."""
+    checks = check_quotes(m, sources)
+    quoted = Counter(q.source for q in checks.quotes)
+    for source in m.sources.values():
+        status = checks.files.get(source.id, FileStatus.NONE)
+        if status is FileStatus.FOUND or not quoted[source.id]:
+            continue
+        its = "its quotes are"
+        if status is FileStatus.OUTSIDE:
+            yield error(
+                "E118",
+                f"source file {source.file!r} of {source.id!r}: {status.words}, so it is not"
+                f" read and {its} not checked; copy the file beside the map or pass its folder"
+                " with --sources DIR (or allow it with --allow-outside-sources)",
+                source.position_of("file"),
+            )
+            continue
+        if status is FileStatus.NONE:
+            what = f"source {source.id!r} has no `file`: {its} not checked"
+            where = source.position
+        else:
+            what = f"source file {source.file!r} of {source.id!r}: {status.words}"
+            if status is FileStatus.ABSENT:
+                searched = ", ".join(str(d) for d in sources.search_dirs) or "none given"
+                what += f" (looked beside the map and in --sources: {searched})"
+            what += f"; {its} not checked"
+            where = source.position_of("file")
+        if not strict:
+            yield info("I302" if status is FileStatus.NONE else "I301", what, where)
+        elif status is FileStatus.NONE:
+            yield warning(
+                "W208",
+                f"{what}, and --strict counts an unchecked quote as a failure: give the source"
+                " a `file:` (a path beside the map, or a file name found with --sources DIR)",
+                where,
+            )
+        else:
+            yield warning(
+                "W208",
+                f"{what}, and --strict counts an unchecked quote as a failure: pass the folder"
+                " that holds it with --sources DIR, or write `file:` as a path beside the map",
+                where,
+            )
     for node in m.unique_nodes():
         for quote in node.quotes:
-            source = m.sources.get(quote.source)
-            if source is None or not quote.text.strip():
-                continue  # reported as unknown source / empty quote
-            if source.file is None:
-                if source.id not in reported:
-                    reported.add(source.id)
-                    yield info(
-                        "I302",
-                        f"source {source.id!r} has no `file`: its quotes are not checked",
-                        source.position,
-                    )
-                continue
-            located = sources.locate(m.path, source.file)
-            text = sources.text(located) if located is not None else None
-            if text is None:
-                if source.id not in reported:
-                    reported.add(source.id)
-                    searched = ", ".join(str(d) for d in sources.search_dirs) or "none given"
-                    why = (
-                        f"not found (looked beside the map and in --sources: {searched})"
-                        if located is None
-                        else "is not UTF-8 text"
-                    )
-                    yield info(
-                        "I301",
-                        f"source file {source.file!r} of {source.id!r} {why}; its quotes are not"
-                        " checked",
-                        source.position_of("file"),
-                    )
-                continue
-            if not quote_matches(quote.text, text):
+            if checks.verdict(quote) is QuoteCheck.NOT_FOUND:
+                source = m.sources[quote.source]
                 shown = quote.text if len(quote.text) <= 60 else quote.text[:57] + "..."
                 yield error(
                     "E108",

@@ -22,7 +22,8 @@ FOUNDATION = {
     "errors": set(),
     "model": {"errors"},
     "load": {"errors", "model"},
-    "quotes": {"errors", "model"},
+    "files": {"errors"},
+    "quotes": {"errors", "model", "files"},
 }
 
 

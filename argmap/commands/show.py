@@ -22,7 +22,7 @@ from argmap.commands._common import (
 )
 from argmap.errors import ArgmapError, Position
 from argmap.graph import nearest_ids
-from argmap.outline import outline, outline_json
+from argmap.outline import outline, outline_json, outline_nodes
 from argmap.quotes import SourceTexts, check_quotes
 
 
@@ -52,6 +52,7 @@ def command(
     support: str,
     with_eval: bool,
     source_dirs: tuple[Path, ...],
+    allow_outside: bool,
     color: bool | None,
 ) -> None:
     """Show the node ID of MAP and everything beneath it: pro (+), con (−) and undercuts (×).
@@ -69,7 +70,8 @@ def command(
         hint = f"; did you mean {', '.join(near)}?" if near else " (`argmap summary` lists claims)"
         raise ArgmapError("E720", f"no node {node_id!r} in the map{hint}", Position(map_path))
     root = outline(m, node_id, depth)
-    checks = check_quotes(m, SourceTexts(source_dirs))
+    texts = SourceTexts(source_dirs, allow_outside=allow_outside)
+    checks = check_quotes(m, texts, nodes=outline_nodes(root))
     evaluation = evaluate_or_none(m, with_eval, semantics, support)
     if fmt == "json":
         doc = outline_json(m, root, checks, evaluation)

@@ -24,12 +24,18 @@ from argmap.quotes import SourceTexts, check_quotes
 @sources_option
 @color_option
 @command_boundary
-def command(map_path: str, fmt: str, source_dirs: tuple[Path, ...], color: bool | None) -> None:
+def command(
+    map_path: str,
+    fmt: str,
+    source_dirs: tuple[Path, ...],
+    allow_outside: bool,
+    color: bool | None,
+) -> None:
     """List the map's sources: whether each one's file is found, how many quotes
     and nodes it backs, and how many of its quotes are verified in the file.
     """
     from argmap.report import sources_table
 
     m = load_valid_map(map_path)
-    rows = source_rows(m, check_quotes(m, SourceTexts(source_dirs)))
+    rows = source_rows(m, check_quotes(m, SourceTexts(source_dirs, allow_outside=allow_outside)))
     print_listing(m, "sources", rows, fmt, color, sources_table)

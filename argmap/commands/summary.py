@@ -113,6 +113,7 @@ def command(
     support: str,
     with_eval: bool,
     source_dirs: tuple[Path, ...],
+    allow_outside: bool,
     color: bool | None,
 ) -> None:
     """A table of the claims in a map (or every map under a directory), with its totals.
@@ -124,7 +125,7 @@ def command(
     """
     if sort == "strength" and not with_eval:
         raise click.UsageError("--sort strength needs the evaluation (drop --no-eval)")
-    texts = SourceTexts(source_dirs)
+    texts = SourceTexts(source_dirs, allow_outside=allow_outside)
     summaries, failed = summarise_paths(paths, texts, with_eval, semantics, support)
     if summaries:
         if actor is not None and not any(actor in s.actors for s in summaries):

@@ -29,14 +29,18 @@ _SEVERITY_COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.
 
 
 def check_paths(
-    paths: tuple[str, ...], source_dirs: tuple[Path, ...] = ()
+    paths: tuple[str, ...],
+    source_dirs: tuple[Path, ...] = (),
+    *,
+    strict: bool = False,
+    allow_outside: bool = False,
 ) -> dict[str, list[Diagnostic]]:
     """Diagnostics for every map named or found under a directory, keyed by file, in order.
 
     Under a directory, YAML that is not a map at all (a CI workflow, a config) is skipped
     with an info line; a file named on the command line is always checked as a map.
     """
-    texts = SourceTexts(source_dirs)
+    texts = SourceTexts(source_dirs, allow_outside=allow_outside)
     results: dict[str, list[Diagnostic]] = {}
     for given in paths:
         walked = Path(given).is_dir()
@@ -52,7 +56,7 @@ def check_paths(
             except MapLoadError as exc:
                 results[str(path)] = exc.diagnostics
                 continue
-            results[str(path)] = validate_map(m, sources=texts)
+            results[str(path)] = validate_map(m, sources=texts, strict=strict)
         if walked and skipped == len(found):  # a directory with nothing to check fails
             others = {0: "", 1: " (1 YAML file, not a map)"}.get(
                 skipped, f" ({skipped} YAML files, none a map)"
@@ -72,7 +76,18 @@ def _skipped(path: Path) -> Diagnostic:
 
 @click.command("validate")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--strict", is_flag=True, help="Warnings fail the check too.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Warnings fail the check too, and so does a quote that cannot be checked (W208).",
+)
+@click.option(
+    "--allow-unchecked-quotes",
+    "allow_unchecked",
+    is_flag=True,
+    help="With --strict: quotes whose source file is not here stay information (I301, I302),"
+    " not failures; for a CI that cannot hold the sources.",
+)
 @click.option(
     "--format",
     "fmt",
@@ -92,9 +107,11 @@ def _skipped(path: Path) -> Diagnostic:
 def command(
     paths: tuple[str, ...],
     strict: bool,
+    allow_unchecked: bool,
     fmt: str,
     watch: bool,
     source_dirs: tuple[Path, ...],
+    allow_outside: bool,
     color: bool | None,
 ) -> None:
     """Check map files (or every map under a directory) and report what is wrong.
@@ -107,12 +124,12 @@ def command(
 
         watch_and_rerun(
             paths,
-            lambda: report(paths, strict, fmt, source_dirs, color),
+            lambda: report(paths, strict, fmt, source_dirs, color, allow_outside, allow_unchecked),
             echo=lambda line: click.echo(line, err=True),
             source_dirs=source_dirs,
         )
         return
-    if report(paths, strict, fmt, source_dirs, color):
+    if report(paths, strict, fmt, source_dirs, color, allow_outside, allow_unchecked):
         sys.exit(ExitStatus.FAILED)
 
 
@@ -122,9 +139,16 @@ def report(
     fmt: str,
     source_dirs: tuple[Path, ...],
     color: bool | None,
+    allow_outside: bool = False,
+    allow_unchecked: bool = False,
 ) -> bool:
     """Check the maps and print the findings; True if the check fails."""
-    results = check_paths(paths, source_dirs)
+    results = check_paths(
+        paths,
+        source_dirs,
+        strict=strict and not allow_unchecked,
+        allow_outside=allow_outside,
+    )
     every = sorted((d for ds in results.values() for d in ds), key=Diagnostic.sort_key)
     if fmt == "json":
         click.echo(to_json(results, strict=strict))

@@ -319,6 +319,7 @@ def test_cranes_record_is_an_objection_to_his_account_not_an_undercut(
     [
         ("arpaio-cut-off", "attempted to rein in"),
         ("criminal-focus", "professes"),
+        ("criminal-focus", "supposedly"),
         ("division-sustains-enforcement", "As long as"),
         ("aflcio-vs-council", "resisted participating in training"),
         ("shifts-prevent-enforcement", "could prevent"),

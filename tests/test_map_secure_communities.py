@@ -144,7 +144,7 @@ def test_the_counts_are_the_ones_the_readmes_state(scomm: ArgumentMap) -> None:
         len(quotes),
         len(scomm.actors),
     )
-    assert counts == (15, 44, 3, 71, 13)
+    assert counts == (15, 44, 3, 72, 13)
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     maps_readme = (REPO / "maps" / "README.md").read_text(encoding="utf-8")
     assert "fifteen contested claims, 44 premises (3 of them reconstructed)" in readme
@@ -224,6 +224,36 @@ def test_crane_argues_only_against_the_union_causing_the_delay(scomm: ArgumentMa
     prestons = {n for n in side if "preston" in scomm.node(n).by}
     assert prestons == {"union-withholds-members", "assent-needed", "crane-testimony"}
     assert {s for n in prestons for s in side[n]} == {1}
+
+
+def test_no_actor_argues_on_both_sides_of_one_claim(scomm: ArgumentMap) -> None:
+    both = set()
+    for claim in scomm.claims:
+        sides_of: dict[str, set[int]] = {}
+        for node, side, _ in tree(scomm, claim):
+            for actor in scomm.node(node).by:
+                sides_of.setdefault(actor, set()).add(side)
+        both |= {(claim, actor) for actor, s in sides_of.items() if len(s) > 1}
+    assert both == set()
+
+
+def test_cranes_verdict_on_the_policies_is_the_authors_point_and_his_reason_undercuts_it(
+    scomm: ArgumentMap,
+) -> None:
+    verdict = scomm.node("policies-bad")
+    assert verdict.by == ("author",)
+    assert [(q.speaker, q.text) for q in verdict.quotes] == [
+        (None, "Nonetheless, Crane argued"),
+        ("crane", "Most of the policies put out by this Administration really are bad"),
+    ]
+    assert scomm.node("discretion-unclear").by == ("crane",)
+    side = sides(scomm, "union-opposes-policy")
+    assert {n for n in side if "crane" in scomm.node(n).by} == {
+        "discretion-unclear",
+        "process-not-ideology",
+        "willing-to-cooperate",
+    }
+    assert {s for n in side if "crane" in scomm.node(n).by for s in side[n]} == {-1}
 
 
 def test_prestons_forecast_keeps_its_could(scomm: ArgumentMap) -> None:
@@ -307,10 +337,15 @@ def test_cranes_record_is_an_objection_to_his_account_not_an_undercut(
     uses = [(lk.kind, lk.target) for lk in scomm.links if lk.source == "crane-testimony"]
     assert uses == [(LinkKind.CON, "no-standoff"), (LinkKind.PRO, "union-opposes-policy")]
     assert link_kinds(scomm, "crane-media", "shifts-prevent-enforcement") == [LinkKind.CON]
-    # The one undercut: the advocates grant the union can slow the reforms
-    # and deny that this bears on a better policy.
+    # The two undercuts: a side grants a premise and denies that it bears on
+    # the point (the advocates on the union's power to slow the reforms,
+    # Crane on his own verdict that the policies are bad).
     undercuts = [(lk.source, lk.target) for lk in scomm.links if lk.kind is LinkKind.UNDERCUT]
-    assert undercuts == [("reforms-no-improvement", "union-conflict-hinders-reform.pro.1")]
+    assert undercuts == [
+        ("discretion-unclear", "union-opposes-policy.pro.4"),
+        ("reforms-no-improvement", "union-conflict-hinders-reform.pro.1"),
+    ]
+    assert scomm.link("union-opposes-policy.pro.4").source == "policies-bad"
     assert scomm.link("union-conflict-hinders-reform.pro.1").source == "assent-needed"
 
 

@@ -219,7 +219,12 @@ def test_cranes_slowdown_is_the_agencys_approach_on_his_side_with_his_concession
 def test_crane_argues_only_against_the_union_causing_the_delay(scomm: ArgumentMap) -> None:
     side = sides(scomm, "union-caused-delay")
     cranes = {n for n in side if "crane" in scomm.node(n).by}
-    assert cranes == {"no-standoff", "agency-went-alone", "agency-approach-slows"}
+    assert cranes == {
+        "no-standoff",
+        "agency-went-alone",
+        "agency-approach-slows",
+        "process-not-ideology",
+    }
     assert {s for n in cranes for s in side[n]} == {-1}
     prestons = {n for n in side if "preston" in scomm.node(n).by}
     assert prestons == {"union-withholds-members", "assent-needed", "crane-testimony"}
@@ -337,14 +342,16 @@ def test_cranes_record_is_an_objection_to_his_account_not_an_undercut(
     uses = [(lk.kind, lk.target) for lk in scomm.links if lk.source == "crane-testimony"]
     assert uses == [(LinkKind.CON, "no-standoff"), (LinkKind.PRO, "union-opposes-policy")]
     assert link_kinds(scomm, "crane-media", "shifts-prevent-enforcement") == [LinkKind.CON]
-    # The two undercuts: a side grants a premise and denies that it bears on
-    # the point (the advocates on the union's power to slow the reforms,
-    # Crane on his own verdict that the policies are bad).
+    # The three undercuts: a side grants a premise and denies that it bears
+    # on the point (Crane on his record and on his own verdict that the
+    # policies are bad, the advocates on the union's power to slow the reforms).
     undercuts = [(lk.source, lk.target) for lk in scomm.links if lk.kind is LinkKind.UNDERCUT]
     assert undercuts == [
+        ("process-not-ideology", "no-standoff.con.1"),
         ("discretion-unclear", "union-opposes-policy.pro.4"),
         ("reforms-no-improvement", "union-conflict-hinders-reform.pro.1"),
     ]
+    assert scomm.link("no-standoff.con.1").source == "crane-testimony"
     assert scomm.link("union-opposes-policy.pro.4").source == "policies-bad"
     assert scomm.link("union-conflict-hinders-reform.pro.1").source == "assent-needed"
 
@@ -426,7 +433,7 @@ def test_no_premise_is_counted_twice_within_a_claims_tree(scomm: ArgumentMap) ->
 
 def test_every_referenced_premise_has_an_id_of_its_own(scomm: ArgumentMap) -> None:
     refs = [lk.source for lk in scomm.links if lk.is_ref]
-    assert len(refs) == 18
+    assert len(refs) == 19
     assert [r for r in refs if not scomm.node(r).explicit_id] == []
 
 

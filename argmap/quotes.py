@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
 import os
 import re
 import unicodedata
@@ -80,7 +81,10 @@ def quote_parts(quote: str) -> list[str]:
 
 def quote_matches(quote: str, normalised_source: str) -> bool:
     """True if every part of `quote` appears in the (already normalised) source, in order."""
-    parts = quote_parts(quote)
+    return _parts_in(quote_parts(quote), normalised_source)
+
+
+def _parts_in(parts: list[str], normalised_source: str) -> bool:
     if not parts:
         return False
     at = 0
@@ -142,65 +146,77 @@ def unchecked_because(status: FileStatus) -> str:
 
 
 class SourceText:
-    """One source file's text, normalised once, with an index of where its words start.
+    """One source file's text, normalised once, and the search of many quotes in it.
 
-    A quote part is looked up by its first characters among the word starts, so a
-    quote costs about its own length rather than a scan of the text before it.
+    Searching each quote from the start of the text costs the text's length per quote:
+    quadratic in a map whose source grows with it. `matches_all` instead indexes, in one
+    pass, where the quotes' first words begin a word of the text (keyed by that word
+    and the start of the next), so each quote then costs about its own length.
     """
 
-    KEY = 6  # characters of a word start the index keys on
-    PLAIN_SEARCHES = 8  # a few quotes are cheaper to search for than to index for
-    MAX_INDEXED = 16 * 1024 * 1024  # characters; a larger text is searched plainly
+    PLAIN_SEARCHES = 8  # fewer quotes than this: searching plainly is cheaper than indexing
+    MAX_INDEXED = 8 * 1024 * 1024  # characters; a larger text is searched plainly
+    _SECOND = 3  # characters of the second word in a key
 
     def __init__(self, normalised: str) -> None:
         self.text = normalised
-        self._starts: dict[str, list[int]] | None = None
-        self._searches = 0
-
-    def _index(self) -> dict[str, list[int]]:
-        if self._starts is None:
-            starts: dict[str, list[int]] = {}
-            text, key = self.text, self.KEY
-            for match in _WORD_START.finditer(text):
-                at = match.start()
-                starts.setdefault(text[at : at + key], []).append(at)
-            self._starts = starts
-        return self._starts
-
-    def find(self, part: str, at: int) -> int:
-        """The first place of `part` at or after `at` that starts a word, or -1 if none is
-        known: the caller then falls back to a plain search."""
-        if len(part) < self.KEY or not _WORD_START.match(part):
-            return self.text.find(part, at)
-        places = self._index().get(part[: self.KEY])
-        if not places:
-            return -1
-        text = self.text
-        for place in places[bisect.bisect_left(places, at) :]:
-            if text.startswith(part, place):
-                return place
-        return -1
 
     def matches(self, quote: str) -> bool:
         """True if every part of `quote` appears in the text, in order (see `quote_matches`)."""
-        self._searches += 1
-        if self._searches <= self.PLAIN_SEARCHES or len(self.text) > self.MAX_INDEXED:
-            return quote_matches(quote, self.text)
-        parts = quote_parts(quote)
+        return quote_matches(quote, self.text)
+
+    def matches_all(self, quotes: Sequence[str]) -> list[bool]:
+        """`matches` of each quote, in one pass over the text however many there are."""
+        if len(quotes) < self.PLAIN_SEARCHES or len(self.text) > self.MAX_INDEXED:
+            return [quote_matches(q, self.text) for q in quotes]
+        split = [quote_parts(q) for q in quotes]
+        firsts = {part.split(" ", 1)[0] for parts in split for part in parts}
+        index = self._index(firsts)
+        return [self._found(parts, index) for parts in split]
+
+    def _index(self, firsts: set[str]) -> dict[str, list[int]]:
+        """Key -> ascending places where a word of `firsts` begins a word pair of the text."""
+        # The normalised text has single spaces only: its words are `split(" ")`, and
+        # each starts one character after the end of the one before (C-level passes).
+        words = self.text.split(" ")
+        starts = list(itertools.accumulate(map((1).__add__, map(len, words)), initial=0))
+        last = len(words) - 1
+        second = self._SECOND
+        pairs: dict[str, list[int]] = {}
+        for i in itertools.compress(range(len(words)), map(firsts.__contains__, words)):
+            key = f"{words[i]} {words[i + 1][:second]}" if i < last else words[i]
+            pairs.setdefault(key, []).append(starts[i])
+        return pairs
+
+    def _key(self, part: str) -> str | None:
+        """The index key of a part, if the part shows it whole: two words, the second
+        either long enough or followed by a third."""
+        words = part.split(" ", 2)
+        if len(words) < 2 or (len(words) == 2 and len(words[1]) < self._SECOND):
+            return None
+        return f"{words[0]} {words[1][: self._SECOND]}"
+
+    def _found(self, parts: list[str], index: dict[str, list[int]]) -> bool:
         if not parts:
             return False
+        text = self.text
         at = 0
         for part in parts:
-            found = self.find(part, at)
+            key = self._key(part)
+            found = -1
+            if key is None:
+                found = text.find(part, at)
+            else:
+                places = index.get(key, ())
+                for place in itertools.islice(places, bisect.bisect_left(places, at), None):
+                    if text.startswith(part, place):
+                        found = place
+                        break
             if found < 0:
                 # Not at a word start (or not there at all): the plain search decides.
-                return quote_matches(quote, self.text)
+                return _parts_in(parts, text)
             at = found + len(part)
         return True
-
-
-# A place where a word (or a sign) starts: the index keys on these.
-_WORD_START = re.compile(r"(?<![\w])\w|[^\w\s]")
 
 
 def normalise_large(text: str) -> str:
@@ -354,13 +370,16 @@ def check_quotes(
             paths[source.id] = path
         readable[source.id] = text
     verdicts: dict[Quote, QuoteCheck] = {}
+    by_source: dict[str, list[Quote]] = {}
     for node in m.unique_nodes() if nodes is None else nodes:
         for quote in node.quotes:
-            text = readable.get(quote.source)
-            if text is None:
-                verdicts[quote] = QuoteCheck.UNCHECKED
-            elif text.matches(quote.text):
-                verdicts[quote] = QuoteCheck.VERIFIED
-            else:
-                verdicts[quote] = QuoteCheck.NOT_FOUND
+            verdicts[quote] = QuoteCheck.UNCHECKED  # until its source's search says more
+            if readable.get(quote.source) is not None:
+                by_source.setdefault(quote.source, []).append(quote)
+    for source_id, quoted in by_source.items():
+        text = readable[source_id]
+        assert text is not None
+        found = text.matches_all([q.text for q in quoted])
+        for quote, ok in zip(quoted, found, strict=True):
+            verdicts[quote] = QuoteCheck.VERIFIED if ok else QuoteCheck.NOT_FOUND
     return QuoteChecks(verdicts, files, paths)

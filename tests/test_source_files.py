@@ -250,10 +250,22 @@ def test_show_checks_only_the_quotes_of_the_nodes_it_prints(tmp_path: Path) -> N
 )
 def test_the_indexed_search_agrees_with_the_plain_one(quote: str, found: bool) -> None:
     text = SourceText(quotes.normalise(ARTICLE))
-    for _ in range(SourceText.PLAIN_SEARCHES):
-        text.matches("warm up")  # past the plain searches: the index answers now
-    assert text.matches(quote) is found
+    batch = [quote] * SourceText.PLAIN_SEARCHES  # enough quotes for the index
+    assert text.matches_all(batch) == [found] * len(batch)
     assert quotes.quote_matches(quote, text.text) is found
+
+
+def test_the_search_of_many_quotes_does_not_scan_the_text_once_per_quote(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sentences = [f"case {n} was closed in the year {1900 + n}." for n in range(2_000)]
+    text = SourceText(quotes.normalise(" ".join(sentences)))
+    wanted = [f"case {n} was closed" for n in range(0, 2_000, 3)] + ["case 5 was open"]
+    plain_searches = []
+    real = quotes._parts_in
+    monkeypatch.setattr(quotes, "_parts_in", lambda *a: plain_searches.append(a) or real(*a))
+    assert text.matches_all(wanted) == [True] * (len(wanted) - 1) + [False]
+    assert len(plain_searches) == 1  # only the quote that is not there
 
 
 def test_a_large_source_is_normalised_in_pieces_to_the_same_text() -> None:

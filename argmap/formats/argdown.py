@@ -698,6 +698,7 @@ def read(text: str, path: str) -> Draft:
         draft.description = (
             extra.get("description") if isinstance(extra.get("description"), str) else None
         )
+        draft.allow_cycles = extra.get("allow-cycles") is True
         for field, target in (("actors", draft.actors), ("sources", draft.sources)):
             entries = extra.get(field) or {}
             if isinstance(entries, dict):

@@ -14,7 +14,7 @@ from typing import Any
 from argmap.errors import FormatError, Position
 from argmap.formats import Exported
 from argmap.formats._jsontext import JsonObject, load_json, where
-from argmap.formats.draft import Draft, DraftNode
+from argmap.formats.draft import Draft, DraftLink, DraftNode
 from argmap.model import ArgumentMap, LinkKind
 
 JSON_FORMAT = "argmap"
@@ -136,7 +136,10 @@ def read(text: str, path: str) -> Draft:
     if data.get("version") != JSON_VERSION:
         raise _fail(path, data, f"unsupported argmap JSON version {data.get('version')!r}")
     draft = Draft(
-        path, title=_text(path, data, "title") or "", description=_text(path, data, "description")
+        path,
+        title=_text(path, data, "title") or "",
+        description=_text(path, data, "description"),
+        allow_cycles=data.get("allow_cycles") is True,
     )
     for field, store in (("sources", draft.sources), ("actors", draft.actors)):
         entries = data.get(field) or {}
@@ -205,9 +208,7 @@ def read(text: str, path: str) -> Draft:
                     where(path, obj),
                 )
                 continue
-            link = draft.add_link(
-                kind, source, target, where(path, obj), note=_text(path, obj, "note")
-            )
+            link = _add_link(draft, path, obj, kind, source, target)
             link_ids[link_id] = link.key
     undercuts = [p for p in pending if p[1] is LinkKind.UNDERCUT]
     while undercuts:  # an undercut may attack another undercut's link: resolve in rounds
@@ -222,7 +223,22 @@ def read(text: str, path: str) -> Draft:
             break
         for obj, kind, link_id, source, target in undercuts:
             if target in link_ids:
-                link = draft.add_link(kind, source, link_ids[target], where(path, obj))
+                link = _add_link(draft, path, obj, kind, source, link_ids[target])
                 link_ids[link_id] = link.key
         undercuts = waiting
     return draft
+
+
+def _add_link(
+    draft: Draft, path: str, obj: JsonObject, kind: LinkKind, source: str, target: str
+) -> DraftLink:
+    """One link as the JSON lists it: each once, a ref kept a ref, its note kept."""
+    return draft.add_link(
+        kind,
+        source,
+        target,
+        where(path, obj),
+        note=_text(path, obj, "note"),
+        ref=obj.get("ref") is True,
+        merge=False,
+    )

@@ -189,6 +189,12 @@ class _Writer:
             if preferred is not None or key in self.claims or uses.get(key, 0) > 1:
                 self.ids[key] = ids.claim(preferred or slug(node.text))
         self.uses = uses
+        # Links a node may be defined at: not refs in the foreign file, and without a note
+        # (the map format keeps a note only on a ref).
+        self.places: dict[str, int] = {}
+        for lk in self.links:
+            if not (lk.ref or lk.note):
+                self.places[lk.source] = self.places.get(lk.source, 0) + 1
         self.ids_maker = ids
         self.defined: set[str] = set()
         self.promoted: list[str] = []
@@ -213,7 +219,7 @@ class _Writer:
         doc: dict[str, Any] = {"argmap": 1, "title": draft.title or "Imported map"}
         if draft.description:
             doc["description"] = draft.description
-        if self.has_cycle():
+        if draft.allow_cycles or self.has_cycle():
             doc["allow-cycles"] = True
         if draft.sources:
             doc["sources"] = draft.sources
@@ -262,18 +268,34 @@ class _Writer:
         return fields
 
     def item(self, link: DraftLink, depth: int) -> dict[str, Any]:
-        if link.source not in self.defined and depth > MAX_NESTING:
-            self.promoted.append(self.promote(link.source))
-        if link.source in self.defined:
-            fields: dict[str, Any] = {"ref": self.ids[link.source]}
-            if link.note:
-                fields["note"] = link.note
-        else:
-            self.defined.add(link.source)
-            fields = self.node_fields(self.draft.nodes[link.source], depth, premise_id=True)
-        undercuts = [self.item(lk, depth + 1) for lk in self.incoming.get(link.key, [])]
-        if undercuts:
-            fields["undercut"] = undercuts
+        definable = not (link.ref or link.note)
+        if definable and self.places.get(link.source):
+            self.places[link.source] -= 1
+        if link.source not in self.defined:
+            if depth > MAX_NESTING:
+                self.promoted.append(self.promote(link.source))
+            elif not definable and self.places.get(link.source):
+                pass  # a ref before the node's own place: the node is defined there
+            else:
+                if link.note:
+                    self.draft.warn(
+                        "W611",
+                        "a note on a link that is not a ref is left out: the map format"
+                        " keeps notes on refs only",
+                        link.position,
+                    )
+                self.defined.add(link.source)
+                fields = self.node_fields(self.draft.nodes[link.source], depth, premise_id=True)
+                return self.undercuts(link, fields, depth)
+        fields = {"ref": self.ids[link.source]}
+        if link.note:
+            fields["note"] = link.note
+        return self.undercuts(link, fields, depth)
+
+    def undercuts(self, link: DraftLink, fields: dict[str, Any], depth: int) -> dict[str, Any]:
+        items = [self.item(lk, depth + 1) for lk in self.incoming.get(link.key, [])]
+        if items:
+            fields["undercut"] = items
         return fields
 
     def has_cycle(self) -> bool:

@@ -115,8 +115,8 @@ def guess_format(path: str | os.PathLike[str], text: str) -> str:
     if suffix == ".json":
         try:
             data = _json.loads(text)
-        except ValueError:
-            return "aif"  # the AIF reader will say where the JSON is broken
+        except (ValueError, RecursionError):
+            return "aif"  # the AIF reader will say where (and how) the JSON is broken
         if isinstance(data, dict) and data.get("format") == "argmap":
             return "json"
         return "aif"

@@ -205,7 +205,15 @@ def read(text: str, path: str) -> Draft:
     for obj in data["nodes"]:
         if not isinstance(obj, dict) or "nodeID" not in obj or "type" not in obj:
             raise FormatError("E602", "each node needs `nodeID` and `type`", where(path, obj))
-        nodes[str(obj["nodeID"])] = obj
+        node_id = str(obj["nodeID"])
+        if node_id in nodes:
+            raise FormatError(
+                "E602",
+                f"nodeID {node_id!r} is used by two nodes (the first at line"
+                f" {where(path, nodes[node_id]).line}): each node needs its own",
+                where(path, obj),
+            )
+        nodes[node_id] = obj
     into: dict[str, list[tuple[str, Any]]] = {}
     out_of: dict[str, list[tuple[str, Any]]] = {}
     for edge in edges_in:

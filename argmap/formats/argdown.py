@@ -217,11 +217,15 @@ _STATEMENT_DEF = re.compile(r"\[([^\]]+)\]:[ \t]*(.*)")
 _STATEMENT_REF = re.compile(r"\[([^\]]+)\](?!\()[ \t]*(.*)")
 _ARGUMENT_DEF = re.compile(r"<([^>]+)>:[ \t]*(.*)")
 _ARGUMENT_REF = re.compile(r"<([^>]+)>[ \t]*(.*)")
-_TAG = re.compile(r"#\(([^)]+)\)|#([A-Za-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)")
-_MENTION = re.compile(r"@\[([^\]]+)\]|@<([^>]+)>")
-_LINK = re.compile(r"\[([^\]]+?)\]\(([^)]+?)\)")
+# Each pattern's repeated part cannot run past the mark that would close it (`[^()]`,
+# `[^*]`): a mark that is never closed costs a look up to the next mark, not to the end
+# of the line, so a line of 20,000 unclosed marks is read in linear time.
+_TAG = re.compile(r"#\(([^()]+)\)|#([A-Za-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)")
+_MENTION = re.compile(r"@\[([^\[\]]+)\]|@<([^<>]+)>")
+_LINK = re.compile(r"\[([^\[\]]+)\]\(([^()]+)\)")
 _EMPHASIS = re.compile(
-    r"\*\*(\S(?:.*?\S)?)\*\*|__(\S(?:.*?\S)?)__|\*(\S(?:.*?\S)?)\*|(?<!\w)_(\S(?:.*?\S)?)_(?!\w)"
+    r"\*\*([^\s*](?:[^*]*[^\s*])?)\*\*|__([^\s_](?:[^_]*[^\s_])?)__"
+    r"|\*([^\s*](?:[^*]*[^\s*])?)\*|(?<!\w)_([^\s_](?:[^_]*[^\s_])?)_(?!\w)"
 )
 _ESCAPED = re.compile(r"\\(.)")
 _NODE_FIELDS = ("by", "quote", "weight", "implicit", "note", "url", "tags")
@@ -260,66 +264,74 @@ class _Relation:
     position: Position
 
 
-def _unclosed_braces(raw: str) -> int:
-    """How many `{` in `raw` are still open at its end (escaped braces do not count)."""
-    depth, i = 0, 0
-    while i < len(raw):
-        if raw[i] == "\\":
-            i += 2
-            continue
-        if raw[i] == "{":
+_ESCAPE_OR_BRACE = re.compile(r"\\.|[{}]", re.DOTALL)
+_BRACE = re.compile(r"[{}]")
+_COMMENT_OR_DATA = re.compile(r"\\.|\{|<!--|/\*|//|\n", re.DOTALL)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _open_braces(raw: str, depth: int = 0) -> int:
+    """How many `{` are still open at the end of `raw`, `depth` being open before it
+    (escaped braces do not count)."""
+    for match in _ESCAPE_OR_BRACE.finditer(raw):
+        brace = match.group()
+        if brace == "{":
             depth += 1
-        elif raw[i] == "}" and depth:
+        elif brace == "}" and depth:
             depth -= 1
-        i += 1
     return depth
+
+
+def _closing_brace(text: str, start: int) -> int:
+    """The index of the `}` that closes the `{` at `start`, or -1 if none does."""
+    depth = 0
+    for match in _BRACE.finditer(text, start):
+        depth += 1 if match.group() == "{" else -1
+        if depth == 0:
+            return match.start()
+    return -1
 
 
 def _strip_comments(text: str) -> str:
     """Comments replaced by spaces (line breaks kept, so positions stay true).
 
     YAML data in braces is kept whole: a `//` in a url there is no comment.
+    One pass over the places where something may start (escape, brace, comment).
     """
     out: list[str] = []
-    i, n = 0, len(text)
+    kept = 0  # text[kept:] is not yet in `out`
     line_start = 0
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
-            line_start = i + 1
-        if ch == "\\" and i + 1 < n:
-            out.append(text[i : i + 2])
-            i += 2
+    at = 0
+    n = len(text)
+    while True:
+        match = _COMMENT_OR_DATA.search(text, at)
+        if match is None:
+            break
+        token, i = match.group(), match.start()
+        at = match.end()
+        if token == "\n":
+            line_start = at
             continue
-        end = -1
-        if ch == "{":
-            depth, j = 0, i
-            while j < n:
-                if text[j] == "{":
-                    depth += 1
-                elif text[j] == "}":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
-            out.append(text[i : j + 1])
-            i = j + 1
+        if token.startswith("\\"):
             continue
-        if text.startswith("<!--", i):
+        if token == "{":
+            close = _closing_brace(text, i)
+            at = n if close < 0 else close + 1
+            continue
+        if token == "<!--":
             end = text.find("-->", i + 4)
             end = n if end < 0 else end + 3
-        elif text.startswith("/*", i):
+        elif token == "/*":
             end = text.find("*/", i + 2)
             end = n if end < 0 else end + 2
-        elif text.startswith("//", i) and "](" not in text[line_start:i]:
+        elif "](" in text[line_start:i]:  # `//` inside a link's url
+            continue
+        else:
             end = text.find("\n", i)
             end = n if end < 0 else end
-        if end >= 0:
-            out.append(re.sub(r"[^\n]", " ", text[i:end]))
-            i = end
-            continue
-        out.append(ch)
-        i += 1
+        out += [text[kept:i], _NOT_NEWLINE.sub(" ", text[i:end])]
+        kept = at = end
+    out.append(text[kept:])
     return "".join(out)
 
 
@@ -362,31 +374,22 @@ class _Reader:
         return value
 
     def split_data(self, content: str, line: int, column: int) -> tuple[str, dict[str, Any]]:
-        """The content without its `{...}` data, and the data read."""
-        start = -1
-        i = 0
-        while i < len(content):
-            if content[i] == "\\":
-                i += 2
+        """The content without its `{...}` data blocks, and their data read (later wins)."""
+        rest: list[str] = []
+        data: dict[str, Any] = {}
+        kept = 0
+        for match in _ESCAPE_OR_BRACE.finditer(content):
+            start = match.start()
+            if match.group() != "{" or start < kept:
                 continue
-            if content[i] == "{":
-                start = i
-                break
-            i += 1
-        if start < 0:
-            return content, {}
-        depth = 0
-        for j in range(start, len(content)):
-            if content[j] == "{":
-                depth += 1
-            elif content[j] == "}":
-                depth -= 1
-                if depth == 0:
-                    data = self.data(content[start : j + 1], line, column + start)
-                    rest, more = self.split_data(content[:start] + content[j + 1 :], line, column)
-                    data.update(more)
-                    return rest, data
-        raise self.fail("data `{` is never closed", line, column + start)
+            close = _closing_brace(content, start)
+            if close < 0:
+                raise self.fail("data `{` is never closed", line, column + start)
+            data.update(self.data(content[start : close + 1], line, column + start))
+            rest.append(content[kept:start])
+            kept = close + 1
+        rest.append(content[kept:])
+        return "".join(rest), data
 
     def clean(self, raw: str) -> tuple[str, list[str]]:
         """Plain text and tags from Argdown inline markup."""
@@ -520,9 +523,14 @@ class _Reader:
             if not raw.strip() and original[i - 1].strip():
                 continue  # only a comment: not a blank line, the block goes on
             # YAML data spread over several lines: gather it into this line.
-            while _unclosed_braces(raw) and i < len(lines):
-                raw += "\n" + lines[i].rstrip()
-                i += 1
+            depth = _open_braces(raw)
+            if depth:
+                gathered = [raw]
+                while depth and i < len(lines):
+                    gathered.append(lines[i].rstrip())
+                    depth = _open_braces(gathered[-1], depth)
+                    i += 1
+                raw = "\n".join(gathered)
             if not raw.strip():
                 # A lone argument title may be followed by a blank line and then its
                 # premise-conclusion structure.

@@ -154,6 +154,13 @@ def read(text: str, path: str) -> Draft:
         if not isinstance(obj, JsonObject):
             raise _fail(path, data, "each node must be an object")
         node_id = _text(path, obj, "id", required=True) or ""
+        if node_id in draft.nodes:
+            raise _fail(
+                path,
+                obj,
+                f"node id {node_id!r} is used by two nodes (the first at line"
+                f" {draft.nodes[node_id].position.line}): each node needs its own",
+            )
         weight = obj.get("weight")
         if weight is not None and not isinstance(weight, (int, float)):
             raise _fail(path, obj, "`weight` must be a number")
@@ -181,6 +188,7 @@ def read(text: str, path: str) -> Draft:
     draft.claims = [c for c in claims if isinstance(c, str)]
     # Undercuts name their target link by id: add links in file order, then map ids to keys.
     pending = []
+    seen_links: dict[str, int] = {}
     for obj in _list(path, data, "links"):
         if not isinstance(obj, JsonObject):
             raise _fail(path, data, "each link must be an object")
@@ -189,6 +197,14 @@ def read(text: str, path: str) -> Draft:
         except ValueError:
             raise _fail(path, obj, "`kind` must be pro, con or undercut") from None
         link_id = _text(path, obj, "id", required=True) or ""
+        if link_id in seen_links:
+            raise _fail(
+                path,
+                obj,
+                f"link id {link_id!r} is used by two links (the first at line"
+                f" {seen_links[link_id]}): each link needs its own",
+            )
+        seen_links[link_id] = where(path, obj).line
         source = _text(path, obj, "source", required=True) or ""
         target = _text(path, obj, "target", required=True) or ""
         if source not in draft.nodes:

@@ -52,7 +52,7 @@ class _Decoder(json.JSONDecoder):
         super().__init__(
             object_pairs_hook=JsonObject, parse_int=_number(int), parse_float=_number(float)
         )
-        self.newlines = newlines = [m.start() for m in re.finditer("\n", text)]
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
 
         def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
             s, end = s_and_end

@@ -73,6 +73,16 @@ def test_argdown_with_pcs_and_inference_rules_imports_with_a_warning_for_each() 
     }
     undercutters = {m.node(lk.source).text for lk in m.links if lk.kind.value == "undercut"}
     assert undercutters == {"Recent projects ran far over budget."}
+    # Tags of arguments are kept: on the premise an argument becomes, or on the main
+    # conclusion of a premise-conclusion structure.
+    assert {n.text: n.tags for n in m.unique_nodes() if n.tags} == {
+        "The city should build a nuclear plant.": ("policy",),
+        "Nuclear power emits almost no CO2.": ("climate",),
+        "A serious accident would be catastrophic.": ("safety",),
+        "Modern reactor designs make serious accidents extremely unlikely.": ("safety",),
+        cheap: ("economy",),
+        "Recent projects ran far over budget.": ("economy",),
+    }
     f = str(FIXTURES / "nuclear-pcs.argdown")
     assert warnings_of(imported.warnings) == [
         f"{f}:1:1: warning: front matter setting 'author' is left out [W611]",
@@ -86,8 +96,8 @@ def test_argdown_with_pcs_and_inference_rules_imports_with_a_warning_for_each() 
         " description"
         " as text [W613]",
         f"{f}:14:7: warning: premise-conclusion structure of <Cheap power>: each premise is"
-        " imported"
-        " as a pro link to the conclusion it leads to [W612]",
+        " imported as a pro link to the conclusion it leads to; its tags (economy) go to its"
+        " main conclusion [W612]",
         f"{f}:15:5: warning: contradiction imported as two attacks [W615]",
         f"{f}:17:1: warning: heading 'Economics {{isGroup: true}}': sections are not carried"
         " over [W611]",

@@ -743,14 +743,30 @@ class _Resolver:
         reader, draft = self.reader, self.draft
         for title, argument in reader.arguments.items():
             link = argument.data.get(LINK_DATA_KEY)
+            cleaned = [reader.clean(d) for d in argument.descriptions]
+            tags = list(dict.fromkeys(t for _text, found in cleaned for t in found))
             if isinstance(link, dict):
                 self.link_args[title] = link
+                for key in argument.data:
+                    if key != LINK_DATA_KEY:
+                        reader.warn(
+                            "W618",
+                            f"data field {key!r} of <{title}>, which stands for a link, is left out",
+                            argument.position,
+                        )
+                if tags:
+                    reader.warn(
+                        "W611",
+                        f"tags ({', '.join(tags)}) of <{title}>, which stands for a link,"
+                        " are left out",
+                        argument.position,
+                    )
             elif argument.pcs:
-                self.flatten(argument)
+                self.flatten(argument, tags)
             else:
                 key = f"<{title}>"
-                text = " ".join(reader.clean(d)[0] for d in argument.descriptions).strip() or title
-                node = DraftNode(key, text, argument.position, title=title)
+                text = " ".join(text for text, _found in cleaned).strip() or title
+                node = DraftNode(key, text, argument.position, title=title, tags=tags)
                 _apply_data(reader, node, argument.data, argument.position)
                 draft.add_node(node)
                 self.arg_nodes[title] = key
@@ -875,21 +891,30 @@ class _Resolver:
             if lk.target == conclusion and lk.source in premises and lk.kind is LinkKind.PRO
         ]
 
-    def flatten(self, argument: _Argument) -> None:
-        """Each premise supports the conclusion of the inference it leads into."""
+    def flatten(self, argument: _Argument, tags: list[str]) -> None:
+        """Each premise supports the conclusion of the inference it leads into; the
+        argument's tags go to its main conclusion (which its relations go to, too)."""
         reader, draft = self.reader, self.draft
+        for key in argument.data:
+            reader.warn(
+                "W618", f"data field {key!r} of <{argument.title}> is left out", argument.position
+            )
         if not argument.inferences:
             reader.warn(
                 "W612",
                 f"<{argument.title}> has numbered statements but no inference line:"
-                " imported as statements only",
+                " imported as statements only"
+                + (f"; its tags ({', '.join(tags)}) are left out" if tags else ""),
                 argument.position,
             )
             return
+        conclusion = draft.nodes[argument.pcs[-1]]
+        conclusion.tags += [t for t in tags if t not in conclusion.tags]
         reader.warn(
             "W612",
             f"premise-conclusion structure of <{argument.title}>: each premise is"
-            " imported as a pro link to the conclusion it leads to",
+            " imported as a pro link to the conclusion it leads to"
+            + (f"; its tags ({', '.join(tags)}) go to its main conclusion" if tags else ""),
             argument.position,
         )
         previous = 0

@@ -751,7 +751,8 @@ class _Resolver:
                     if key != LINK_DATA_KEY:
                         reader.warn(
                             "W618",
-                            f"data field {key!r} of <{title}>, which stands for a link, is left out",
+                            f"data field {key!r} of <{title}>, which stands for a link,"
+                            " is left out",
                             argument.position,
                         )
                 if tags:

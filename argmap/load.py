@@ -700,8 +700,10 @@ def loads_map(text: str, path: str = "<string>", *, pure_python: bool = False) -
     return built
 
 
-def read_map_text(path: str | os.PathLike[str]) -> str:
-    """The file's text, refused (MapLoadError) if unreadable, too large or not UTF-8."""
+def read_map_text(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> str:
+    """The file's text, refused (MapLoadError) if unreadable, over `limit` bytes or not UTF-8.
+
+    `limit` is the map file's by default; `import` reads foreign files up to its own."""
     shown = str(path)
     where = Position(shown, 0, 0)
 
@@ -713,10 +715,9 @@ def read_map_text(path: str | os.PathLike[str]) -> str:
         size = p.stat().st_size
         if p.is_dir():
             raise fail("E001", "is a directory, not a map file")
-        if size > MAX_FILE_BYTES:
-            raise fail(
-                "E003", f"file is {size:,} bytes; maps are limited to {MAX_FILE_BYTES:,} bytes"
-            )
+        if size > limit:
+            what = "maps are" if limit == MAX_FILE_BYTES else "files to import are"
+            raise fail("E003", f"file is {size:,} bytes; {what} limited to {limit:,} bytes")
         data = p.read_bytes()
     except FileNotFoundError:
         raise fail("E001", "no such file") from None

@@ -8,7 +8,7 @@ from argmap.cli import command_boundary
 from argmap.commands._common import load_valid_map
 from argmap.errors import Diagnostic
 from argmap.files import refuse_overwriting_input, write_atomically
-from argmap.formats import EXPORT_FORMATS, Exported, export_map
+from argmap.formats import EXPORT_FORMATS, JSON_FORMATS, Exported, export_map
 from argmap.model import ArgumentMap
 
 
@@ -33,15 +33,23 @@ def _dot(m: ArgumentMap) -> Exported:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write here (default: stdout)."
 )
+@click.option(
+    "--indent",
+    type=click.IntRange(0, 16),
+    metavar="N",
+    help="json and aif: pretty-print, indenting by N spaces (default: compact, one node a line).",
+)
 @command_boundary
-def command(map_path: str, fmt: str, output: str | None) -> None:
+def command(map_path: str, fmt: str, output: str | None, indent: int | None) -> None:
     """Write MAP in another tool's format.
 
     Everything the format cannot hold is reported on stderr as a warning
     pointing at the map (W6xx); the export still succeeds.
     """
+    if indent is not None and fmt not in JSON_FORMATS:
+        raise click.UsageError(f"--indent applies to --to json and aif, not {fmt}")
     m = load_valid_map(map_path)
-    exported = _dot(m) if fmt == "dot" else export_map(m, fmt)
+    exported = _dot(m) if fmt == "dot" else export_map(m, fmt, indent=indent)
     for diagnostic in sorted(exported.warnings, key=Diagnostic.sort_key):
         click.echo(diagnostic.format(), err=True)
     if output is None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import json.decoder
-import json.scanner
 import re
 from typing import Any
 
@@ -23,15 +21,6 @@ MAX_DIGITS = 4000
 """Longer numbers are refused: Python will not convert more than 4,300 digits to an int."""
 
 
-class _Refused(Exception):
-    """Raised inside the decoder; load_json turns it into a positioned FormatError."""
-
-    def __init__(self, message: str, index: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.index = index
-
-
 class _LongNumber(Exception):
     def __init__(self, digits: str) -> None:
         super().__init__(digits)
@@ -47,65 +36,68 @@ def _number(parse: Any) -> Any:
     return checked
 
 
-class _Decoder(json.JSONDecoder):
+# A string (skipped whole, so braces inside it do not count) or a brace.
+_STRING_OR_BRACE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}]')
+
+
+class _Lines:
+    """Line and column of an index in the text."""
+
     def __init__(self, text: str) -> None:
-        super().__init__(
-            object_pairs_hook=JsonObject, parse_int=_number(int), parse_float=_number(float)
-        )
         self.newlines = [m.start() for m in re.finditer("\n", text)]
 
-        def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
-            s, end = s_and_end
-            pairs: list[tuple[str, Any]] = []
-
-            def keep(items: list[tuple[str, Any]]) -> JsonObject:
-                pairs.extend(items)
-                return JsonObject(items)
-
-            obj, new_end = json.decoder.JSONObject(  # type: ignore[attr-defined]
-                s_and_end, *args[:3], keep, *args[4:]
-            )
-            start = end - 1  # index of the `{`
-            if len(obj) != len(pairs):
-                seen: set[str] = set()
-                twice = ""
-                for key, _value in pairs:
-                    if key in seen:
-                        twice = key
-                        break
-                    seen.add(key)
-                raise _Refused(
-                    f"key {twice!r} is written twice in one object; JSON readers would keep"
-                    " only one",
-                    start,
-                )
-            obj.line, obj.column = self.line_column(start)
-            return obj, new_end
-
-        self.parse_object = parse_object
-        # The pure-Python scanner calls self.parse_object; the C one would not.
-        self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]
-
-    def line_column(self, index: int) -> tuple[int, int]:
-        """1-based line and column of a character of the text."""
+    def at(self, index: int) -> tuple[int, int]:
         before = bisect.bisect_left(self.newlines, index)  # line breaks before it
         return before + 1, index - (self.newlines[before - 1] + 1 if before else 0) + 1
 
 
+def _object_starts(text: str) -> list[int]:
+    """The index of each object's `{`, in the order the objects close (as the decoder
+    builds them)."""
+    starts: list[int] = []
+    opened: list[int] = []
+    for match in _STRING_OR_BRACE.finditer(text):
+        brace = match.group()
+        if brace == "{":
+            opened.append(match.start())
+        elif brace == "}" and opened:
+            starts.append(opened.pop())
+    return starts
+
+
 def load_json(text: str, path: str) -> Any:
-    """The JSON value in `text`; FormatError E601 naming line and column if it is not JSON."""
-    decoder = _Decoder(text)
+    """The JSON value in `text`, each object a JsonObject that knows where it starts.
+
+    FormatError E601 naming line and column if it is not JSON, nests too deeply, has a
+    number too long to read or an object with a key twice. The C decoder reads it (the
+    pure-Python one, whose hooks could see positions, is ten times slower); positions
+    come from one pass over the braces, matched to the objects in the order they close.
+    """
+    built: list[JsonObject] = []
+    twice: list[tuple[int, str]] = []
+
+    def keep(pairs: list[tuple[str, Any]]) -> JsonObject:
+        obj = JsonObject(pairs)
+        if len(obj) != len(pairs) and not twice:
+            seen: set[str] = set()
+            for key, _value in pairs:
+                if key in seen:
+                    twice.append((len(built), key))
+                    break
+                seen.add(key)
+        built.append(obj)
+        return obj
+
+    decoder = json.JSONDecoder(
+        object_pairs_hook=keep, parse_int=_number(int), parse_float=_number(float)
+    )
+    lines = _Lines(text)
     try:
-        return decoder.decode(text)
-    except _Refused as exc:
-        line, column = decoder.line_column(exc.index)
-        raise FormatError(
-            "E601", f"not valid JSON: {exc.message}", Position(path, line, column)
-        ) from None
+        value = decoder.decode(text)
     except _LongNumber as exc:
         # The number's first place outside a string (or the first place at all).
         found = re.search(rf"(?<![\w.\"])-?{exc.digits[:50]}", text)
-        line, column = decoder.line_column(found.start() if found else 0)
+        line, column = lines.at(found.start() if found else 0)
         raise FormatError(
             "E601",
             f"not valid JSON: a number with {len(exc.digits.lstrip('-')):,} digits"
@@ -118,6 +110,19 @@ def load_json(text: str, path: str) -> Any:
         ) from None
     except RecursionError:
         raise FormatError("E601", "JSON nested too deeply", Position(path, 1, 1)) from None
+    starts = _object_starts(text)
+    if twice:
+        ordinal, key = twice[0]
+        line, column = lines.at(starts[ordinal])
+        raise FormatError(
+            "E601",
+            f"not valid JSON: key {key!r} is written twice in one object; JSON readers would"
+            " keep only one",
+            Position(path, line, column),
+        )
+    for obj, start in zip(built, starts, strict=True):
+        obj.line, obj.column = lines.at(start)
+    return value
 
 
 def where(path: str, obj: Any) -> Position:
@@ -125,3 +130,22 @@ def where(path: str, obj: Any) -> Position:
     if isinstance(obj, JsonObject):
         return Position(path, obj.line, obj.column)
     return Position(path, 1, 1)
+
+
+def dump_json(data: dict[str, Any], indent: int | None = None) -> str:
+    """`data` as JSON text: pretty-printed with `indent`, else compact with each object of
+    a top-level list on a line of its own (small, yet line numbers still point somewhere)."""
+    if indent is not None:
+        return json.dumps(data, indent=indent, ensure_ascii=False) + "\n"
+
+    def compact(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    fields = []
+    for key, value in data.items():
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            items = ",\n".join(compact(item) for item in value)
+            fields.append(f"{compact(key)}:[\n{items}\n]")
+        else:
+            fields.append(f"{compact(key)}:{compact(value)}")
+    return "{" + ",".join(fields) + "}\n"

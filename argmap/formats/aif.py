@@ -22,15 +22,14 @@ locution names a source, a quote.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import time
 from typing import Any
 
-from argmap.errors import Diagnostic, FormatError, Position, warning
-from argmap.formats import Exported
-from argmap.formats._jsontext import load_json, where
+from argmap.errors import FormatError, Position
+from argmap.formats import Exported, Losses
+from argmap.formats._jsontext import dump_json, load_json, where
 from argmap.formats.draft import Draft, DraftNode, slug
 from argmap.model import ArgumentMap, LinkKind
 
@@ -49,15 +48,16 @@ def _timestamp(m: ArgumentMap) -> str:
 
 
 class _Exporter:
-    def __init__(self, m: ArgumentMap) -> None:
+    def __init__(self, m: ArgumentMap, indent: int | None) -> None:
         self.m = m
+        self.indent = indent
         self.stamp = _timestamp(m)
         self.nodes: list[dict[str, Any]] = []
         self.edges: list[dict[str, Any]] = []
         self.locutions: list[dict[str, Any]] = []
         self.participants: list[dict[str, Any]] = []
         self.person: dict[str, int] = {}
-        self.warnings: list[Diagnostic] = []
+        self.losses = Losses("AIF")
 
     def node(self, text: str, kind: str, scheme: str | None = None) -> str:
         node_id = str(len(self.nodes) + 1)
@@ -101,14 +101,18 @@ class _Exporter:
 
     def run(self) -> str:
         m = self.m
-        what = "title and description" if m.description else "title"
-        self.warnings.append(
-            warning(
-                "W601",
-                f"AIF has no place for the map's {what}: left out",
-                m.field_positions.get("title", m.position),
-            )
-        )
+        for field in ("title", "description", "allow_cycles"):
+            if getattr(m, field):
+                name = field.replace("_", "-")
+                self.losses.add(name, "", m.field_positions.get(name, m.position), noun="map")
+        for source in m.sources.values():  # a quote's locution names its source's title
+            for field in ("author", "publisher", "date", "url", "file"):
+                if getattr(source, field):
+                    self.losses.add(field, source.id, source.position, noun="source")
+        for actor in m.actors.values():  # a participant has a name only
+            for field in ("role", "kind", "url"):
+                if getattr(actor, field):
+                    self.losses.add(field, actor.id, actor.position, noun="actor")
         for n, actor in enumerate(m.actors.values(), start=1):
             if actor.kind is None or actor.kind.value == "person":
                 first, _, last = actor.name.rpartition(" ")
@@ -121,18 +125,16 @@ class _Exporter:
         i_nodes: dict[str, str] = {}
         for node in m.unique_nodes():
             i_nodes[node.id] = self.node(node.text, "I")
-            lost = [f for f in ("weight", "tags", "note", "url", "implicit") if getattr(node, f)]
-            if lost:
-                self.warnings.append(
-                    warning(
-                        "W601",
-                        f"AIF has no place for {', '.join(lost)} of {node.id}: left out",
-                        node.position,
-                    )
-                )
+            for field in ("weight", "tags", "note", "url", "implicit"):
+                if getattr(node, field):
+                    self.losses.add(field, node.id, node.position)
             speakers = [a for a in node.by if a in m.actors]
+            said: set[str | None] = set()
             for quote in node.quotes:
                 who = quote.speaker or (speakers[0] if speakers else None)
+                said.add(who)
+                if quote.locator:
+                    self.losses.add("quote locator", node.id, quote.position)
                 source = m.sources.get(quote.source)
                 name = (
                     m.actors[who].name
@@ -145,8 +147,8 @@ class _Exporter:
                     who,
                     source.title if source else quote.source,
                 )
-            if not node.quotes:
-                for who in speakers:
+            for who in speakers:  # each who argues it, if no quote said it already
+                if who not in said:
                     self.anchor(i_nodes[node.id], f"{m.actors[who].name} : {node.text}", who, None)
         link_nodes: dict[str, str] = {}
         for link in m.links:
@@ -161,26 +163,21 @@ class _Exporter:
             )
             self.edge(link_nodes[link.id], target)
             if link.note:
-                self.warnings.append(
-                    warning(
-                        "W601",
-                        f"AIF has no place for the note on link {link.id}: left out",
-                        link.position,
-                    )
-                )
+                self.losses.add("note", link.id, link.position, noun="link")
         data = {
             "nodes": self.nodes,
             "edges": self.edges,
             "locutions": self.locutions,
             "participants": self.participants,
         }
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return dump_json(data, self.indent)
 
 
-def export(m: ArgumentMap) -> Exported:
-    exporter = _Exporter(m)
+def export(m: ArgumentMap, indent: int | None = None) -> Exported:
+    """AIF JSON: compact (one node, edge, locution a line), or indented by `indent`."""
+    exporter = _Exporter(m, indent)
     text = exporter.run()
-    return Exported(text, tuple(exporter.warnings))
+    return Exported(text, exporter.losses.warnings())
 
 
 # ---------------------------------------------------------------------------

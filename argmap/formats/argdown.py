@@ -35,7 +35,7 @@ from typing import Any
 import attrs
 
 from argmap.errors import Diagnostic, FormatError, Position, warning
-from argmap.formats import Exported
+from argmap.formats import Exported, Losses
 from argmap.formats.draft import Draft, DraftNode
 from argmap.model import ArgumentMap, Link, LinkKind, Node
 
@@ -78,13 +78,13 @@ class _Exporter:
     def __init__(self, m: ArgumentMap) -> None:
         self.m = m
         self.lines: list[str] = []
-        self.warnings: list[Diagnostic] = []
+        self.losses = Losses("Argdown")
 
     def statement(self, node: Node) -> str:
         text = node.text
         if "\n" in text or "\r" in text:
             text = " ".join(text.split())
-            self.warnings.append(
+            self.losses.other(
                 warning(
                     "W603",
                     f"line breaks in the text of {node.id} become spaces in Argdown",
@@ -129,13 +129,7 @@ class _Exporter:
         indent = "  " * depth
         node = self.m.node(link.source)
         if link.note:
-            self.warnings.append(
-                warning(
-                    "W601",
-                    f"Argdown has no place for the note on link {link.id}: left out",
-                    link.position,
-                )
-            )
+            self.losses.add("note", link.id, link.position, noun="link")
         if link.is_ref:
             self.lines.append(f"{indent}{symbol} [{node.id}]")
         else:
@@ -202,7 +196,7 @@ class _Exporter:
 def export(m: ArgumentMap) -> Exported:
     exporter = _Exporter(m)
     text = exporter.text()
-    return Exported(text, tuple(exporter.warnings))
+    return Exported(text, exporter.losses.warnings())
 
 
 # ---------------------------------------------------------------------------

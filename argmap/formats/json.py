@@ -8,12 +8,11 @@ where they stand in the map file. Nothing is lost, so export never warns.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from argmap.errors import FormatError, Position
 from argmap.formats import Exported
-from argmap.formats._jsontext import JsonObject, load_json, where
+from argmap.formats._jsontext import JsonObject, dump_json, load_json, where
 from argmap.formats.draft import Draft, DraftLink, DraftNode
 from argmap.model import ArgumentMap, LinkKind
 
@@ -25,9 +24,9 @@ def _position(p: Position) -> dict[str, Any]:
     return {"file": p.file, "line": p.line, "column": p.column}
 
 
-def to_data(m: ArgumentMap) -> dict[str, Any]:
-    """The map as plain JSON-ready data."""
-    sources = {
+def sources_data(m: ArgumentMap) -> dict[str, dict[str, str]]:
+    """Each source's fields, as the JSON model (and GraphML) write them."""
+    return {
         s.id: {
             k: v
             for k, v in (
@@ -42,7 +41,11 @@ def to_data(m: ArgumentMap) -> dict[str, Any]:
         }
         for s in m.sources.values()
     }
-    actors = {
+
+
+def actors_data(m: ArgumentMap) -> dict[str, dict[str, str]]:
+    """Each actor's fields, as the JSON model (and GraphML) write them."""
+    return {
         a.id: {
             k: v
             for k, v in (
@@ -55,6 +58,12 @@ def to_data(m: ArgumentMap) -> dict[str, Any]:
         }
         for a in m.actors.values()
     }
+
+
+def to_data(m: ArgumentMap) -> dict[str, Any]:
+    """The map as plain JSON-ready data."""
+    sources = sources_data(m)
+    actors = actors_data(m)
     nodes = [
         {
             "id": n.id,
@@ -99,8 +108,9 @@ def to_data(m: ArgumentMap) -> dict[str, Any]:
     }
 
 
-def export(m: ArgumentMap) -> Exported:
-    return Exported(json.dumps(to_data(m), indent=2, ensure_ascii=False) + "\n")
+def export(m: ArgumentMap, indent: int | None = None) -> Exported:
+    """The model as JSON: compact (one node or link a line), or indented by `indent`."""
+    return Exported(dump_json(to_data(m), indent))
 
 
 # ---------------------------------------------------------------------------

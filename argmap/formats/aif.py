@@ -105,10 +105,10 @@ class _Exporter:
             if getattr(m, field):
                 name = field.replace("_", "-")
                 self.losses.add(name, "", m.field_positions.get(name, m.position), noun="map")
-        for source in m.sources.values():  # a quote's locution names its source's title
+        for entry in m.sources.values():  # a quote's locution names its source's title
             for field in ("author", "publisher", "date", "url", "file"):
-                if getattr(source, field):
-                    self.losses.add(field, source.id, source.position, noun="source")
+                if getattr(entry, field):
+                    self.losses.add(field, entry.id, entry.position, noun="source")
         for actor in m.actors.values():  # a participant has a name only
             for field in ("role", "kind", "url"):
                 if getattr(actor, field):

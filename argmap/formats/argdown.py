@@ -903,8 +903,8 @@ class _Resolver:
                 argument.position,
             )
             return
-        conclusion = draft.nodes[argument.pcs[-1]]
-        conclusion.tags += [t for t in tags if t not in conclusion.tags]
+        main = draft.nodes[argument.pcs[-1]]
+        main.tags += [t for t in tags if t not in main.tags]
         reader.warn(
             "W612",
             f"premise-conclusion structure of <{argument.title}>: each premise is"

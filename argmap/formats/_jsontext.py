@@ -36,8 +36,10 @@ def _number(parse: Any) -> Any:
     return checked
 
 
-# A string (skipped whole, so braces inside it do not count) or a brace.
-_STRING_OR_BRACE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}]')
+# Strings and other text up to the next brace outside a string, or to the end: one
+# match per brace, so the Python loop runs once per brace rather than once per string.
+# Possessive, so it never backtracks. (Used on valid JSON only: the decoder read it.)
+_UP_TO_BRACE = re.compile(r'(?:"[^"\\]*+(?:\\.[^"\\]*+)*+"|[^{}"]++)*+(?:([{}])|\Z)')
 
 
 class _Lines:
@@ -56,10 +58,10 @@ def _object_starts(text: str) -> list[int]:
     builds them)."""
     starts: list[int] = []
     opened: list[int] = []
-    for match in _STRING_OR_BRACE.finditer(text):
-        brace = match.group()
+    for match in _UP_TO_BRACE.finditer(text):
+        brace = match.group(1)
         if brace == "{":
-            opened.append(match.start())
+            opened.append(match.start(1))
         elif brace == "}" and opened:
             starts.append(opened.pop())
     return starts
@@ -132,14 +134,16 @@ def where(path: str, obj: Any) -> Position:
     return Position(path, 1, 1)
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dump_json(data: dict[str, Any], indent: int | None = None) -> str:
     """`data` as JSON text: pretty-printed with `indent`, else compact with each object of
     a top-level list on a line of its own (small, yet line numbers still point somewhere)."""
     if indent is not None:
         return json.dumps(data, indent=indent, ensure_ascii=False) + "\n"
 
-    def compact(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    compact = _COMPACT.encode  # one encoder for every item: json.dumps would make one each
 
     fields = []
     for key, value in data.items():

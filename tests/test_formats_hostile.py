@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import ArgmapError
-from argmap.formats import import_file, import_text
+from argmap.formats import MAX_IMPORT_BYTES, import_file, import_text
+from argmap.load import MAX_FILE_BYTES
 
 GUARD_SECONDS = 20
 
@@ -199,4 +200,37 @@ def test_argmap_json_links_sharing_an_id_are_refused() -> None:
     assert failure(text, "json") == (
         "t:4:3: error: link id 'a.pro.1' is used by two links (the first at line 3):"
         " each link needs its own [E602]"
+    )
+
+
+# -- sizes
+
+
+def test_a_file_over_the_map_limit_imports_when_it_fits_the_import_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    body = '{"nodes": [{"nodeID": "1", "type": "I", "text": "A claim."}]}'
+    path.write_text(body + " " * (MAX_FILE_BYTES + 1), encoding="utf-8")
+    assert [n.text for n in import_file(path, "aif").map.unique_nodes()] == ["A claim."]
+
+
+def test_a_file_over_the_import_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    with path.open("wb") as f:
+        f.truncate(MAX_IMPORT_BYTES + 1)  # sparse: no disk used, and never read
+    with pytest.raises(ArgmapError) as caught:
+        import_file(path, "aif")
+    assert caught.value.format() == (
+        f"{path}: error: file is 335,544,321 bytes; files to import are limited to"
+        " 335,544,320 bytes [E003]"
+    )
+
+
+def test_an_import_that_would_make_a_map_over_the_map_limit_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("argmap.formats.MAX_FILE_BYTES", 200)
+    text = "[a]: " + "A long claim. " * 20 + "\n"
+    assert failure(text, "argdown") == (
+        "t: error: the map made from this file would be 433 bytes; maps are limited to 200"
+        " bytes: split the input [E003]"
     )

@@ -31,9 +31,10 @@ _MODULES = {
     "kialo": "kialo",
     "graphml": "graphml",
 }
-MAX_IMPORT_BYTES = 8 * MAX_FILE_BYTES
+MAX_IMPORT_BYTES = 10 * MAX_FILE_BYTES
 """Larger files are not imported (E003). What argmap writes for the largest map it reads
-(32 MiB) fits: its AIF is about six times the map file, its JSON about three."""
+(32 MiB) fits: for maps of short texts, the worst case, its AIF is about six times the map
+file (eight and a half pretty-printed with `--indent 2`), its JSON three (five)."""
 _SUFFIXES = {".argdown": "argdown", ".ad": "argdown", ".txt": "kialo", ".kialo": "kialo"}
 
 

@@ -100,10 +100,11 @@ def map_texts(draw: st.DrawFn) -> str:
         return item
 
     def undercuts(item: dict[str, Any], depth: int) -> None:
-        if draw(st.integers(0, 3)) == 0:
-            item["undercut"] = [
-                ref() if draw(st.integers(0, 2)) == 0 else premise(depth + 1, undercuts=False)
-            ]
+        """Maybe an undercut on this item: a ref or a premise, itself maybe undercut."""
+        if depth < 4 and draw(st.integers(0, 3)) == 0:
+            attack = ref() if draw(st.integers(0, 2)) == 0 else premise(depth + 1, undercut=False)
+            undercuts(attack, depth + 1)
+            item["undercut"] = [attack]
 
     def premises(depth: int) -> dict[str, Any]:
         lists: dict[str, Any] = {}
@@ -120,7 +121,7 @@ def map_texts(draw: st.DrawFn) -> str:
                 lists[kind] = items
         return lists
 
-    def premise(depth: int, undercuts: bool = True) -> dict[str, Any]:
+    def premise(depth: int, undercut: bool = True) -> dict[str, Any]:
         item: dict[str, Any] = {}
         if draw(st.booleans()):
             item["id"] = f"p{counter[0] + 1}"
@@ -128,8 +129,8 @@ def map_texts(draw: st.DrawFn) -> str:
         item["text"] = text()
         fields(item)
         item.update(premises(depth))
-        if undercuts and draw(st.integers(0, 3)) == 0:
-            item["undercut"] = [{"text": text()}]
+        if undercut:
+            undercuts(item, depth)
         return item
 
     claims: dict[str, Any] = {}

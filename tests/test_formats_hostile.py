@@ -107,17 +107,23 @@ def test_a_number_of_5000_digits_is_a_clean_error(fmt: str) -> None:
     )
 
 
-def test_an_aif_chain_of_1000_undercuts_imports_as_deep_as_a_map_can_nest() -> None:
+def _undercut_chain(length: int) -> tuple[list[dict[str, str]], list[tuple[str, str]]]:
+    """AIF nodes and edges: a claim, a premise, and `length` undercuts each of the last."""
     nodes = [{"nodeID": "c", "type": "I", "text": "The claim."}]
     nodes += [{"nodeID": "p", "type": "I", "text": "The premise."}]
     nodes += [{"nodeID": "ra", "type": "RA", "text": "Default Inference"}]
     edges = [("p", "ra"), ("ra", "c")]
     attacked = "ra"
-    for n in range(1000):
+    for n in range(length):
         nodes.append({"nodeID": f"u{n}", "type": "I", "text": f"Objection {n}."})
         nodes.append({"nodeID": f"ca{n}", "type": "CA", "text": "Default Conflict"})
         edges += [(f"u{n}", f"ca{n}"), (f"ca{n}", attacked)]
         attacked = f"ca{n}"
+    return nodes, edges
+
+
+def test_an_aif_chain_of_1000_undercuts_imports_as_deep_as_a_map_can_nest() -> None:
+    nodes, edges = _undercut_chain(1000)
     text = (
         '{"nodes": [\n'
         + ",\n".join(json.dumps(n) for n in nodes)
@@ -136,6 +142,15 @@ def test_an_aif_chain_of_1000_undercuts_imports_as_deep_as_a_map_can_nest() -> N
         f"t:{ca120}:1: warning: 880 undercuts nested deeper than a map can hold"
         " (120 levels) are left out, the first by 'Objection 120.' [W614]"
     ]
+
+
+def test_a_long_chain_of_undercuts_listed_backwards_is_resolved_in_linear_time() -> None:
+    nodes, edges = _undercut_chain(8000)
+    nodes.reverse()  # each CA-node before the one it attacks: one round per link, before
+    text = json.dumps({"nodes": nodes, "edges": [{"fromID": a, "toID": b} for a, b in edges]})
+    with must_finish():
+        m = import_text(text, "aif", "t").map
+    assert (len(m.node_ids), sum(lk.kind.value == "undercut" for lk in m.links)) == (8002, 120)
 
 
 def test_an_argdown_line_with_3000_data_blocks_is_read() -> None:

@@ -288,26 +288,43 @@ def read(text: str, path: str) -> Draft:
                     " cannot hold this relation; left out",
                     position,
                 )
-    for _ in range(len(pending_undercuts) + 1):
-        waiting = []
-        for premise, ca, target, position in pending_undercuts:
-            if target not in links_of:
-                waiting.append((premise, ca, target, position))
-                continue
-            for key in links_of[target]:
-                made = draft.add_link(LinkKind.UNDERCUT, premise, key, position)
-                links_of.setdefault(ca, []).append(made.key)
-        if len(waiting) == len(pending_undercuts):
-            for _premise, ca, target, position in waiting:
-                draft.warn(
-                    "W617",
-                    f"CA-node {ca} attacks node {target}, which holds no link: left out",
-                    position,
-                )
-            break
-        pending_undercuts = waiting
+    _resolve_undercuts(draft, pending_undercuts, links_of)
     _dialogue(data, nodes, into, out_of, draft, path)
     return draft
+
+
+def _resolve_undercuts(
+    draft: Draft,
+    pending: list[tuple[str, str, str, Position]],
+    links_of: dict[str, list[str]],
+) -> None:
+    """Undercuts (premise, CA-node, the RA/CA-node it attacks) -> links, each once the
+    links of the node it attacks are all known: in dependency order, so a chain of
+    undercuts in any order takes one pass. What is never resolved is a warning."""
+    waiting: dict[str, list[int]] = {}  # attacked node -> its pending undercuts
+    open_count: dict[str, int] = {}  # CA-node -> its undercuts not yet resolved
+    for n, (_premise, ca, target, _position) in enumerate(pending):
+        waiting.setdefault(target, []).append(n)
+        open_count[ca] = open_count.get(ca, 0) + 1
+    ready = [t for t in waiting if t in links_of and not open_count.get(t)]
+    done: set[int] = set()
+    while ready:
+        for n in waiting.pop(ready.pop(), []):
+            premise, ca, target, position = pending[n]
+            for key in links_of.get(target, []):
+                made = draft.add_link(LinkKind.UNDERCUT, premise, key, position)
+                links_of.setdefault(ca, []).append(made.key)
+            done.add(n)
+            open_count[ca] -= 1
+            if not open_count[ca] and ca in waiting:
+                ready.append(ca)
+    for n, (_premise, ca, target, position) in enumerate(pending):
+        if n not in done:
+            draft.warn(
+                "W617",
+                f"CA-node {ca} attacks node {target}, which holds no link: left out",
+                position,
+            )
 
 
 def _dialogue(

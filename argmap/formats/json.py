@@ -236,22 +236,27 @@ def read(text: str, path: str) -> Draft:
                 continue
             link = _add_link(draft, path, obj, kind, source, target)
             link_ids[link_id] = link.key
-    undercuts = [p for p in pending if p[1] is LinkKind.UNDERCUT]
-    while undercuts:  # an undercut may attack another undercut's link: resolve in rounds
-        waiting = [p for p in undercuts if p[4] not in link_ids]
-        if len(waiting) == len(undercuts):
-            for obj, _kind, link_id, _source, target in waiting:
-                draft.warn(
-                    "W617",
-                    f"undercut {link_id} attacks unknown link {target!r}: left out",
-                    where(path, obj),
-                )
-            break
-        for obj, kind, link_id, source, target in undercuts:
-            if target in link_ids:
-                link = _add_link(draft, path, obj, kind, source, link_ids[target])
-                link_ids[link_id] = link.key
-        undercuts = waiting
+    # An undercut names the link it attacks by id, which may itself be an undercut listed
+    # later: each is added once its target is, in one pass over the dependencies.
+    waiting: dict[str, list[int]] = {}
+    for n, (_obj, kind, _link_id, _source, target) in enumerate(pending):
+        if kind is LinkKind.UNDERCUT:
+            waiting.setdefault(target, []).append(n)
+    ready = [t for t in waiting if t in link_ids]
+    while ready:
+        for n in waiting.pop(ready.pop()):
+            obj, kind, link_id, source, target = pending[n]
+            link = _add_link(draft, path, obj, kind, source, link_ids[target])
+            link_ids[link_id] = link.key
+            if link_id in waiting:
+                ready.append(link_id)
+    for n in sorted(n for ns in waiting.values() for n in ns):
+        obj, _kind, link_id, _source, target = pending[n]
+        draft.warn(
+            "W617",
+            f"undercut {link_id} attacks unknown link {target!r}: left out",
+            where(path, obj),
+        )
     return draft
 
 

@@ -325,15 +325,31 @@ class _Writer:
     def has_cycle(self) -> bool:
         """Whether following links (premise -> parent, undercutter -> link's parent) loops."""
         by_key = {lk.key: lk for lk in self.links}
+        parent: dict[str, str | None] = {}  # link key -> the node its chain of undercuts ends at
+
+        def end(link: DraftLink) -> str | None:
+            chain: list[str] = []
+            seen: set[str] = set()
+            current: DraftLink | None = link
+            while current is not None and current.key not in parent:
+                if current.kind is not LinkKind.UNDERCUT:
+                    parent[current.key] = current.target
+                    break
+                if current.key in seen:  # undercuts that undercut each other: no end
+                    break
+                chain.append(current.key)
+                seen.add(current.key)
+                current = by_key.get(current.target)
+            found = parent.get(current.key) if current is not None else None
+            for key in chain:
+                parent[key] = found
+            return found
+
         edges: dict[str, list[str]] = {}
         for lk in self.links:
-            target, seen = lk, 0
-            while (
-                target.kind is LinkKind.UNDERCUT and target.target in by_key and seen < len(by_key)
-            ):
-                target, seen = by_key[target.target], seen + 1
-            if target.kind is not LinkKind.UNDERCUT:
-                edges.setdefault(lk.source, []).append(target.target)
+            target = end(lk)
+            if target is not None:
+                edges.setdefault(lk.source, []).append(target)
         return _cyclic(self.draft.nodes, edges)
 
 

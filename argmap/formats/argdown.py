@@ -225,6 +225,7 @@ _ESCAPED = re.compile(r"\\(.)")
 _NODE_FIELDS = ("by", "quote", "weight", "implicit", "note", "url", "tags")
 # Placeholders for escaped characters while the markup is taken apart.
 _PRIVATE = 0xE000
+_RESTORE = {_PRIVATE + code: code for code in range(0x1000)}  # placeholders -> characters
 
 
 @attrs.define
@@ -399,15 +400,8 @@ class _Reader:
         text = _LINK.sub(lambda mt: f"{mt.group(1)} ({mt.group(2)})", text)
         for _ in range(3):
             text = _EMPHASIS.sub(lambda mt: next(g for g in mt.groups() if g is not None), text)
-        text = "".join(
-            chr(ord(c) - _PRIVATE) if _PRIVATE <= ord(c) < _PRIVATE + 0x1000 else c for c in text
-        )
-        tags = [
-            "".join(
-                chr(ord(c) - _PRIVATE) if _PRIVATE <= ord(c) < _PRIVATE + 0x1000 else c for c in t
-            )
-            for t in tags
-        ]
+        text = text.translate(_RESTORE)
+        tags = [t.translate(_RESTORE) for t in tags]
         return " ".join(text.split()), [" ".join(t.split()) for t in tags]
 
     # -- elements

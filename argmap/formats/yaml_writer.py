@@ -112,12 +112,23 @@ class YamlDataError(ValueError):
         self.column = column
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise ValueError("a key written twice")
+    return found
+
+
 def read_yaml_data(text: str) -> Any:
     """Plain data from a YAML snippet, by the map loader's rules (no anchors, aliases, tags,
     duplicate keys or deep nesting); YamlDataError if it is bad."""
     from argmap.errors import MapLoadError
     from argmap.load import load_yaml_data
 
+    try:  # what argmap writes is JSON, which YAML includes: read fast, by the same rules
+        return json.loads(text, object_pairs_hook=_unique_keys)
+    except (ValueError, RecursionError):
+        pass  # not JSON, or refused: the loader says why, as it would in a map
     try:
         return load_yaml_data(text)
     except MapLoadError as exc:

@@ -249,3 +249,28 @@ def test_an_import_that_would_make_a_map_over_the_map_limit_is_refused(
         "t: error: the map made from this file would be 433 bytes; maps are limited to 200"
         " bytes: split the input [E003]"
     )
+
+
+def test_an_aif_locution_of_blank_text_is_read_in_linear_time() -> None:
+    nodes = [
+        {"nodeID": "1", "type": "I", "text": "A claim."},
+        {"nodeID": "2", "type": "L", "text": " " * 100_000 + "x"},
+        {"nodeID": "3", "type": "YA", "text": "Asserting"},
+        {"nodeID": "4", "type": "L", "text": "Ann Smith : A claim."},
+        {"nodeID": "5", "type": "YA", "text": "Asserting"},
+    ]
+    edges = [("2", "3"), ("3", "1"), ("4", "5"), ("5", "1")]
+    text = json.dumps(
+        {
+            "nodes": nodes,
+            "edges": [{"fromID": a, "toID": b} for a, b in edges],
+            "participants": [{"participantID": 1, "firstname": "Ann", "surname": "Smith"}],
+            "locutions": [
+                {"nodeID": "2", "personID": 1, "source": "Minutes"},
+                {"nodeID": "4", "personID": 1, "source": "Minutes"},
+            ],
+        }
+    )
+    with must_finish():
+        node = import_text(text, "aif", "t").map.node("a-claim")
+    assert [q.text for q in node.quotes] == [" " * 100_000 + "x", "A claim."]

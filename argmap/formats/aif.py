@@ -23,7 +23,6 @@ locution names a source, a quote.
 from __future__ import annotations
 
 import os
-import re
 import time
 from typing import Any
 
@@ -183,7 +182,25 @@ def export(m: ArgumentMap, indent: int | None = None) -> Exported:
 # ---------------------------------------------------------------------------
 # Import
 
-_SPEAKER = re.compile(r"\s*([^:]{1,80}?)\s+:\s+(.*)", re.DOTALL)
+_SPEAKER_CHARS = 80
+
+
+def _spoken(text: str) -> str:
+    """The words of a locution `Speaker : words` (OVA's form), or the text as it is.
+
+    The speaker is what comes before the first colon, at most 80 characters; the
+    colon has white space on both sides. (A string method, not a regular expression:
+    one with white space on both sides of the speaker backtracks on long blank text.)
+    """
+    head, colon, rest = text.partition(":")
+    if (
+        colon
+        and head[-1:].isspace()
+        and rest[:1].isspace()
+        and 0 < len(head.strip()) <= _SPEAKER_CHARS
+    ):
+        return rest.strip()
+    return text
 
 
 def read(text: str, path: str) -> Draft:
@@ -362,10 +379,7 @@ def _dialogue(
             continue
         locution = by_node.get(node_id, {})
         actor = names.get(str(locution.get("personID")))
-        words = str(obj.get("text") or "")
-        match = _SPEAKER.fullmatch(words)
-        if match:
-            words = match.group(2).strip()
+        words = _spoken(str(obj.get("text") or ""))
         source = locution.get("source")
         for target in anchored:
             node = draft.nodes[target]

@@ -145,12 +145,27 @@ def test_an_aif_chain_of_1000_undercuts_imports_as_deep_as_a_map_can_nest() -> N
 
 
 def test_a_long_chain_of_undercuts_listed_backwards_is_resolved_in_linear_time() -> None:
-    nodes, edges = _undercut_chain(8000)
+    nodes, edges = _undercut_chain(6000)
     nodes.reverse()  # each CA-node before the one it attacks: one round per link, before
     text = json.dumps({"nodes": nodes, "edges": [{"fromID": a, "toID": b} for a, b in edges]})
     with must_finish():
         m = import_text(text, "aif", "t").map
-    assert (len(m.node_ids), sum(lk.kind.value == "undercut" for lk in m.links)) == (8002, 120)
+    assert (len(m.node_ids), sum(lk.kind.value == "undercut" for lk in m.links)) == (6002, 120)
+
+
+def test_an_argdown_chain_of_undercut_links_written_backwards_is_resolved_in_linear_time() -> None:
+    # argmap's own Argdown: each undercut link is an argument naming the link it attacks.
+    blocks = ['<c.pro.1>: x {"argmap-link": {"source": "p", "target": "c", "kind": "pro"}}']
+    previous = "c.pro.1"
+    for n in range(1, 4000):
+        link = {"source": f"u{n - 1}", "target": previous, "kind": "undercut"}
+        blocks.append(f"<L{n}>: x {json.dumps({'argmap-link': link})}\n  _ [u{n}]: U{n}.")
+        previous = f"L{n}"
+    blocks[0] += "\n  _ [u0]: U0."
+    text = "[c]: C.\n  + [p]: P.\n\n" + "\n\n".join(reversed(blocks)) + "\n"
+    with must_finish():
+        m = import_text(text, "argdown", "t").map
+    assert (len(m.node_ids), sum(lk.kind.value == "undercut" for lk in m.links)) == (4002, 120)
 
 
 def test_an_argdown_line_with_3000_data_blocks_is_read() -> None:

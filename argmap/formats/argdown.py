@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from typing import Any
 
 import attrs
@@ -790,43 +791,46 @@ class _Resolver:
             if spec.get("kind") in ("pro", "con"):
                 ends = (spec["kind"], spec.get("source"), spec.get("target"))
                 link_keys[title] = by_titles.get(ends, [])
-        for _ in range(len(undercuts) + 1):
-            waiting = []
-            for rel in undercuts:
-                targets = self.links_of(rel.target, link_keys)
-                if targets is None:
-                    waiting.append(rel)
-                    continue
-                source = self.node_of(rel.source, rel)
-                if source is None:
-                    continue
-                if not targets:
-                    reader.warn(
-                        "W614",
-                        f"undercut of {self.show(rel.target)}: no premise-to-parent link"
-                        " found for it to attack; left out",
-                        rel.position,
-                    )
-                for target in targets:
-                    made = draft.add_link(LinkKind.UNDERCUT, source, target, rel.position)
-                    title = rel.target[1] if rel.target[0] == "a" else ""
-                    for other, spec in self.link_args.items():
-                        if (
-                            spec.get("kind") == "undercut"
-                            and spec.get("target") == title
-                            and spec.get("source") == self.title_of(source)
-                        ):
-                            link_keys.setdefault(other, []).append(made.key)
-            if len(waiting) == len(undercuts):
-                for rel in waiting:
-                    reader.warn(
-                        "W617",
-                        f"undercut of {self.show(rel.target)}, which names a link that"
-                        " is not in the file; left out",
-                        rel.position,
-                    )
-                break
-            undercuts = waiting
+        # Our own undercut-link arguments, by the (link, undercutter) they stand for.
+        undercut_args: dict[tuple[Any, Any], list[str]] = {}
+        for title, spec in self.link_args.items():
+            if spec.get("kind") == "undercut":
+                undercut_args.setdefault((spec.get("target"), spec.get("source")), []).append(title)
+        # Each undercut is resolved once what it attacks is known: in dependency order,
+        # so a chain written in any order takes one pass.
+        waiting: dict[tuple[str, str], list[_Relation]] = {}
+        queue = deque(undercuts)
+        while queue:
+            rel = queue.popleft()
+            targets = self.links_of(rel.target, link_keys)
+            if targets is None:
+                waiting.setdefault(rel.target, []).append(rel)
+                continue
+            source = self.node_of(rel.source, rel)
+            if source is None:
+                continue
+            if not targets:
+                reader.warn(
+                    "W614",
+                    f"undercut of {self.show(rel.target)}: no premise-to-parent link"
+                    " found for it to attack; left out",
+                    rel.position,
+                )
+            title = rel.target[1] if rel.target[0] == "a" else ""
+            for target in targets:
+                made = draft.add_link(LinkKind.UNDERCUT, source, target, rel.position)
+                for other in undercut_args.get((title, self.title_of(source)), []):
+                    link_keys.setdefault(other, []).append(made.key)
+                    queue.extend(waiting.pop(("a", other), []))
+        unresolved = {id(rel) for rels in waiting.values() for rel in rels}
+        for rel in undercuts:
+            if id(rel) in unresolved:
+                reader.warn(
+                    "W617",
+                    f"undercut of {self.show(rel.target)}, which names a link that"
+                    " is not in the file; left out",
+                    rel.position,
+                )
 
     def show(self, handle: tuple[str, str]) -> str:
         return f"<{handle[1]}>" if handle[0] == "a" else f"[{handle[1]}]"

@@ -235,6 +235,7 @@ class _Statement:
     title: str | None
     position: Position
     text: str = ""
+    more: list[str] = attrs.field(factory=list)  # lines continuing the text, joined at the end
     text_position: Position | None = None
     data: dict[str, Any] = attrs.field(factory=dict)
     tags: list[str] = attrs.field(factory=list)
@@ -618,7 +619,7 @@ class _Reader:
             statement.data.update(data)
             if text.strip():
                 cleaned, tags = self.clean(text)
-                statement.text = f"{statement.text} {cleaned}".strip()
+                statement.more.append(cleaned)  # joined once: adding each would be quadratic
                 statement.tags += [t for t in tags if t not in statement.tags]
         else:
             argument = self.arguments[handle[1]]
@@ -688,6 +689,9 @@ def _apply_data(reader: _Reader, node: DraftNode, data: dict[str, Any], position
 def read(text: str, path: str) -> Draft:
     reader = _Reader(text, path)
     reader.parse()
+    for statement in reader.statements.values():
+        if statement.more:
+            statement.text = " ".join([statement.text, *statement.more]).strip()
     front = reader.front
     draft = Draft(path, title=str(front.get("title") or ""))
     extra = front.get("argmap") or {}

@@ -161,6 +161,7 @@ def read(text: str, path: str) -> Draft:
     draft = Draft(path, title=title_match.group(1).strip())
     entries: dict[str, tuple[str | None, str, Position]] = {}  # number -> (stance, text, position)
     last: str | None = None
+    more: dict[str, list[str]] = {}
     for index in range(first + 1, len(lines)):
         raw = lines[index]
         if not raw.strip():
@@ -177,11 +178,13 @@ def read(text: str, path: str) -> Draft:
                 )
             entries[number] = (stance, body.strip(), position)
             last = number
-        elif last is not None:  # a claim's text continues on this line
-            stance, body, at = entries[last]
-            entries[last] = (stance, f"{body} {raw.strip()}", at)
+        elif last is not None:  # a claim's text continues on this line (joined at the end)
+            more.setdefault(last, []).append(raw.strip())
         else:
             raise FormatError("E601", "Kialo: expected a numbered claim such as `1. ...`", position)
+    for number, lines in more.items():
+        stance, body, at = entries[number]
+        entries[number] = (stance, " ".join([body, *lines]), at)
     if "1." not in entries:
         raise FormatError(
             "E601", "Kialo: there is no thesis numbered `1.`", Position(path, first + 1, 1)

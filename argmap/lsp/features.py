@@ -152,6 +152,12 @@ class Analysis:
             return Span(0, 0, 0, len(self.lines[0]))
         return token_span(self.lines, position.line - 1, position.column - 1)
 
+    def point_at(self, position: Position) -> Span:
+        """The one character at the position (or the empty end of its line)."""
+        line = min(max(position.line - 1, 0), len(self.lines) - 1)
+        col = min(max(position.column - 1, 0), len(self.lines[line]))
+        return Span(line, col, line, min(col + 1, len(self.lines[line])))
+
     # -- the ids of the map and where they stand
 
     def definition_span(self, node: Node) -> Span:
@@ -284,6 +290,8 @@ def diagnostics(a: Analysis, uri: str) -> list[types.Diagnostic]:
             span = ref_value_span(a.lines, p.line - 1, p.column - 1)
         elif entries.get(d.position) == d.code:
             span = key_before(a.lines, d.position.line - 1, d.position.column - 1)
+        if span is None and d.code == "E004":  # a syntax error is at a point, not a value
+            span = a.point_at(d.position)
         if span is None:
             span = a.span_at(d.position)
         out.append(

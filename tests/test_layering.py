@@ -17,7 +17,7 @@ ALLOWED_USERS = {
     "click": {"cli", "commands"},
     "rich": {"report", "cli", "commands"},
     "yaml": {"load", "formats.yaml_writer"},
-    "graphviz": {"render"},
+    "graphviz": {"render", "escape"},
     # The language server's libraries: a second or so of imports no other command pays.
     "pygls": {"lsp", "commands.lsp"},
     "lsprotocol": {"lsp", "commands.lsp"},
@@ -27,6 +27,7 @@ FOUNDATION = {
     "errors": set(),
     "model": {"errors"},
     "load": {"errors", "model"},
+    "quotes": {"errors", "model"},
 }
 
 

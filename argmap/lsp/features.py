@@ -29,8 +29,8 @@ from argmap.errors import ArgmapError, Diagnostic, MapLoadError, Position, Sever
 from argmap.load import MAX_FILE_BYTES, loads_map
 from argmap.lsp.spans import Span, block_end, inner, key_before, ref_value_span, token_span
 from argmap.model import ArgumentMap, Link, LinkKind, Node
-from argmap.stats import QuoteCheck, QuoteChecks, check_quotes
-from argmap.validate import ID_PATTERN, SourceTexts, find_cycle, has_errors, validate_map
+from argmap.quotes import QuoteCheck, QuoteChecks, SourceTexts, check_quotes
+from argmap.validate import ID_PATTERN, find_cycle, has_errors, validate_map
 from argmap.wording import SCORES_CAVEAT, STATUS_WORD
 
 SOURCE = "argmap"

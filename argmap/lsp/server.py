@@ -24,7 +24,7 @@ from argmap import __version__
 from argmap.lsp import features
 from argmap.lsp.features import Analysis, RenameRefused, Settings
 from argmap.model import ArgumentMap
-from argmap.validate import SourceTexts
+from argmap.quotes import SourceTexts
 
 DEBOUNCE_SECONDS = 0.25
 """How long after the last change the document is checked again."""

@@ -1,0 +1,56 @@
+"""`argmap lsp`: diagnostics after a one-character change, measured in process.
+
+What an editor waits for after a keystroke (once the debounce has passed): the
+server loads and validates the new text and turns every finding into an LSP
+diagnostic with its exact range. The baseline is what `argmap validate` does
+with the same text in the same process (`loads_map` and `validate_map`), so the
+ratio is the language server's own cost on top of the checks.
+
+The change retypes one actor id (`by: a1` -> `by: a3`), so the new text has one
+error to place as well as being checked whole.
+
+Targets (issue 19): 1,000 nodes in under 30 ms, 10,000 nodes in under 300 ms.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from argmap import loads_map, validate_map
+from argmap.lsp.features import analyse, diagnostics
+from benchmarks.generate import generate_map
+from benchmarks.timing import Result, median_time
+
+TARGETS = {1_000: 0.030, 10_000: 0.300}
+
+
+def run(workdir: Path) -> list[Result]:
+    results = []
+    for size, target in TARGETS.items():
+        path = workdir / f"map-{size}.yaml"
+        text = generate_map(size)
+        at = text.index("by: a1") + len("by: a")
+        changed = text[:at] + "3" + text[at + 1 :]
+        uri = path.as_uri()
+
+        def server(changed: str = changed, path: Path = path, uri: str = uri) -> None:
+            found = diagnostics(analyse(changed, str(path)), uri)
+            assert [d.code for d in found] == ["E106"]
+
+        def validate(changed: str = changed, path: Path = path) -> None:
+            validate_map(loads_map(changed, str(path)))
+
+        repeats = 9 if size < 10_000 else 5
+        ours = median_time(server, repeats)
+        base = median_time(validate, repeats)
+        results.append(
+            Result(
+                f"lsp diagnostics after one change, {size:,} nodes",
+                ours,
+                "loads_map + validate_map, in process",
+                base,
+                f"< {target * 1000:.0f} ms",
+                ours < target,
+            )
+        )
+    return results

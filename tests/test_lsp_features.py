@@ -163,3 +163,36 @@ def test_completion_uses_the_last_map_that_loaded_while_a_line_is_half_typed() -
     assert broken.map is None  # the quote is not closed yet: a syntax error
     labels = [i.label for i in features.completion(broken, good.map, types.Position(12, 16))]
     assert labels == ["old", "old.con.1", "named", "other"]
+
+
+def test_quick_fixes_for_a_misspelt_field_and_source() -> None:
+    text = "argmap: 1\ntitle: t\nsources:\n  itt: {title: T}\nclaims:\n  c:\n    txt: C.\n"
+    a = analyse(text, "/m/f.yaml")
+    found = features.diagnostics(a, "file:///m/f.yaml")
+    assert [(d.code, d.message) for d in found] == [
+        ("E113", "unknown field 'txt' in claim 'c'; did you mean text?"),
+        ("E115", "claim 'c' needs `text`"),
+    ]
+    [fix] = features.code_actions(a, found, "file:///m/f.yaml")
+    assert fix.title == "Replace with 'text'"
+    assert fix.edit is not None and fix.edit.changes is not None
+    assert fix.edit.changes["file:///m/f.yaml"] == [
+        types.TextEdit(types.Range(types.Position(6, 4), types.Position(6, 7)), "text")
+    ]
+    quoted = text.replace(
+        "    txt: C.\n", "    text: C.\n    quote: {source: it, text: x}\n    con: [No.]\n"
+    )
+    b = analyse(quoted, "/m/f.yaml")
+    found = features.diagnostics(b, "file:///m/f.yaml")
+    assert [(d.code, d.message) for d in found] == [
+        ("W202", "source 'itt' is never quoted"),
+        ("E107", "unknown source 'it'; did you mean 'itt'?"),
+    ]
+    [fix] = features.code_actions(b, found, "file:///m/f.yaml")
+    assert fix.edit is not None and fix.edit.changes is not None
+    assert fix.edit.changes["file:///m/f.yaml"] == [
+        types.TextEdit(types.Range(types.Position(7, 20), types.Position(7, 22)), "itt")
+    ]
+    # A diagnostic from another tool is not ours to fix.
+    other = types.Diagnostic(found[1].range, found[1].message, source="yaml", code="E107")
+    assert features.code_actions(b, [other], "file:///m/f.yaml") == []

@@ -127,6 +127,8 @@ class Analysis:
     encoding: str = types.PositionEncodingKind.Utf16
     _index: list[Occurrence] | None = None
     _anchors: list[Occurrence] | None = None
+    _checks: QuoteChecks | None = None
+    _score_lines: dict[str, str] | None = None
 
     # -- positions
 
@@ -461,7 +463,9 @@ _CHECK_WORDS = {
 
 def _quote_checks(a: Analysis) -> QuoteChecks:
     assert a.map is not None
-    return check_quotes(a.map, a.texts)
+    if a._checks is None:
+        a._checks = check_quotes(a.map, a.texts)
+    return a._checks
 
 
 def hover(a: Analysis, position: types.Position) -> types.Hover | None:
@@ -527,25 +531,33 @@ def _unchecked_reason(a: Analysis, source_id: str) -> str:
 
 
 def _score_line(a: Analysis, node: Node) -> str:
+    if a._score_lines is None:
+        a._score_lines = _score_lines(a)
+    return a._score_lines.get(node.id, a._score_lines.get("", "score: not computed"))
+
+
+def _score_lines(a: Analysis) -> dict[str, str]:
+    """Each node's score line, computed once per version of the document; under the key ""
+    the reason when there are no scores."""
     from argmap.evaluate import evaluate
 
     assert a.map is not None
-    if has_errors(d for d in a.diagnostics if d.code != "E108"):
-        return "score: not computed while the map has errors"
+    if has_errors(d for d in a.diagnostics if d.code != "E108"):  # quotes do not bear on it
+        return {"": "score: not computed while the map has errors"}
     try:
         evaluation = evaluate(a.map)
     except ArgmapError as exc:
-        return f"score: not computed ({exc.message})"
+        return {"": f"score: not computed ({exc.message})"}
     if not evaluation.converged:
         residual = evaluation.residual
-        return f"score: not computed (the evaluation did not converge; residual {residual:.2g})"
-    score = evaluation.nodes.get(node.id)
-    if score is None:
-        return "score: not computed"
-    return (
-        f"strength {score.strength:.2f}, {_status_word(score.status)}"
+        return {
+            "": f"score: not computed (the evaluation did not converge; residual {residual:.2g})"
+        }
+    return {
+        node_id: f"strength {score.strength:.2f}, {_status_word(score.status)}"
         f" ({evaluation.semantics}); {SCORES_CAVEAT}"
-    )
+        for node_id, score in evaluation.nodes.items()
+    }
 
 
 def _hover(a: Analysis, span: Span, parts: list[str]) -> types.Hover:

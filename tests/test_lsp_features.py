@@ -196,3 +196,55 @@ def test_quick_fixes_for_a_misspelt_field_and_source() -> None:
     # A diagnostic from another tool is not ours to fix.
     other = types.Diagnostic(found[1].range, found[1].message, source="yaml", code="E107")
     assert features.code_actions(b, [other], "file:///m/f.yaml") == []
+
+
+HALF_TYPED = """\
+argmap: 1
+title: t
+actors:
+  ann: {name: Ann}
+  bob:
+    na
+sources:
+  s1:
+    ti
+claims:
+  c:
+    text: C.
+    by:
+      - a
+    quote:
+      so
+    con:
+      - text: x
+        quote:
+          - source: s1
+            te
+      - {ref: \n"""
+WRITTEN = (
+    HALF_TYPED.replace("    na\n", "    name: Bob\n")
+    .replace("    ti\n", "    title: S\n")
+    .replace("      so\n", "      source: s1\n      text: q\n")
+    .replace("            te\n", "            text: t\n")
+    .replace("{ref: \n", "{ref: c}\n")
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (5, ["name", "role", "kind", "url"]),  # an actor's fields
+        (8, ["title", "author", "publisher", "date", "url", "file"]),  # a source's
+        (13, ["ann", "bob"]),  # an item of a `by` list
+        (15, ["source", "text", "speaker", "locator"]),  # a quote's fields
+        (20, ["source", "text", "speaker", "locator"]),  # in a list of quotes
+        (21, ["c", "c.con.1"]),  # a ref in flow style
+    ],
+)
+def test_completion_in_each_context(line: int, expected: list[str]) -> None:
+    written = analyse(WRITTEN, "/m/x.yaml")
+    assert written.map is not None
+    half = analyse(HALF_TYPED, "/m/x.yaml")
+    end = len(lines(HALF_TYPED)[line])
+    labels = [c.label for c in features.completion(half, written.map, types.Position(line, end))]
+    assert labels == expected

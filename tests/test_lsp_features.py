@@ -86,6 +86,12 @@ def test_settings_from_the_client() -> None:
     ) == (Settings(("/w/src", "/abs"), True))
     assert Settings.from_client({"sources": "one", "evaluate": "yes"}, None) == Settings(("one",))
     assert Settings.from_client({"sources": 3, "evaluate": 1}) == Settings()
+    # Workspace settings override the initialization options key by key.
+    initial = Settings(("/w/src",), True)
+    assert Settings.from_client({}, "/w", initial) == initial
+    assert Settings.from_client({"argmap": {"evaluate": False}}, "/w", initial) == Settings(
+        ("/w/src",), False
+    )
 
 
 @pytest.mark.parametrize(

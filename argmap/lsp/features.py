@@ -47,27 +47,36 @@ class Settings:
     evaluate: bool = False  # hover shows each node's score and status
 
     @classmethod
-    def from_client(cls, value: Any, root: str | None = None) -> Settings:
+    def from_client(
+        cls, value: Any, root: str | None = None, base: Settings | None = None
+    ) -> Settings:
         """Settings from initializationOptions or workspace settings: `{"argmap": {...}}` or
-        the inner object itself. Unknown keys and wrong types are ignored; relative folders
-        are taken from the workspace root."""
+        the inner object itself. A key not given keeps its value in `base`; unknown keys and
+        wrong types are ignored; relative folders are taken from the workspace root."""
+        base = base or cls()
         if isinstance(value, dict) and isinstance(value.get("argmap"), dict):
             value = value["argmap"]
         if not isinstance(value, dict):
-            return cls()
-        folders = value.get("sources", ())
-        if isinstance(folders, str):
-            folders = (folders,)
-        if not isinstance(folders, list | tuple):
-            folders = ()
-        resolved = []
-        for folder in folders:
-            if isinstance(folder, str) and folder:
-                path = Path(folder).expanduser()
-                if not path.is_absolute() and root:
-                    path = Path(root) / path
-                resolved.append(str(path))
-        return cls(tuple(resolved), value.get("evaluate") is True)
+            return base
+        sources = base.sources
+        if "sources" in value:
+            folders = value["sources"]
+            if isinstance(folders, str):
+                folders = [folders]
+            if not isinstance(folders, list | tuple):
+                folders = []
+            resolved = []
+            for folder in folders:
+                if isinstance(folder, str) and folder:
+                    path = Path(folder).expanduser()
+                    if not path.is_absolute() and root:
+                        path = Path(root) / path
+                    resolved.append(str(path))
+            sources = tuple(resolved)
+        evaluate = base.evaluate
+        if isinstance(value.get("evaluate"), bool):
+            evaluate = value["evaluate"]
+        return cls(sources, evaluate)
 
 
 def is_map_document(path: str, text: str) -> bool:

@@ -170,8 +170,8 @@ async def _pull_settings(ls: ArgmapLanguageServer) -> None:
     except Exception:  # noqa: BLE001 - a client that cannot answer keeps the initial settings
         logger.exception("argmap lsp: workspace/configuration failed")
         return
-    if values and isinstance(values[0], dict):
-        ls.apply_settings(Settings.from_client(values[0], ls.root))
+    if values and isinstance(values[0], dict) and values[0]:
+        ls.apply_settings(Settings.from_client(values[0], ls.root, ls.settings))
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
@@ -180,7 +180,7 @@ async def did_change_configuration(
 ) -> None:
     settings = params.settings
     if isinstance(settings, dict) and isinstance(settings.get("argmap"), dict):
-        ls.apply_settings(Settings.from_client(settings, ls.root))
+        ls.apply_settings(Settings.from_client(settings, ls.root, ls.settings))
     else:  # many clients only say that something changed: ask
         await _pull_settings(ls)
 

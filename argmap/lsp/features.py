@@ -241,7 +241,16 @@ def _index(a: Analysis) -> list[Occurrence]:
 
 def split_lines(text: str) -> list[str]:
     """The document's lines as LSP counts them (\\n, \\r\\n or \\r ends a line)."""
+    if "\r" not in text:
+        return text.split("\n")
     return _LINE_BREAK.split(text)
+
+
+def _size(text: str) -> int:
+    """The text's size in UTF-8 bytes, or a bound of it that decides the size check."""
+    if len(text) * 4 <= MAX_FILE_BYTES:
+        return len(text)  # under the limit however it is encoded: no need to count
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def analyse(
@@ -258,7 +267,7 @@ def analyse(
     settings = settings or Settings()
     texts = texts if texts is not None else SourceTexts(settings.sources)
     m: ArgumentMap | None = None
-    size = len(text.encode("utf-8", "surrogatepass"))
+    size = _size(text)
     if size > MAX_FILE_BYTES:
         message = f"file is {size:,} bytes; maps are limited to {MAX_FILE_BYTES:,} bytes"
         diagnostics = [error("E003", message, Position(path, 1, 1))]
@@ -287,20 +296,22 @@ def diagnostics(a: Analysis, uri: str) -> list[types.Diagnostic]:
     """Every finding of `argmap validate`, with its code, severity and the extent it is about;
     for duplicates and cycles, the other places as related information."""
     m = a.map
-    refs: dict[Position, Link] = {}
+    refs: set[Position] | None = None  # made only when a diagnostic may point at a ref
     entries: dict[Position, str] = {}
     if m is not None:
-        refs = {lk.position: lk for lk in m.links if lk.is_ref}
         entries = {e.position: "W203" for e in m.actors.values()}
         entries.update({e.position: "W202" for e in m.sources.values()})
     out = []
     for d in a.diagnostics:
         span = None
-        if d.position in refs and d.code in ("E102", "E103", "W205"):
-            p = d.position
-            span = ref_value_span(a.lines, p.line - 1, p.column - 1)
-        elif entries.get(d.position) == d.code:
-            span = key_before(a.lines, d.position.line - 1, d.position.column - 1)
+        p = d.position
+        if m is not None and d.code in ("E102", "E103", "W205"):
+            if refs is None:
+                refs = {lk.position for lk in m.links if lk.is_ref}
+            if p in refs:
+                span = ref_value_span(a.lines, p.line - 1, p.column - 1)
+        elif entries.get(p) == d.code:
+            span = key_before(a.lines, p.line - 1, p.column - 1)
         if span is None and d.code == "E004":  # a syntax error is at a point, not a value
             span = a.point_at(d.position)
         if span is None:

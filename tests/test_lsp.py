@@ -181,6 +181,30 @@ async def test_a_change_is_checked_once_after_typing_stops(
         await asyncio.wait_for(asyncio.shield(later), 0.6)  # and no second check follows
 
 
+async def test_typing_in_a_nodes_text_is_seen_at_once(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    (tmp_path / "art.txt").write_text("The article says the agency acted alone.\n")
+    uri, found = await open_doc(client, tmp_path / "small.yaml", SMALL)
+
+    def type_word() -> None:
+        change = types.TextDocumentContentChangePartial(range=rng(11, 36, 36), text=" now")
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(uri=uri, version=2), [change]
+            )
+        )
+
+    waiting = client.protocol.wait_for_notification_async(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    type_word()
+    hover = await client.text_document_hover_async(types.HoverParams(doc(uri), pos(10, 3)))
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    assert hover.contents.value.startswith("**claim `c1`**\n\nThe union caused the delay now.")
+    params = await asyncio.wait_for(waiting, 20)
+    assert params.uri == uri and params.version == 2
+    assert list(params.diagnostics) == found
+
+
 async def test_saving_checks_quotes_again_against_the_source_file(
     client: LanguageClient, tmp_path: Path
 ) -> None:

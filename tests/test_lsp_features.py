@@ -254,3 +254,59 @@ def test_completion_in_each_context(line: int, expected: list[str]) -> None:
     end = len(lines(HALF_TYPED)[line])
     labels = [c.label for c in features.completion(half, written.map, types.Position(line, end))]
     assert labels == expected
+
+
+def _text_value_edits(text: str, seed: int, count: int) -> list[tuple[int, int, int, str]]:
+    """Random one-character edits at and around `text:` values: inserts of ordinary and of
+    YAML-significant characters, deletions, and replacements."""
+    import random
+
+    rnd = random.Random(seed)
+    ls = lines(text)
+    places = [i for i, line in enumerate(ls) if line.lstrip(" -").startswith("text: ")]
+    edits = []
+    for _ in range(count):
+        line = rnd.choice(places)
+        value = ls[line].index("text: ") + 6
+        col = rnd.randint(value - 1, len(ls[line]))
+        kind = rnd.choice(["insert", "delete", "replace"])
+        char = rnd.choice(list("ab e.,'-#:\"[{&") + ["", "\t", "null"])
+        if kind == "insert":
+            edits.append((line, col, col, char))
+        else:
+            end = min(col + 1, len(ls[line]))
+            edits.append((line, col, end, "" if kind == "delete" else char))
+    return edits
+
+
+@pytest.mark.parametrize("which", ["scomm", "generated"])
+def test_typing_in_a_text_value_finds_what_a_full_check_finds(which: str) -> None:
+    from benchmarks.generate import generate_map
+    from tests.conftest import REPO
+
+    if which == "scomm":
+        text = (REPO / "maps" / "secure-communities.yaml").read_text(encoding="utf-8")
+    else:
+        text = generate_map(300).replace("by: a1", "by: a9", 1)  # with a finding to keep
+    before = analyse(text, "/m/edit.yaml")
+    assert before.map is not None
+    quick = 0
+    for line, start, end, inserted in _text_value_edits(text, seed=7, count=150):
+        ls = lines(text)
+        ls[line] = ls[line][:start] + inserted + ls[line][end:]
+        edited = "\n".join(ls)
+        again = features.reanalyse(before, edited, line, start, end, inserted)
+        full = analyse(edited, "/m/edit.yaml")
+        assert again.lines == full.lines
+        assert again.map == full.map, (line, start, end, inserted)
+        assert again.diagnostics == full.diagnostics, (line, start, end, inserted)
+        quick += again.diagnostics is before.diagnostics
+    assert quick > 20  # the quick path was taken often enough to be tested
+
+
+def test_an_edit_that_is_not_the_one_described_is_checked_in_full() -> None:
+    before = analyse(SMALL, "/m/r.yaml")
+    edited = SMALL.replace("A claim.", "A claims.")
+    wrong = features.reanalyse(before, edited, 4, 10, 10, "x")  # says "x" was typed: not so
+    assert wrong.diagnostics is not before.diagnostics
+    assert wrong.map is not None and wrong.map.node("old").text == "A claims."

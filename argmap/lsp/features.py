@@ -27,7 +27,15 @@ from lsprotocol import types
 
 from argmap.errors import ArgmapError, Diagnostic, MapLoadError, Position, Severity, error
 from argmap.load import MAX_FILE_BYTES, loads_map
-from argmap.lsp.spans import Span, block_end, inner, key_before, ref_value_span, token_span
+from argmap.lsp.spans import (
+    Span,
+    block_end,
+    in_flow,
+    inner,
+    key_before,
+    ref_value_span,
+    token_span,
+)
 from argmap.model import ArgumentMap, Link, LinkKind, Node
 from argmap.quotes import QuoteCheck, QuoteChecks, SourceTexts, check_quotes
 from argmap.validate import ID_PATTERN, find_cycle, has_errors, validate_map
@@ -279,6 +287,99 @@ def analyse(
         else:
             diagnostics = validate_map(m, sources=texts)
     return Analysis(path, text, split_lines(text), m, diagnostics, settings, texts, encoding)
+
+
+# Typing in a node's text: the one edit that cannot change what the checks find.
+
+# A plain scalar that starts with one of these, or holds `#` or `:`, may mean something
+# else to YAML (a comment, a key, a quoted or flow value): such an edit is checked in full.
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_NULL_WORDS = frozenset({"null", "~"})
+
+
+def _plain_words(value: str) -> bool:
+    return (
+        bool(value.strip())
+        and value[0] not in _INDICATORS
+        and not value[0].isspace()
+        and "#" not in value
+        and ":" not in value
+        and value.isprintable()
+        and value.strip().casefold() not in _NULL_WORDS
+    )
+
+
+def reanalyse(
+    previous: Analysis, text: str, line: int, start: int, end: int, inserted: str
+) -> Analysis:
+    """The analysis of `text`, which is `previous.text` with the code-point columns
+    `start`..`end` of 0-based `line` replaced by `inserted`.
+
+    When the edit stays inside the one-line plain `text:` value of a node and leaves it
+    plain, non-empty text, the checks cannot find anything new (no check reads a node's
+    words, and nothing else on the line moves): the previous findings stand and only the
+    node's text is replaced. Any other edit is checked in full by `analyse`.
+    """
+    quick = retext(previous, text, line, start, end, inserted)
+    if quick is not None:
+        return quick
+    return analyse(text, previous.path, previous.settings, previous.texts, previous.encoding)
+
+
+def retext(
+    a: Analysis, text: str, line: int, start: int, end: int, inserted: str
+) -> Analysis | None:
+    """`reanalyse`'s quick path alone: the new analysis, or None if the edit needs a full
+    check."""
+    m = a.map
+    if m is None or "\n" in inserted or "\r" in inserted or "\r" in text:
+        return None
+    if line >= len(a.lines) or not 0 <= start <= end <= len(a.lines[line]):
+        return None
+    old_line = a.lines[line]
+    new_line = old_line[:start] + inserted + old_line[end:]
+    offset = sum(map(len, a.lines[:line])) + line  # the line breaks are one "\n" each
+    if text != a.text[: offset + start] + inserted + a.text[offset + end :]:
+        return None  # not the edit we were told about
+    written = [
+        (i, n)
+        for i, n in enumerate(m.nodes)
+        if n.field_positions.get("text", (0, 0))[1] == line + 1
+    ]
+    if len(written) != 1:
+        return None
+    index, node = written[0]
+    col = node.field_positions["text"].column - 1
+    span = token_span(a.lines, line, col)
+    if span.end_line != line or not col <= start <= end <= span.end_col:
+        return None
+    if in_flow(old_line, col):
+        return None
+    old_value = old_line[col : span.end_col]
+    rest = new_line[col:]
+    new_value = rest.rstrip()
+    if old_line[span.end_col :].strip() or not _plain_words(old_value):
+        return None  # a comment after the value, or a value that is not plain words
+    if (
+        not _plain_words(new_value)
+        or new_value != old_value[: start - col] + inserted + (old_value[end - col :]).rstrip()
+    ):
+        return None
+    lines = [*a.lines[:line], new_line, *a.lines[line + 1 :]]
+    if token_span(lines, line, col).end_line != line:
+        return None  # the next line would continue it
+    nodes = list(m.nodes)
+    nodes[index] = attrs.evolve(node, text=new_value)
+    return Analysis(
+        a.path,
+        text,
+        lines,
+        attrs.evolve(m, nodes=tuple(nodes)),
+        a.diagnostics,
+        a.settings,
+        a.texts,
+        a.encoding,
+    )
 
 
 # ---------------------------------------------------------------------------

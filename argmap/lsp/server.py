@@ -4,6 +4,8 @@ Each request is answered by a pure function in `features` from the latest
 analysis of the document. A document is analysed when it is opened or saved,
 and a moment after the last change (typing a word re-checks once, not once a
 letter). A request that arrives before that moment analyses the text it sees.
+A change that only retypes a node's text cannot change what the checks find:
+its analysis is brought up to date at once, without a full check.
 """
 
 from __future__ import annotations
@@ -84,8 +86,36 @@ class ArgmapLanguageServer(LanguageServer):
         self.analyses[uri] = (document.version, result)
         return result
 
-    def publish(self, uri: str) -> None:
-        """Check the document now and send its diagnostics (none for YAML that is no map)."""
+    def retext(self, params: types.DidChangeTextDocumentParams) -> None:
+        """Bring the analysis up to date at once if the change only retypes a node's text
+        (`features.retext`); any other change waits for the debounced full check."""
+        uri = params.text_document.uri
+        cached = self.analyses.get(uri)
+        changes = params.content_changes
+        if cached is None or cached[1] is None or len(changes) != 1:
+            return
+        change = changes[0]
+        if not isinstance(change, types.TextDocumentContentChangePartial):
+            return
+        if change.range.start.line != change.range.end.line:
+            return
+        previous = cached[1]
+        line, start = previous.from_lsp(change.range.start)
+        _line, end = previous.from_lsp(change.range.end)
+        document = self.workspace.get_text_document(uri)
+        try:
+            found = features.retext(previous, document.source, line, start, end, change.text)
+        except Exception:  # noqa: BLE001 - the full check will run anyway
+            logger.exception("argmap lsp: the quick check of %s failed", uri)
+            return
+        if found is not None:
+            self.analyses[uri] = (document.version, found)
+            if found.map is not None:
+                self.last_maps[uri] = found.map
+
+    def publish(self, uri: str, fresh: bool = False) -> None:
+        """Send the document's diagnostics (none for YAML that is no map), checking it now
+        unless its analysis is current; `fresh`: check it again in any case."""
         handle = self.pending.pop(uri, None)
         if handle is not None:
             handle.cancel()
@@ -93,7 +123,11 @@ class ArgmapLanguageServer(LanguageServer):
             return
         try:
             document = self.workspace.get_text_document(uri)
-            found = self._analyse(uri, document)
+            cached = self.analyses.get(uri)
+            if not fresh and cached is not None and cached[0] == document.version:
+                found = cached[1]
+            else:
+                found = self._analyse(uri, document)
             diagnostics = features.diagnostics(found, uri) if found is not None else []
         except Exception as exc:  # noqa: BLE001 - the server outlives a bug in one check
             logger.exception("argmap lsp: checking %s failed", uri)
@@ -187,18 +221,19 @@ async def did_change_configuration(
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: ArgmapLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
-    ls.publish(params.text_document.uri)
+    ls.publish(params.text_document.uri, fresh=True)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 async def did_change(ls: ArgmapLanguageServer, params: types.DidChangeTextDocumentParams) -> None:
+    ls.retext(params)
     ls.publish_later(params.text_document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: ArgmapLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
     ls.texts = SourceTexts(ls.settings.sources)  # a source file may have changed too
-    ls.publish(params.text_document.uri)
+    ls.publish(params.text_document.uri, fresh=True)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)

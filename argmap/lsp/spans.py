@@ -49,7 +49,7 @@ def _key_column(line: str) -> int:
     return j
 
 
-def _in_flow(line: str, col: int) -> bool:
+def in_flow(line: str, col: int) -> bool:
     """True if an unclosed `[` or `{` precedes `col` on the line (outside quotes)."""
     depth = 0
     quote = ""
@@ -142,7 +142,7 @@ _PLAIN_STOP_FLOW = re.compile(r": | #|:$|[,\]\}]")
 def _plain_end(lines: list[str], li: int, ci: int) -> tuple[tuple[int, int], bool]:
     """The end of a plain scalar, and whether it is a key (followed by `:`)."""
     line = lines[li]
-    flow = _in_flow(line, ci)
+    flow = in_flow(line, ci)
     stop = (_PLAIN_STOP_FLOW if flow else _PLAIN_STOP_BLOCK).search(line, ci + 1)
     end = stop.start() if stop else len(line)
     is_key = stop is not None and line[stop.start()] == ":"

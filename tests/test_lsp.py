@@ -755,3 +755,18 @@ async def test_settings_from_the_workspace_turn_scores_on(
         "strength 0.25, falls (dfquad); computed from the map as drawn, with default base"
         " scores where none is given; not a judgement of the sources or of truth"
     )
+
+
+async def test_requests_out_of_range_or_for_unknown_documents_get_empty_answers(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    uri, _ = await open_doc(client, tmp_path / "small.yaml", SMALL)
+    far = pos(5000, 5000)
+    assert await client.text_document_hover_async(types.HoverParams(doc(uri), far)) is None
+    assert await client.text_document_definition_async(types.DefinitionParams(doc(uri), far)) == []
+    assert await complete(client, uri, far) == []
+    unknown = (tmp_path / "never-opened.yaml").as_uri()
+    assert (
+        await client.text_document_hover_async(types.HoverParams(doc(unknown), pos(0, 0))) is None
+    )
+    assert await complete(client, uri, pos(17, 13)) == ["c1", "p1", "c2"]  # still answering

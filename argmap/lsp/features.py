@@ -797,9 +797,9 @@ def completion(
     `last_map` is the last version of the document that loaded: while a line is being
     typed the document often does not."""
     m = a.map or last_map
+    if position.line >= len(a.lines):
+        return []  # past the end of the document
     line, col = a.from_lsp(position)
-    if line >= len(a.lines):
-        return []
     prefix = a.lines[line][:col]
     found = _VALUE_CONTEXT.search(prefix)
     field = None

@@ -53,8 +53,8 @@ mutate-report: $(STAMP) ## Killed and surviving mutants per module, from the las
 	$(BIN)/python -m mutation.report
 
 lint: $(STAMP) ## ruff (lint and format) and mypy
-	$(BIN)/ruff check argmap tests benchmarks
-	$(BIN)/ruff format --check argmap tests benchmarks
+	$(BIN)/ruff check argmap tests benchmarks mutation
+	$(BIN)/ruff format --check argmap tests benchmarks mutation
 	$(BIN)/mypy
 
 bench: $(STAMP) ## Benchmarks, reported as ratios against a baseline timed in the same run

@@ -119,7 +119,7 @@ def _artifact_uri(file: str) -> str:
 
 
 def _rule_name(description: str) -> str:
-    """SARIF's rule `name` is an identifier: `uncontested claim (no con)` -> UncontestedClaimNoCon."""
+    """SARIF's rule `name` is an identifier: `unused actor` becomes UnusedActor."""
     return "".join(word.capitalize() for word in re.findall(r"[A-Za-z0-9]+", description))
 
 

@@ -144,6 +144,7 @@ def test_an_aif_chain_of_1000_undercuts_imports_as_deep_as_a_map_can_nest() -> N
     ]
 
 
+@pytest.mark.slow
 def test_a_long_chain_of_undercuts_listed_backwards_is_resolved_in_linear_time() -> None:
     nodes, edges = _undercut_chain(6000)
     nodes.reverse()  # each CA-node before the one it attacks: one round per link, before
@@ -153,6 +154,7 @@ def test_a_long_chain_of_undercuts_listed_backwards_is_resolved_in_linear_time()
     assert (len(m.node_ids), sum(lk.kind.value == "undercut" for lk in m.links)) == (6002, 120)
 
 
+@pytest.mark.slow
 def test_an_argdown_chain_of_undercut_links_written_backwards_is_resolved_in_linear_time() -> None:
     # argmap's own Argdown: each undercut link is an argument naming the link it attacks.
     blocks = ['<c.pro.1>: x {"argmap-link": {"source": "p", "target": "c", "kind": "pro"}}']
@@ -187,6 +189,7 @@ def test_a_yaml_alias_bomb_in_argdown_data_is_refused_as_the_map_loader_refuses_
     )
 
 
+@pytest.mark.slow
 def test_an_unclosed_brace_before_many_lines_is_found_in_linear_time() -> None:
     text = "[a]: A claim. {note: x\n" + "  + [b]: more text here\n" * 100_000
     with must_finish():
@@ -236,6 +239,7 @@ def test_argmap_json_links_sharing_an_id_are_refused() -> None:
 # -- sizes
 
 
+@pytest.mark.slow
 def test_a_file_over_the_map_limit_imports_when_it_fits_the_import_limit(tmp_path: Path) -> None:
     path = tmp_path / "big.json"
     body = '{"nodes": [{"nodeID": "1", "type": "I", "text": "A claim."}]}'

@@ -13,10 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from argmap import ArgumentMap, loads_map
 from argmap.formats import export_map, import_text
 from argmap.formats.json import to_data
+from tests.budget import examples
 from tests.conftest import REPO
 from tests.mapgen import claim_texts, graph, map_texts, without_undercuts
 
-FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def round_trip(text: str, fmt: str):  # type: ignore[no-untyped-def]
@@ -28,6 +31,7 @@ def round_trip(text: str, fmt: str):  # type: ignore[no-untyped-def]
 
 @FAST
 @given(map_texts())
+@pytest.mark.slow
 def test_argdown_keeps_the_graph_the_claims_and_every_field(text: str) -> None:
     original, back = round_trip(text, "argdown")
     assert graph(back.map) == graph(original)
@@ -77,6 +81,7 @@ def _model(m: ArgumentMap) -> dict[str, Any]:
 
 @FAST
 @given(map_texts())
+@pytest.mark.slow
 def test_json_keeps_everything_but_positions(text: str) -> None:
     original, back = round_trip(text, "json")
     assert _model(back.map) == _model(original)
@@ -114,6 +119,7 @@ claims:
 
 @FAST
 @given(map_texts())
+@pytest.mark.slow
 def test_aif_keeps_the_graph(text: str) -> None:
     original, back = round_trip(text, "aif")
     assert graph(back.map) == graph(original)
@@ -122,6 +128,7 @@ def test_aif_keeps_the_graph(text: str) -> None:
 
 @FAST
 @given(map_texts())
+@pytest.mark.slow
 def test_kialo_keeps_the_graph_without_undercuts(text: str) -> None:
     original, back = round_trip(text, "kialo")
     assert graph(back.map) == without_undercuts(original)

@@ -700,7 +700,7 @@ def loads_map(text: str, path: str = "<string>", *, pure_python: bool = False) -
     return built
 
 
-def read_map_text(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> str:
+def read_map_text(path: str | os.PathLike[str], limit: int | None = None) -> str:
     """The file's text, refused (MapLoadError) if unreadable, over `limit` bytes or not UTF-8.
 
     `limit` is the map file's by default; `import` reads foreign files up to its own."""
@@ -715,9 +715,10 @@ def read_map_text(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> 
         size = p.stat().st_size
         if p.is_dir():
             raise fail("E001", "is a directory, not a map file")
-        if size > limit:
-            what = "maps are" if limit == MAX_FILE_BYTES else "files to import are"
-            raise fail("E003", f"file is {size:,} bytes; {what} limited to {limit:,} bytes")
+        most = MAX_FILE_BYTES if limit is None else limit
+        if size > most:
+            what = "maps are" if limit is None else "files to import are"
+            raise fail("E003", f"file is {size:,} bytes; {what} limited to {most:,} bytes")
         data = p.read_bytes()
     except FileNotFoundError:
         raise fail("E001", "no such file") from None

@@ -426,3 +426,15 @@ def test_graphml_stays_well_formed_xml_whatever_the_text() -> None:
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     labels = [d.text for d in root.iterfind(".//g:node/g:data", ns) if d.get("key") == "n_label"]
     assert labels == ["A \ufffd <b>&amp;"]
+
+
+def test_argdown_keeps_private_use_characters_as_they_are() -> None:
+    from argmap import loads_map
+
+    m = loads_map(
+        "argmap: 1\ntitle: T\nclaims:\n  a:\n"
+        '    text: "Icon \\ue041 \\U000f0041 and a \\\\* star"\n',
+        "t.yaml",
+    )
+    back = import_text(export_map(m, "argdown").text, "argdown", "t.argdown").map
+    assert back.node("a").text == "Icon \ue041 \U000f0041 and a \\* star"

@@ -28,6 +28,7 @@ simplification is a W6xx warning naming the line.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import deque
@@ -224,9 +225,24 @@ _EMPHASIS = re.compile(
 )
 _ESCAPED = re.compile(r"\\(.)")
 _NODE_FIELDS = ("by", "quote", "weight", "implicit", "note", "url", "tags")
-# Placeholders for escaped characters while the markup is taken apart.
-_PRIVATE = 0xE000
-_RESTORE = {_PRIVATE + code: code for code in range(0x1000)}  # placeholders -> characters
+# Placeholders for escaped characters while the markup is taken apart: a block of 4,096
+# code points of the supplementary private use planes that the text does not use, so
+# that every character of the text comes back as it was.
+_BLOCK = 0x1000
+_BLOCKS = range(0xF0000, 0x10F000, _BLOCK)
+
+
+def _free_block(raw: str) -> int:
+    """The first placeholder block with no character of `raw` in it."""
+    for base in _BLOCKS:
+        if not re.search(f"[{chr(base)}-{chr(base + _BLOCK - 1)}]", raw):
+            return base
+    return _BLOCKS[-1]  # 31 blocks all in use: only a file built to defeat this
+
+
+@functools.cache
+def _restore_table(base: int) -> dict[int, int]:
+    return {base + code: code for code in range(_BLOCK)}
 
 
 @attrs.define
@@ -390,10 +406,9 @@ class _Reader:
 
     def clean(self, raw: str) -> tuple[str, list[str]]:
         """Plain text and tags from Argdown inline markup."""
+        base = _free_block(raw)
         protected = _ESCAPED.sub(
-            lambda mt: (
-                chr(_PRIVATE + ord(mt.group(1))) if ord(mt.group(1)) < 0x1000 else mt.group(1)
-            ),
+            lambda mt: chr(base + ord(mt.group(1))) if ord(mt.group(1)) < 0x1000 else mt.group(1),
             raw,
         )
         tags = [a or b for a, b in _TAG.findall(protected)]
@@ -402,8 +417,9 @@ class _Reader:
         text = _LINK.sub(lambda mt: f"{mt.group(1)} ({mt.group(2)})", text)
         for _ in range(3):
             text = _EMPHASIS.sub(lambda mt: next(g for g in mt.groups() if g is not None), text)
-        text = text.translate(_RESTORE)
-        tags = [t.translate(_RESTORE) for t in tags]
+        restore = _restore_table(base)
+        text = text.translate(restore)
+        tags = [t.translate(restore) for t in tags]
         return " ".join(text.split()), [" ".join(t.split()) for t in tags]
 
     # -- elements

@@ -8,7 +8,6 @@ built at all (syntax, unknown fields, wrong types).
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -16,10 +15,7 @@ from pathlib import Path
 from argmap.errors import Diagnostic, MapLoadError, Position, error, info, warning
 from argmap.model import ArgumentMap, LinkKind, Node
 from argmap.quotes import normalise, quote_matches
-
-ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
-DATE_PATTERN = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\Z")
-SAFE_URL = re.compile(r"https?://[^\s<>\"']+\Z", re.IGNORECASE)
+from argmap.vocabulary import is_date, is_id, url_problem
 
 
 class SourceTexts:
@@ -88,16 +84,11 @@ def require_valid(m: ArgumentMap) -> ArgumentMap:
 # ---------------------------------------------------------------------------
 
 
-def _safe_url(url: str) -> bool:
-    return bool(SAFE_URL.match(url.strip()))
-
-
-def _url_error(url: str, position: Position) -> Diagnostic:
-    return error(
-        "E112",
-        f"link {url!r} is not an http(s) address; only http:// and https:// links are allowed",
-        position,
-    )
+def _url_errors(url: str | None, position: Position) -> Iterable[Diagnostic]:
+    """E112 for a link that the one rule (`vocabulary.URL_RULE`) refuses."""
+    problem = None if url is None else url_problem(url)
+    if problem is not None:
+        yield error("E112", f"link {url!r} {problem}", position)
 
 
 def _duplicate_id(node: Node, earlier: Node) -> Diagnostic | None:
@@ -139,7 +130,7 @@ def _check_nodes(m: ArgumentMap) -> Iterable[Diagnostic]:
             first_seen[node.id] = node
         if node.explicit_id and not node.id:
             yield error("E110", "empty `id`: give one, or remove the field", node.position_of("id"))
-        elif node.explicit_id and not ID_PATTERN.match(node.id):
+        elif node.explicit_id and not is_id(node.id):
             yield error(
                 "E110",
                 f"invalid id {node.id!r}: use lower-case letters, digits, '.', '_' and '-',"
@@ -156,8 +147,7 @@ def _check_nodes(m: ArgumentMap) -> Iterable[Diagnostic]:
                 f"weight {node.weight:g} is outside [0, 1]",
                 node.position_of("weight"),
             )
-        if node.url is not None and not _safe_url(node.url):
-            yield _url_error(node.url, node.position_of("url"))
+        yield from _url_errors(node.url, node.position_of("url"))
         for quote in node.quotes:
             if not quote.text.strip():
                 yield error("E109", "quote has empty text", quote.position)
@@ -302,9 +292,8 @@ def _check_actors_and_sources(m: ArgumentMap) -> Iterable[Diagnostic]:
             )
         if source.id not in used_sources:
             yield warning("W202", f"source {source.id!r} is never quoted", source.position)
-        if source.url is not None and not _safe_url(source.url):
-            yield _url_error(source.url, source.position_of("url"))
-        if source.date is not None and not DATE_PATTERN.match(source.date):
+        yield from _url_errors(source.url, source.position_of("url"))
+        if source.date is not None and not is_date(source.date):
             yield error(
                 "E117",
                 f"date {source.date!r} is not YYYY, YYYY-MM or YYYY-MM-DD",
@@ -315,8 +304,7 @@ def _check_actors_and_sources(m: ArgumentMap) -> Iterable[Diagnostic]:
             yield error("E109", f"actor {actor.id!r} has an empty name", actor.position_of("name"))
         if actor.id not in used_actors:
             yield warning("W203", f"actor {actor.id!r} argues nothing in the map", actor.position)
-        if actor.url is not None and not _safe_url(actor.url):
-            yield _url_error(actor.url, actor.position_of("url"))
+        yield from _url_errors(actor.url, actor.position_of("url"))
 
 
 def _unknown(what: str, name: str, known: Iterable[str]) -> str:

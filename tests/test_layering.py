@@ -20,8 +20,9 @@ ALLOWED_USERS = {
 # Each foundation module and the argmap modules it may import.
 FOUNDATION = {
     "errors": set(),
-    "model": {"errors"},
-    "load": {"errors", "model"},
+    "vocabulary": set(),
+    "model": {"errors", "vocabulary"},
+    "load": {"errors", "model", "vocabulary"},
 }
 
 

@@ -20,6 +20,7 @@ import yaml
 
 from argmap.formats.draft import Draft, DraftLink, DraftNode, slug
 from argmap.model import LinkKind
+from argmap.vocabulary import is_id
 
 MODELINE = (
     "# yaml-language-server: "
@@ -27,7 +28,6 @@ MODELINE = (
 )
 
 _PATH_ID = re.compile(r"\.(pro|con|undercut)\.\d+$")
-_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 MAX_NESTING = 50
 """Premises nested deeper than this are written as claims of their own (the loader
 refuses YAML nested more than 256 levels, and every premise level takes two)."""
@@ -150,7 +150,7 @@ def _preferred_id(node: DraftNode) -> str | None:
         return None
     if _PATH_ID.search(node.title):
         return None
-    if _ID.match(node.title):
+    if is_id(node.title):
         return node.title
     return slug(node.title, keep_dots=True) or None
 

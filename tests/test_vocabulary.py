@@ -1,0 +1,244 @@
+"""The vocabulary: one rule for ids, links and dates, and every field of the format described
+once on the model; these tests walk the fields and fail when the loader, the JSON Schema, a
+writer or diff misses one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from argmap import loads_map, validate_map
+from argmap.model import Actor, ArgumentMap, Link, Node, Quote, Source
+from argmap.vocabulary import (
+    DATE_RULE,
+    ID_RULE,
+    URL_RULE,
+    On,
+    Rule,
+    file_fields,
+    json_pattern,
+    safe_url,
+    url_problem,
+)
+from tests.conftest import REPO
+
+SCHEMA = json.loads((REPO / "argmap" / "argmap.schema.json").read_text(encoding="utf-8"))
+DEFS = SCHEMA["definitions"]
+
+
+def one_link_map(url: str) -> str:
+    return (
+        f"argmap: 1\ntitle: T\nclaims:\n  c:\n    text: C.\n    url: {json.dumps(url)}\n"
+        "    con: [D.]\n"
+    )
+
+
+# ---------------------------------------------------------------------------
+# The link rule
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/it's-here",  # an apostrophe is valid in a URL
+        "http://example.org/a?b=1&c=2",
+        "HTTPS://EXAMPLE.ORG/",
+        "  https://example.org/padded  ",
+    ],
+)
+def test_a_link_the_rule_allows_passes_validate(url: str) -> None:
+    m = loads_map(one_link_map(url), "m.yaml")
+    assert [d.format() for d in validate_map(m)] == []
+    assert safe_url(url) == url.strip()
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        (
+            "https://example.org/a\\b",
+            "holds a backslash, which a link cannot; write it percent-encoded",
+        ),
+        ("https://example.org/a b", "holds a space, which a link cannot; write it percent-encoded"),
+        ("https://example.org/<b>", "holds '<', which a link cannot; write it percent-encoded"),
+        (
+            "https://example.org/\u202eevil",
+            "holds the control character U+202E, which a link cannot; write it percent-encoded",
+        ),
+        (
+            "javascript:alert(1)",
+            "is not an http(s) address; only http:// and https:// links are allowed",
+        ),
+        ("https://", "is not an http(s) address; only http:// and https:// links are allowed"),
+    ],
+)
+def test_a_link_the_rule_refuses_is_e112_with_the_reason(url: str, why: str) -> None:
+    m = loads_map(one_link_map(url), "m.yaml")
+    assert [d.format() for d in validate_map(m)] == [
+        f"m.yaml:6:10: error: link {url!r} {why} [E112]"
+    ]
+    assert url_problem(url) == why
+    assert safe_url(url) is None
+
+
+def test_the_schema_states_the_same_rules() -> None:
+    url, id_, date = json_pattern(URL_RULE), json_pattern(ID_RULE), json_pattern(DATE_RULE)
+    assert DEFS["premise"]["properties"]["url"]["pattern"] == url
+    assert DEFS["source"]["properties"]["url"]["pattern"] == url
+    assert DEFS["actor"]["properties"]["url"]["pattern"] == url
+    assert DEFS["premise"]["properties"]["id"]["pattern"] == id_
+    assert DEFS["source"]["properties"]["date"]["pattern"] == date
+
+
+# ---------------------------------------------------------------------------
+# The fields
+
+
+def schema_object(name: str) -> dict[str, Any]:
+    """The object form of a definition (a claim may also be written as plain text)."""
+    d: dict[str, Any] = DEFS[name] if name != "map" else SCHEMA
+    if "oneOf" in d:
+        d = next(alt for alt in d["oneOf"] if alt.get("type") == "object")
+    return d
+
+
+# model class, schema definition, kind of item, keys a list of premises adds
+OBJECTS = [
+    (ArgumentMap, "map", None, ()),
+    (Source, "source", None, ()),
+    (Actor, "actor", None, ()),
+    (Quote, "quote", None, ()),
+    (Node, "claim", On.ANY, ("pro", "con")),
+    (Node, "premise", On.PREMISE, ("pro", "con", "undercut")),
+    (Link, "ref", On.REF, ("undercut",)),
+]
+
+
+@pytest.mark.parametrize(("cls", "name", "on", "lists"), OBJECTS, ids=[o[1] for o in OBJECTS])
+def test_the_schema_has_every_field_of_the_vocabulary_and_no_other(
+    cls: type, name: str, on: On | None, lists: tuple[str, ...]
+) -> None:
+    fields = [f for f in file_fields(cls) if on is None or f.spec.on in (On.ANY, on)]
+    obj = schema_object(name)
+    assert sorted(obj["properties"]) == sorted([f.key for f in fields] + list(lists))
+    assert sorted(obj.get("required", [])) == sorted(f.key for f in fields if f.required)
+    for f in fields:
+        if f.spec.rule is Rule.URL:
+            assert obj["properties"][f.key]["pattern"] == json_pattern(URL_RULE), f.key
+
+
+FULL = """\
+argmap: 1
+title: Every field
+description: A map that sets each field of the format once.
+allow-cycles: true
+sources:
+  src:
+    title: A source
+    author: An author
+    publisher: A publisher
+    date: 2011-05
+    url: https://example.org/src
+    file: src.txt
+actors:
+  ann: {name: Ann, role: Reporter, kind: person, url: https://example.org/ann}
+claims:
+  c:
+    text: The claim.
+    by: ann
+    implicit: false
+    quote: {source: src, text: the words, speaker: ann, locator: para 7}
+    weight: 0.25
+    tags: [t1]
+    note: A note.
+    url: https://example.org/c
+    pro:
+      - id: p
+        text: A premise.
+        implicit: true
+        undercut:
+          - text: An undercut.
+    con:
+      - ref: p
+        note: Why it bears here.
+        undercut: [Another undercut.]
+"""
+
+
+def test_every_field_is_set_by_the_full_fixture() -> None:
+    """The fixture the walking tests use sets every field the vocabulary has."""
+    m = loads_map(FULL, "full.yaml")
+    objects: dict[type, Any] = {
+        ArgumentMap: m,
+        Source: m.sources["src"],
+        Actor: m.actors["ann"],
+        Quote: m.node("c").quotes[0],
+        Link: m.link("c.con.1"),
+    }
+    for cls, obj in objects.items():
+        unset = [f.key for f in file_fields(cls) if getattr(obj, f.name) in (None, (), {})]
+        assert unset == [], cls.__name__
+    claim, premise = m.node("c"), m.node("p")
+    assert [f.key for f in file_fields(Node) if getattr(claim, f.name) in (None, ())] == []
+    assert premise.explicit_id and premise.implicit
+
+
+def test_as_data_writes_the_map_back_as_its_file_says_it() -> None:
+    m = loads_map(FULL, "full.yaml")
+    again = loads_map(yaml.safe_dump(m.as_data(), sort_keys=False), "full.yaml")
+    assert again.as_data() == m.as_data()
+    assert m.as_data() == yaml.safe_load(FULL.replace("2011-05", '"2011-05"')) | {
+        "claims": {
+            "c": {
+                "text": "The claim.",
+                "by": ["ann"],
+                "quote": [
+                    {"source": "src", "text": "the words", "speaker": "ann", "locator": "para 7"}
+                ],
+                "weight": 0.25,
+                "tags": ["t1"],
+                "note": "A note.",
+                "url": "https://example.org/c",
+                "pro": [
+                    {
+                        "id": "p",
+                        "text": "A premise.",
+                        "implicit": True,
+                        "undercut": [{"text": "An undercut."}],
+                    }
+                ],
+                "con": [
+                    {
+                        "ref": "p",
+                        "note": "Why it bears here.",
+                        "undercut": [{"text": "Another undercut."}],
+                    }
+                ],
+            }
+        }
+    }
+
+
+def test_as_data_of_each_object_keys_its_fields_as_the_file_does() -> None:
+    m = loads_map(FULL, "full.yaml")
+    assert m.actors["ann"].as_data() == {
+        "name": "Ann",
+        "role": "Reporter",
+        "kind": "person",
+        "url": "https://example.org/ann",
+    }
+    assert m.sources["src"].as_data()["date"] == "2011-05"
+    assert m.node("p").as_data() == {"id": "p", "text": "A premise.", "implicit": True}
+    assert m.node("c.pro.1.undercut.1").as_data() == {"text": "An undercut."}
+    assert m.link("c.pro.1").as_data() == {}  # a premise's link: its fields are the premise's
+    assert m.link("c.con.1").as_data() == {"ref": "p", "note": "Why it bears here."}
+
+
+def full_map(tmp_path: Path) -> Path:
+    path = tmp_path / "full.yaml"
+    path.write_text(FULL, encoding="utf-8")
+    return path

@@ -11,8 +11,10 @@ from __future__ import annotations
 import importlib
 import json as _json
 import os
+from collections.abc import Collection
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import attrs
 
@@ -32,6 +34,13 @@ _MODULES = {
     "graphml": "graphml",
 }
 _SUFFIXES = {".argdown": "argdown", ".ad": "argdown", ".txt": "kialo", ".kialo": "kialo"}
+
+
+def left_out(obj: Any, carried: Collection[str]) -> list[str]:
+    """The map-file keys of the fields `obj` (a model object) sets that a format does not
+    carry, in the vocabulary's order: what an exporter must warn about. A field added to the
+    vocabulary is warned about by every exporter until it learns to carry it."""
+    return [key for key in obj.as_data() if key not in carried]
 
 
 @attrs.frozen

@@ -29,11 +29,12 @@ import time
 from typing import Any
 
 from argmap.errors import Diagnostic, FormatError, Position, warning
-from argmap.formats import Exported
+from argmap.formats import Exported, left_out
 from argmap.formats._jsontext import load_json, where
 from argmap.formats.draft import Draft, DraftNode, slug
 from argmap.model import ArgumentMap, LinkKind
 
+_CARRIED = ("id", "text", "by", "quote")  # a node's fields AIF has a place for
 INFERENCE = "Default Inference"
 CONFLICT = "Default Conflict"
 ASSERTING = "Asserting"
@@ -121,7 +122,7 @@ class _Exporter:
         i_nodes: dict[str, str] = {}
         for node in m.unique_nodes():
             i_nodes[node.id] = self.node(node.text, "I")
-            lost = [f for f in ("weight", "tags", "note", "url", "implicit") if getattr(node, f)]
+            lost = left_out(node, _CARRIED)
             if lost:
                 self.warnings.append(
                     warning(

@@ -8,10 +8,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import yaml
 
 from argmap import loads_map, validate_map
+from argmap.diff import diff_maps
+from argmap.formats import export_map
+from argmap.formats.json import to_data
 from argmap.model import Actor, ArgumentMap, Link, Node, Quote, Source
 from argmap.vocabulary import (
     DATE_RULE,
@@ -19,6 +23,7 @@ from argmap.vocabulary import (
     URL_RULE,
     On,
     Rule,
+    Type,
     file_fields,
     json_pattern,
     safe_url,
@@ -150,7 +155,7 @@ claims:
   c:
     text: The claim.
     by: ann
-    implicit: false
+    implicit: true
     quote: {source: src, text: the words, speaker: ann, locator: para 7}
     weight: 0.25
     tags: [t1]
@@ -196,6 +201,7 @@ def test_as_data_writes_the_map_back_as_its_file_says_it() -> None:
             "c": {
                 "text": "The claim.",
                 "by": ["ann"],
+                "implicit": True,
                 "quote": [
                     {"source": "src", "text": "the words", "speaker": "ann", "locator": "para 7"}
                 ],
@@ -242,3 +248,90 @@ def full_map(tmp_path: Path) -> Path:
     path = tmp_path / "full.yaml"
     path.write_text(FULL, encoding="utf-8")
     return path
+
+
+# ---------------------------------------------------------------------------
+# Writers and diff: each walks the vocabulary, so a field added to it is written or warned
+# about, and diffed, without a list to update.
+
+
+def without(m: ArgumentMap, cls: type, name: str) -> ArgumentMap:
+    """The map with field `name` of every `cls` object back at its default (or changed, if
+    the field is required)."""
+    attribute = attrs.fields_dict(cls)[name]
+
+    def cleared(obj: Any) -> Any:
+        if attribute.default is attrs.NOTHING:
+            return attrs.evolve(obj, **{name: getattr(obj, name) + "!"})
+        default = attribute.default
+        value = default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[attr-defined]
+        return attrs.evolve(obj, **{name: value})
+
+    if cls is ArgumentMap:
+        return cleared(m)  # type: ignore[no-any-return]
+    if cls is Node:
+        return attrs.evolve(m, nodes=tuple(cleared(n) if n.id == "c" else n for n in m.nodes))
+    if cls is Source:
+        return attrs.evolve(m, sources={k: cleared(v) for k, v in m.sources.items()})
+    return attrs.evolve(m, actors={k: cleared(v) for k, v in m.actors.items()})
+
+
+DIFFED = [
+    (cls, f.name, f.key)
+    for cls in (ArgumentMap, Node, Source, Actor)
+    for f in file_fields(cls)
+    if f.spec.type not in (Type.VERSION, Type.ENTRIES, Type.CLAIMS) and f.key != "id"
+]
+
+
+@pytest.mark.parametrize(
+    ("cls", "name", "key"), DIFFED, ids=[f"{c.__name__}.{n}" for c, n, _ in DIFFED]
+)
+def test_diff_tells_a_change_of_every_field(cls: type, name: str, key: str) -> None:
+    full = loads_map(FULL, "full.yaml")
+    d = diff_maps(without(full, cls, name), full, evaluate=False)
+    changed = {
+        ArgumentMap: [f.field for f in d.map_fields],
+        Node: [f.field for f in d.node_fields if f.owner == "c"] + (["text"] if d.reworded else []),
+        Source: [f.field for f in d.sources.changed],
+        Actor: [f.field for f in d.actors.changed],
+    }[cls]
+    assert changed == [key if cls is not Source and cls is not Actor else name]
+
+
+def test_json_writes_every_field_of_a_node() -> None:
+    full = loads_map(FULL, "full.yaml")
+    node = next(n for n in to_data(full)["nodes"] if n["id"] == "c")
+    for f in file_fields(Node):
+        assert f.name in node, f.name
+    assert node["quotes"] == [
+        {"source": "src", "text": "the words", "speaker": "ann", "locator": "para 7"}
+    ]
+    assert to_data(full)["sources"]["src"] == full.sources["src"].as_data()
+    assert to_data(full)["actors"]["ann"] == full.actors["ann"].as_data()
+
+
+def shown(value: Any) -> list[str]:
+    """Strings an export that carries `value` contains."""
+    if isinstance(value, bool):
+        return ["true"]
+    if isinstance(value, list):
+        return [s for v in value for s in shown(v)]
+    if isinstance(value, dict):
+        return [str(value["text"])]
+    return [str(value)]
+
+
+@pytest.mark.parametrize("fmt", ["argdown", "aif", "kialo", "graphml", "json"])
+def test_each_exporter_carries_every_field_of_a_node_or_warns(fmt: str) -> None:
+    full = loads_map(FULL, "full.yaml")
+    exported = export_map(full, fmt)
+    warned = [w.message for w in exported.warnings]
+    for node_id in ("c", "p"):
+        for key, value in full.node(node_id).as_data().items():
+            if key in ("id", "text"):
+                continue
+            told = any(key in w and f"of {node_id}" in w for w in warned)
+            # AIF names a speaker by the actor's name: compare without case
+            carried = all(s.casefold() in exported.text.casefold() for s in shown(value))
+            assert told or carried, f"{fmt} loses {key} of {node_id} silently"

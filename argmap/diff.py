@@ -28,7 +28,7 @@ import attrs
 from argmap.errors import ArgmapError, MapLoadError
 from argmap.load import load_map, loads_map
 from argmap.model import Actor, ArgumentMap, Link, LinkKind, Node, Source
-from argmap.stats import md
+from argmap.tables import md
 from argmap.vocabulary import Type, file_fields
 
 GIT_PREFIX = "git:"

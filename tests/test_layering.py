@@ -15,7 +15,7 @@ ALLOWED_USERS = {
     "click": {"cli", "commands"},
     "rich": {"report", "cli", "commands"},
     "yaml": {"load", "formats.yaml_writer"},
-    "graphviz": {"render"},
+    "graphviz": {"render", "escape"},
 }
 # Each foundation module and the argmap modules it may import.
 FOUNDATION = {
@@ -23,6 +23,7 @@ FOUNDATION = {
     "vocabulary": set(),
     "model": {"errors", "vocabulary"},
     "load": {"errors", "model", "vocabulary"},
+    "quotes": {"errors", "model"},
 }
 
 

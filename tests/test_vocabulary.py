@@ -17,6 +17,7 @@ from argmap.diff import diff_maps
 from argmap.formats import export_map
 from argmap.formats.json import to_data
 from argmap.model import Actor, ArgumentMap, Link, Node, Quote, Source
+from argmap.renderer import render_map
 from argmap.vocabulary import (
     DATE_RULE,
     ID_RULE,
@@ -29,7 +30,8 @@ from argmap.vocabulary import (
     safe_url,
     url_problem,
 )
-from tests.conftest import REPO
+from tests.conftest import REPO, Invoke
+from tests.render_helpers import parse_svg
 
 SCHEMA = json.loads((REPO / "argmap" / "argmap.schema.json").read_text(encoding="utf-8"))
 DEFS = SCHEMA["definitions"]
@@ -335,3 +337,36 @@ def test_each_exporter_carries_every_field_of_a_node_or_warns(fmt: str) -> None:
             # AIF names a speaker by the actor's name: compare without case
             carried = all(s.casefold() in exported.text.casefold() for s in shown(value))
             assert told or carried, f"{fmt} loses {key} of {node_id} silently"
+
+
+# ---------------------------------------------------------------------------
+# The drift bugs, end to end: what `validate --strict` passes, `render` draws as a link;
+# what render would drop, validate refuses.
+
+
+def test_a_link_with_an_apostrophe_passes_validate_and_render_draws_it(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(one_link_map("https://example.org/it's-here"), encoding="utf-8")
+    invoke(["validate", "--strict", path])
+    dot = invoke(["render", path, "--format", "dot", "-o", "-"]).stdout
+    assert 'URL="https://example.org/it\'s-here"' in dot
+    svg = render_map(loads_map(path.read_text(encoding="utf-8"), "m.yaml"), "svg")
+    hrefs = [v for e in parse_svg(svg).iter() for k, v in e.attrib.items() if k.endswith("href")]
+    assert hrefs == ["https://example.org/it's-here"]
+
+
+def test_a_link_with_a_backslash_fails_validate_instead_of_vanishing_from_the_diagram(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(one_link_map("https://example.org/a\\b"), encoding="utf-8")
+    message = (
+        f"{path}:6:10: error: link 'https://example.org/a\\\\b' holds a backslash, which a link"
+        " cannot; write it percent-encoded [E112]"
+    )
+    assert message in invoke(["validate", "--strict", path], expect=1).stderr
+    # render refuses the map as it refuses any map with errors, naming the same problem
+    rendered = invoke(["render", path, "--format", "dot", "-o", "-"], expect=1)
+    assert rendered.stderr == f"argmap: {message}\n"

@@ -28,13 +28,13 @@ residual remained. It never raises for non-convergence: callers decide (the
 from __future__ import annotations
 
 import enum
-import gc
 import math
 from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
 from argmap.errors import EvaluationError, Position
+from argmap.gcpause import gc_paused
 from argmap.model import ArgumentMap, LinkKind
 
 SEMANTICS: tuple[str, ...] = ("dfquad", "qe", "euler")
@@ -640,9 +640,7 @@ def evaluate(
             "E502",
             f"unknown support reading {support!r} (choose from {', '.join(SUPPORT_READINGS)})",
         )
-    collecting = gc.isenabled()
-    gc.disable()  # the many small lists built here would make each collection walk the map
-    try:
+    with gc_paused():  # the many small lists built here would make each collection walk the map
         g = _Graph.build(m)
         order, left = _topological(g)
         strength, converged, residual, steps = _strengths(g, _COMBINE[semantics], order, left)
@@ -651,9 +649,17 @@ def evaluate(
         else:
             labels = grounded_labelling(_framework(g, support))
         return _evaluation(g, semantics, support, strength, labels, converged, residual, steps)
-    finally:
-        if collecting:
-            gc.enable()
+
+
+def not_converged(path: str, evaluation: Evaluation, consequence: str) -> EvaluationError:
+    """E501 for an evaluation of the map at `path` that did not converge: the one wording
+    every command uses. `consequence` says what the command does about it."""
+    return EvaluationError(
+        "E501",
+        f"evaluation did not converge: residual {evaluation.residual:.1e} after"
+        f" {evaluation.iterations} integration steps; {consequence}",
+        Position(path),
+    )
 
 
 def _labels_in_order(g: _Graph, order: list[int]) -> list[int]:

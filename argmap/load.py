@@ -16,7 +16,6 @@ Scalars are kept as text; each field decides what type it wants, so
 from __future__ import annotations
 
 import difflib
-import gc
 import os
 import re
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from argmap.errors import Diagnostic, MapLoadError, NotAMapError, Position, error
+from argmap.gcpause import gc_paused
 from argmap.model import (
     FORMAT_VERSION,
     Actor,
@@ -696,21 +696,13 @@ def loads_map(text: str, path: str = "<string>", *, pure_python: bool = False) -
     `pure_python` forces PyYAML's Python parser (the fallback without libyaml).
     """
     out = _Collector(path)
-    # Loading makes hundreds of thousands of small acyclic objects; the cyclic
-    # garbage collector would scan them again and again for nothing (it costs
-    # more than the parse). Reference counting still frees everything.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():  # hundreds of thousands of small acyclic objects: see gcpause
         root = _compose(text, out, pure_python)
         if root is None:
             if not out.diagnostics:
                 out.add("E009", _EMPTY_FILE, out.at(1, 1))
             raise out.fail()
         built = _Builder(out).build(root)
-    finally:
-        if collecting:
-            gc.enable()
     if built is None:
         raise out.fail()
     return built

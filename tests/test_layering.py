@@ -21,8 +21,9 @@ ALLOWED_USERS = {
 FOUNDATION = {
     "errors": set(),
     "vocabulary": set(),
+    "gcpause": set(),
     "model": {"errors", "vocabulary"},
-    "load": {"errors", "model", "vocabulary"},
+    "load": {"errors", "gcpause", "model", "vocabulary"},
     "quotes": {"errors", "model"},
 }
 

@@ -186,7 +186,15 @@ class MapDiff:
     # None: evaluation was off or could not run (`evaluation_note` says why).
     scores: tuple[ScoreChange, ...] | None = None
     semantics: str | None = None
+    support: str | None = None
     evaluation_note: str | None = None
+
+    @property
+    def reading(self) -> str:
+        """The semantics, and the support reading when it is not the default."""
+        if self.support in (None, "attacks-only"):
+            return str(self.semantics)
+        return f"{self.semantics}, support {self.support}"
 
     def counts(self) -> dict[str, int]:
         return {
@@ -449,6 +457,7 @@ def diff_maps(
     *,
     evaluate: bool = True,
     semantics: str = "dfquad",
+    support: str = "attacks-only",
 ) -> MapDiff:
     """Everything that changed from `old` to `new`, in the new map's order."""
     pairs = match_nodes(old, new)
@@ -546,7 +555,7 @@ def diff_maps(
         sources=_entries(dict(old.sources), dict(new.sources), _names(Source)),
     )
     if evaluate:
-        result = _with_scores(result, old, new, pairs, semantics)
+        result = _with_scores(result, old, new, pairs, semantics, support)
     return result
 
 
@@ -562,27 +571,33 @@ def _stringify(change: FieldChange) -> FieldChange:
 
 
 def _with_scores(
-    result: MapDiff, old: ArgumentMap, new: ArgumentMap, pairs: dict[str, str], semantics: str
+    result: MapDiff,
+    old: ArgumentMap,
+    new: ArgumentMap,
+    pairs: dict[str, str],
+    semantics: str,
+    support: str,
 ) -> MapDiff:
     from argmap.evaluate import evaluate as run_evaluation
+    from argmap.evaluate import not_converged
     from argmap.validate import require_valid
 
     try:
-        before = run_evaluation(require_valid(old), semantics=semantics)
-        after = run_evaluation(require_valid(new), semantics=semantics)
+        before = run_evaluation(require_valid(old), semantics=semantics, support=support)
+        after = run_evaluation(require_valid(new), semantics=semantics, support=support)
     except MapLoadError as exc:
         note = f"not evaluated: {exc.position}: {exc.message} [{exc.code}]"
         return attrs.evolve(result, evaluation_note=note)
     except ArgmapError as exc:
         return attrs.evolve(result, evaluation_note=f"not evaluated: {exc.message} [{exc.code}]")
-    unsettled = [e for e in (before, after) if not e.converged]
-    if unsettled:
-        residual = max(e.residual for e in unsettled)
-        result = attrs.evolve(
-            result,
-            evaluation_note=f"a cyclic map did not converge (residual {residual:.2g}):"
-            " its strengths are approximate",
-        )
+    unsettled = [
+        not_converged(m.path, e, "its strengths are approximate")
+        for m, e in ((old, before), (new, after))
+        if not e.converged
+    ]
+    if unsettled:  # the E501 of every command, naming the map; the scores are still told
+        note = "; ".join(f"{p.position}: {p.message} [{p.code}]" for p in unsettled)
+        result = attrs.evolve(result, evaluation_note=note)
     back = {v: k for k, v in pairs.items()}
     changes = []
     for nid in new.node_ids:
@@ -592,7 +607,7 @@ def _with_scores(
         a, b = before.nodes[oid], after.nodes[nid]
         if abs(a.strength - b.strength) >= STRENGTH_STEP or a.status != b.status:
             changes.append(ScoreChange(nid, a.strength, b.strength, a.status.value, b.status.value))
-    return attrs.evolve(result, scores=tuple(changes), semantics=semantics)
+    return attrs.evolve(result, scores=tuple(changes), semantics=semantics, support=support)
 
 
 # ---------------------------------------------------------------------------
@@ -712,7 +727,7 @@ def to_text(d: MapDiff) -> str:
         )
     if d.scores is not None:
         section(
-            f"strength and status ({d.semantics})",
+            f"strength and status ({d.reading})",
             [f"~ {s.id}: {_score_text(s)}" for s in d.scores],
         )
     if d.evaluation_note:
@@ -816,7 +831,7 @@ def to_markdown(d: MapDiff) -> str:
             + [f"{md_code(f.owner)} {f.field}: {was_now(f.old, f.new)}" for f in changes.changed],
         )
     if d.scores:
-        lines += ["", f"#### Strength and status ({d.semantics})", ""]
+        lines += ["", f"#### Strength and status ({d.reading})", ""]
         lines += ["| node | strength | status |", "|---|---|---|"]
         for s in d.scores:
             status = s.new_status
@@ -883,6 +898,7 @@ def to_json(d: MapDiff) -> str:
         if d.scores is None
         else {
             "semantics": d.semantics,
+            "support": d.support,
             "changes": [
                 {
                     "id": s.id,

@@ -28,8 +28,10 @@ residual remained. It never raises for non-convergence: callers decide (the
 from __future__ import annotations
 
 import enum
+import json
 import math
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -840,3 +842,36 @@ def _complete_labellings(
 
     search(0)
     return found
+
+
+# --- the JSON document
+
+
+def _score(score: Score) -> dict[str, Any]:
+    return {
+        "base": round(score.base, 6),
+        "strength": round(score.strength, 6),
+        "status": score.status.value,
+    }
+
+
+def evaluation_json(evaluation: Evaluation, extensions: Acceptance | None = None) -> str:
+    """The JSON document of `argmap evaluate --format json` (README, "Evaluation semantics")."""
+    doc: dict[str, Any] = {
+        "semantics": evaluation.semantics,
+        "support": evaluation.support,
+        "status_semantics": evaluation.status_semantics,
+        "converged": evaluation.converged,
+        "residual": evaluation.residual,
+        "iterations": evaluation.iterations,
+        "nodes": {nid: _score(s) for nid, s in evaluation.nodes.items()},
+        "links": {lid: _score(s) for lid, s in evaluation.links.items()},
+    }
+    if extensions is not None:
+        doc["extensions"] = {
+            "semantics": extensions.semantics,
+            "extensions": [sorted(e) for e in extensions.extensions],
+            "credulous": sorted(extensions.credulous),
+            "sceptical": sorted(extensions.sceptical),
+        }
+    return json.dumps(doc, indent=2, ensure_ascii=False)

@@ -31,9 +31,8 @@ from collections.abc import Iterable, Mapping
 
 import graphviz
 
-from argmap.errors import EvaluationError
 from argmap.escape import clean_text, esc_string, html_text, safe_url, url_attribute
-from argmap.evaluate import Evaluation, Score
+from argmap.evaluate import Evaluation, Score, not_converged
 from argmap.model import ArgumentMap, Link, LinkKind, Node
 from argmap.selection import claim_owners, drawn_links, visible
 from argmap.themes import THEMES, RenderOptions, Theme
@@ -84,11 +83,7 @@ def render_dot(
     """The map as DOT text: pure, deterministic, every map string escaped."""
     options = options or RenderOptions()
     if evaluation is not None and not evaluation.converged:
-        raise EvaluationError(
-            "E501",
-            f"evaluation did not converge (residual {evaluation.residual:.1e}): "
-            "its strengths are not a fixpoint; render with --no-eval",
-        )
+        raise not_converged(m.path, evaluation, "its strengths are not a fixpoint to draw")
     theme = THEMES[options.theme]
     shown, context = visible(m, options)
     names = _Names(shown.values())

@@ -8,10 +8,23 @@ built at all (syntax, unknown fields, wrong types).
 from __future__ import annotations
 
 import difflib
+import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 
-from argmap.errors import Diagnostic, MapLoadError, Position, error, info, warning
+from argmap.errors import (
+    Diagnostic,
+    MapLoadError,
+    NotAMapError,
+    Position,
+    error,
+    info,
+    no_map_files,
+    warning,
+)
+from argmap.files import find_maps
+from argmap.load import load_map
 from argmap.model import ArgumentMap, LinkKind, Node
 from argmap.quotes import SourceTexts, quote_matches
 from argmap.vocabulary import is_date, is_id, url_problem
@@ -38,6 +51,64 @@ def validate_map(
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity.value == "error" for d in diagnostics)
+
+
+def load_valid_map(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Load a map to draw or compute with: refused (MapLoadError) if it has structural errors.
+
+    The error names the first problem, and how many more there are: `argmap validate`
+    lists all of them.
+    """
+    try:
+        return require_valid(load_map(path))
+    except MapLoadError as exc:
+        more = len(exc.diagnostics) - 1
+        if not more:
+            raise
+        note = f" (and {more} more: run `argmap validate {path}`)"
+        raise type(exc)(exc.diagnostics, note) from None
+
+
+def check_paths(
+    paths: Sequence[str | os.PathLike[str]], source_dirs: Sequence[str | os.PathLike[str]] = ()
+) -> dict[str, list[Diagnostic]]:
+    """Diagnostics for every map named or found under a directory, keyed by file, in order.
+
+    Under a directory, YAML that is not a map at all (a CI workflow, a config) is skipped
+    with an info line; a file named on the command line is always checked as a map.
+    """
+    texts = SourceTexts([Path(d) for d in source_dirs])
+    results: dict[str, list[Diagnostic]] = {}
+    for name in paths:
+        given = str(name)
+        walked = Path(given).is_dir()
+        found = find_maps([given])
+        skipped = 0
+        for path in found:
+            try:
+                m = load_map(path)
+            except NotAMapError as exc:
+                results[str(path)] = [_skipped(path)] if walked else exc.diagnostics
+                skipped += walked
+                continue
+            except MapLoadError as exc:
+                results[str(path)] = exc.diagnostics
+                continue
+            results[str(path)] = validate_map(m, sources=texts)
+        if walked and skipped == len(found):  # a directory with nothing to check fails
+            others = {0: "", 1: " (1 YAML file, not a map)"}.get(
+                skipped, f" ({skipped} YAML files, none a map)"
+            )
+            results[given] = [no_map_files(given, others)]
+    return results
+
+
+def _skipped(path: Path) -> Diagnostic:
+    return info(
+        "I303",
+        "not an argmap map (no `argmap:` or `claims:` at the top): skipped",
+        Position(str(path)),
+    )
 
 
 def require_valid(m: ArgumentMap) -> ArgumentMap:

@@ -66,13 +66,18 @@ def _module(fmt: str) -> ModuleType:
     return importlib.import_module(f"argmap.formats.{_MODULES[fmt]}")
 
 
-def export_map(m: ArgumentMap, fmt: str) -> Exported:
-    """`m` as text in `fmt` (one of EXPORT_FORMATS)."""
+def export_map(m: ArgumentMap, fmt: str, *, timestamp: str | None = None) -> Exported:
+    """`m` as text in `fmt` (one of EXPORT_FORMATS). `timestamp`: the time AIF stamps on
+    its nodes ("YYYY-MM-DD HH:MM:SS"; default the epoch); the other formats have none."""
     if fmt not in EXPORT_FORMATS:
         raise FormatError(
             "E606", f"cannot export to {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}"
         )
-    exported: Exported = _module(fmt).export(m)
+    module = _module(fmt)
+    if fmt == "aif" and timestamp is not None:
+        exported: Exported = module.export(m, timestamp=timestamp)
+    else:
+        exported = module.export(m)
     return exported
 
 

@@ -370,3 +370,19 @@ def test_a_link_with_a_backslash_fails_validate_instead_of_vanishing_from_the_di
     # render refuses the map as it refuses any map with errors, naming the same problem
     rendered = invoke(["render", path, "--format", "dot", "-o", "-"], expect=1)
     assert rendered.stderr == f"argmap: {message}\n"
+
+
+def test_the_library_exports_what_the_commands_call(tmp_path: Path) -> None:
+    import argmap
+
+    assert sorted(argmap.__all__) == argmap.__all__
+    for name in argmap.__all__:
+        assert hasattr(argmap, name), name
+    path = full_map(tmp_path)
+    assert list(argmap.check_paths([tmp_path])) == [str(path)]
+    found = argmap.summarise_paths([tmp_path], evaluate=False)
+    assert [s.path for s in found.summaries] == [str(path)] and found.problems == ()
+    jobs = argmap.plan(tmp_path, str(tmp_path / "out"), "svg")
+    assert [(j.map_path, j.out) for j in jobs] == [(path, str(tmp_path / "out" / "full.svg"))]
+    doc = json.loads(argmap.evaluation_json(argmap.evaluate(argmap.load_valid_map(path))))
+    assert doc["converged"] is True and sorted(doc["nodes"])[0] == "c"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from argmap.errors import (  # noqa: E402
+from argmap.errors import (
     ArgmapError,
     Diagnostic,
     EvaluationError,
@@ -26,7 +26,7 @@ from argmap.errors import (  # noqa: E402
     Severity,
     UsageProblem,
 )
-from argmap.evaluate import (  # noqa: E402
+from argmap.evaluate import (
     Acceptance,
     Evaluation,
     Score,
@@ -35,13 +35,13 @@ from argmap.evaluate import (  # noqa: E402
     evaluate,
     evaluation_json,
 )
-from argmap.files import map_files  # noqa: E402
-from argmap.jobs import Job, plan  # noqa: E402
-from argmap.load import load_map, loads_map  # noqa: E402
-from argmap.model import Actor, ArgumentMap, Link, Node, Quote, Source  # noqa: E402
-from argmap.quotes import SourceTexts  # noqa: E402
-from argmap.summary import MapSummary, PathSummaries, summarise, summarise_paths  # noqa: E402
-from argmap.validate import check_paths, load_valid_map, require_valid, validate_map  # noqa: E402
+from argmap.files import map_files
+from argmap.jobs import Job, plan
+from argmap.load import load_map, loads_map
+from argmap.model import Actor, ArgumentMap, Link, Node, Quote, Source
+from argmap.quotes import SourceTexts
+from argmap.summary import MapSummary, PathSummaries, summarise, summarise_paths
+from argmap.validate import check_paths, load_valid_map, require_valid, validate_map
 
 __all__ = [
     "Acceptance",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import cast
 
 import graphviz
 
@@ -63,7 +64,7 @@ def esc_string(value: str) -> str:
     what looks like an XML entity, so `&` is written as one.
     """
     lines = clean_text(value).replace("&", "&amp;").split("\n")
-    return graphviz.nohtml("\\n".join(line.replace("\\", "\\" * 4) for line in lines))
+    return cast(str, graphviz.nohtml("\\n".join(line.replace("\\", "\\" * 4) for line in lines)))
 
 
 def url_attribute(url: str) -> str:
@@ -72,4 +73,4 @@ def url_attribute(url: str) -> str:
     Some Graphviz versions copy a URL into the SVG without escaping `&`, which
     would leave the SVG unreadable to an XML parser; all of them keep an entity.
     """
-    return graphviz.nohtml(url.replace("&", "&amp;"))
+    return cast(str, graphviz.nohtml(url.replace("&", "&amp;")))

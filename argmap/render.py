@@ -156,7 +156,8 @@ def render_dot(
     _add_links(g, m, links, names, theme, evaluation, loose_refs)
     if options.legend:
         _add_legend(g, theme, evaluation, shown.values())
-    return g.source
+    source: str = g.source
+    return source
 
 
 # Rough sizes in inches of a drawn premise and of one rank, to shape the whole.

@@ -16,7 +16,7 @@ from tests.mapgen import claim_texts, graph, map_texts, without_undercuts
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def round_trip(text: str, fmt: str):  # type: ignore[no-untyped-def]
+def round_trip(text: str, fmt: str):
     original = loads_map(text, "generated.yaml")
     exported = export_map(original, fmt)
     back = import_text(exported.text, fmt, f"exported.{fmt}", "back.yaml")

@@ -265,12 +265,12 @@ def without(m: ArgumentMap, cls: type, name: str) -> ArgumentMap:
     def cleared(obj: Any) -> Any:
         if attribute.default is attrs.NOTHING:
             return attrs.evolve(obj, **{name: getattr(obj, name) + "!"})
-        default = attribute.default
-        value = default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[attr-defined]
+        default: Any = attribute.default
+        value = default.factory() if hasattr(default, "factory") else default
         return attrs.evolve(obj, **{name: value})
 
     if cls is ArgumentMap:
-        return cleared(m)  # type: ignore[no-any-return]
+        return cleared(m)
     if cls is Node:
         return attrs.evolve(m, nodes=tuple(cleared(n) if n.id == "c" else n for n in m.nodes))
     if cls is Source:

@@ -9,7 +9,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 import click
@@ -34,7 +34,7 @@ sources_option = click.option(
 )
 
 
-def format_option(choices: list[str], default: str, help: str) -> Any:
+def format_option(choices: list[str], default: str, help: str) -> Callable[[F], F]:
     """`--format`, stored as `fmt`."""
     return click.option(
         "--format",
@@ -121,7 +121,7 @@ def evaluation_options(
         decorated: Any = wrapper
         for option in reversed(options):  # listed in --help in the order above
             decorated = option(decorated)
-        return decorated
+        return cast(F, decorated)
 
     return decorate
 

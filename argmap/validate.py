@@ -49,10 +49,6 @@ def validate_map(
     return found
 
 
-def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
-    return any(d.severity.value == "error" for d in diagnostics)
-
-
 def load_valid_map(path: str | os.PathLike[str]) -> ArgumentMap:
     """Load a map to draw or compute with: refused (MapLoadError) if it has structural errors.
 

@@ -386,3 +386,29 @@ def test_the_library_exports_what_the_commands_call(tmp_path: Path) -> None:
     assert [(j.map_path, j.out) for j in jobs] == [(path, str(tmp_path / "out" / "full.svg"))]
     doc = json.loads(argmap.evaluation_json(argmap.evaluate(argmap.load_valid_map(path))))
     assert doc["converged"] is True and sorted(doc["nodes"])[0] == "c"
+
+
+def test_a_command_names_the_first_problem_and_how_many_more(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: T\nclaims:\n  c:\n    text: C.\n"
+        "    con: [{ref: nowhere}, {ref: gone}]\n",
+        encoding="utf-8",
+    )
+    result = invoke(["summary", path], expect=1)
+    assert result.stderr.splitlines()[0].endswith(
+        f"(and 1 more: run `argmap validate {path}`) [E102]"
+    )
+    # The library's error is built with that context, not patched afterwards: loading again
+    # gives the same one message, never a note appended twice.
+    import argmap
+
+    with pytest.raises(argmap.MapLoadError) as first:
+        argmap.load_valid_map(path)
+    with pytest.raises(argmap.MapLoadError) as second:
+        argmap.load_valid_map(path)
+    assert first.value.message == second.value.message
+    assert first.value.message.count("more: run") == 1
+    assert len(first.value.diagnostics) == 2

@@ -17,8 +17,8 @@ from typing import Any
 import attrs
 
 from argmap.errors import Diagnostic, Position, warning
-from argmap.model import Actor, ActorKind, LinkKind, Source
-from argmap.vocabulary import file_keys, is_date, is_id, safe_url
+from argmap.model import Actor, ActorKind, LinkKind, Quote, Source
+from argmap.vocabulary import Rule, file_fields, file_keys, is_date, is_id, safe_url
 
 
 @attrs.define
@@ -114,6 +114,7 @@ def slug(text: str, *, keep_dots: bool = False) -> str:
 _ACTOR_KINDS = {k.value for k in ActorKind}
 _SOURCE_FIELDS = file_keys(Source)
 _ACTOR_FIELDS = file_keys(Actor)
+_QUOTE_OPTIONAL = tuple(f for f in file_fields(Quote) if not f.required)
 
 
 def tidy(draft: Draft) -> None:
@@ -146,10 +147,10 @@ def tidy(draft: Draft) -> None:
                 draft.warn("W618", "a quote without source or text is left out", node.position)
                 continue
             kept = {"source": _source(draft, quote["source"]), "text": str(quote["text"])}
-            if quote.get("speaker"):
-                kept["speaker"] = _actor(draft, quote["speaker"])
-            if quote.get("locator"):
-                kept["locator"] = str(quote["locator"])
+            for f in _QUOTE_OPTIONAL:
+                if quote.get(f.key):
+                    value = quote[f.key]
+                    kept[f.key] = _actor(draft, value) if f.spec.rule is Rule.ACTOR else str(value)
             quotes.append(kept)
         node.quotes = quotes
         if node.weight is not None and not 0.0 <= node.weight <= 1.0:

@@ -18,6 +18,7 @@ from argmap.errors import (
     MapLoadError,
     NotAMapError,
     Position,
+    Severity,
     error,
     info,
     no_map_files,
@@ -47,6 +48,10 @@ def validate_map(
         found += _check_quotes(m, sources or SourceTexts())
     found.sort(key=Diagnostic.sort_key)
     return found
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diagnostics)
 
 
 def load_valid_map(path: str | os.PathLike[str]) -> ArgumentMap:

@@ -115,3 +115,34 @@ def test_argmap_dot_chooses_the_renderer_on_the_command_line(
     program.chmod(0o755)
     monkeypatch.setenv("ARGMAP_DOT", str(program))
     assert f"(renderer: graphviz at {program} (ARGMAP_DOT))" in invoke(["--version"]).stdout
+
+
+@pytest.mark.parametrize(
+    ("default", "args", "enabled"),
+    [
+        (True, [], True),
+        (True, ["--no-eval"], False),
+        (False, [], False),
+        (False, ["--eval"], True),
+    ],
+)
+def test_the_default_is_one_parameter_of_the_decorator(
+    default: bool, args: list[str], enabled: bool
+) -> None:
+    import click
+    from click.testing import CliRunner
+
+    from argmap.commands._common import EvaluationChoice, evaluation_options
+
+    @click.command()
+    @evaluation_options(default=default, verb="draw")
+    def shown(eval_choice: EvaluationChoice) -> None:
+        click.echo(f"{eval_choice.enabled} {eval_choice.semantics} {eval_choice.support}")
+        click.echo(eval_choice.advice("its strengths are not a fixpoint"))
+
+    result = CliRunner().invoke(shown, [*args, "--support", "necessary"])
+    assert result.output == (
+        f"{enabled} dfquad necessary\nits strengths are not a fixpoint; draw with --no-eval\n"
+    )
+    helptext = CliRunner().invoke(shown, ["--help"]).output
+    assert f"[default: {'eval' if default else 'no-eval'}]" in helptext

@@ -131,7 +131,7 @@ def _shape(value: object) -> object:
     return type(value).__name__
 
 
-def test_json_is_the_shape_the_readme_documents(invoke: Invoke, write_map) -> None:  # type: ignore[no-untyped-def]
+def test_json_is_the_shape_the_readme_documents(invoke: Invoke, write_map) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("`argmap validate --format json`:", 1)[1]
     documented = json.loads(section.split("```json\n", 1)[1].split("```", 1)[0])

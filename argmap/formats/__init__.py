@@ -11,8 +11,10 @@ from __future__ import annotations
 import importlib
 import json as _json
 import os
+from collections.abc import Collection
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import attrs
 
@@ -36,6 +38,13 @@ MAX_IMPORT_BYTES = 10 * MAX_FILE_BYTES
 (32 MiB) fits: for maps of short texts, the worst case, its AIF is about six times the map
 file (eight and a half pretty-printed with `--indent 2`), its JSON three (five)."""
 _SUFFIXES = {".argdown": "argdown", ".ad": "argdown", ".txt": "kialo", ".kialo": "kialo"}
+
+
+def left_out(obj: Any, carried: Collection[str]) -> list[str]:
+    """The map-file keys of the fields `obj` (a model object) sets that a format does not
+    carry, in the vocabulary's order: what an exporter must warn about. A field added to the
+    vocabulary is warned about by every exporter until it learns to carry it."""
+    return [key for key in obj.as_data() if key not in carried]
 
 
 @attrs.frozen
@@ -117,17 +126,23 @@ JSON_FORMATS = ("aif", "json")
 """The formats whose text is JSON: compact unless an indent is asked for."""
 
 
-def export_map(m: ArgumentMap, fmt: str, *, indent: int | None = None) -> Exported:
-    """`m` as text in `fmt` (one of EXPORT_FORMATS); `indent` pretty-prints JSON_FORMATS
-    (the others have one layout, and take none)."""
+def export_map(
+    m: ArgumentMap, fmt: str, *, timestamp: str | None = None, indent: int | None = None
+) -> Exported:
+    """`m` as text in `fmt` (one of EXPORT_FORMATS). `timestamp`: the time AIF stamps on
+    its nodes ("YYYY-MM-DD HH:MM:SS"; default the epoch); the other formats have none.
+    `indent` pretty-prints JSON_FORMATS (the others have one layout, and take none)."""
     if fmt not in EXPORT_FORMATS:
         raise FormatError(
             "E606", f"cannot export to {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}"
         )
     module = _module(fmt)
-    exported: Exported = (
-        module.export(m, indent=indent) if fmt in JSON_FORMATS else module.export(m)
-    )
+    options: dict[str, Any] = {}
+    if fmt in JSON_FORMATS:
+        options["indent"] = indent
+    if fmt == "aif" and timestamp is not None:
+        options["timestamp"] = timestamp
+    exported: Exported = module.export(m, **options)
     return exported
 
 

@@ -27,30 +27,35 @@ import time
 from typing import Any
 
 from argmap.errors import FormatError, Position
-from argmap.formats import Exported, Losses
+from argmap.formats import Exported, Losses, left_out
 from argmap.formats._jsontext import dump_json, load_json, where
 from argmap.formats.draft import Draft, DraftNode, slug
 from argmap.model import ArgumentMap, LinkKind
 
+_CARRIED = ("id", "text", "by", "quote")  # a node's fields AIF has a place for
 INFERENCE = "Default Inference"
 CONFLICT = "Default Conflict"
 ASSERTING = "Asserting"
 
 
-def _timestamp(m: ArgumentMap) -> str:
-    """The map file's modification time (AIF wants one on every node), or the epoch."""
+EPOCH = "1970-01-01 00:00:00"
+
+
+def file_timestamp(path: str | os.PathLike[str]) -> str:
+    """A file's modification time as AIF writes times (UTC), or the epoch if it has none:
+    what `argmap export --to aif` stamps on every node."""
     try:
-        seconds = os.stat(m.path).st_mtime
+        seconds = os.stat(path).st_mtime
     except OSError:
         seconds = 0
     return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(seconds))
 
 
 class _Exporter:
-    def __init__(self, m: ArgumentMap, indent: int | None) -> None:
+    def __init__(self, m: ArgumentMap, timestamp: str, indent: int | None) -> None:
         self.m = m
+        self.stamp = timestamp
         self.indent = indent
-        self.stamp = _timestamp(m)
         self.nodes: list[dict[str, Any]] = []
         self.edges: list[dict[str, Any]] = []
         self.locutions: list[dict[str, Any]] = []
@@ -124,9 +129,8 @@ class _Exporter:
         i_nodes: dict[str, str] = {}
         for node in m.unique_nodes():
             i_nodes[node.id] = self.node(node.text, "I")
-            for field in ("weight", "tags", "note", "url", "implicit"):
-                if getattr(node, field):
-                    self.losses.add(field, node.id, node.position)
+            for key in left_out(node, _CARRIED):
+                self.losses.add(key, node.id, node.position)
             speakers = [a for a in node.by if a in m.actors]
             said: set[str | None] = set()
             for quote in node.quotes:
@@ -172,9 +176,11 @@ class _Exporter:
         return dump_json(data, self.indent)
 
 
-def export(m: ArgumentMap, indent: int | None = None) -> Exported:
-    """AIF JSON: compact (one node, edge, locution a line), or indented by `indent`."""
-    exporter = _Exporter(m, indent)
+def export(m: ArgumentMap, timestamp: str = EPOCH, indent: int | None = None) -> Exported:
+    """The map as AIF JSON, compact (one node, edge, locution a line) or indented by
+    `indent`; `timestamp` ("YYYY-MM-DD HH:MM:SS") is the time on every node (AIF wants
+    one): the caller chooses it, so the same map exports to the same text."""
+    exporter = _Exporter(m, timestamp, indent)
     text = exporter.run()
     return Exported(text, exporter.losses.warnings())
 

@@ -9,7 +9,8 @@ becomes a small node of kind `link` (label "supports" or "attacks") drawn
 between its premise and its parent, and each undercut is an edge to that
 node — as AIF does with RA and CA nodes. The graph has data `title`,
 `description`, `allow_cycles`, and `sources` and `actors` (JSON objects keyed
-by id, as in argmap's JSON model). Nothing is lost.
+by id, as in argmap's JSON model). A field GraphML has no key for (one the
+vocabulary gains later) is a warning.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from argmap.formats import Exported
-from argmap.formats.json import actors_data, sources_data
+from argmap.errors import Diagnostic, warning
+from argmap.formats import Exported, left_out
 from argmap.model import ArgumentMap, Link, LinkKind
 
 _NS = "http://graphml.graphdrawing.org/xmlns"
@@ -33,7 +34,7 @@ _NODE_KEYS = (
     ("implicit", "boolean"),
     ("note", "string"),
     ("url", "string"),
-    ("quotes", "string"),
+    ("quotes", "string"),  # JSON; the map file's `quote`
 )
 # Characters XML 1.0 cannot hold at all (a YAML escape can put them in a text).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -45,10 +46,22 @@ _GRAPH_KEYS = (
     ("sources", "string"),
     ("actors", "string"),
 )
+_CARRIED = ("id", "text", "quote", *(key for key, _type in _NODE_KEYS))
 
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _data_text(value: Any) -> str:
+    """A field's value as GraphML data text: lists joined by commas, numbers in full."""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
 
 
 _VERB = {LinkKind.PRO: "supports", LinkKind.CON: "attacks", LinkKind.UNDERCUT: "undercuts"}
@@ -56,6 +69,7 @@ _VERB = {LinkKind.PRO: "supports", LinkKind.CON: "attacks", LinkKind.UNDERCUT: "
 
 def export(m: ArgumentMap) -> Exported:
     root = ET.Element("graphml", {"xmlns": _NS})
+    warnings: list[Diagnostic] = []
     for key, kind in _NODE_KEYS:
         ET.SubElement(
             root, "key", {"id": f"n_{key}", "for": "node", "attr.name": key, "attr.type": kind}
@@ -79,28 +93,29 @@ def export(m: ArgumentMap) -> Exported:
     if m.allow_cycles:
         data(graph, "g_allow_cycles", "true")
     if m.sources:
-        data(graph, "g_sources", _json(sources_data(m)))
+        data(graph, "g_sources", _json({s.id: s.as_data() for s in m.sources.values()}))
     if m.actors:
-        data(graph, "g_actors", _json(actors_data(m)))
+        data(graph, "g_actors", _json({a.id: a.as_data() for a in m.actors.values()}))
 
     for node in m.unique_nodes():
         element = ET.SubElement(graph, "node", {"id": node.id})
         data(element, "n_label", node.text)
         data(element, "n_kind", node.kind.value)
-        if node.by:
-            data(element, "n_by", ", ".join(node.by))
-        if node.tags:
-            data(element, "n_tags", ", ".join(node.tags))
-        if node.weight is not None:
-            data(element, "n_weight", repr(node.weight))
-        if node.implicit:
-            data(element, "n_implicit", "true")
-        if node.note:
-            data(element, "n_note", node.note)
-        if node.url:
-            data(element, "n_url", node.url)
+        fields = node.as_data()
+        for key, _kind in _NODE_KEYS:
+            if key in fields and key not in ("label", "kind"):
+                data(element, f"n_{key}", _data_text(fields[key]))
         if node.quotes:
             data(element, "n_quotes", _json([q.as_data() for q in node.quotes]))
+        lost = left_out(node, _CARRIED)
+        if lost:
+            warnings.append(
+                warning(
+                    "W601",
+                    f"GraphML has no place for {', '.join(lost)} of {node.id}: left out",
+                    node.position,
+                )
+            )
     undercut = {lk.target for lk in m.links if lk.kind is LinkKind.UNDERCUT}
     for link in m.links:
         if link.id in undercut:
@@ -136,4 +151,4 @@ def export(m: ArgumentMap) -> Exported:
             edge(link.source, target, link)
     ET.indent(root)
     text = ET.tostring(root, encoding="unicode", xml_declaration=False)
-    return Exported('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n")
+    return Exported('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n", tuple(warnings))

@@ -23,14 +23,14 @@ from __future__ import annotations
 import re
 
 from argmap.errors import FormatError, Position, warning
-from argmap.formats import Exported, Losses
+from argmap.formats import Exported, Losses, left_out
 from argmap.formats.draft import Draft, DraftNode
 from argmap.model import ArgumentMap, Link, LinkKind, Node
 
 _TITLE = re.compile(r"Discussion Title:[ \t]*(.*)")
 _LINE = re.compile(r"(1\.(?:\d+\.)*)[ \t]+(?:(Pro|Con):[ \t]+)?(.*)")
 _SEE = re.compile(r"->[ \t]*See[ \t]+(1\.(?:\d+\.)*)[ \t]*")
-_LOST_FIELDS = ("by", "quotes", "weight", "tags", "note", "url", "implicit")
+_CARRIED = ("id", "text")  # a node's fields Kialo has a place for
 
 
 def _map_losses(m: ArgumentMap, losses: Losses) -> None:
@@ -58,9 +58,8 @@ class _Exporter:
         self.refs: list[tuple[str, str, Link]] = []  # refs written before their node had a number
 
     def lost(self, node: Node) -> None:
-        for field in _LOST_FIELDS:
-            if getattr(node, field):
-                self.losses.add("quote" if field == "quotes" else field, node.id, node.position)
+        for key in left_out(node, _CARRIED):
+            self.losses.add(key, node.id, node.position)
 
     def text(self, node: Node) -> str:
         if "\n" in node.text or "\r" in node.text:

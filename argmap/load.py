@@ -16,7 +16,6 @@ Scalars are kept as text; each field decides what type it wants, so
 from __future__ import annotations
 
 import difflib
-import gc
 import os
 import re
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from argmap.errors import Diagnostic, MapLoadError, NotAMapError, Position, error, warning
+from argmap.gcpause import gc_paused
 from argmap.model import (
     FORMAT_VERSION,
     Actor,
@@ -41,6 +41,7 @@ from argmap.model import (
     Quote,
     Source,
 )
+from argmap.vocabulary import On, Type, file_fields, file_keys
 
 try:  # libyaml's parser: the same events, several times faster
     from yaml._yaml import CParser as _CParser
@@ -139,7 +140,7 @@ def _is_tab_at(text: str, mark: Any) -> bool:
     return line[mark.column : mark.column + 1] == "\t"
 
 
-def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
+def _compose(text: str, out: _Collector, pure: bool = False, *, prose: bool = True) -> YNode | None:
     """The single document as a YNode tree; records an error and returns None on failure."""
     ev_scalar = yaml.ScalarEvent
     ev_map_start = yaml.MappingStartEvent
@@ -154,7 +155,10 @@ def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
     pending_key: list[YNode | None] = []
     # The key each open collection stands under (None for a list item or the root).
     names: list[str | None] = []
-    hash_lines = _lines_with_hash(text)
+    flow = 0  # open flow collections (`[...]`, `{...}`): their syntax errors are not prose
+    flows: list[bool] = []  # for each open collection: is it a flow one
+    # `prose`: a map file, whose text fields YAML can cut or break (W207, E004 messages).
+    hash_lines = _lines_with_hash(text) if prose else {}
     last_value: Any = None  # the last scalar event that was a value: see _syntax_error
     documents = 0
     try:
@@ -201,7 +205,7 @@ def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
                     if parent.kind == "seq":
                         parent.value.append(node)
                         if cls is ev_scalar:
-                            last_value = event
+                            last_value = None if flow else event
                             if (  # a list of premises: `- text # …`
                                 node.plain
                                 and event.end_mark.line in hash_lines
@@ -229,7 +233,7 @@ def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
                             pending_key[-1] = None
                             name = key.value
                             if cls is ev_scalar:
-                                last_value = event
+                                last_value = None if flow else event
                                 if node.plain and event.end_mark.line in hash_lines:
                                     field = "claim" if names[-1] == "claims" else name
                                     if field in _PROSE_FIELDS:
@@ -240,6 +244,8 @@ def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
                     stack.append(node)
                     pending_key.append(None)
                     names.append(name)
+                    flows.append(bool(event.flow_style))
+                    flow += flows[-1]
                     if len(stack) > MAX_DEPTH:
                         out.add(
                             "E008",
@@ -251,6 +257,7 @@ def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
                 stack.pop()
                 pending_key.pop()
                 names.pop()
+                flow -= flows.pop()
             elif cls is ev_alias:
                 out.add(
                     "E006",
@@ -277,9 +284,9 @@ def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
             out.add("E004", f"YAML syntax error: {problem}", _mark_position(out, mark))
         else:
             where = _within(text, _mark_position(out, mark))
-            prose = _prose_before(last_value, exc.problem_mark)
-            if prose is not None:
-                message, where = _unquoted_prose(problem, where, prose, out)
+            scalar = _prose_before(last_value, exc.problem_mark) if prose else None
+            if scalar is not None:
+                message, where = _unquoted_prose(problem, where, scalar, out)
                 out.add("E004", message, where)
             else:
                 out.add("E004", f"YAML syntax error: {problem}", where)
@@ -438,14 +445,29 @@ def _is_null(node: YNode) -> bool:
 # ---------------------------------------------------------------------------
 # Fields.
 
-ROOT_FIELDS = ("argmap", "title", "description", "allow-cycles", "sources", "actors", "claims")
-SOURCE_FIELDS = ("title", "author", "publisher", "date", "url", "file")
-ACTOR_FIELDS = ("name", "role", "kind", "url")
-QUOTE_FIELDS = ("source", "text", "speaker", "locator")
-_COMMON_NODE_FIELDS = ("text", "pro", "con", "by", "implicit", "quote", "weight", "tags", "note")
-CLAIM_FIELDS = (*_COMMON_NODE_FIELDS, "url")
-PREMISE_FIELDS = ("id", *_COMMON_NODE_FIELDS, "undercut", "url")
-REF_FIELDS = ("ref", "note", "undercut")
+# The keys each kind of mapping may hold, from the model's vocabulary; the lists of
+# premises (`pro`, `con`, `undercut`) are links, not fields of the node they are under.
+_NODE_KEYS = file_keys(Node, On.PREMISE)  # id, text, by, implicit, quote, weight, ...
+ROOT_FIELDS = file_keys(ArgumentMap)
+SOURCE_FIELDS = file_keys(Source)
+ACTOR_FIELDS = file_keys(Actor)
+QUOTE_FIELDS = file_keys(Quote)
+CLAIM_FIELDS = (*(k for k in _NODE_KEYS if k != "id"), "pro", "con")
+PREMISE_FIELDS = (*_NODE_KEYS, "pro", "con", "undercut")
+REF_FIELDS = (*file_keys(Link, On.REF), "undercut")
+
+
+def _required(cls: type) -> tuple[str, ...]:
+    return tuple(f.key for f in file_fields(cls) if f.required)
+
+
+def _optional_text(cls: type) -> tuple[tuple[str, str], ...]:
+    """(attribute, key) of the optional plain-text fields of a model class."""
+    return tuple(
+        (f.name, f.key)
+        for f in file_fields(cls)
+        if not f.required and f.spec.type is Type.TEXT and f.spec.on is On.ANY
+    )
 
 
 class _Builder:
@@ -534,6 +556,14 @@ class _Builder:
                 self.out.add("E115", f"{what} needs `{name}`", self.out.pos(node))
         return values if ok else None
 
+    def optional_text(self, cls: type, values: dict[str, YNode]) -> dict[str, str | None]:
+        """The optional text fields of a `cls` that the mapping gives, by attribute."""
+        return {
+            name: self.string(key, values[key])
+            for name, key in _optional_text(cls)
+            if key in values
+        }
+
     def field_positions(self, values: dict[str, YNode]) -> dict[str, Position]:
         path = self.out.path
         return {k: Position(path, v.line, v.column) for k, v in values.items()}
@@ -565,7 +595,7 @@ class _Builder:
                 out.pos(vnode),
             )
             return None
-        values = self.fields("the map", root, ROOT_FIELDS, ("title", "claims"))
+        values = self.fields("the map", root, ROOT_FIELDS, _required(ArgumentMap))
         if values is None:
             return None
         title = self.string("title", values["title"]) or ""
@@ -623,20 +653,19 @@ class _Builder:
         return entries
 
     def source(self, sid: str, node: YNode) -> Source | None:
-        values = self.fields(f"source {sid!r}", node, SOURCE_FIELDS, ("title",))
+        values = self.fields(f"source {sid!r}", node, SOURCE_FIELDS, _required(Source))
         if values is None:
             return None
-        opt = {k: self.string(k, values[k]) for k in SOURCE_FIELDS[1:] if k in values}
         return Source(
             id=sid,
             title=self.string("title", values["title"]) or "",
             position=self.out.pos(node),
             field_positions=self.field_positions(values),
-            **opt,
+            **self.optional_text(Source, values),
         )
 
     def actor(self, aid: str, node: YNode) -> Actor | None:
-        values = self.fields(f"actor {aid!r}", node, ACTOR_FIELDS, ("name",))
+        values = self.fields(f"actor {aid!r}", node, ACTOR_FIELDS, _required(Actor))
         if values is None:
             return None
         kind = None
@@ -656,17 +685,16 @@ class _Builder:
             id=aid,
             name=self.string("name", values["name"]) or "",
             position=self.out.pos(node),
-            role=self.string("role", values["role"]) if "role" in values else None,
             kind=kind,
-            url=self.string("url", values["url"]) if "url" in values else None,
             field_positions=self.field_positions(values),
+            **self.optional_text(Actor, values),
         )
 
     def quotes(self, node: YNode) -> tuple[Quote, ...]:
         items = node.value if node.kind == "seq" else [node]
         found = []
         for item in items:
-            values = self.fields("quote", item, QUOTE_FIELDS, ("source", "text"))
+            values = self.fields("quote", item, QUOTE_FIELDS, _required(Quote))
             if values is None:
                 continue
             found.append(
@@ -675,12 +703,7 @@ class _Builder:
                     text=self.string("text", values["text"]) or "",
                     position=self.out.pos(values["text"]),
                     field_positions=self.field_positions(values),
-                    speaker=self.string("speaker", values["speaker"])
-                    if "speaker" in values
-                    else None,
-                    locator=self.string("locator", values["locator"])
-                    if "locator" in values
-                    else None,
+                    **self.optional_text(Quote, values),
                 )
             )
         return tuple(found)
@@ -704,7 +727,7 @@ class _Builder:
                 self.out.pos(node.value["undercut"][0]),
             )
             return
-        values = self.fields(f"claim {cid!r}", node, CLAIM_FIELDS, ("text",))
+        values = self.fields(f"claim {cid!r}", node, CLAIM_FIELDS, _required(Node))
         if values is None:
             return
         self.node_from(cid, NodeKind.CLAIM, True, self.out.pos(key), values)
@@ -746,9 +769,8 @@ class _Builder:
                 quotes=self.quotes(values["quote"]) if "quote" in values else (),
                 weight=weight,
                 tags=tags,
-                note=self.string("note", values["note"]) if "note" in values else None,
-                url=self.string("url", values["url"]) if "url" in values else None,
                 field_positions=positions,
+                **self.optional_text(Node, values),
             )
         )
         # Lists in the order the file gives them, so that nodes and links keep file order.
@@ -789,7 +811,7 @@ class _Builder:
                 )
             if extra:
                 return
-            values = self.fields("a `ref` item", item, REF_FIELDS, ("ref",))
+            values = self.fields("a `ref` item", item, REF_FIELDS, _required(Link))
             if values is None:
                 return
             ref = self.string("ref", values["ref"]) or ""
@@ -798,7 +820,7 @@ class _Builder:
             if "undercut" in values:
                 self.items(values["undercut"], LinkKind.UNDERCUT, owner=link_id)
             return
-        values = self.fields("a premise", item, PREMISE_FIELDS, ("text",))
+        values = self.fields("a premise", item, PREMISE_FIELDS, _required(Node))
         if values is None:
             return
         nid = link_id
@@ -820,28 +842,22 @@ def loads_map(text: str, path: str = "<string>", *, pure_python: bool = False) -
     `pure_python` forces PyYAML's Python parser (the fallback without libyaml).
     """
     out = _Collector(path)
-    # Loading makes hundreds of thousands of small acyclic objects; the cyclic
-    # garbage collector would scan them again and again for nothing (it costs
-    # more than the parse). Reference counting still frees everything.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():  # hundreds of thousands of small acyclic objects: see gcpause
         root = _compose(text, out, pure_python)
         if root is None:
             if not out.diagnostics:
                 out.add("E009", _EMPTY_FILE, out.at(1, 1))
             raise out.fail()
         built = _Builder(out).build(root)
-    finally:
-        if collecting:
-            gc.enable()
     if built is None:
         raise out.fail()
     return built
 
 
-def read_map_text(path: str | os.PathLike[str]) -> str:
-    """The file's text, refused (MapLoadError) if unreadable, too large or not UTF-8."""
+def read_map_text(path: str | os.PathLike[str], limit: int | None = None) -> str:
+    """The file's text, refused (MapLoadError) if unreadable, over `limit` bytes or not UTF-8.
+
+    `limit` is the map file's by default; `import` reads foreign files up to its own."""
     shown = str(path)
     where = Position(shown, 0, 0)
 
@@ -853,10 +869,10 @@ def read_map_text(path: str | os.PathLike[str]) -> str:
         size = p.stat().st_size
         if p.is_dir():
             raise fail("E001", "is a directory, not a map file")
-        if size > MAX_FILE_BYTES:
-            raise fail(
-                "E003", f"file is {size:,} bytes; maps are limited to {MAX_FILE_BYTES:,} bytes"
-            )
+        most = MAX_FILE_BYTES if limit is None else limit
+        if size > most:
+            what = "maps are" if limit is None else "files to import are"
+            raise fail("E003", f"file is {size:,} bytes; {what} limited to {most:,} bytes")
         data = p.read_bytes()
     except FileNotFoundError:
         raise fail("E001", "no such file") from None
@@ -882,3 +898,56 @@ def read_map_text(path: str | os.PathLike[str]) -> str:
 def load_map(path: str | os.PathLike[str]) -> ArgumentMap:
     """Read and build the map at `path`; MapLoadError lists every problem found."""
     return loads_map(read_map_text(path), str(path))
+
+
+def load_yaml_data(text: str, path: str = "<string>") -> Any:
+    """Plain data (dicts, lists, text, numbers, booleans, None) from a YAML snippet, read by
+    the map file's rules: anchors, aliases, tags, duplicate keys, several documents and
+    nesting deeper than MAX_DEPTH are refused (MapLoadError, positions within `text`).
+
+    For the YAML other formats embed (Argdown's `{...}` data and front matter).
+    """
+    out = _Collector(path)
+    root = _compose(text, out, prose=False)
+    if root is None:
+        if out.diagnostics:
+            raise out.fail()
+        return None
+    # Built bottom-up without recursion: each collection is filled after its children.
+    built: dict[int, Any] = {}
+    order: list[YNode] = []
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        order.append(node)
+        if node.kind == "map":
+            todo += [v for _k, v in node.value.values()]
+        elif node.kind == "seq":
+            todo += node.value
+    for node in reversed(order):
+        if node.kind == "map":
+            value: Any = {k: built.pop(id(v)) for k, (_key, v) in node.value.items()}
+        elif node.kind == "seq":
+            value = [built.pop(id(v)) for v in node.value]
+        else:
+            value = _plain_value(node)
+        built[id(node)] = value
+    return built[id(root)]
+
+
+def _plain_value(node: YNode) -> Any:
+    """What a scalar means in YAML 1.1, as PyYAML's safe loader reads it."""
+    if not node.plain:
+        return node.value
+    if node.value in _NULLS:
+        return None
+    if node.value in _TRUE:
+        return True
+    if node.value in _FALSE:
+        return False
+    number = _plain_number(node)
+    if number is None:
+        return node.value
+    if _INT.match(node.value) and len(node.value) <= 100:
+        return int(node.value.replace("_", ""))
+    return number

@@ -15,8 +15,11 @@ the test (or in a comment), never copied from argmap's output:
 from __future__ import annotations
 
 import copy
+import functools
 import importlib
 import math
+import operator
+from typing import Literal
 
 import pytest
 from hypothesis import given, settings
@@ -34,6 +37,7 @@ from argmap.evaluate import (
     quadratic_energy,
 )
 from argmap.model import ArgumentMap
+from tests.budget import examples
 from tests.conftest import MAPS, REPO
 
 ACCEPTED, REJECTED, UNDECIDED = Status.ACCEPTED, Status.REJECTED, Status.UNDECIDED
@@ -284,6 +288,7 @@ def test_weights_zero_and_one_by_hand() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_fan_in_of_ten_thousand_attackers_and_supporters() -> None:
     n = 10_000
     items = "\n".join(f"      - {{text: P{i}., weight: 0.5}}" for i in range(n))
@@ -304,6 +309,7 @@ def test_fan_in_of_ten_thousand_attackers_and_supporters() -> None:
         assert evaluate(both, semantics).nodes["c"].strength == 0.5
 
 
+@pytest.mark.slow
 def test_a_chain_of_a_hundred_thousand_attacks_is_evaluated_without_recursion() -> None:
     # c0 ← c1 ← … ← c99999, base 0.5. DF-QuAD: s = 0.5·(1 − s_next), from 0.5 at the end:
     # the fixpoint of x = 0.5·(1 − x), 1/3, reached to double precision long before c0.
@@ -498,6 +504,7 @@ def test_support_readings_do_not_enumerate_every_chain_of_a_dense_support_graph(
     assert {k for k, s in necessary.items() if s.status is REJECTED} == {"n0x0"}
 
 
+@pytest.mark.slow
 def test_a_long_support_chain_without_attacks_induces_nothing_and_is_quick() -> None:
     # c0 ⇐ c1 ⇐ … ⇐ c19999: 2·10^8 chains, and no attack anywhere for a reading to
     # propagate: every claim stays accepted, and nothing is searched
@@ -661,9 +668,10 @@ claims:
     for semantics in ("preferred", "stable"):
         acc = acceptance(m, semantics)
         assert acc.extensions == (frozenset({"a", "b"}), frozenset({"b"}))
-        assert (acc.credulous, acc.sceptical) == ({"a", "b"}, {"b"})
+        assert (acc.credulous, acc.sceptical) == (frozenset({"a", "b"}), frozenset({"b"}))
 
 
+@pytest.mark.slow
 def test_a_ring_of_ten_thousand_attacks_converges_within_the_budget() -> None:
     # c0 ← c1 ← … ← c9999 ← c0, base 0.5: the ring is symmetric, so every claim has the
     # same strength x = 0.5·(1 − x) = 1/3 (DF-QuAD), and the fixpoint is stable (the
@@ -680,6 +688,7 @@ def test_a_ring_of_ten_thousand_attacks_converges_within_the_budget() -> None:
     assert {s.status for s in e.nodes.values()} == {UNDECIDED}
 
 
+@pytest.mark.slow
 def test_a_ring_with_an_unstable_fixpoint_does_not_converge_and_says_so() -> None:
     # tests/maps/eval_limit_cycle.yaml explains why no fixpoint can be reached: the
     # integration runs out of steps with a residual far from 0, and says so
@@ -776,7 +785,7 @@ WEIGHTS = st.sampled_from([0.0, 0.1, 0.25, 0.5, 0.7, 0.9, 1.0])
 
 # A generated map: for each claim, its weight and its pro and con items; an item is
 # ("ref", j, undercutter or None) — a ref to an earlier claim — or ("leaf", weight).
-Item = tuple[str, int, int | None] | tuple[str, float]
+Item = tuple[Literal["ref"], int, int | None] | tuple[Literal["leaf"], float]
 Spec = list[tuple[float, dict[str, list[Item]]]]
 
 
@@ -809,7 +818,7 @@ def render(spec: Spec) -> str:
                 continue
             lines.append(f"    {kind}:")
             for item in items:
-                if item[0] == "ref":
+                if len(item) == 3:  # ("ref", target, undercutter)
                     lines.append(f"      - ref: c{item[1]}")
                     if item[2] is not None:
                         lines.append(f"        undercut: [{{ref: c{item[2]}}}]")
@@ -818,7 +827,7 @@ def render(spec: Spec) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(specs(), st.sampled_from(SEMANTICS))
 def test_strengths_stay_in_the_unit_interval(spec: Spec, semantics: str) -> None:
     e = evaluate(load(render(spec)), semantics)
@@ -826,7 +835,7 @@ def test_strengths_stay_in_the_unit_interval(spec: Spec, semantics: str) -> None
         assert 0.0 <= score.strength <= 1.0
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(specs(), st.sampled_from(SEMANTICS))
 def test_balance_no_attacker_or_supporter_keeps_the_base(spec: Spec, semantics: str) -> None:
     m = load(render(spec))
@@ -836,8 +845,9 @@ def test_balance_no_attacker_or_supporter_keeps_the_base(spec: Spec, semantics: 
             assert e.nodes[node.id].strength == node.base
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(specs(), st.sampled_from(SEMANTICS), st.sampled_from(["pro", "con"]), WEIGHTS, st.data())
+@pytest.mark.slow
 def test_monotonicity_a_new_supporter_never_lowers_a_new_attacker_never_raises(
     spec: Spec, semantics: str, kind: str, weight: float, data: st.DataObject
 ) -> None:
@@ -852,7 +862,7 @@ def test_monotonicity_a_new_supporter_never_lowers_a_new_attacker_never_raises(
         assert after <= before + 1e-12
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(specs(attacks_only=True, base=1))
 def test_dfquad_with_base_one_is_the_grounded_labelling(spec: Spec) -> None:
     e = evaluate(load(render(spec)), "dfquad")
@@ -860,7 +870,7 @@ def test_dfquad_with_base_one_is_the_grounded_labelling(spec: Spec) -> None:
         assert (score.strength, score.status) in {(1.0, ACCEPTED), (0.0, REJECTED)}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(specs())
 def test_the_one_pass_labelling_agrees_with_the_general_algorithm(spec: Spec) -> None:
     # acyclic maps without a support reading are labelled in one pass; the worklist
@@ -881,21 +891,21 @@ def cyclic_texts(draw: st.DrawFn) -> str:
     for i in range(n):
         lines += [f"  c{i}:", f"    text: Claim {i}.", f"    weight: {draw(WEIGHTS)}"]
         for kind in ("pro", "con"):
-            targets = draw(
-                st.lists(st.integers(0, n - 1).filter(lambda j, i=i: j != i), max_size=2)
-            )
+            not_itself = functools.partial(operator.ne, i)
+            targets = draw(st.lists(st.integers(0, n - 1).filter(not_itself), max_size=2))
             if targets:
                 lines.append(f"    {kind}:")
             for j in targets:
                 lines.append(f"      - ref: c{j}")
                 others = [k for k in range(n) if k not in (i, j)]
-                if others and draw(st.booleans()):
+                if len(others) > 0 and draw(st.booleans()):
                     lines.append(f"        undercut: [{{ref: c{draw(st.sampled_from(others))}}}]")
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(cyclic_texts(), st.sampled_from(SEMANTICS))
+@pytest.mark.slow
 def test_on_cyclic_maps_a_converged_result_is_a_fixpoint(text: str, semantics: str) -> None:
     m = load(text)
     e = evaluate(m, semantics)

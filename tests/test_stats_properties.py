@@ -12,6 +12,7 @@ from argmap.outline import OutlineItem, outline
 from argmap.quotes import check_quotes
 from argmap.report import show_tree
 from argmap.summary import summarise
+from tests.budget import examples
 
 
 @st.composite
@@ -30,7 +31,7 @@ def maps(draw: st.DrawFn) -> str:
             out.append(" " * indent + f"{kind}:")
             for _ in range(n):
                 pad = " " * (indent + 2)
-                if ids and draw(st.booleans()):
+                if len(ids) > 0 and draw(st.booleans()):
                     out.append(pad + f"- ref: {draw(st.sampled_from(ids))}")
                     continue
                 counter[0] += 1
@@ -49,7 +50,9 @@ def maps(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def expanded(item: OutlineItem) -> list[str]:

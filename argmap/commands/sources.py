@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import command_boundary
 from argmap.commands._common import (
     color_option,
     format_option,
@@ -23,7 +22,6 @@ from argmap.quotes import SourceTexts, check_quotes
 @format_option(["table", "json"], "table", "table for the terminal, json for machines.")
 @sources_option
 @color_option
-@command_boundary
 def command(
     map_path: str,
     fmt: str,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -207,7 +208,7 @@ def test_each_source_file_is_located_and_read_once_per_run(
 ) -> None:
     (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
     reads: list[object] = []
-    real = quotes.read_regular_file
+    real = quotes.read_regular_file  # type: ignore[attr-defined]
 
     def counted(path: object, limit: int) -> bytes:
         reads.append(path)
@@ -261,9 +262,14 @@ def test_the_search_of_many_quotes_does_not_scan_the_text_once_per_quote(
     sentences = [f"case {n} was closed in the year {1900 + n}." for n in range(2_000)]
     text = SourceText(quotes.normalise(" ".join(sentences)))
     wanted = [f"case {n} was closed" for n in range(0, 2_000, 3)] + ["case 5 was open"]
-    plain_searches = []
+    plain_searches: list[tuple[Any, ...]] = []
     real = quotes._parts_in
-    monkeypatch.setattr(quotes, "_parts_in", lambda *a: plain_searches.append(a) or real(*a))
+
+    def counted(*args: Any) -> bool:
+        plain_searches.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(quotes, "_parts_in", counted)
     assert text.matches_all(wanted) == [True] * (len(wanted) - 1) + [False]
     assert len(plain_searches) == 1  # only the quote that is not there
 

@@ -7,9 +7,10 @@ each computes and where it is published):
   gradual semantics: DF-QuAD (Rago et al. 2016, the default), quadratic energy
   (Potyka 2018) or Euler-based (Amgoud & Ben-Naim 2017). `pro` links support,
   `con` links attack.
-- **status** accepted / rejected / undecided: the grounded labelling of the
-  attack relation (Dung 1995), with the attacks a support reading induces
-  added when one is chosen; preferred and stable extensions by `acceptance()`.
+- **status** `in` / `out` / `undecided` (shown as stands / falls / undecided,
+  argmap/wording.py): the grounded labelling of the attack relation (Dung 1995),
+  with the attacks a support reading induces added when one is chosen; preferred
+  and stable extensions by `acceptance()`.
 
 Every link is itself an argument (DESIGN.md §3): its base score is its source
 node's strength, its attackers are the undercuts written on it, and the node
@@ -55,9 +56,18 @@ EULER_MAX_EXPONENT = 700.0
 
 
 class Status(enum.Enum):
-    ACCEPTED = "accepted"  # IN in the grounded labelling
-    REJECTED = "rejected"  # OUT
-    UNDECIDED = "undecided"  # UNDEC
+    """The grounded label, by its standard name (JSON); `word` is what readers see."""
+
+    IN = "in"
+    OUT = "out"
+    UNDECIDED = "undecided"
+
+    @property
+    def word(self) -> str:
+        """stands / falls / undecided (argmap/wording.py)."""
+        from argmap.wording import STATUS_WORD
+
+        return STATUS_WORD[self.value]
 
 
 @attrs.frozen
@@ -616,7 +626,7 @@ def grounded_labelling(fw: _Framework) -> list[int]:
     return [UNDEC if lab is None else lab for lab in label]
 
 
-_STATUS = {IN: Status.ACCEPTED, OUT: Status.REJECTED, UNDEC: Status.UNDECIDED}
+_STATUS = {IN: Status.IN, OUT: Status.OUT, UNDEC: Status.UNDECIDED}
 
 
 # --- the public entry point

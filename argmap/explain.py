@@ -247,8 +247,7 @@ class _Context:
 
 
 def _status_name(status: Any) -> str:
-    value = status.value
-    return {"accepted": "in", "rejected": "out"}.get(value, value)
+    return str(status.value)
 
 
 def _cone_eval(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -30,6 +31,11 @@ from argmap.evaluate import (
     acceptance,
     evaluate,
 )
+from argmap.explain import Explanation, explain
+from argmap.routes import Repeat, repeated_premises
+
+# `--explain` with no ID: every claim.
+_EVERY_CLAIM = "\0every claim"
 
 
 def _score(score: Score) -> dict[str, Any]:
@@ -40,17 +46,27 @@ def _score(score: Score) -> dict[str, Any]:
     }
 
 
-def evaluation_json(evaluation: Evaluation, extensions: Acceptance | None = None) -> str:
+def evaluation_json(
+    evaluation: Evaluation,
+    extensions: Acceptance | None = None,
+    explanations: Sequence[Explanation] = (),
+    repeats: Sequence[Repeat] = (),
+) -> str:
     """The JSON document of `argmap evaluate --format json` (README, "Evaluation semantics")."""
+    from argmap.wording import SCORES_CAVEAT
+
     doc: dict[str, Any] = {
         "semantics": evaluation.semantics,
         "support": evaluation.support,
         "status_semantics": evaluation.status_semantics,
+        "caveat": SCORES_CAVEAT,
         "converged": evaluation.converged,
         "residual": evaluation.residual,
         "iterations": evaluation.iterations,
         "nodes": {nid: _score(s) for nid, s in evaluation.nodes.items()},
         "links": {lid: _score(s) for lid, s in evaluation.links.items()},
+        "explanations": {x.node: x.as_data() for x in explanations},
+        "counted_twice": [r.as_data() for r in repeats],
     }
     if extensions is not None:
         doc["extensions"] = {
@@ -75,6 +91,16 @@ def evaluation_json(evaluation: Evaluation, extensions: Acceptance | None = None
     default=None,
     help="Also compute preferred or stable extensions: credulous and sceptical acceptance.",
 )
+@click.option(
+    "--explain",
+    "explain_id",
+    is_flag=False,
+    flag_value=_EVERY_CLAIM,
+    default=None,
+    metavar="[ID]",
+    help="Say why: the premises each claim (or node ID) rests on, what each contributes,"
+    " which removal would flip it, and how fragile it is.",
+)
 @format_option(["table", "json"], "table", "table for people, json for programs.")
 @color_option
 @command_boundary
@@ -83,11 +109,13 @@ def command(
     semantics: str,
     support: str,
     extension_semantics: str | None,
+    explain_id: str | None,
     fmt: str,
     color: bool | None,
 ) -> None:
-    """Compute how well each node of MAP stands: strength in [0, 1] and accepted / rejected /
-    undecided status.
+    """Compute how well each node of MAP stands: strength in [0, 1] and whether it stands,
+    falls or is undecided given the objections recorded in the map; for each claim, whether
+    that verdict is robust or fragile.
 
     A map with cycles is integrated to a fixpoint; if it does not get there, the numbers are
     still printed, with an error, and the exit status is 1.
@@ -99,8 +127,19 @@ def command(
         if extension_semantics
         else None
     )
+    asked = _asked(m, map_path, explain_id)
+    explanations = explain(
+        m, evaluation, asked, contributions=explain_id is not None or fmt == "json"
+    )
     if fmt == "json":
-        click.echo(evaluation_json(evaluation, extensions))
+        repeats = repeated_premises(m)
+        click.echo(evaluation_json(evaluation, extensions, explanations, repeats))
+    elif explain_id is not None and explain_id != _EVERY_CLAIM:
+        from argmap import report
+
+        parts = [report.evaluation_caption(evaluation)]
+        parts += report.explanation_views(m, explanations)
+        print_view(Group(*parts), color)
     else:
         from argmap import report
 
@@ -109,13 +148,17 @@ def command(
             # plain fixed columns: rich's layout would take a minute at 100,000 nodes
             console = make_console(color=color)
             console.print(report.evaluation_caption(evaluation))
-            plain = report.evaluation_lines(m, evaluation, extensions, console.width, boxes=boxes)
+            plain = report.evaluation_lines(
+                m, evaluation, extensions, explanations, console.width, boxes=boxes
+            )
             plain += report.undercut_links_lines(m, evaluation, console.width, boxes=boxes)
             console.file.write(printable("\n".join(plain)) + "\n")
             parts: list[Any] = []
         else:
             parts = [report.evaluation_caption(evaluation)]
-            parts.append(report.evaluation_table(m, evaluation, extensions, boxes=boxes))
+            parts.append(
+                report.evaluation_table(m, evaluation, extensions, explanations, boxes=boxes)
+            )
             links = report.undercut_links_table(m, evaluation, boxes=boxes)
             if links is not None:
                 parts += [report.text(""), links]
@@ -124,6 +167,9 @@ def command(
         line = report.convergence_line(evaluation)
         if line is not None:
             parts.append(line)
+        parts += report.evaluation_key()
+        if explain_id is not None:
+            parts += report.explanation_views(m, explanations)
         if parts:
             print_view(Group(*parts), color)
     if not evaluation.converged:
@@ -135,3 +181,16 @@ def command(
         )
         click.echo(f"argmap: {problem.format()}", err=True)
         sys.exit(ExitStatus.FAILED)
+
+
+def _asked(m: Any, map_path: str, explain_id: str | None) -> list[str] | None:
+    """The nodes to explain: None for every claim, or the one node asked for."""
+    if explain_id is None or explain_id == _EVERY_CLAIM:
+        return None
+    if m.get_node(explain_id) is None:
+        from argmap.stats import nearest_ids
+
+        near = nearest_ids(m, explain_id)
+        hint = f"; did you mean {', '.join(near)}?" if near else " (`argmap summary` lists claims)"
+        raise ArgmapError("E720", f"no node {explain_id!r} in the map{hint}", Position(map_path))
+    return [explain_id]

@@ -89,6 +89,9 @@ class Evaluation:
     iterations: int  # Runge–Kutta steps taken on cycles; 0 when acyclic
     nodes: Mapping[str, Score]  # every unique node id, in file order
     links: Mapping[str, Score]  # every link id: the link as an argument
+    # The argument graph, strengths and labels as computed, for argmap/explain.py to reuse
+    # (building the graph again would cost as much as the evaluation itself).
+    computed: object = attrs.field(default=None, eq=False, repr=False)
 
 
 # --- gradual semantics: one argument's strength from its base and its parents' strengths
@@ -707,6 +710,7 @@ def _evaluation(
         iterations=steps,
         nodes=nodes,
         links=links,
+        computed=(g, strength, labels),
     )
 
 

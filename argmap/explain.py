@@ -31,6 +31,7 @@ Everything here has `as_data()`: plain JSON-able dicts, the shape `argmap evalua
 
 from __future__ import annotations
 
+import gc
 import itertools
 import math
 import random
@@ -192,19 +193,22 @@ class _Context:
 
     @classmethod
     def build(cls, m: ArgumentMap, evaluation: Evaluation) -> _Context:
-        g = _Graph.build(m)
+        computed = evaluation.computed
+        if isinstance(computed, tuple) and computed[0].path == m.path:
+            g, s, lab = computed
+        else:  # an Evaluation made some other way: rebuild what evaluate() computed
+            g = _Graph.build(m)
+            code = {"in": IN, "out": OUT, "undecided": UNDEC}
+            n = g.n_nodes
+            scores = [
+                evaluation.nodes[x] if k < n else evaluation.links[x] for k, x in enumerate(g.names)
+            ]
+            s = [score.strength for score in scores]
+            lab = [code[score.status.value] for score in scores]
         order, left = _topological(g)
         position = [-1] * len(g.names)
         for k, i in enumerate(order):
             position[i] = k
-        code = {"in": IN, "out": OUT, "undecided": UNDEC}
-        s: list[float] = []
-        lab: list[int] = []
-        n = g.n_nodes
-        for k, name in enumerate(g.names):
-            score = evaluation.nodes[name] if k < n else evaluation.links[name]
-            s.append(score.strength)
-            lab.append(code[_status_name(score.status)])
         return cls(
             m,
             evaluation,
@@ -215,7 +219,7 @@ class _Context:
             not left and evaluation.support == "attacks-only",
             s,
             lab,
-            {name: k for k, name in enumerate(g.names[:n])},
+            {name: k for k, name in enumerate(g.names[: g.n_nodes])},
         )
 
     def dependencies(self, i: int) -> list[int]:
@@ -288,39 +292,106 @@ def _cone_eval(
     return s[t], lab[t]
 
 
+def _users_in_cone(ctx: _Context, cone: list[int]) -> dict[int, list[int]]:
+    """For each argument of a cone, the arguments of the cone that depend on it."""
+    g = ctx.g
+    n = g.n_nodes
+    in_cone = set(cone)
+    users: dict[int, list[int]] = {}
+    for i in cone:
+        nexts = g.out_links[i] if i < n else (g.target[i],)
+        users[i] = [k for k in nexts if k in in_cone]
+    return users
+
+
+_Overlay = dict[int, tuple[float | None, int]]  # argument -> (strength, or None: gone; label)
+
+
+def _walk(ctx: _Context, t: int, users: dict[int, list[int]], p: int, overlay: _Overlay) -> bool:
+    """Take node p away in `overlay` (the strengths and labels that differ from the map's),
+    recomputing the one chain from p to t, each argument with the one input that changed
+    and the others as `overlay` has them. False (overlay partly updated) when the chain
+    branches: each argument on it must have one user in the cone."""
+    g = ctx.g
+    n = g.n_nodes
+    s, lab = ctx.s, ctx.lab
+    att, sup, src, combine = g.attackers, g.supporters, g.source, ctx.combine
+    prev = p
+    value: float | None = None  # None: prev is gone (p, then the link out of it)
+    label = UNDEC
+    overlay[p] = (None, UNDEC)
+    get = overlay.get
+    while prev != t:
+        nexts = users[prev]
+        if len(nexts) != 1:
+            return False
+        k = nexts[0]
+        mine = get(k)
+        if mine is not None and mine[0] is None:
+            return True  # k is gone already: taking p away changes nothing more
+        if k >= n and src[k] == prev:  # the link out of a changed node
+            if value is None:
+                overlay[k] = (None, UNDEC)  # the link goes with its source
+                prev = k
+                continue
+            b, base_label = value, label
+        elif k >= n:  # a changed undercut on link k
+            b, base_label = get(src[k], (s[src[k]], lab[src[k]]))  # type: ignore[assignment]
+        else:  # a changed pro or con link into node k
+            b, base_label = g.base[k], IN
+        a_values: list[float] = []
+        in_attack = False
+        for x in att[k]:
+            v, lb = (value, label) if x == prev else get(x, (s[x], lab[x]))
+            if v is not None:
+                a_values.append(v)
+                in_attack = in_attack or lb == IN
+        p_values: list[float] = []
+        for x in sup[k]:
+            v = value if x == prev else get(x, (s[x], 0))[0]
+            if v is not None:
+                p_values.append(v)
+        value = combine(b, a_values, p_values) if a_values or p_values else b
+        label = OUT if base_label == IN and in_attack else base_label
+        overlay[k] = (value, label)
+        prev = k
+    return True
+
+
 def _incremental(
-    ctx: _Context, t: int, in_cone: set[int], removed: Iterable[int]
+    ctx: _Context, t: int, users: dict[int, list[int]], removed: Sequence[int]
 ) -> tuple[float, int]:
     """Strength and label of t with `removed` taken away, recomputing only the arguments
     between them and t (acyclic maps, attacks-only labels)."""
+    overlay: _Overlay = {}
+    if all(_walk(ctx, t, users, r, overlay) for r in removed):
+        value, label = overlay.get(t, (ctx.s[t], ctx.lab[t]))
+        assert value is not None
+        return value, label
     g = ctx.g
-    n = g.n_nodes
-    removed = set(removed)
     affected: set[int] = set()
     stack = list(removed)
+    branched = len(stack) > 1
+    chain: list[int] = []
     while stack:
-        i = stack.pop()
-        nexts = g.out_links[i] if i < n else (g.target[i],)
+        nexts = users[stack.pop()]
+        if len(nexts) > 1:
+            branched = True
         for k in nexts:
-            if k in in_cone and k not in affected:
+            if k not in affected:
                 affected.add(k)
+                chain.append(k)
                 stack.append(k)
     if t not in affected:
         return ctx.s[t], ctx.lab[t]
-    pos = ctx.position
+    # one removal whose effect runs up a single chain is already in dependency order
+    order = sorted(affected, key=ctx.position.__getitem__) if branched else chain
     s, lab = ctx.s, ctx.lab
     new_s: dict[int, float] = {}
     new_lab: dict[int, int] = {}
     dead = set(removed)
     att, sup, src, gbase, combine = g.attackers, g.supporters, g.source, g.base, ctx.combine
-
-    def strength(k: int) -> float:
-        return new_s[k] if k in new_s else s[k]
-
-    def label_of(k: int) -> int:
-        return new_lab[k] if k in new_lab else lab[k]
-
-    for i in sorted(affected, key=pos.__getitem__):
+    for i in order:
         if i in dead:
             continue
         j = src[i]
@@ -328,16 +399,22 @@ def _incremental(
             if j in dead:
                 dead.add(i)
                 continue
-            b = strength(j)
-            label = label_of(j)
+            b = new_s.get(j, s[j])
+            label = new_lab.get(j, lab[j])
         else:
             b = gbase[i]
             label = IN
         a = [k for k in att[i] if k not in dead]
         p = [k for k in sup[i] if k not in dead]
-        new_s[i] = combine(b, [strength(k) for k in a], [strength(k) for k in p]) if a or p else b
-        if label == IN and any(label_of(k) == IN for k in a):
-            label = OUT
+        if a or p:
+            new_s[i] = combine(b, [new_s.get(k, s[k]) for k in a], [new_s.get(k, s[k]) for k in p])
+            if label == IN:
+                for k in a:
+                    if new_lab.get(k, lab[k]) == IN:
+                        label = OUT
+                        break
+        else:
+            new_s[i] = b
         new_lab[i] = label
     return new_s[t], new_lab[t]
 
@@ -383,19 +460,26 @@ def explain(
     node_ids: Sequence[str] | None = None,
     *,
     contributions: bool = True,
+    flips: bool = True,
     robustness: bool = True,
 ) -> list[Explanation]:
     """An Explanation for each node asked for (default: every top-level claim), in order.
 
     `m` must be the map `evaluation` was computed from. Raises KeyError for an unknown id.
     """
-    ctx = _Context.build(m, evaluation)
     ids = list(m.claims) if node_ids is None else list(node_ids)
-    return [_explain_one(ctx, nid, contributions, robustness) for nid in ids]
+    collecting = gc.isenabled()
+    gc.disable()  # as in evaluate(): many small short-lived objects, none in cycles
+    try:
+        ctx = _Context.build(m, evaluation)
+        return [_explain_one(ctx, nid, contributions, flips, robustness) for nid in ids]
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _explain_one(
-    ctx: _Context, nid: str, want_contributions: bool, want_robustness: bool
+    ctx: _Context, nid: str, want_contributions: bool, want_flip: bool, want_robustness: bool
 ) -> Explanation:
     t = ctx.index[nid]
     g = ctx.g
@@ -413,7 +497,7 @@ def _explain_one(
             " and flips would compare numbers that mean nothing"
         )
     elif want_contributions:
-        contributions, flip, note = _contributions_and_flip(ctx, t, cone, premises)
+        contributions, flip, note = _contributions_and_flip(ctx, t, cone, premises, want_flip)
     rob = _robustness(ctx, t, cone) if want_robustness and ctx.evaluation.converged else None
     return Explanation(
         node=nid,
@@ -429,17 +513,34 @@ def _explain_one(
 
 
 def _contributions_and_flip(
-    ctx: _Context, t: int, cone: list[int], premises: list[int]
+    ctx: _Context, t: int, cone: list[int], premises: list[int], want_flip: bool
 ) -> tuple[tuple[Contribution, ...] | None, Flip | None, str | None]:
     g = ctx.g
     names = g.names
     nid = names[t]
     strength, label = ctx.s[t], ctx.lab[t]
     if ctx.fast:
-        in_cone = set(cone)
+        users = _users_in_cone(ctx, cone)
+        # sets are tried as a set tried before plus one premise: keep each set's overlay, so
+        # that one more premise costs one chain (None: a chain branched, recompute it all)
+        overlays: dict[tuple[int, ...], _Overlay | None] = {(): {}}
+
+        def overlay_for(removed: tuple[int, ...]) -> _Overlay | None:
+            if removed not in overlays:
+                before = overlay_for(removed[:-1])
+                mine = None if before is None else dict(before)
+                if mine is not None and not _walk(ctx, t, users, removed[-1], mine):
+                    mine = None
+                overlays[removed] = mine
+            return overlays[removed]
 
         def trial(removed: Sequence[int]) -> tuple[float, int]:
-            return _incremental(ctx, t, in_cone, removed)
+            found = overlay_for(tuple(removed))
+            if found is None:
+                return _incremental(ctx, t, users, removed)
+            value, lab = found.get(t, (strength, label))
+            assert value is not None
+            return value, lab
 
         budget = FLIP_EXACT_BUDGET
     else:
@@ -466,6 +567,9 @@ def _contributions_and_flip(
     ]
     found.sort(key=lambda c: (-abs(c.contribution), c.premise))
 
+    if not want_flip:
+        return tuple(found), None, None
+
     def flips(result: tuple[float, int]) -> bool:
         return side(result[0]) != side(strength) or result[1] != label
 
@@ -475,6 +579,9 @@ def _contributions_and_flip(
         if flips(singles[i]):
             flip = Flip((names[i],), singles[i][0], _LABEL[singles[i][1]], True)
             break
+    direction = -side(strength) or -1
+    shift = {i: (singles[i][0] - strength) * direction for i in premises}
+    towards = sorted(premises, key=lambda i: (-shift[i], names[i]))
     size = 2
     tried = 0
     exhaustive = True
@@ -482,7 +589,9 @@ def _contributions_and_flip(
         if math.comb(len(premises), size) > budget - tried:
             exhaustive = False
             break
-        for combo in itertools.combinations(order, size):
+        # every set of this size is tried, starting from the premises that each move the
+        # node furthest towards the other side, so that a flip is usually found early
+        for combo in itertools.combinations(towards, size):
             tried += 1
             result = trial(combo)
             if flips(result):

@@ -61,8 +61,8 @@ def disagreement(
 ) -> str | None:
     """Plain words for a strength on the other side of 0.5 from what the status says, or
     None when they agree: "falls: 1 objection unanswered", "stands: objections answered,
-    score below 0.5" (`short`: "falls, 1 unanswered", for table cells). (An unopposed node with a low base score does not disagree: nothing
-    says it stands on its merits.)"""
+    score below 0.5"; `short` for table cells ("falls, 1 unanswered"). An unopposed node
+    with a low base score does not disagree: nothing says it stands on its merits."""
     if status == "out" and strength > 0.5:
         if short:
             return f"falls, {unanswered} unanswered" if unanswered else "falls, induced attack"

@@ -188,7 +188,7 @@ def _asked(m: Any, map_path: str, explain_id: str | None) -> list[str] | None:
     if explain_id is None or explain_id == _EVERY_CLAIM:
         return None
     if m.get_node(explain_id) is None:
-        from argmap.stats import nearest_ids
+        from argmap.graph import nearest_ids
 
         near = nearest_ids(m, explain_id)
         hint = f"; did you mean {', '.join(near)}?" if near else " (`argmap summary` lists claims)"

@@ -65,10 +65,12 @@ def support_option(help: str = "How supports bear on status (see argmap evaluate
     )
 
 
-def eval_option(help: str = "Show strength and status.") -> Any:
-    """`--eval/--no-eval`, stored as `with_eval`, on by default."""
+def eval_option(help: str = "Show strength and status.", default: bool = False) -> Any:
+    """`--eval/--no-eval`, stored as `with_eval`: off unless asked for, since scores are
+    computed from the map as drawn, not a judgement of the sources (argmap/wording.py)."""
+    shown = "eval" if default else "no-eval"
     return click.option(
-        "--eval/--no-eval", "with_eval", default=True, help=f"{help}  [default: eval]"
+        "--eval/--no-eval", "with_eval", default=default, help=f"{help}  [default: {shown}]"
     )
 
 

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from argmap.cli import command_boundary
-from argmap.commands._common import load_valid_map
+from argmap.commands._common import eval_option, load_valid_map, sources_option
 from argmap.errors import Diagnostic
 from argmap.files import refuse_overwriting_input, write_atomically
 from argmap.formats import EXPORT_FORMATS, Exported, export_map
 from argmap.model import ArgumentMap
 
 
-def _dot(m: ArgumentMap) -> Exported:
-    """The DOT text `argmap render --format dot` writes: default options, evaluated."""
+def _dot(m: ArgumentMap, with_eval: bool, source_dirs: tuple[Path, ...]) -> Exported:
+    """The DOT text `argmap render --format dot` writes: default options; scores only when
+    asked for; quotes checked against the source files found."""
     from argmap.evaluate import evaluate
+    from argmap.quotes import SourceTexts, check_quotes
     from argmap.render import render_dot
 
-    return Exported(render_dot(m, evaluate(m)))
+    evaluation = evaluate(m) if with_eval else None
+    return Exported(render_dot(m, evaluation, checks=check_quotes(m, SourceTexts(source_dirs))))
 
 
 @click.command("export")
@@ -33,15 +38,23 @@ def _dot(m: ArgumentMap) -> Exported:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write here (default: stdout)."
 )
+@eval_option("With --to dot: show strength, status and robustness, as `render --eval` does.")
+@sources_option
 @command_boundary
-def command(map_path: str, fmt: str, output: str | None) -> None:
+def command(
+    map_path: str,
+    fmt: str,
+    output: str | None,
+    with_eval: bool,
+    source_dirs: tuple[Path, ...],
+) -> None:
     """Write MAP in another tool's format.
 
     Everything the format cannot hold is reported on stderr as a warning
     pointing at the map (W6xx); the export still succeeds.
     """
     m = load_valid_map(map_path)
-    exported = _dot(m) if fmt == "dot" else export_map(m, fmt)
+    exported = _dot(m, with_eval, source_dirs) if fmt == "dot" else export_map(m, fmt)
     for diagnostic in sorted(exported.warnings, key=Diagnostic.sort_key):
         click.echo(diagnostic.format(), err=True)
     if output is None:

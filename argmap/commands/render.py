@@ -12,10 +12,17 @@ import attrs
 import click
 
 from argmap.cli import command_boundary
-from argmap.commands._common import eval_option, load_valid_map, make_console, semantics_option
+from argmap.commands._common import (
+    eval_option,
+    load_valid_map,
+    make_console,
+    semantics_option,
+    sources_option,
+)
 from argmap.errors import ArgmapError, ExitStatus
 from argmap.evaluate import evaluate
 from argmap.files import find_maps, refuse_overwriting_input, write_atomically
+from argmap.quotes import SourceTexts, check_quotes
 from argmap.renderer import FORMATS, Renderer, check_format, find_renderer, render_map
 from argmap.themes import DIRECTIONS, THEMES, RenderOptions
 
@@ -94,16 +101,29 @@ def _each(map_path: Path, folder: Path, fmt: str, options: RenderOptions) -> lis
     ]
 
 
-def run_job(job: Job, fmt: str, renderer: Renderer | None, semantics: str | None) -> None:
-    """Load, evaluate, draw and write one diagram."""
+def run_job(
+    job: Job,
+    fmt: str,
+    renderer: Renderer | None,
+    semantics: str | None,
+    texts: SourceTexts | None = None,
+) -> None:
+    """Load, check its quotes, evaluate (if asked), draw and write one diagram."""
     m = load_valid_map(job.map_path)
     evaluation = evaluate(m, semantics=semantics) if semantics else None
+    checks = check_quotes(m, texts or SourceTexts())
 
     def warn(message: str) -> None:
         click.echo(f"argmap: warning: {job.map_path}: {message}", err=True)
 
     data = render_map(
-        m, fmt, evaluation=evaluation, options=job.options, renderer=renderer, warn=warn
+        m,
+        fmt,
+        evaluation=evaluation,
+        options=job.options,
+        checks=checks,
+        renderer=renderer,
+        warn=warn,
     )
     if job.out == "-":
         sys.stdout.buffer.write(data)
@@ -196,8 +216,9 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None]) -> int:
     help="light, dark, or print (greyscale: line styles and patterns, not colour).",
 )
 @click.option("--legend/--no-legend", default=True, help="Draw the key.  [default: legend]")
-@eval_option("Show each node's strength and status.")
+@eval_option("Show each node's strength and status, each claim's robustness, and the caveat.")
 @semantics_option("Gradual semantics for the strengths shown.")
+@sources_option
 @click.option(
     "--cluster/--no-cluster",
     default=False,
@@ -227,6 +248,7 @@ def command(
     legend: bool,
     with_eval: bool,
     semantics: str,
+    source_dirs: tuple[Path, ...],
     cluster: bool,
     each: bool,
     watch: bool,
@@ -235,7 +257,9 @@ def command(
     """Draw MAP as a diagram: claims on top, the premises for and against below, in file order.
 
     MAP may be a folder: every map under it is drawn into the folder -o names
-    (default build/), keeping the folder layout.
+    (default build/), keeping the folder layout. Quotes are drawn as verified,
+    NOT FOUND or unchecked against the source files found beside the map or in
+    --sources; scores only with --eval.
     """
     if each and focus:
         raise click.UsageError("--each draws every claim; it cannot be combined with --focus")
@@ -254,9 +278,10 @@ def command(
         renderer = find_renderer(dot_path)
         check_format(renderer, fmt)
     chosen = semantics if with_eval else None
+    texts = SourceTexts(source_dirs)
 
     def each_job(job: Job) -> None:
-        run_job(job, fmt, renderer, chosen)
+        run_job(job, fmt, renderer, chosen, texts)
 
     if watch:
         if out == "-":

@@ -173,6 +173,20 @@ class Explanation:
         }
 
 
+def status_words(m: ArgumentMap, evaluation: Evaluation, node_id: str, short: bool = True) -> str:
+    """The words for a node's status as every table shows them: "stands", "unopposed",
+    "undecided", "falls", or where its strength says otherwise why ("falls, 1 unanswered";
+    `short=False`: "falls: 1 objection unanswered")."""
+    from argmap.wording import disagreement, status_word
+
+    score = evaluation.nodes[node_id]
+    label = score.status.value
+    con = m.attackers(node_id)
+    unanswered = sum(1 for lk in con if evaluation.links[lk.id].status.value == "in")
+    why = disagreement(score.strength, label, unanswered, not con, short=short)
+    return why if why is not None else status_word(label, not con)
+
+
 # --- the map as arguments, and evaluation of one node's cone
 
 

@@ -19,7 +19,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from argmap.evaluate import Evaluation
-from argmap.explain import BASE_SPREAD, SEED, Explanation
+from argmap.explain import BASE_SPREAD, SEED, Explanation, status_words
 from argmap.graph import parents
 from argmap.listings import ActorRow, SourceRow
 from argmap.model import ArgumentMap, Node, Source
@@ -41,8 +41,6 @@ from argmap.wording import (
     STATUS_WORD,
     UNOPPOSED_MEANING,
     UNOPPOSED_WORD,
-    disagreement,
-    status_word,
     verdict_text,
 )
 
@@ -59,7 +57,7 @@ def text(value: str, style: str = "") -> Text:
 # Tables and trees for the map in the terminal. `boxes` is True on a terminal: box drawing
 # and tree guides; False when piped: plain columns and indentation, stable for scripts.
 
-STATUS_STYLE = {"accepted": "green", "rejected": "red", "undecided": "yellow"}
+STATUS_STYLE = {"in": "green", "out": "red", "undecided": "yellow"}
 RELATION_MARK = {Relation.ROOT: "", Relation.PRO: "+", Relation.CON: "−", Relation.UNDERCUT: "×"}
 RELATION_STYLE = {
     Relation.ROOT: "bold",
@@ -117,8 +115,16 @@ def _claim_cell(row: ClaimRow) -> Text:
     return cell
 
 
-def status_text(status: str | None) -> Text:
-    return text(status or "-", STATUS_STYLE.get(status or "", ""))
+def verdict_cell(row: ClaimRow) -> Text:
+    """A claim's status words (why, where strength says otherwise) and `fragile`."""
+    if row.verdict is None or row.status is None:
+        return text("-")
+    agrees = row.verdict in (STATUS_WORD[row.status], UNOPPOSED_WORD)
+    style = STATUS_STYLE.get(row.status, "") if row.verdict != UNOPPOSED_WORD else ""
+    cell = text(row.verdict, style if agrees else "magenta")
+    if row.robust is False:
+        cell.append(" · fragile", "bold yellow")
+    return cell
 
 
 class _FitToWidth:
@@ -219,8 +225,7 @@ def summary_table(
     ]
     if evaluated:
         scores = [
-            Text.assemble(text(format_strength(r.strength)), " ", status_text(r.status))
-            for r in rows
+            Text.assemble(text(format_strength(r.strength)), " ", verdict_cell(r)) for r in rows
         ]
         columns.append(("strength", scores, {"no_wrap": True}, None))
     columns.append(("quotes", [text(format_share(r.coverage)) for r in rows], _NUMBER, None))
@@ -322,10 +327,10 @@ def _node_details(
     if node.by:
         detail("by ", _actor_names(m, node.by))
     if evaluation is not None and (score := evaluation.nodes.get(node.id)) is not None:
-        status = score.status.value
+        words, style = status_cell(m, evaluation, node.id)
         detail("strength ", f"{score.strength:.2f}")
         details.append(" ")
-        details.append(status, style=STATUS_STYLE.get(status, ""))
+        details.append(words, style=style)
         link = item.link
         link_score = evaluation.links.get(link.id) if link is not None else None
         if link is not None and link_score is not None and m.undercutters(link.id):
@@ -403,7 +408,9 @@ def show_tree(
         legend.append(
             text(
                 f"strength: {name} ({evaluation.semantics}), supports read as"
-                f" {evaluation.support}; status: {evaluation.status_semantics} labelling",
+                f" {evaluation.support}; status: {evaluation.status_semantics} labelling"
+                f" (stands: {STATUS_MEANING['in']}; falls: {STATUS_MEANING['out']};"
+                f" {UNOPPOSED_WORD}: nothing objects to it). Scores are {SCORES_CAVEAT}.",
                 "dim",
             )
         )
@@ -526,14 +533,11 @@ LARGE_TABLE = 2000
 
 def status_cell(m: ArgumentMap, evaluation: Evaluation, node_id: str) -> tuple[str, str]:
     """The status word of a node (with why, where its strength says otherwise) and a style."""
-    score = evaluation.nodes[node_id]
-    label = score.status.value
-    con = m.attackers(node_id)
-    unanswered = sum(1 for lk in con if evaluation.links[lk.id].status.value == "in")
-    why = disagreement(score.strength, label, unanswered, not con, short=True)
-    if why is not None:
-        return why, _MIXED_STYLE
-    return status_word(label, not con), _STATUS_STYLE.get(label, "")
+    label = evaluation.nodes[node_id].status.value
+    words = status_words(m, evaluation, node_id)
+    if words not in (STATUS_WORD[label], UNOPPOSED_WORD):
+        return words, _MIXED_STYLE
+    return words, _STATUS_STYLE.get(label, "") if words != UNOPPOSED_WORD else ""
 
 
 def _evaluation_rows(

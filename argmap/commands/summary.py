@@ -99,7 +99,7 @@ def summarise_paths(
 @click.option("--actor", metavar="ACTOR", help="Only claims in which ACTOR argues, on either side.")
 @semantics_option("Gradual semantics for the strength column.")
 @support_option("How supports bear on the status column.")
-@eval_option("Show the strength and status columns.")
+@eval_option("Show the strength and status columns (with what they mean, and the caveat).")
 @sources_option
 @color_option
 @command_boundary
@@ -123,7 +123,7 @@ def command(
     files, looked for beside the map and in each --sources DIR.
     """
     if sort == "strength" and not with_eval:
-        raise click.UsageError("--sort strength needs the evaluation (drop --no-eval)")
+        raise click.UsageError("--sort strength needs the evaluation: add --eval")
     texts = SourceTexts(source_dirs)
     summaries, failed = summarise_paths(paths, texts, with_eval, semantics, support)
     if summaries:

@@ -19,9 +19,11 @@ For a node (by default every top-level claim) `explain` gives:
   `implicit` (reconstructed) premise removed. The gradual semantics are monotone in every
   base score, so where each upstream node bears on the node in one direction only (every
   path from it has the same sign), the two corners of the box give the exact range. Where
-  a node bears both ways (refs), or the map has cycles, the range is the lowest and highest
-  of SAMPLES random draws (`random.Random` seeded with SEED and the node's id, so the
-  same map gives the same figures), the corners by majority sign and the map as written.
+  a node bears both ways (refs), the range is the lowest and highest of SAMPLES random
+  draws, the corners by majority sign and the map as written; on a map with cycles, of
+  CYCLIC_SAMPLES draws (each integrates the whole map again) and the map as written. The
+  draws come from `random.Random` seeded with SEED and the node's id, so the same map
+  gives the same figures.
   A verdict that keeps its status and its side of 0.5 across both is *robust*; otherwise
   *fragile*, with the reasons in plain words.
 
@@ -51,12 +53,15 @@ from argmap.evaluate import (
     evaluate,
 )
 from argmap.model import ArgumentMap
+from argmap.wording import STATUS_WORD
 
 # Base scores vary by this much either way for the robustness range.
 BASE_SPREAD = 0.2
 # Random draws where the range cannot be had from the corners, and their seed.
 SAMPLES = 64
 SEED = 16
+# On a map with cycles each draw integrates the whole map again: fewer draws.
+CYCLIC_SAMPLES = 20
 # Sets of premises tried exhaustively when looking for a flip, at most.
 FLIP_EXACT_BUDGET = 5_000
 FLIP_MAX_EXACT_SIZE = 3
@@ -725,7 +730,7 @@ def _robustness(ctx: _Context, t: int, cone: list[int]) -> Robustness:
             without_implicit = (score.strength, status)
             if status != _LABEL[label]:
                 reasons.append(
-                    f"without its reconstructed (implicit) premises its status is {status}"
+                    f"without its reconstructed (implicit) premises it {STATUS_WORD[status]}"
                 )
             if side(score.strength) != side(strength):
                 reasons.append(
@@ -744,7 +749,7 @@ def _sampled_cyclic(
     low = high = ctx.s[t]
     from argmap.evaluate import _strengths
 
-    count = min(SAMPLES, max(1, CYCLIC_BUDGET // 10))
+    count = CYCLIC_SAMPLES
     for _ in range(count):
         drawn = list(g.base)
         for i in bases:

@@ -511,18 +511,41 @@ def evaluation_caption(evaluation: Evaluation) -> Text:
     name = SEMANTICS_NAMES.get(evaluation.semantics, evaluation.semantics)
     return Text(
         f"Strength by {name}; status by {evaluation.status_semantics} semantics"
-        f" (support: {evaluation.support}). Scores are {SCORES_CAVEAT}."
+        f" (support: {evaluation.support}).\nScores are {SCORES_CAVEAT}."
     )
 
 
-def evaluation_key() -> list[RenderableType]:
-    """What each status and robustness word means (after the table)."""
+def evaluation_key(
+    m: ArgumentMap,
+    evaluation: Evaluation,
+    explanations: Sequence[Explanation] = (),
+    extensions: Acceptance | None = None,
+) -> list[RenderableType]:
+    """What each word the table uses means (after the table): only the words it uses."""
+    used = {status_words(m, evaluation, node_id) for node_id in evaluation.nodes}
+    mixed = any(w not in (*STATUS_WORD.values(), UNOPPOSED_WORD) for w in used)
     lines: list[RenderableType] = [text("")]
     for label in ("in", "out", "undecided"):
-        lines.append(text(f"{STATUS_WORD[label]}: {STATUS_MEANING[label]}", "dim"))
-    lines.append(text(f"{UNOPPOSED_WORD}: {UNOPPOSED_MEANING}", "dim"))
+        if STATUS_WORD[label] in used or (mixed and label != "undecided"):
+            lines.append(text(f"{STATUS_WORD[label]}: {STATUS_MEANING[label]}", "dim"))
+    if UNOPPOSED_WORD in used:
+        lines.append(text(f"{UNOPPOSED_WORD}: {UNOPPOSED_MEANING}", "dim"))
+    if mixed:
+        lines.append(
+            text("falls, N unanswered / stands, score < 0.5: strength and status disagree", "dim")
+        )
+    verdicts = {x.robustness.robust for x in explanations if x.robustness is not None}
     for robust in (True, False):
-        lines.append(text(f"{ROBUST_WORD[robust]}: {ROBUST_MEANING[robust]}", "dim"))
+        if robust in verdicts:
+            lines.append(text(f"{ROBUST_WORD[robust]}: {ROBUST_MEANING[robust]}", "dim"))
+    if extensions is not None:
+        lines.append(
+            text(
+                f"credulous: in at least one {extensions.semantics} extension (a position that"
+                " defends itself against every attack); sceptical: in every one",
+                "dim",
+            )
+        )
     return lines
 
 

@@ -167,7 +167,7 @@ def command(
         line = report.convergence_line(evaluation)
         if line is not None:
             parts.append(line)
-        parts += report.evaluation_key()
+        parts += report.evaluation_key(m, evaluation, explanations, extensions)
         if explain_id is not None:
             parts += report.explanation_views(m, explanations)
         if parts:

@@ -12,8 +12,8 @@ For a node (by default every top-level claim) `explain` gives:
   across 0.5 or changes its status. Every set of one, two and three premises is tried
   while that is at most FLIP_EXACT_BUDGET sets (then the set is the smallest there is);
   beyond, a greedy search removes, one at a time, the premise that moves the node
-  furthest towards the other side (then the set is one that works, perhaps not the
-  smallest: `exact` says which).
+  furthest towards the other side, for at most FLIP_GREEDY_BUDGET sets (then the set is
+  one that works, perhaps not the smallest: `exact` says which).
 - **robustness**: the node's strength range when every base score upstream (its own
   included) varies within ±BASE_SPREAD (clipped to [0, 1]), and its verdict with every
   `implicit` (reconstructed) premise removed. The gradual semantics are monotone in every
@@ -65,6 +65,8 @@ CYCLIC_SAMPLES = 20
 # Sets of premises tried exhaustively when looking for a flip, at most.
 FLIP_EXACT_BUDGET = 5_000
 FLIP_MAX_EXACT_SIZE = 3
+# Sets tried by the greedy search beyond, at most.
+FLIP_GREEDY_BUDGET = 2_000
 # On a map with cycles every trial is a whole evaluation: at most this many per node.
 CYCLIC_BUDGET = 200
 # Strengths within this of 0.5 are "at 0.5", on neither side.
@@ -618,7 +620,8 @@ def _contributions_and_flip(
                 break
         size += 1
     if flip is None and (not exhaustive or size <= len(premises)):
-        flip = _greedy(ctx, trial, order, strength, label, flips, budget - tried)
+        greedy_budget = FLIP_GREEDY_BUDGET if ctx.fast else budget - tried
+        flip = _greedy(ctx, trial, order, strength, label, flips, greedy_budget)
     return tuple(found), flip, None
 
 

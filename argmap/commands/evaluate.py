@@ -137,9 +137,9 @@ def command(
     elif explain_id is not None and explain_id != _EVERY_CLAIM:
         from argmap import report
 
-        parts = [report.evaluation_caption(evaluation)]
-        parts += report.explanation_views(m, explanations)
-        print_view(Group(*parts), color)
+        view: list[Any] = [report.evaluation_caption(evaluation)]
+        view += report.explanation_views(m, explanations)
+        print_view(Group(*view), color)
     else:
         from argmap import report
 

@@ -41,8 +41,8 @@ from argmap.errors import EvaluationError
 from argmap.escape import SAFE_ID, clean_text, esc_string, html_text, safe_url, url_attribute
 from argmap.evaluate import Evaluation, Score
 from argmap.explain import Robustness, explain
-from argmap.model import ArgumentMap, Link, LinkKind, Node
-from argmap.quotes import QuoteCheck, QuoteChecks
+from argmap.model import ArgumentMap, Link, LinkKind, Node, Quote
+from argmap.quotes import FileStatus, QuoteCheck, QuoteChecks
 from argmap.selection import claim_owners, drawn_links, visible
 from argmap.themes import THEMES, RenderOptions, Theme
 from argmap.wording import (
@@ -178,8 +178,23 @@ QUOTE_STATE_WORDS = {
 QUOTE_STATE_MEANING = {
     "verified": "found in the source's file",
     "not-found": "the source's file was read and the quote is not in it",
-    "unchecked": "no source file to check against (give --sources DIR)",
+    "unchecked": "no source file to check it against (the source's file, or --sources DIR)",
 }
+
+
+def _quote_verdict(quote: Quote, checks: QuoteChecks | None) -> str:
+    """One quote's check, for its tooltip line."""
+    verdict = checks.verdict(quote) if checks is not None else QuoteCheck.UNCHECKED
+    if verdict is QuoteCheck.VERIFIED:
+        return "verified in the source's file"
+    if verdict is QuoteCheck.NOT_FOUND:
+        return "NOT FOUND in the source's file"
+    status = checks.files.get(quote.source) if checks is not None else None
+    if status is FileStatus.NONE:
+        return "unchecked: the source has no file"
+    if status is FileStatus.ABSENT:
+        return "unchecked: the source's file was not found (--sources DIR)"
+    return "unchecked"
 
 
 def quote_state(node: Node, checks: QuoteChecks | None) -> str | None:
@@ -275,7 +290,7 @@ def render_dot(
                     names,
                     theme,
                     verdicts.get(node.id),
-                    quote_state(node, checks),
+                    checks,
                     node.id in claims,
                     node.id in context,
                 )
@@ -287,7 +302,7 @@ def render_dot(
             names,
             theme,
             verdicts.get(node.id),
-            quote_state(node, checks),
+            checks,
             node.id in claims,
             node.id in context,
         )
@@ -410,10 +425,11 @@ def _add_node(
     names: _Names,
     theme: Theme,
     verdict: _Verdict | None,
-    quotes: str | None,
+    checks: QuoteChecks | None,
     is_claim: bool,
     is_context: bool,
 ) -> None:
+    quotes = quote_state(node, checks)
     status = verdict.tint if verdict is not None else None
     if status is not None:
         fill = theme.status_fill.get(status, theme.premise_fill)
@@ -441,7 +457,7 @@ def _add_node(
         "label": _label(m, node, lines, theme, verdict, quotes, is_claim, is_context),
         "style": _node_style(node, theme, status, is_claim),
         "fillcolor": fill,
-        "tooltip": esc_string(_tooltip(m, node, verdict, quotes, is_claim)),
+        "tooltip": esc_string(_tooltip(m, node, verdict, checks, is_claim)),
     }
     if is_claim:
         attrs_["penwidth"] = "2.2"
@@ -598,7 +614,7 @@ def _badge_width(words: str) -> int:
 
 
 def _tooltip(
-    m: ArgumentMap, node: Node, verdict: _Verdict | None, quotes: str | None, is_claim: bool
+    m: ArgumentMap, node: Node, verdict: _Verdict | None, checks: QuoteChecks | None, is_claim: bool
 ) -> str:
     kind = "Claim" if is_claim else ("Reconstructed premise" if node.implicit else "Premise")
     out = [f"{kind} {node.id}", node.text]
@@ -617,9 +633,7 @@ def _tooltip(
         if quote.speaker:
             speaker = m.actors.get(quote.speaker)
             line += f", said by {speaker.name if speaker else quote.speaker}"
-        out.append(line)
-    if quotes is not None:
-        out.append(f"{QUOTE_STATE_WORDS[quotes].capitalize()}: {QUOTE_STATE_MEANING[quotes]}")
+        out.append(f"{line} — {_quote_verdict(quote, checks)}")
     if node.note:
         out.append(f"Note: {node.note}")
     if verdict is not None:

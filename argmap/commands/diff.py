@@ -28,7 +28,7 @@ from argmap.diff import FORMATS, diff_specs
     show_default=True,
     help="text for people, markdown for a pull-request comment, json for machines.",
 )
-@eval_option("Also report changes of strength and (grounded) status.")
+@eval_option("Also report changes of strength and (grounded) status.", default=True)
 @semantics_option()
 @color_option
 @command_boundary

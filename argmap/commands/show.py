@@ -39,7 +39,7 @@ from argmap.quotes import SourceTexts, check_quotes
 @format_option(["text", "json"], "text", "text: a tree for the terminal; json for machines.")
 @semantics_option()
 @support_option()
-@eval_option()
+@eval_option("Show each node's strength and status, with what they mean and the caveat.")
 @sources_option
 @color_option
 @command_boundary

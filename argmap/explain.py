@@ -10,10 +10,11 @@ For a node (by default every top-level claim) `explain` gives:
   the premise and the node; a map with cycles is evaluated again without the premise.
 - **flip**: the smallest set of premises found whose removal moves the node's strength
   across 0.5 or changes its status. Every set of one, two and three premises is tried
-  while that is at most FLIP_EXACT_BUDGET sets (then the set is the smallest there is);
-  beyond, a greedy search removes, one at a time, the premise that moves the node
-  furthest towards the other side, for at most FLIP_GREEDY_BUDGET sets (then the set is
-  one that works, perhaps not the smallest: `exact` says which).
+  while they number at most FLIP_EXACT_BUDGET sets in all (then the set is the smallest
+  there is); beyond, a greedy search removes, one at a time, the premise that moves the
+  node furthest towards the other side, for at most FLIP_GREEDY_BUDGET sets: the set it
+  finds is the smallest if it is one larger than the sets tried exhaustively, else one
+  that works, perhaps not the smallest (`exact` says which).
 - **robustness**: the node's strength range when every base score upstream (its own
   included) varies within ±BASE_SPREAD (clipped to [0, 1]), and its verdict with every
   `implicit` (reconstructed) premise removed. The gradual semantics are monotone in every
@@ -63,7 +64,7 @@ SEED = 16
 # On a map with cycles each draw integrates the whole map again: fewer draws.
 CYCLIC_SAMPLES = 20
 # Sets of premises tried exhaustively when looking for a flip, at most.
-FLIP_EXACT_BUDGET = 5_000
+FLIP_EXACT_BUDGET = 500
 FLIP_MAX_EXACT_SIZE = 3
 # Sets tried by the greedy search beyond, at most.
 FLIP_GREEDY_BUDGET = 2_000
@@ -360,16 +361,29 @@ def _walk(ctx: _Context, t: int, users: dict[int, list[int]], p: int, overlay: _
             b, base_label = get(src[k], (s[src[k]], lab[src[k]]))  # type: ignore[assignment]
         else:  # a changed pro or con link into node k
             b, base_label = g.base[k], IN
+        # the inputs as the overlay has them (the loops are the hot path: no tuples built)
         a_values: list[float] = []
         in_attack = False
         for x in att[k]:
-            v, lb = (value, label) if x == prev else get(x, (s[x], lab[x]))
+            if x == prev:
+                v, lb = value, label
+            else:
+                o = get(x)
+                if o is None:
+                    v, lb = s[x], lab[x]
+                else:
+                    v, lb = o
             if v is not None:
                 a_values.append(v)
-                in_attack = in_attack or lb == IN
+                if lb == IN:
+                    in_attack = True
         p_values: list[float] = []
         for x in sup[k]:
-            v = value if x == prev else get(x, (s[x], 0))[0]
+            if x == prev:
+                v = value
+            else:
+                o = get(x)
+                v = s[x] if o is None else o[0]
             if v is not None:
                 p_values.append(v)
         value = combine(b, a_values, p_values) if a_values or p_values else b
@@ -622,6 +636,9 @@ def _contributions_and_flip(
     if flip is None and (not exhaustive or size <= len(premises)):
         greedy_budget = FLIP_GREEDY_BUDGET if ctx.fast else budget - tried
         flip = _greedy(ctx, trial, order, strength, label, flips, greedy_budget)
+        if flip is not None and len(flip.removed) <= size:
+            # every smaller set was tried (sizes up to size - 1): this one is the smallest
+            flip = attrs.evolve(flip, exact=True)
     return tuple(found), flip, None
 
 

@@ -6,6 +6,7 @@ the full robustness run (±0.2 range and the verdict without implicit premises) 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from argmap import evaluate, loads_map
@@ -14,9 +15,15 @@ from benchmarks.generate import generate_map
 from benchmarks.timing import Result, median_time
 
 
+def _with_implicit(text: str) -> str:
+    """Every tenth premise marked reconstructed, so that robustness evaluates the map
+    without them too."""
+    return re.sub(r"\n( *)- id: (p\d*0)\n", r"\n\1- id: \2\n\1  implicit: true\n", text)
+
+
 def run(workdir: Path) -> list[Result]:
     path = workdir / "acyclic-10k.yaml"
-    text = generate_map(10_000)
+    text = _with_implicit(generate_map(10_000))
     path.write_text(text, encoding="utf-8")
     m = loads_map(text, str(path))
     plain = median_time(lambda: evaluate(m), repeats=5)
@@ -42,7 +49,8 @@ def run(workdir: Path) -> list[Result]:
             flips < 3 * plain,
         ),
         Result(
-            "robustness of every claim of a 10k-node map (±0.2 range, without implicit)",
+            "robustness of every claim of a 10k-node map, a tenth of its premises implicit"
+            " (±0.2 range, and without them)",
             robustness,
             "evaluate the same map",
             plain,

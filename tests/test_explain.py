@@ -182,6 +182,26 @@ def test_a_greedy_flip_says_it_may_not_be_the_smallest(monkeypatch: pytest.Monke
     assert greedy is not None and (greedy.removed, greedy.exact) == (("a", "b", "d"), False)
 
 
+def test_a_greedy_flip_one_larger_than_the_sets_tried_is_the_smallest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # c (0.2) with two supports of 0.5: 0.2 + 0.8·0.75 = 0.8; without one 0.6, without both
+    # 0.2. Every single was tried and none flips, so the pair the greedy search finds (no pair
+    # tried exhaustively: budget 0) is still the smallest there is.
+    monkeypatch.setattr(importlib.import_module("argmap.explain"), "FLIP_EXACT_BUDGET", 0)
+    x = one(
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: C.\n    weight: 0.2\n"
+        "    pro: [{id: a, text: A.}, {id: b, text: B.}]\n"
+    )
+    assert x.flip is not None
+    assert x.flip.as_data() == {
+        "removed": ["a", "b"],
+        "strength": 0.2,
+        "status": "in",
+        "smallest": True,
+    }
+
+
 def test_a_premise_whose_removal_flips_nothing_says_so() -> None:
     # c = 0.9 + 0.1·0.5 = 0.95; without p it is 0.9: still above 0.5 and IN
     x = one("argmap: 1\ntitle: t\nclaims:\n  c: {text: C., weight: 0.9, pro: [P.]}\n")

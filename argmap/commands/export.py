@@ -6,23 +6,28 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import command_boundary
-from argmap.commands._common import eval_option, load_valid_map, sources_option
+from argmap.commands._common import (
+    EvaluationChoice,
+    evaluate_choice,
+    evaluation_options,
+    load_valid_map,
+    sources_option,
+)
 from argmap.errors import Diagnostic
 from argmap.files import refuse_overwriting_input, write_atomically
 from argmap.formats import EXPORT_FORMATS, Exported, export_map
+from argmap.formats.aif import file_timestamp
 from argmap.model import ArgumentMap
 
 
-def _dot(m: ArgumentMap, with_eval: bool, source_dirs: tuple[Path, ...]) -> Exported:
+def _dot(m: ArgumentMap, eval_choice: EvaluationChoice, source_dirs: tuple[Path, ...]) -> Exported:
     """The DOT text `argmap render --format dot` writes: default options; scores only when
-    asked for; quotes checked against the source files found."""
-    from argmap.evaluate import evaluate
+    asked for (--eval); quotes checked against the source files found."""
     from argmap.quotes import SourceTexts, check_quotes
     from argmap.render import render_dot
 
-    evaluation = evaluate(m) if with_eval else None
-    return Exported(render_dot(m, evaluation, checks=check_quotes(m, SourceTexts(source_dirs))))
+    checks = check_quotes(m, SourceTexts(source_dirs))
+    return Exported(render_dot(m, evaluate_choice(m, eval_choice), checks=checks))
 
 
 @click.command("export")
@@ -38,14 +43,19 @@ def _dot(m: ArgumentMap, with_eval: bool, source_dirs: tuple[Path, ...]) -> Expo
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write here (default: stdout)."
 )
-@eval_option("With --to dot: show strength, status and robustness, as `render --eval` does.")
+@evaluation_options(
+    default=False,
+    verb="export",
+    eval_help="With --to dot: show strength, status and robustness, as `render --eval` does.",
+    semantics_help="With --to dot: gradual semantics for the strengths shown.",
+    support_help="With --to dot: how supports bear on status.",
+)
 @sources_option
-@command_boundary
 def command(
     map_path: str,
     fmt: str,
     output: str | None,
-    with_eval: bool,
+    eval_choice: EvaluationChoice,
     source_dirs: tuple[Path, ...],
 ) -> None:
     """Write MAP in another tool's format.
@@ -54,7 +64,10 @@ def command(
     pointing at the map (W6xx); the export still succeeds.
     """
     m = load_valid_map(map_path)
-    exported = _dot(m, with_eval, source_dirs) if fmt == "dot" else export_map(m, fmt)
+    if fmt == "dot":
+        exported = _dot(m, eval_choice, source_dirs)
+    else:
+        exported = export_map(m, fmt, timestamp=file_timestamp(map_path))
     for diagnostic in sorted(exported.warnings, key=Diagnostic.sort_key):
         click.echo(diagnostic.format(), err=True)
     if output is None:

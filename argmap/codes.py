@@ -47,6 +47,7 @@ CODES: dict[str, str] = {
     "W206": "ref to a premise's path id (give the premise an `id`)",
     "W207": "unquoted text cut at ` #` (YAML read the rest as a comment)",
     "W208": "--strict: a quote that cannot be checked (no source file found or readable)",
+    "W210": "a premise counted more than once in one node's evaluation (two routes)",
     # information
     "I301": "source file not found: quotes not checked",
     "I302": "source has no file: quotes not checked",

@@ -26,9 +26,9 @@ from typing import Any
 import attrs
 
 from argmap.errors import ArgmapError, MapLoadError
+from argmap.escape import md
 from argmap.load import load_map, loads_map
 from argmap.model import ArgumentMap, Link, LinkKind, Node
-from argmap.tables import md
 
 GIT_PREFIX = "git:"
 SIMILAR = 0.6

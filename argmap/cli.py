@@ -18,6 +18,7 @@ import click
 
 from argmap import __version__
 from argmap.errors import ArgmapError, ExitStatus
+from argmap.escape import terminal_line
 
 ISSUES_URL = "https://github.com/argmap/argmap/issues"
 
@@ -49,7 +50,7 @@ def command_boundary(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ArgmapError as exc:
-            click.echo(f"argmap: {exc.format()}", err=True)
+            click.echo(terminal_line(f"argmap: {exc.format()}"), err=True)
             sys.exit(ExitStatus.FAILED)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
@@ -66,8 +67,11 @@ def command_boundary(func: F) -> F:
                 raise
             name = type(exc).__name__
             click.echo(
-                f"argmap: internal error: {name}: {exc} (this is a bug in argmap {__version__}; "
-                f"please report it at {ISSUES_URL}, with ARGMAP_DEBUG=1 for the details)",
+                terminal_line(
+                    f"argmap: internal error: {name}: {exc} (this is a bug in argmap"
+                    f" {__version__}; please report it at {ISSUES_URL}, with ARGMAP_DEBUG=1"
+                    " for the details)"
+                ),
                 err=True,
             )
             sys.exit(ExitStatus.FAILED)
@@ -132,4 +136,7 @@ def cli() -> None:
 
 
 def main() -> None:
+    from argmap.files import guard_standard_streams
+
+    guard_standard_streams()
     cli(prog_name="argmap")

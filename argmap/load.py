@@ -20,7 +20,6 @@ import gc
 import os
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -29,6 +28,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from argmap.errors import Diagnostic, MapLoadError, NotAMapError, Position, error
+from argmap.files import ReadError, read_regular_file
 from argmap.model import (
     FORMAT_VERSION,
     Actor,
@@ -708,22 +708,12 @@ def read_map_text(path: str | os.PathLike[str]) -> str:
     def fail(code: str, message: str, position: Position = where) -> MapLoadError:
         return MapLoadError([error(code, message, position)])
 
-    p = Path(path)
     try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise fail("E001", "is a directory, not a map file")
-        if size > MAX_FILE_BYTES:
-            raise fail(
-                "E003", f"file is {size:,} bytes; maps are limited to {MAX_FILE_BYTES:,} bytes"
-            )
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise fail("E001", "no such file") from None
-    except PermissionError:
-        raise fail("E001", "permission denied") from None
-    except OSError as exc:
-        raise fail("E001", f"cannot read: {exc.strerror or exc}") from None
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except ReadError as exc:
+        if exc.code == "E003":
+            exc.message = exc.message.replace("the limit is", "maps are limited to")
+        raise fail(exc.code, exc.message) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -15,13 +15,14 @@ ALLOWED_USERS = {
     "click": {"cli", "commands"},
     "rich": {"report", "cli", "commands"},
     "yaml": {"load", "formats.yaml_writer"},
-    "graphviz": {"render", "escape"},
+    "graphviz": {"render", "escape"},  # escape only inside the two DOT functions
 }
 # Each foundation module and the argmap modules it may import.
 FOUNDATION = {
     "errors": set(),
+    "files": {"errors"},
     "model": {"errors"},
-    "load": {"errors", "model"},
+    "load": {"errors", "files", "model"},
     "quotes": {"errors", "model"},
 }
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from argmap.errors import MapLoadError
+from argmap.errors import Diagnostic, MapLoadError, Severity
+from argmap.escape import terminal_line, terminal_text
 from argmap.load import load_map
 from argmap.model import ArgumentMap
 
@@ -132,15 +134,9 @@ def make_console(stderr: bool = False, color: bool | None = None, width: int | N
     )
 
 
-# C0 and C1 control characters but newline and tab: in map text they could clear the
-# reader's screen, hide text or retitle the window. Dropped (rich counts them zero wide,
-# so columns stay aligned); argmap's own colours are not text and are kept.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def printable(value: str) -> str:
-    """`value` without control characters (newlines and tabs kept)."""
-    return _CONTROL.sub("", value)
+    """`value` without control characters (newlines and tabs kept): `escape.terminal_text`."""
+    return terminal_text(value)
 
 
 class _WithoutControls:
@@ -153,8 +149,10 @@ class _WithoutControls:
         from rich.segment import Segment
 
         for segment in console.render(self.inner, options):
-            if segment.control is None and _CONTROL.search(segment.text):
-                segment = Segment(printable(segment.text), segment.style)
+            if segment.control is None:
+                cleaned = terminal_text(segment.text)
+                if cleaned != segment.text:
+                    segment = Segment(cleaned, segment.style)
             yield segment
 
 
@@ -208,3 +206,45 @@ def evaluate_or_none(
         )
         return None
     return evaluation
+
+
+quiet_option = click.option(
+    "-q", "--quiet", is_flag=True, help="No warnings or progress lines on stderr; errors still."
+)
+
+SHOWN_PER_CODE = 5
+"""`echo_diagnostics` prints at most this many warnings of one code, then a count line."""
+
+
+def echo_diagnostics(
+    diagnostics: Iterable[Diagnostic], *, quiet: bool = False, group: bool = True
+) -> None:
+    """Print diagnostics on stderr, one sanitised line each, in file order.
+
+    With `quiet`, only errors. With `group`, a warning code that comes more than
+    SHOWN_PER_CODE times shows its first ones; a line at the end says how many
+    more of it were not shown. Errors are always all shown.
+    """
+    every = sorted(diagnostics, key=Diagnostic.sort_key)
+    if quiet:
+        every = [d for d in every if d.severity is Severity.ERROR]
+    counts = Counter(d.code for d in every)
+    shown: Counter[str] = Counter()
+    for d in every:
+        shown[d.code] += 1
+        if group and d.severity is not Severity.ERROR and shown[d.code] > SHOWN_PER_CODE:
+            continue
+        click.echo(terminal_line(d.format()), err=True)
+    for code, seen in shown.items():
+        if seen > SHOWN_PER_CODE and group:
+            first = next(d for d in every if d.code == code)
+            if first.severity is not Severity.ERROR:
+                more = counts[code] - SHOWN_PER_CODE
+                word = first.severity.value + ("s" if more > 1 else "")
+                click.echo(f"argmap: {more} more {word} like these [{code}] not shown", err=True)
+
+
+def echo_warning(message: str, *, quiet: bool = False) -> None:
+    """`argmap: warning: MESSAGE` on stderr, one sanitised line; nothing with `quiet`."""
+    if not quiet:
+        click.echo(terminal_line(f"argmap: warning: {message}"), err=True)

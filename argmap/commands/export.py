@@ -1,15 +1,53 @@
-"""`argmap export MAP --to FORMAT [-o OUT]`: the map in another tool's format."""
+"""`argmap export MAP [--to FORMAT] [-o OUT]`: the map in another tool's format."""
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import click
 
 from argmap.cli import command_boundary
-from argmap.commands._common import load_valid_map
-from argmap.errors import Diagnostic
-from argmap.files import refuse_overwriting_input, write_atomically
+from argmap.commands._common import echo_diagnostics, load_valid_map, quiet_option
+from argmap.escape import terminal_text
+from argmap.files import STDOUT, write_output
 from argmap.formats import EXPORT_FORMATS, Exported, export_map
 from argmap.model import ArgumentMap
+
+FORMATS = (*EXPORT_FORMATS, "dot")
+# The format each output suffix names; `.json` is argmap's JSON (AIF needs `--to aif`
+# or a name ending in `.aif.json`).
+SUFFIXES = {
+    ".argdown": "argdown",
+    ".ad": "argdown",
+    ".json": "json",
+    ".aif": "aif",
+    ".txt": "kialo",
+    ".kialo": "kialo",
+    ".graphml": "graphml",
+    ".dot": "dot",
+    ".gv": "dot",
+}
+
+
+def choose_format(fmt: str | None, out: str | None) -> str:
+    """--to if given, else OUT's suffix; a contradiction or no way to tell is a usage error."""
+    name = Path(out).name.lower() if out and out != STDOUT else ""
+    from_suffix = "aif" if name.endswith(".aif.json") else SUFFIXES.get(Path(name).suffix)
+    if fmt and from_suffix is None:
+        return fmt
+    if fmt:
+        compatible = {from_suffix} | ({"aif", "json"} if name.endswith(".json") else set())
+        if fmt not in compatible:
+            raise click.UsageError(f"--to {fmt} contradicts the output name {out}")
+        return fmt
+    if from_suffix is None:
+        known = ", ".join(sorted(SUFFIXES))
+        where = f"from {out}" if name else "without -o FILE"
+        raise click.UsageError(
+            f"cannot tell the format {where}: give --to, or name the output {known}"
+        )
+    return from_suffix
 
 
 def _dot(m: ArgumentMap) -> Exported:
@@ -25,28 +63,34 @@ def _dot(m: ArgumentMap) -> Exported:
 @click.option(
     "--to",
     "fmt",
-    type=click.Choice([*EXPORT_FORMATS, "dot"]),
-    required=True,
+    type=click.Choice(FORMATS),
+    default=None,
     help="argdown, aif (OVA/AIFdb JSON), json (argmap's model), kialo (text export), graphml,"
-    " or dot (the diagram's Graphviz source, as `render --format dot` writes it).",
+    " or dot (the diagram's Graphviz source, as `render --format dot` writes it)."
+    " Default: from OUT's suffix (.argdown, .json, .aif.json, .txt, .graphml, .dot).",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="Write here (default: stdout)."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write here; - for stdout (the default).",
 )
+@quiet_option
 @command_boundary
-def command(map_path: str, fmt: str, output: str | None) -> None:
+def command(map_path: str, fmt: str | None, output: str | None, quiet: bool) -> None:
     """Write MAP in another tool's format.
 
     Everything the format cannot hold is reported on stderr as a warning
     pointing at the map (W6xx); the export still succeeds.
     """
+    fmt = choose_format(fmt, output)
     m = load_valid_map(map_path)
     exported = _dot(m) if fmt == "dot" else export_map(m, fmt)
-    for diagnostic in sorted(exported.warnings, key=Diagnostic.sort_key):
-        click.echo(diagnostic.format(), err=True)
-    if output is None:
-        click.echo(exported.text, nl=False)
-        return
-    refuse_overwriting_input(output, map_path)
-    write_atomically(output, exported.text)
-    click.echo(f"wrote {output} ({fmt}, {len(exported.warnings)} warnings)", err=True)
+    echo_diagnostics(exported.warnings, quiet=quiet)
+    target = output or STDOUT
+    text = exported.text
+    if target == STDOUT and sys.stdout.isatty():
+        text = terminal_text(text)  # shown, not kept: no escape sequence may act
+    write_output(target, text, inputs=[map_path])
+    if target != STDOUT and not quiet:
+        click.echo(f"wrote {output} ({fmt}, {len(exported.warnings)} warnings)", err=True)

@@ -325,11 +325,11 @@ def test_progress_bar_only_for_many_maps_on_a_terminal(
     terminal = Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
     files = sorted(tmp_path.glob("*.yaml"))
-    assert list(summary._with_progress(files)) == files
+    assert list(summary._with_progress(iter(files), len(files))) == files
     assert "summarising" in terminal.getvalue()
     few = Terminal()
     monkeypatch.setattr("sys.stderr", few)
-    assert list(summary._with_progress(files[:3])) == files[:3]
+    assert list(summary._with_progress(iter(files[:3]), 3)) == files[:3]
     assert few.getvalue() == ""
 
 

@@ -5,17 +5,27 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import attrs
 import click
 
 from argmap.cli import command_boundary
-from argmap.commands._common import eval_option, load_valid_map, make_console, semantics_option
+from argmap.commands._common import (
+    echo_diagnostics,
+    echo_warning,
+    eval_option,
+    load_valid_map,
+    make_console,
+    quiet_option,
+    semantics_option,
+)
 from argmap.errors import ArgmapError, ExitStatus
+from argmap.escape import terminal_line
 from argmap.evaluate import evaluate
-from argmap.files import find_maps, refuse_overwriting_input, write_atomically
+from argmap.files import STDOUT, display_path, refuse_overwriting_input, write_output
+from argmap.folders import MapFile, read_maps
 from argmap.renderer import FORMATS, Renderer, check_format, find_renderer, render_map
 from argmap.themes import DIRECTIONS, THEMES, RenderOptions
 
@@ -46,43 +56,84 @@ def choose_format(fmt: str | None, out: str | None) -> str:
     return from_suffix or "svg"
 
 
-def plan(map_arg: str, out: str | None, fmt: str, each: bool, options: RenderOptions) -> list[Job]:
-    """Every diagram the command line asks for, with its output path."""
-    given = Path(map_arg)
-    if given.is_dir():
-        if out == "-":
-            raise click.UsageError("-o - writes one diagram; a folder of maps needs -o DIR")
-        maps = find_maps([given])
+def plan(
+    map_args: Sequence[str],
+    out: str | None,
+    fmt: str,
+    each: bool,
+    options: RenderOptions,
+    quiet: bool = False,
+) -> list[Job]:
+    """Every diagram the command line asks for, with its output path.
+
+    One map file: OUT is the file (or a folder to put it in). Several maps or a
+    folder: OUT is a folder (default build/); a folder's maps keep their layout in
+    it, and YAML under a folder that is not a map is skipped (I303), as `validate`
+    does. Two maps that would draw to one file are a usage error.
+    """
+    if len(map_args) == 1 and not Path(map_args[0]).is_dir():
+        return _plan_one(Path(map_args[0]), out, fmt, each, options)
+    if out == STDOUT:
+        raise click.UsageError("-o - writes one diagram; several maps or a folder need -o DIR")
+    root = Path(out) if out else Path("build")
+    jobs: list[Job] = []
+    for given in map_args:
+        folder = Path(given)
+        if not folder.is_dir():
+            jobs += _jobs_for(folder, root / f"{folder.stem}.{fmt}", fmt, each, options)
+            continue
+        maps = [f for f in read_maps([folder]) if _keep(f, quiet)]
         if not maps:
-            raise ArgmapError("E001", f"no map files (*.yaml, *.yml) in {map_arg}")
-        root = Path(out) if out else Path("build")
+            continue
         # `a.yaml` and `a.yml` side by side would both draw to `a.svg`: such maps keep
         # their whole file name instead (`a.yaml.svg`, `a.yml.svg`), so none overwrites another.
-        stems = Counter(path.relative_to(given).with_suffix("") for path in maps)
-        jobs: list[Job] = []
-        for path in maps:
-            relative = path.relative_to(given)
+        stems = Counter(f.path.relative_to(folder).with_suffix("") for f in maps)
+        for found in maps:
+            relative = found.path.relative_to(folder)
             name = relative.name if stems[relative.with_suffix("")] > 1 else relative.stem
             target = root / relative.parent / f"{name}.{fmt}"
-            if each:
-                try:
-                    jobs += _each(path, target.with_suffix(""), fmt, options)
-                except ArgmapError:
-                    # One job that fails again when it runs: reported in its
-                    # turn, and the other maps are still drawn.
-                    jobs.append(Job(path, str(target), options))
-            else:
-                jobs.append(Job(path, str(target), options))
-        return jobs
+            jobs += _jobs_for(found.path, target, fmt, each, options)
+    clashes = [o for o, n in Counter(j.out for j in jobs).items() if n > 1]
+    if clashes:
+        raise click.UsageError(
+            f"two maps would be drawn to {clashes[0]}: render them into different -o folders"
+        )
+    return jobs
+
+
+def _keep(found: MapFile, quiet: bool) -> bool:
+    """A map to draw (one that fails to load is drawn in its turn, and reports itself)."""
+    if found.skipped:
+        echo_diagnostics(found.diagnostics, quiet=quiet)
+        return False
+    if found.map is None and found.path.is_dir():  # a folder with no map at all
+        first = found.diagnostics[0]
+        raise ArgmapError(first.code, first.message, first.position)
+    return True
+
+
+def _jobs_for(path: Path, target: Path, fmt: str, each: bool, options: RenderOptions) -> list[Job]:
+    if not each:
+        return [Job(path, str(target), options)]
+    try:
+        return _each(path, target.with_suffix(""), fmt, options)
+    except ArgmapError:
+        # One job that fails again when it runs: reported in its turn, and the other maps
+        # are still drawn.
+        return [Job(path, str(target), options)]
+
+
+def _plan_one(
+    given: Path, out: str | None, fmt: str, each: bool, options: RenderOptions
+) -> list[Job]:
     if each:
-        if out == "-":
+        if out == STDOUT:
             raise click.UsageError("--each writes one file per claim: give -o DIR")
         return _each(given, Path(out) if out else Path("build") / given.stem, fmt, options)
-    if out and out != "-" and (out.endswith(("/", os.sep)) or Path(out).is_dir()):
+    if out and out != STDOUT and (out.endswith(("/", os.sep)) or Path(out).is_dir()):
         out = str(Path(out) / f"{given.stem}.{fmt}")  # -o DIR: the map's name inside it
     single = out or str(Path("build") / f"{given.stem}.{fmt}")
-    if single != "-":
-        refuse_overwriting_input(single, given)
+    refuse_overwriting_input(single, given)
     return [Job(given, single, options)]
 
 
@@ -94,25 +145,23 @@ def _each(map_path: Path, folder: Path, fmt: str, options: RenderOptions) -> lis
     ]
 
 
-def run_job(job: Job, fmt: str, renderer: Renderer | None, semantics: str | None) -> None:
+def run_job(
+    job: Job, fmt: str, renderer: Renderer | None, semantics: str | None, quiet: bool = False
+) -> None:
     """Load, evaluate, draw and write one diagram."""
     m = load_valid_map(job.map_path)
     evaluation = evaluate(m, semantics=semantics) if semantics else None
 
     def warn(message: str) -> None:
-        click.echo(f"argmap: warning: {job.map_path}: {message}", err=True)
+        echo_warning(f"{display_path(job.map_path)}: {message}", quiet=quiet)
 
     data = render_map(
         m, fmt, evaluation=evaluation, options=job.options, renderer=renderer, warn=warn
     )
-    if job.out == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        write_atomically(job.out, data)
+    write_output(job.out, data, inputs=[job.map_path])
 
 
-def run_all(jobs: list[Job], each_job: Callable[[Job], None]) -> int:
+def run_all(jobs: list[Job], each_job: Callable[[Job], None], quiet: bool = False) -> int:
     """Run every job, one line each on stderr (above a progress bar on a terminal).
 
     A job that fails is reported in one line and the others still run; returns
@@ -126,10 +175,10 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None]) -> int:
             each_job(job)
         except ArgmapError as exc:
             failures += 1
-            say(f"argmap: {exc.format()}")
+            say(terminal_line(f"argmap: {exc.format()}"))
         else:
-            if job.out != "-":
-                say(f"wrote {job.out}")
+            if job.out != STDOUT and not quiet:
+                say(terminal_line(f"wrote {display_path(job.out)}"))
 
     if not sys.stderr.isatty():
         for job in jobs:
@@ -154,13 +203,13 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None]) -> int:
 
 
 @click.command("render")
-@click.argument("map_arg", metavar="MAP", type=click.Path(exists=True))
+@click.argument("map_args", metavar="MAP...", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option(
     "-o",
     "--output",
     "out",
     metavar="OUT",
-    help="Output file, or folder (with --each or a folder of maps); - for stdout. "
+    help="Output file, or folder (with --each, several maps or a folder); - for stdout. "
     "Default: build/<map name>.<format>.",
 )
 @click.option(
@@ -215,9 +264,10 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None]) -> int:
     metavar="PATH",
     help="The Graphviz program to run (default: dot on PATH, else the bundled graphviz-pure).",
 )
+@quiet_option
 @command_boundary
 def command(
-    map_arg: str,
+    map_args: tuple[str, ...],
     out: str | None,
     fmt: str | None,
     focus: str | None,
@@ -231,15 +281,17 @@ def command(
     each: bool,
     watch: bool,
     dot_path: str | None,
+    quiet: bool,
 ) -> None:
     """Draw MAP as a diagram: claims on top, the premises for and against below, in file order.
 
-    MAP may be a folder: every map under it is drawn into the folder -o names
-    (default build/), keeping the folder layout.
+    Several maps, or a folder: each is drawn into the folder -o names (default
+    build/), a folder's maps keeping its layout; YAML under a folder that is not
+    a map is skipped, as `validate` skips it.
     """
     if each and focus:
         raise click.UsageError("--each draws every claim; it cannot be combined with --focus")
-    one_file = not (each or Path(map_arg).is_dir())
+    one_file = not (each or len(map_args) > 1 or Path(map_args[0]).is_dir())
     fmt = choose_format(fmt, out if one_file else None)
     options = RenderOptions(
         direction=direction.upper(),
@@ -256,7 +308,7 @@ def command(
     chosen = semantics if with_eval else None
 
     def each_job(job: Job) -> None:
-        run_job(job, fmt, renderer, chosen)
+        run_job(job, fmt, renderer, chosen, quiet)
 
     if watch:
         if out == "-":
@@ -265,17 +317,22 @@ def command(
 
         # Planned again on every change: a folder may have gained or lost maps. A map
         # that is broken for a moment is reported, and the watch goes on.
-        watch_and_rerun(
-            [map_arg],
-            lambda: run_all(plan(map_arg, out, fmt, each, options), each_job),
-            echo=lambda line: click.echo(line, err=True),
-        )
+        def rerun() -> int:
+            # A folder whose only map is gone for a moment (an editor saving it) is
+            # reported, and the watch goes on, as `validate --watch` does.
+            try:
+                return run_all(plan(map_args, out, fmt, each, options, quiet), each_job, quiet)
+            except ArgmapError as exc:
+                click.echo(terminal_line(f"argmap: {exc.format()}"), err=True)
+                return 1
+
+        watch_and_rerun(list(map_args), rerun, echo=lambda line: click.echo(line, err=True))
         return
-    jobs = plan(map_arg, out, fmt, each, options)
+    jobs = plan(map_args, out, fmt, each, options, quiet)
     if one_file:
         each_job(jobs[0])
-        if jobs[0].out != "-":
-            click.echo(f"wrote {jobs[0].out}", err=True)
+        if jobs[0].out != STDOUT and not quiet:
+            click.echo(terminal_line(f"wrote {display_path(jobs[0].out)}"), err=True)
         return
-    if run_all(jobs, each_job):
+    if run_all(jobs, each_job, quiet):
         sys.exit(ExitStatus.FAILED)

@@ -6,23 +6,28 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import attrs
 import click
 
 from argmap.cli import command_boundary
 from argmap.commands._common import (
     color_option,
+    echo_diagnostics,
     eval_option,
     evaluate_or_none,
     format_option,
     load_valid_map,
     make_console,
     print_view,
+    quiet_option,
     semantics_option,
     sources_option,
     support_option,
 )
-from argmap.errors import ArgmapError, ExitStatus, MapLoadError, Position
-from argmap.files import find_maps
+from argmap.errors import ArgmapError, ExitStatus
+from argmap.escape import terminal_line
+from argmap.files import display_path, find_maps
+from argmap.folders import MapFile, read_maps
 from argmap.quotes import SourceTexts
 from argmap.summary import SORT_KEYS, MapSummary, select_rows, sort_rows, summarise
 from argmap.tables import summary_csv, summary_json, summary_markdown
@@ -31,30 +36,17 @@ PROGRESS_FROM = 10
 """A progress bar (on a terminal's stderr) when summarising at least this many maps."""
 
 
-def _maps(paths: Sequence[str]) -> list[Path]:
-    found: list[Path] = []
-    for given in paths:
-        here = find_maps([given])
-        if not here and Path(given).is_dir():
-            raise ArgmapError(
-                "E001", "no map files (*.yaml, *.yml) in this directory", Position(given)
-            )
-        found += here
-    return found
-
-
-def _with_progress(files: list[Path]) -> Iterator[Path]:
-    """The files; a transient progress bar on stderr if it is a terminal and they are many."""
-    console = make_console(stderr=True)
-    if len(files) < PROGRESS_FROM or not sys.stderr.isatty():
-        yield from files
+def _with_progress(found: Iterator[MapFile], total: int) -> Iterator[MapFile]:
+    """The maps; a transient progress bar on stderr if it is a terminal and they are many."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield from found
         return
     from rich.progress import Progress
 
-    with Progress(console=console, transient=True) as progress:
-        task = progress.add_task("summarising", total=len(files))
-        for path in files:
-            yield path
+    with Progress(console=make_console(stderr=True), transient=True) as progress:
+        task = progress.add_task("summarising", total=total)
+        for one in found:
+            yield one
             progress.advance(task)
 
 
@@ -64,19 +56,29 @@ def summarise_paths(
     with_evaluation: bool = True,
     semantics: str = "dfquad",
     support: str = "attacks-only",
+    quiet: bool = False,
 ) -> tuple[list[MapSummary], bool]:
-    """A summary of each map found; maps that cannot be read are reported on stderr (True)."""
+    """A summary of each map found; maps that cannot be read are reported on stderr (True).
+
+    Under a folder, YAML that is not a map is skipped with an info line, as `validate` does.
+    """
     summaries: list[MapSummary] = []
     failed = False
-    for path in _with_progress(_maps(paths)):
-        try:
-            m = load_valid_map(path)
-        except MapLoadError as exc:
-            click.echo(f"argmap: {exc.format()}", err=True)
-            failed = True
+    total = len(find_maps(paths))
+    for found in _with_progress(read_maps(paths, load=load_valid_map), total):
+        if found.skipped:
+            echo_diagnostics(found.diagnostics, quiet=quiet)
             continue
-        evaluation = evaluate_or_none(m, with_evaluation, semantics, support)
-        summaries.append(summarise(m, texts=texts, evaluation=evaluation))
+        if found.map is None:
+            failed = True
+            first, more = found.diagnostics[0], len(found.diagnostics) - 1
+            if more:
+                hint = f" (and {more} more: run `argmap validate {display_path(found.path)}`)"
+                first = attrs.evolve(first, message=first.message + hint)
+            click.echo(terminal_line(f"argmap: {first.format()}"), err=True)
+            continue
+        evaluation = evaluate_or_none(found.map, with_evaluation, semantics, support)
+        summaries.append(summarise(found.map, texts=texts, evaluation=evaluation))
     return summaries, failed
 
 
@@ -102,6 +104,7 @@ def summarise_paths(
 @eval_option("Show the strength and status columns.")
 @sources_option
 @color_option
+@quiet_option
 @command_boundary
 def command(
     paths: tuple[str, ...],
@@ -114,6 +117,7 @@ def command(
     with_eval: bool,
     source_dirs: tuple[Path, ...],
     color: bool | None,
+    quiet: bool,
 ) -> None:
     """A table of the claims in a map (or every map under a directory), with its totals.
 
@@ -125,11 +129,14 @@ def command(
     if sort == "strength" and not with_eval:
         raise click.UsageError("--sort strength needs the evaluation (drop --no-eval)")
     texts = SourceTexts(source_dirs)
-    summaries, failed = summarise_paths(paths, texts, with_eval, semantics, support)
+    summaries, failed = summarise_paths(paths, texts, with_eval, semantics, support, quiet)
     if summaries:
         if actor is not None and not any(actor in s.actors for s in summaries):
             known = sorted({a for s in summaries for a in s.actors})
             raise ArgmapError("E721", _unknown_actor(actor, known))
+        if tag is not None and not any(tag in r.tags for s in summaries for r in s.rows):
+            tags = sorted({t for s in summaries for r in s.rows for t in r.tags})
+            raise ArgmapError("E722", _unknown_tag(tag, tags))
         rows = [r for s in summaries for r in select_rows(s.rows, tag=tag, actor=actor)]
         rows = sort_rows(rows, sort)
         base = paths[0] if len(paths) == 1 and Path(paths[0]).is_dir() else None
@@ -156,3 +163,13 @@ def _unknown_actor(actor: str, known: list[str]) -> str:
         return f"no actor {actor!r} in the map; did you mean {', '.join(near)}?"
     listed = ", ".join(known) if known else "none declared"
     return f"no actor {actor!r} in the map (actors: {listed})"
+
+
+def _unknown_tag(tag: str, known: list[str]) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(tag, known, n=3)
+    if near:
+        return f"no claim is tagged {tag!r}; did you mean {', '.join(near)}?"
+    listed = ", ".join(known) if known else "no claim has a tag"
+    return f"no claim is tagged {tag!r} (tags: {listed})"

@@ -13,15 +13,9 @@ from argmap.commands._common import color_option, sources_option, use_color
 from argmap.errors import (
     Diagnostic,
     ExitStatus,
-    MapLoadError,
-    NotAMapError,
-    Position,
     Severity,
-    error,
-    info,
 )
-from argmap.files import find_maps
-from argmap.load import load_map
+from argmap.folders import read_maps
 from argmap.quotes import SourceTexts
 from argmap.validate import validate_map
 
@@ -38,36 +32,12 @@ def check_paths(
     """
     texts = SourceTexts(source_dirs)
     results: dict[str, list[Diagnostic]] = {}
-    for given in paths:
-        walked = Path(given).is_dir()
-        found = find_maps([given])
-        skipped = 0
-        for path in found:
-            try:
-                m = load_map(path)
-            except NotAMapError as exc:
-                results[str(path)] = [_skipped(path)] if walked else exc.diagnostics
-                skipped += walked
-                continue
-            except MapLoadError as exc:
-                results[str(path)] = exc.diagnostics
-                continue
-            results[str(path)] = validate_map(m, sources=texts)
-        if walked and skipped == len(found):  # a directory with nothing to check fails
-            others = {0: "", 1: " (1 YAML file, not a map)"}.get(
-                skipped, f" ({skipped} YAML files, none a map)"
-            )
-            message = f"no map files (*.yaml, *.yml) in this directory{others}"
-            results[given] = [error("E001", message, Position(given))]
+    for found in read_maps(paths):
+        if found.map is not None:
+            results[str(found.path)] = validate_map(found.map, sources=texts)
+        else:  # a folder with no map is keyed as it was given
+            results[found.diagnostics[0].position.file] = list(found.diagnostics)
     return results
-
-
-def _skipped(path: Path) -> Diagnostic:
-    return info(
-        "I303",
-        "not an argmap map (no `argmap:` or `claims:` at the top): skipped",
-        Position(str(path)),
-    )
 
 
 @click.command("validate")

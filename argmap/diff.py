@@ -29,6 +29,7 @@ from argmap.errors import ArgmapError, MapLoadError
 from argmap.escape import md
 from argmap.load import load_map, loads_map
 from argmap.model import ArgumentMap, Link, LinkKind, Node
+from argmap.numbers import json_number
 
 GIT_PREFIX = "git:"
 SIMILAR = 0.6
@@ -56,9 +57,15 @@ def read_map_spec(spec: str) -> ArgumentMap:
         raise ArgmapError(
             "E703", f"{spec}: write a git map as git:REV:PATH, e.g. git:HEAD:maps/a.yaml"
         )
+    if rev_path.startswith("-"):
+        # git would read it as an option (`--output=FILE` writes a file): never passed on.
+        raise ArgmapError("E703", f"{spec}: a revision cannot start with '-' (write git:REV:PATH)")
     try:
         done = subprocess.run(
-            ["git", "show", rev_path], capture_output=True, check=False, timeout=60
+            ["git", "show", "--end-of-options", rev_path],
+            capture_output=True,
+            check=False,
+            timeout=60,
         )
     except FileNotFoundError:
         raise ArgmapError(
@@ -885,8 +892,8 @@ def to_json(d: MapDiff) -> str:
             "changes": [
                 {
                     "id": s.id,
-                    "old_strength": round(s.old_strength, 6),
-                    "new_strength": round(s.new_strength, 6),
+                    "old_strength": json_number(s.old_strength),
+                    "new_strength": json_number(s.new_strength),
                     "old_status": s.old_status,
                     "new_status": s.new_status,
                 }

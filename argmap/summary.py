@@ -25,6 +25,7 @@ from argmap.graph import (
     strength_of,
 )
 from argmap.model import ArgumentMap, LinkKind, NodeKind
+from argmap.numbers import json_number
 from argmap.quotes import QuoteCheck, QuoteChecks, SourceTexts, check_quotes
 
 SORT_KEYS = ("file", "id", "strength", "contested", "pro", "con")
@@ -82,7 +83,7 @@ class ClaimRow:
             "premises": self.premises,
             "undercuts": self.undercuts,
             "depth": self.depth,
-            "strength": self.strength,
+            "strength": json_number(self.strength),
             "status": self.status,
             "actors_pro": list(self.actors_pro),
             "actors_con": list(self.actors_con),
@@ -117,7 +118,7 @@ CLAIM_FIELDS = (
 
 
 def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
+    return json_number(value)
 
 
 @attrs.frozen

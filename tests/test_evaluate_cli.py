@@ -23,17 +23,17 @@ def lines(out: str) -> list[str]:
 
 def test_table_for_the_support_readings_map(invoke: Invoke) -> None:
     result = invoke(["evaluate", MAPS / "eval_support_readings.yaml", "--support", "necessary"])
-    pad = " " * 66  # the text column takes the width left over (100 columns when piped)
+    # not stretched to the width: the numbers stand right after the text
     assert lines(result.stdout) == [
         "Strength by DF-QuAD; status by grounded semantics (support: necessary).",
-        f"node  text{pad}base  strength  status",
-        "-" * 100,
-        f"g     G.  {pad}0.50    0.7500  rejected",
-        f"d     D.  {pad}0.50    0.2500  rejected",
-        f"e     E.  {pad}0.50    0.1250  accepted",
-        f"b     B.  {pad}0.50    0.5000  rejected",
-        f"a     A.  {pad}0.50    0.5000  accepted",
-        f"c     C.  {pad}0.50    0.5000  accepted",
+        "node  text  base  strength  status",
+        "-" * 36,
+        "g     G.    0.50    0.7500  rejected",
+        "d     D.    0.50    0.2500  rejected",
+        "e     E.    0.50    0.1250  accepted",
+        "b     B.    0.50    0.5000  rejected",
+        "a     A.    0.50    0.5000  accepted",
+        "c     C.    0.50    0.5000  accepted",
     ]
     assert result.stderr == ""
 
@@ -268,3 +268,21 @@ def test_large_table_drops_control_characters_from_map_text(
     out = invoke(["evaluate", path]).stdout
     assert "\x1b" not in out and "\x07" not in out
     assert "A]0;owned." in out
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "200"])
+def test_the_table_fits_any_width_without_cutting_text_or_numbers(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    # COLUMNS is honoured when piped; text wraps instead of being cut to 23 characters
+    # at 80 columns, and at 200 the numbers stay beside the text (at most 72 wide).
+    monkeypatch.setenv("COLUMNS", columns)
+    out = lines(invoke(["evaluate", EXAMPLE]).stdout)
+    table = out[: out.index("")]
+    assert all(len(line) <= int(columns) for line in table)
+    assert "…" not in "\n".join(table)
+    words = " ".join(table).split()
+    assert "catastrophic for the region." in " ".join(words)
+    row = next(line for line in table if line.startswith("build-plant "))
+    assert row.rstrip().endswith("0.50    0.6438  accepted")
+    assert row.index("0.50") <= {"60": 40, "80": 56, "200": 106}[columns]

@@ -109,10 +109,20 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
+PIPED_WIDTH = 100
+
+
+def piped_width() -> int:
+    """The width of text that is not going to a terminal: COLUMNS if it is a sane
+    number (20 to 1000), else 100."""
+    given = os.environ.get("COLUMNS", "")
+    return int(given) if given.isdigit() and 20 <= int(given) <= 1000 else PIPED_WIDTH
+
+
 def make_console(stderr: bool = False, color: bool | None = None, width: int | None = None) -> Any:
     """A rich Console for this run: colour and boxes on a terminal, plain text when piped.
 
-    Width follows the terminal, and is 100 columns when piped. Created per
+    Width follows the terminal; piped, it is COLUMNS if set, else 100. Created per
     command run (never at import) so that test runners capture it.
     """
     from rich.console import Console
@@ -122,7 +132,7 @@ def make_console(stderr: bool = False, color: bool | None = None, width: int | N
     colour = use_color(stream, color)
     return Console(
         file=stream,
-        width=width or (None if terminal else 100),
+        width=width or (None if terminal else piped_width()),
         force_terminal=colour if color is not None else None,
         no_color=not colour,
         color_system="auto" if colour else None,

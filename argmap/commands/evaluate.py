@@ -30,12 +30,13 @@ from argmap.evaluate import (
     acceptance,
     evaluate,
 )
+from argmap.numbers import json_number
 
 
 def _score(score: Score) -> dict[str, Any]:
     return {
-        "base": round(score.base, 6),
-        "strength": round(score.strength, 6),
+        "base": json_number(score.base),
+        "strength": json_number(score.strength),
         "status": score.status.value,
     }
 

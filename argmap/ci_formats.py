@@ -13,6 +13,8 @@ from typing import Any
 from argmap import __version__
 from argmap.codes import CODES
 from argmap.errors import Diagnostic, Severity
+from argmap.escape import terminal_line
+from argmap.files import display_path
 
 HOMEPAGE = "https://github.com/argmap/argmap"
 
@@ -39,8 +41,8 @@ def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
     return {
         "code": d.code,
         "severity": d.severity.value,
-        "message": d.message,
-        "file": d.position.file,
+        "message": display_path(d.message),
+        "file": display_path(d.position.file),
         "line": d.position.line,
         "column": d.position.column,
     }
@@ -51,7 +53,7 @@ def to_json(results: dict[str, list[Diagnostic]], *, strict: bool) -> str:
     every = [d for ds in results.values() for d in ds]
     files = [
         {
-            "path": path,
+            "path": display_path(path),
             "valid": not _fails(ds, strict),
             "diagnostics": [diagnostic_dict(d) for d in ds],
         }
@@ -95,7 +97,8 @@ def to_github(diagnostics: Sequence[Diagnostic], files: int) -> str:
         if d.position.line > 0:
             props += [f"line={d.position.line}", f"col={d.position.column}"]
         props.append(f"title={_escape_property(f'argmap {d.code}')}")
-        lines.append(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(d.message)}")
+        line = f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(d.message)}"
+        lines.append(terminal_line(line))  # nothing in a CI log may act as an escape
     lines.append(f"argmap: {count_line(diagnostics, files)}")
     return "\n".join(lines)
 
@@ -114,7 +117,8 @@ def _artifact_uri(file: str) -> str:
         rel = file
     if rel.startswith("..") or os.path.isabs(rel):
         return Path(os.path.abspath(file)).as_uri()
-    return urllib.parse.quote(Path(rel).as_posix(), safe="/")
+    # bytes, not text: a file name that is not UTF-8 is percent-encoded as it is on disk
+    return urllib.parse.quote(os.fsencode(Path(rel).as_posix()), safe="/")
 
 
 def to_sarif(diagnostics: Sequence[Diagnostic]) -> str:
@@ -143,7 +147,7 @@ def to_sarif(diagnostics: Sequence[Diagnostic]) -> str:
                 "ruleId": d.code,
                 "ruleIndex": rule_index[d.code],
                 "level": _SARIF_LEVEL[d.severity],
-                "message": {"text": d.message},
+                "message": {"text": display_path(d.message)},
                 "locations": [{"physicalLocation": physical}],
             }
         )

@@ -37,13 +37,20 @@ STDOUT = "-"
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
-    """A file name as text that can be printed and stored as UTF-8.
+    """A file name (or any text holding one) as text that can be printed and stored as
+    UTF-8.
 
     Bytes of the name that are not UTF-8 (Python keeps them as lone surrogates)
     are shown as `\\xNN`; the same rule everywhere a name is printed or written
     into JSON, SARIF or a diagnostic line.
     """
-    raw = os.fsencode(path)
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        return text.decode("utf-8", "backslashreplace")
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that is no byte of a name (from JSON, say)
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
     return raw.decode("utf-8", "backslashreplace")
 
 

@@ -209,18 +209,42 @@ def evaluate_or_none(
 
     evaluation = evaluate(m, semantics=semantics, support=support)
     if not evaluation.converged:
-        click.echo(
-            f"argmap: warning: {m.path}: the evaluation did not converge (residual"
+        echo_warning(
+            f"{m.path}: the evaluation did not converge (residual"
             f" {evaluation.residual:.2g}); strength and status left out",
-            err=True,
+            quiet=is_quiet(),
         )
         return None
     return evaluation
 
 
+def _remember_quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    if value:
+        ctx.meta["argmap.quiet"] = True
+    return value
+
+
+_QUIET_HELP = "No warnings or progress lines on stderr; errors still."
 quiet_option = click.option(
-    "-q", "--quiet", is_flag=True, help="No warnings or progress lines on stderr; errors still."
+    "-q", "--quiet", is_flag=True, callback=_remember_quiet, help=_QUIET_HELP
 )
+"""`-q/--quiet`, stored as `quiet`."""
+quiet_flag = click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    expose_value=False,
+    callback=_remember_quiet,
+    help=_QUIET_HELP,
+)
+"""`-q/--quiet` for a command that passes it on to nothing itself (see `is_quiet`)."""
+
+
+def is_quiet() -> bool:
+    """True if the running command was given -q."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get("argmap.quiet"))
+
 
 SHOWN_PER_CODE = 5
 """`echo_diagnostics` prints at most this many warnings of one code, then a count line."""

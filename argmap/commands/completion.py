@@ -6,6 +6,7 @@ import click
 from click.shell_completion import get_completion_class
 
 from argmap.cli import command_boundary
+from argmap.commands._common import quiet_flag
 
 SHELLS = ("bash", "zsh", "fish")
 COMPLETE_VAR = "_ARGMAP_COMPLETE"
@@ -14,6 +15,7 @@ COMPLETE_VAR = "_ARGMAP_COMPLETE"
 
 @click.command("completion")
 @click.argument("shell", type=click.Choice(SHELLS))
+@quiet_flag
 @command_boundary
 def command(shell: str) -> None:
     """Print the completion script for SHELL (bash, zsh or fish).

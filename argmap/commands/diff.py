@@ -11,6 +11,7 @@ from argmap.commands._common import (
     color_option,
     eval_option,
     printable,
+    quiet_flag,
     semantics_option,
     use_color,
 )
@@ -31,6 +32,7 @@ from argmap.diff import FORMATS, diff_specs
 @eval_option("Also report changes of strength and (grounded) status.")
 @semantics_option()
 @color_option
+@quiet_flag
 @command_boundary
 def command(
     old: str, new: str, fmt: str, with_eval: bool, semantics: str, color: bool | None

@@ -18,6 +18,7 @@ from argmap.commands._common import (
     make_console,
     print_view,
     printable,
+    quiet_flag,
     semantics_option,
     support_option,
 )
@@ -78,6 +79,7 @@ def evaluation_json(evaluation: Evaluation, extensions: Acceptance | None = None
 )
 @format_option(["table", "json"], "table", "table for people, json for programs.")
 @color_option
+@quiet_flag
 @command_boundary
 def command(
     map_path: str,

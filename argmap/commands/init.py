@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from argmap.cli import command_boundary
+from argmap.commands._common import quiet_flag
 from argmap.starter import DEFAULT_PATH, SCHEMA_URL, create_starter_map
 
 
@@ -18,6 +19,7 @@ from argmap.starter import DEFAULT_PATH, SCHEMA_URL, create_starter_map
     help="Where the editor modeline points for the JSON Schema "
     "(e.g. a copy made with `argmap schema > argmap.schema.json`).",
 )
+@quiet_flag
 @command_boundary
 def command(path: str, schema: str) -> None:
     """Write a commented starter map; never overwrite a file.

@@ -17,6 +17,7 @@ from argmap.commands._common import (
     format_option,
     load_valid_map,
     print_view,
+    quiet_flag,
     semantics_option,
     sources_option,
     support_option,
@@ -44,6 +45,7 @@ from argmap.quotes import SourceTexts, check_quotes
 @eval_option()
 @sources_option
 @color_option
+@quiet_flag
 @command_boundary
 def command(
     map_path: str,

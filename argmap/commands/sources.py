@@ -12,6 +12,7 @@ from argmap.commands._common import (
     format_option,
     load_valid_map,
     print_listing,
+    quiet_flag,
     sources_option,
 )
 from argmap.listings import source_rows
@@ -23,6 +24,7 @@ from argmap.quotes import SourceTexts, check_quotes
 @format_option(["table", "json"], "table", "table for the terminal, json for machines.")
 @sources_option
 @color_option
+@quiet_flag
 @command_boundary
 def command(map_path: str, fmt: str, source_dirs: tuple[Path, ...], color: bool | None) -> None:
     """List the map's sources: whether each one's file is found, how many quotes

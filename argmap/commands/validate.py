@@ -9,12 +9,13 @@ import click
 
 from argmap.ci_formats import count_line, to_github, to_json, to_sarif
 from argmap.cli import command_boundary
-from argmap.commands._common import color_option, sources_option, use_color
+from argmap.commands._common import color_option, quiet_option, sources_option, use_color
 from argmap.errors import (
     Diagnostic,
     ExitStatus,
     Severity,
 )
+from argmap.escape import terminal_line
 from argmap.folders import read_maps
 from argmap.quotes import SourceTexts
 from argmap.validate import validate_map
@@ -58,6 +59,7 @@ def check_paths(
 )
 @sources_option
 @color_option
+@quiet_option
 @command_boundary
 def command(
     paths: tuple[str, ...],
@@ -66,6 +68,7 @@ def command(
     watch: bool,
     source_dirs: tuple[Path, ...],
     color: bool | None,
+    quiet: bool,
 ) -> None:
     """Check map files (or every map under a directory) and report what is wrong.
 
@@ -77,12 +80,12 @@ def command(
 
         watch_and_rerun(
             paths,
-            lambda: report(paths, strict, fmt, source_dirs, color),
+            lambda: report(paths, strict, fmt, source_dirs, color, quiet),
             echo=lambda line: click.echo(line, err=True),
             source_dirs=source_dirs,
         )
         return
-    if report(paths, strict, fmt, source_dirs, color):
+    if report(paths, strict, fmt, source_dirs, color, quiet):
         sys.exit(ExitStatus.FAILED)
 
 
@@ -92,9 +95,16 @@ def report(
     fmt: str,
     source_dirs: tuple[Path, ...],
     color: bool | None,
+    quiet: bool = False,
 ) -> bool:
-    """Check the maps and print the findings; True if the check fails."""
+    """Check the maps and print the findings; True if the check fails.
+
+    `quiet`: in text form, only what fails the check (errors; warnings too with
+    --strict) and then the count line;
+    the machine formats are documents and stay whole.
+    """
     results = check_paths(paths, source_dirs)
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     every = sorted((d for ds in results.values() for d in ds), key=Diagnostic.sort_key)
     if fmt == "json":
         click.echo(to_json(results, strict=strict))
@@ -105,7 +115,9 @@ def report(
     else:
         colour = use_color(sys.stderr, color)
         for d in every:
-            line = d.format()
+            if quiet and d.severity not in failing:
+                continue
+            line = terminal_line(d.format())  # a file name or id cannot forge a line
             if colour:
                 word = d.severity.value
                 line = line.replace(
@@ -114,6 +126,6 @@ def report(
                     1,
                 )
             click.echo(line, err=True, color=colour)
-        click.echo(count_line(every, len(results)), err=True)
-    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        if not quiet or any(d.severity in failing for d in every):
+            click.echo(count_line(every, len(results)), err=True)
     return any(d.severity in failing for d in every)

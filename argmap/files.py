@@ -367,8 +367,8 @@ def find_maps(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 class _Guarded:
-    """A standard stream whose failed writes (closed, full disk) raise ArgmapError E707
-    once, and which then keeps quiet (so that exiting does not fail a second time)."""
+    """A standard stream whose failed writes (closed, full disk) raise ArgmapError E707;
+    after a failure, flushing is quiet (so that exiting does not fail a second time)."""
 
     def __init__(self, inner: Any, fd: int) -> None:
         self._inner = inner
@@ -388,8 +388,13 @@ class _Guarded:
         return output_failed(exc)
 
     def write(self, data: Any) -> int:
-        if self._failed:
-            return len(data)
+        if not data:  # click probes a stream with write("") and write(b""): its type answers
+            try:
+                return int(self._inner.write(data))
+            except OSError:
+                return 0
+        if self._failed:  # every later write fails too; only flushing goes quiet
+            raise output_failed(OSError(errno.EIO, "an earlier write failed"))
         try:
             return int(self._inner.write(data))
         except BrokenPipeError:

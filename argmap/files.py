@@ -465,8 +465,8 @@ def guard_standard_streams() -> None:
             with contextlib.suppress(Exception):
                 stream.reconfigure(errors="backslashreplace")
     if closed_stdout:
-        sys.stdout = _Closed()  # type: ignore[assignment]
+        sys.stdout = _Closed()
     elif sys.stdout is not None:
-        sys.stdout = _Guarded(sys.stdout, 1)  # type: ignore[assignment]
+        sys.stdout = _Guarded(sys.stdout, 1)
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the run

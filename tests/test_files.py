@@ -51,8 +51,10 @@ def test_an_output_that_is_the_input_through_a_symlink_or_hard_link_is_refused(
     assert not same_file(the_map.parent / "other.yaml", the_map)
 
 
-def test_dash_is_standard_output(capfd: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    os.chdir(tmp_path)
+def test_dash_is_standard_output(
+    capfd: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     write_output("-", "on stdout\n")
     assert capfd.readouterr().out == "on stdout\n"
     assert not (tmp_path / "-").exists()

@@ -9,7 +9,7 @@ import click
 
 from argmap.cli import command_boundary
 from argmap.commands._common import echo_diagnostics, load_valid_map, quiet_option
-from argmap.escape import terminal_text
+from argmap.escape import terminal_line, terminal_text
 from argmap.files import STDOUT, write_output
 from argmap.formats import EXPORT_FORMATS, Exported, export_map
 from argmap.model import ArgumentMap
@@ -93,4 +93,5 @@ def command(map_path: str, fmt: str | None, output: str | None, quiet: bool) -> 
         text = terminal_text(text)  # shown, not kept: no escape sequence may act
     write_output(target, text, inputs=[map_path])
     if target != STDOUT and not quiet:
-        click.echo(f"wrote {output} ({fmt}, {len(exported.warnings)} warnings)", err=True)
+        line = f"wrote {output} ({fmt}, {len(exported.warnings)} warnings)"
+        click.echo(terminal_line(line), err=True)

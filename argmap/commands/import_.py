@@ -10,6 +10,7 @@ import click
 from argmap.cli import command_boundary
 from argmap.commands._common import echo_diagnostics, quiet_option
 from argmap.errors import FormatError, Position
+from argmap.escape import terminal_line
 from argmap.files import STDOUT, display_path, refuse_overwriting_input, write_output
 from argmap.formats import IMPORT_FORMATS, import_file
 
@@ -56,7 +57,9 @@ def command(file: str, fmt: str | None, output: str | None, force: bool, quiet: 
         return
     nodes = len(imported.map.node_ids)
     click.echo(
-        f"wrote {output}: {len(imported.map.claims)} claims, {nodes} nodes,"
-        f" {len(imported.warnings)} warnings",
+        terminal_line(
+            f"wrote {output}: {len(imported.map.claims)} claims, {nodes} nodes,"
+            f" {len(imported.warnings)} warnings",
+        ),
         err=True,
     )

@@ -6,6 +6,8 @@ import click
 
 from argmap.cli import command_boundary
 from argmap.commands._common import quiet_flag
+from argmap.escape import terminal_line
+from argmap.files import display_path
 from argmap.starter import DEFAULT_PATH, SCHEMA_URL, create_starter_map
 
 
@@ -30,4 +32,7 @@ def command(path: str, schema: str) -> None:
     passes `argmap validate --strict` as written.
     """
     written = create_starter_map(path, schema)
-    click.echo(f"wrote {written}: edit it, then run `argmap validate --strict {written}`")
+    shown = display_path(written)
+    click.echo(
+        terminal_line(f"wrote {shown}: edit it, then run `argmap validate --strict {shown}`")
+    )

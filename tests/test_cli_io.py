@@ -320,3 +320,15 @@ def test_diff_never_passes_an_option_to_git(invoke: Invoke, small: Path, tmp_pat
         " (write git:REV:PATH) [E703]\n"
     )
     assert not target.exists()
+
+
+def test_every_command_takes_quiet() -> None:
+    import click
+
+    from argmap.cli import available_commands, cli
+
+    for name in available_commands():
+        command = cli.get_command(click.Context(cli), name)
+        assert command is not None
+        flags = {opt for p in command.params for opt in getattr(p, "opts", [])}
+        assert {"-q", "--quiet"} <= flags, name

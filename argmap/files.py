@@ -13,6 +13,7 @@ memory).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import os
@@ -438,6 +439,27 @@ class _Closed:
         raise OSError(errno.EBADF, os.strerror(errno.EBADF))
 
 
+UNENCODABLE = "argmap.unencodable"
+"""The error handler of stdout and stderr: see `_escape_unencodable`."""
+
+
+def _escape_unencodable(exc: UnicodeError) -> tuple[str, int]:
+    """Each character the output encoding cannot hold as `\\uXXXX` (a pair of them past
+    U+FFFF), which is also a valid escape inside a JSON string: a JSON document printed
+    in a Latin-1 or ASCII terminal still parses, to the same text."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for ch in exc.object[exc.start : exc.end]:
+        code = ord(ch)
+        if code > 0xFFFF:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out), exc.end
+
+
 def guard_standard_streams() -> None:
     """Set up stdout and stderr for a command-line run.
 
@@ -459,11 +481,12 @@ def guard_standard_streams() -> None:
                 if got != fd:
                     os.dup2(got, fd)
                     os.close(got)
+    codecs.register_error(UNENCODABLE, _escape_unencodable)
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         if stream is not None and hasattr(stream, "reconfigure"):
             with contextlib.suppress(Exception):
-                stream.reconfigure(errors="backslashreplace")
+                stream.reconfigure(errors=UNENCODABLE)
     if closed_stdout:
         sys.stdout = _Closed()
     elif sys.stdout is not None:

@@ -22,6 +22,7 @@ import signal
 import stat
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -221,17 +222,28 @@ def write_file(path: str | os.PathLike[str], data: bytes | str) -> None:
     write_atomically(target, payload, mode=None if info is None else stat.S_IMODE(info.st_mode))
 
 
+PIPE_WAIT = 2.0
+"""Seconds a named pipe given as output may take to get a reader."""
+
+
 def _write_in_place(target: Path, payload: bytes, mode: int) -> None:
     kind = _kind(mode)
-    try:
-        # O_NONBLOCK: a named pipe that nobody reads fails at once (ENXIO) instead of hanging.
-        fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except OSError as exc:
-        if exc.errno == errno.ENXIO:
-            raise ArgmapError(
-                "E701", f"cannot write {display_path(target)}: a {kind} that nobody is reading"
-            ) from None
-        raise _cannot_write(target, exc) from None
+    # O_NONBLOCK: a named pipe with no reader fails (ENXIO) instead of blocking for ever;
+    # a reader that is still starting (`cat pipe & argmap … -o pipe`) gets PIPE_WAIT.
+    deadline = time.monotonic() + PIPE_WAIT
+    while True:
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+            break
+        except OSError as exc:
+            if exc.errno != errno.ENXIO:
+                raise _cannot_write(target, exc) from None
+            if time.monotonic() >= deadline:
+                raise ArgmapError(
+                    "E701",
+                    f"cannot write {display_path(target)}: a {kind} that nobody is reading",
+                ) from None
+            time.sleep(0.05)
     try:
         os.set_blocking(fd, True)
         view = memoryview(payload)

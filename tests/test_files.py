@@ -72,7 +72,10 @@ def test_a_named_pipe_is_written_in_place_never_replaced(tmp_path: Path) -> None
     assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
-def test_a_named_pipe_nobody_reads_is_an_error_not_a_hang(tmp_path: Path) -> None:
+def test_a_named_pipe_nobody_reads_is_an_error_not_a_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("argmap.files.PIPE_WAIT", 0.1)  # the wait for a reader
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     with pytest.raises(ArgmapError) as caught:

@@ -27,7 +27,7 @@ import attrs
 
 from argmap.errors import ArgmapError, MapLoadError
 from argmap.escape import md
-from argmap.load import load_map, loads_map
+from argmap.load import MAX_FILE_BYTES, load_map, loads_map
 from argmap.model import ArgumentMap, Link, LinkKind, Node
 from argmap.numbers import json_number
 
@@ -61,6 +61,19 @@ def read_map_spec(spec: str) -> ArgumentMap:
         # git would read it as an option (`--output=FILE` writes a file): never passed on.
         raise ArgmapError("E703", f"{spec}: a revision cannot start with '-' (write git:REV:PATH)")
     try:
+        # The map size limit, checked before the blob is read (`git cat-file -s` is its size).
+        size = subprocess.run(
+            ["git", "cat-file", "-s", "--end-of-options", rev_path],
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+        if size.returncode == 0 and int(size.stdout or 0) > MAX_FILE_BYTES:
+            raise ArgmapError(
+                "E003",
+                f"{spec}: file is {int(size.stdout):,} bytes; maps are limited to"
+                f" {MAX_FILE_BYTES:,} bytes",
+            )
         done = subprocess.run(
             ["git", "show", "--end-of-options", rev_path],
             capture_output=True,

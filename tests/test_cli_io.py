@@ -339,3 +339,22 @@ def test_every_command_takes_quiet() -> None:
         assert command is not None
         flags = {opt for p in command.params for opt in getattr(p, "opts", [])}
         assert {"-q", "--quiet"} <= flags, name
+
+
+def test_the_map_size_limit_holds_for_a_git_side_of_diff_too(
+    invoke: Invoke, small: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=small.parent, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "m.yaml")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "first")
+    monkeypatch.chdir(small.parent)
+    monkeypatch.setattr("argmap.diff.MAX_FILE_BYTES", 50)  # m.yaml is 86 bytes
+    result = invoke(["diff", "git:HEAD:m.yaml", "m.yaml"], expect=1)
+    size = len(SMALL.encode())
+    assert result.stderr == (
+        f"argmap: error: git:HEAD:m.yaml: file is {size:,} bytes; maps are limited to 50 bytes"
+        " [E003]\n"
+    )

@@ -358,3 +358,19 @@ def test_the_map_size_limit_holds_for_a_git_side_of_diff_too(
         f"argmap: error: git:HEAD:m.yaml: file is {size:,} bytes; maps are limited to 50 bytes"
         " [E003]\n"
     )
+
+
+def test_columns_gives_the_width_of_piped_tables(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def widest(columns: str | None) -> int:
+        if columns is None:
+            monkeypatch.delenv("COLUMNS", raising=False)
+        else:
+            monkeypatch.setenv("COLUMNS", columns)
+        out = invoke(["summary", EXAMPLE]).stdout
+        return max(len(line) for line in out.splitlines())
+
+    assert widest("60") <= 60
+    assert widest(None) <= 100
+    assert widest("nonsense") == widest(None)

@@ -374,3 +374,12 @@ def test_columns_gives_the_width_of_piped_tables(
     assert widest("60") <= 60
     assert widest(None) <= 100
     assert widest("nonsense") == widest(None)
+
+
+def test_diff_markdown_makes_no_link_of_a_bare_url(invoke: Invoke, tmp_path: Path) -> None:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(SMALL, encoding="utf-8")
+    new.write_text(SMALL.replace("[No.]", "[No., See www.example.org/x today.]"), "utf-8")
+    out = invoke(["diff", old, new, "--format", "markdown", "--no-eval"]).stdout
+    assert "See `www.example.org/x` today." in out
+    assert "See www." not in out

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from argmap.errors import ArgmapError, Position
+from argmap.errors import ArgmapError, MapLoadError, Position, no_map_files
 
 MAP_SUFFIXES = (".yaml", ".yml")
 STDOUT = "-"
@@ -505,3 +505,15 @@ def guard_standard_streams() -> None:
         sys.stdout = _Guarded(sys.stdout, 1)
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the run
+
+
+def map_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Every map file named or found under a directory; E001 (MapLoadError) for a directory
+    with none."""
+    found: list[Path] = []
+    for given in paths:
+        here = find_maps([given])
+        if not here and Path(given).is_dir():
+            raise MapLoadError([no_map_files(str(given))])
+        found += here
+    return found

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,17 +19,19 @@ SMALL = "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha → beta “quoted�
 WORKFLOW = "name: ci\non: [push]\njobs: {}\n"
 
 
-def run(*args: object, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+def run(*args: object, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
     """argmap in a real process (its own stdout, stderr and encoding)."""
-    env = {**os.environ, "NO_COLOR": "1", **kwargs.pop("env", {})}  # type: ignore[dict-item]
+    env = {**os.environ, "NO_COLOR": "1", **kwargs.pop("env", {})}
     env.pop("ARGMAP_DEBUG", None)
-    return subprocess.run(
+    capture = bool(kwargs.pop("capture", True))
+    done: subprocess.CompletedProcess[bytes] = subprocess.run(
         [sys.executable, "-m", "argmap", *map(str, args)],
-        capture_output=kwargs.pop("capture", True),  # type: ignore[arg-type]
+        capture_output=capture,
         env=env,
         timeout=60,
-        **kwargs,  # type: ignore[arg-type]
+        **kwargs,
     )
+    return done
 
 
 @pytest.fixture
@@ -237,18 +240,24 @@ def test_quiet_keeps_errors_and_drops_warnings(invoke: Invoke, tmp_path: Path) -
     assert "error:" in invoke(["validate", broken, "-q"], expect=1).stderr
 
 
-def test_many_warnings_of_one_kind_are_grouped_with_a_count(invoke: Invoke, tmp_path: Path) -> None:
-    lines = ["argmap: 1", "title: t", "claims:"]
-    for i in range(12):
-        lines += [f"  c{i}:", f"    text: Claim {i}.", "    tags: [x]", "    con: [No.]"]
-    path = tmp_path / "tags.yaml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = invoke(["export", path, "--to", "kialo", "-o", tmp_path / "out.txt"])
-    err = result.stderr.splitlines()
-    assert len([line for line in err if "tags of c" in line]) == 5
-    assert "argmap: 7 more warnings like these [W601] not shown" in err
-    assert err[-1] == f"wrote {tmp_path / 'out.txt'} (kialo, 12 warnings)"
-    assert invoke(["export", path, "--to", "kialo", "-o", tmp_path / "q.txt", "-q"]).stderr == ""
+def test_many_warnings_of_one_kind_are_grouped_with_a_count(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from argmap.commands._common import SHOWN_PER_CODE, echo_diagnostics
+    from argmap.errors import Position, error, warning
+
+    many = [
+        warning("W611", f"setting {i} is left out", Position("f.argdown", i + 1, 1))
+        for i in range(14)
+    ]
+    errors = [error("E601", f"bad {i}", Position("f.argdown", 100 + i, 1)) for i in range(12)]
+    echo_diagnostics([*many, *errors])
+    err = capsys.readouterr().err.splitlines()
+    assert len([line for line in err if "W611" in line and "setting" in line]) == SHOWN_PER_CODE
+    assert len([line for line in err if "E601" in line]) == 12  # errors are never grouped
+    assert err[-1] == f"argmap: {14 - SHOWN_PER_CODE} more warnings like these [W611] not shown"
+    echo_diagnostics([*many, *errors], quiet=True)
+    assert "W611" not in capsys.readouterr().err
 
 
 # -- sanitised output -------------------------------------------------------------------------

@@ -26,8 +26,10 @@ ALLOWED_USERS = {
 FOUNDATION = {
     "errors": set(),
     "files": {"errors"},
-    "model": {"errors"},
-    "load": {"errors", "files", "model"},
+    "vocabulary": set(),
+    "gcpause": set(),
+    "model": {"errors", "vocabulary"},
+    "load": {"errors", "files", "gcpause", "model", "vocabulary"},
     "quotes": {"errors", "model"},
 }
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli import command_boundary
 from argmap.commands._common import (
     color_option,
     format_option,
@@ -20,7 +19,6 @@ from argmap.listings import actor_rows
 @format_option(["table", "json"], "table", "table for the terminal, json for machines.")
 @color_option
 @quiet_flag
-@command_boundary
 def command(map_path: str, fmt: str, color: bool | None) -> None:
     """List the map's actors: how many nodes each argues, how often each is quoted,
     and the claims each argues for and against.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 from click.shell_completion import get_completion_class
 
-from argmap.cli import command_boundary
 from argmap.commands._common import quiet_flag
 
 SHELLS = ("bash", "zsh", "fish")
@@ -16,7 +15,6 @@ COMPLETE_VAR = "_ARGMAP_COMPLETE"
 @click.command("completion")
 @click.argument("shell", type=click.Choice(SHELLS))
 @quiet_flag
-@command_boundary
 def command(shell: str) -> None:
     """Print the completion script for SHELL (bash, zsh or fish).
 

@@ -7,11 +7,18 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import command_boundary
-from argmap.commands._common import echo_diagnostics, load_valid_map, quiet_option
+from argmap.commands._common import (
+    EvaluationChoice,
+    echo_diagnostics,
+    evaluate_choice,
+    evaluation_options,
+    load_valid_map,
+    quiet_option,
+)
 from argmap.escape import terminal_line, terminal_text
 from argmap.files import STDOUT, write_output
-from argmap.formats import EXPORT_FORMATS, Exported, export_map
+from argmap.formats import EXPORT_FORMATS, JSON_FORMATS, Exported, export_map
+from argmap.formats.aif import file_timestamp
 from argmap.model import ArgumentMap
 
 FORMATS = (*EXPORT_FORMATS, "dot")
@@ -50,12 +57,12 @@ def choose_format(fmt: str | None, out: str | None) -> str:
     return from_suffix
 
 
-def _dot(m: ArgumentMap) -> Exported:
-    """The DOT text `argmap render --format dot` writes: default options, evaluated."""
-    from argmap.evaluate import evaluate
+def _dot(m: ArgumentMap, eval_choice: EvaluationChoice) -> Exported:
+    """The DOT text `argmap render --format dot` writes: default options, evaluated as the
+    evaluation options say."""
     from argmap.render import render_dot
 
-    return Exported(render_dot(m, evaluate(m)))
+    return Exported(render_dot(m, evaluate_choice(m, eval_choice)))
 
 
 @click.command("export")
@@ -75,17 +82,40 @@ def _dot(m: ArgumentMap) -> Exported:
     type=click.Path(dir_okay=False, allow_dash=True),
     help="Write here; - for stdout (the default).",
 )
+@click.option(
+    "--indent",
+    type=click.IntRange(0, 16),
+    metavar="N",
+    help="json and aif: pretty-print, indenting by N spaces (default: compact, one node a line).",
+)
+@evaluation_options(
+    verb="export",
+    eval_help="With --to dot: show each node's strength and status.",
+    semantics_help="With --to dot: gradual semantics for the strengths shown.",
+    support_help="With --to dot: how supports bear on status.",
+)
 @quiet_option
-@command_boundary
-def command(map_path: str, fmt: str | None, output: str | None, quiet: bool) -> None:
+def command(
+    map_path: str,
+    fmt: str | None,
+    output: str | None,
+    indent: int | None,
+    eval_choice: EvaluationChoice,
+    quiet: bool,
+) -> None:
     """Write MAP in another tool's format.
 
     Everything the format cannot hold is reported on stderr as a warning
     pointing at the map (W6xx); the export still succeeds.
     """
     fmt = choose_format(fmt, output)
+    if indent is not None and fmt not in JSON_FORMATS:
+        raise click.UsageError(f"--indent applies to --to json and aif, not {fmt}")
     m = load_valid_map(map_path)
-    exported = _dot(m) if fmt == "dot" else export_map(m, fmt)
+    if fmt == "dot":
+        exported = _dot(m, eval_choice)
+    else:
+        exported = export_map(m, fmt, timestamp=file_timestamp(map_path), indent=indent)
     echo_diagnostics(exported.warnings, quiet=quiet)
     target = output or STDOUT
     text = exported.text

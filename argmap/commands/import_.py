@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import command_boundary
 from argmap.commands._common import echo_diagnostics, quiet_option
 from argmap.errors import FormatError, Position
 from argmap.escape import terminal_line
@@ -33,7 +32,6 @@ from argmap.formats import IMPORT_FORMATS, import_file
 )
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @quiet_option
-@command_boundary
 def command(file: str, fmt: str | None, output: str | None, force: bool, quiet: bool) -> None:
     """Make a map file from an Argdown, AIF, Kialo or argmap JSON file.
 

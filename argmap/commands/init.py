@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli import command_boundary
 from argmap.commands._common import quiet_flag
 from argmap.escape import terminal_line
 from argmap.files import display_path
@@ -22,7 +21,6 @@ from argmap.starter import DEFAULT_PATH, SCHEMA_URL, create_starter_map
     "(e.g. a copy made with `argmap schema > argmap.schema.json`).",
 )
 @quiet_flag
-@command_boundary
 def command(path: str, schema: str) -> None:
     """Write a commented starter map; never overwrite a file.
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli import command_boundary
 from argmap.commands._common import quiet_flag
 
 
@@ -16,7 +15,6 @@ from argmap.commands._common import quiet_flag
     " some editors pass it).",
 )
 @quiet_flag
-@command_boundary
 def command(stdio: bool) -> None:
     """Run the argmap language server on stdin and stdout.
 

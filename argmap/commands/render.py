@@ -2,155 +2,42 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
-import attrs
 import click
 
-from argmap.cli import command_boundary
 from argmap.commands._common import (
+    EvaluationChoice,
     echo_diagnostics,
     echo_warning,
-    eval_option,
+    evaluate_choice,
+    evaluation_options,
     load_valid_map,
     make_console,
     quiet_option,
-    semantics_option,
+    renderer_choice,
+    usage_problems,
 )
-from argmap.errors import ArgmapError, ExitStatus
+from argmap.errors import ArgmapError, Diagnostic, ExitStatus
 from argmap.escape import terminal_line
-from argmap.evaluate import evaluate
-from argmap.files import STDOUT, display_path, refuse_overwriting_input, write_output
-from argmap.folders import MapFile, read_maps
+from argmap.files import display_path, write_output
+from argmap.jobs import Job, choose_format, plan
 from argmap.renderer import FORMATS, Renderer, check_format, find_renderer, render_map
 from argmap.themes import DIRECTIONS, THEMES, RenderOptions
 
-SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
-
-
-@attrs.frozen
-class Job:
-    """One diagram to draw: which map, how, and where to ("-": stdout)."""
-
-    map_path: Path
-    out: str
-    options: RenderOptions
-
-
-def choose_format(fmt: str | None, out: str | None) -> str:
-    """--format if given, else OUT's suffix, else svg; a contradiction is a usage error."""
-    suffix = Path(out).suffix.lower() if out and out != "-" else ""
-    from_suffix = SUFFIXES.get(suffix)
-    if fmt and from_suffix and fmt != from_suffix:
-        raise click.UsageError(f"--format {fmt} contradicts the output name {out}")
-    if fmt:
-        return fmt
-    if suffix and from_suffix is None:
-        raise click.UsageError(
-            f"cannot tell the format from {out}: name it .svg, .png, .pdf or .dot, or give --format"
-        )
-    return from_suffix or "svg"
-
-
-def plan(
-    map_args: Sequence[str],
-    out: str | None,
-    fmt: str,
-    each: bool,
-    options: RenderOptions,
-    quiet: bool = False,
-) -> list[Job]:
-    """Every diagram the command line asks for, with its output path.
-
-    One map file: OUT is the file (or a folder to put it in). Several maps or a
-    folder: OUT is a folder (default build/); a folder's maps keep their layout in
-    it, and YAML under a folder that is not a map is skipped (I303), as `validate`
-    does. Two maps that would draw to one file are a usage error.
-    """
-    if len(map_args) == 1 and not Path(map_args[0]).is_dir():
-        return _plan_one(Path(map_args[0]), out, fmt, each, options)
-    if out == STDOUT:
-        raise click.UsageError("-o - writes one diagram; several maps or a folder need -o DIR")
-    root = Path(out) if out else Path("build")
-    jobs: list[Job] = []
-    for given in map_args:
-        folder = Path(given)
-        if not folder.is_dir():
-            jobs += _jobs_for(folder, root / f"{folder.stem}.{fmt}", fmt, each, options)
-            continue
-        maps = [f for f in read_maps([folder]) if _keep(f, quiet)]
-        if not maps:
-            continue
-        # `a.yaml` and `a.yml` side by side would both draw to `a.svg`: such maps keep
-        # their whole file name instead (`a.yaml.svg`, `a.yml.svg`), so none overwrites another.
-        stems = Counter(f.path.relative_to(folder).with_suffix("") for f in maps)
-        for found in maps:
-            relative = found.path.relative_to(folder)
-            name = relative.name if stems[relative.with_suffix("")] > 1 else relative.stem
-            target = root / relative.parent / f"{name}.{fmt}"
-            jobs += _jobs_for(found.path, target, fmt, each, options)
-    clashes = [o for o, n in Counter(j.out for j in jobs).items() if n > 1]
-    if clashes:
-        raise click.UsageError(
-            f"two maps would be drawn to {clashes[0]}: render them into different -o folders"
-        )
-    return jobs
-
-
-def _keep(found: MapFile, quiet: bool) -> bool:
-    """A map to draw (one that fails to load is drawn in its turn, and reports itself)."""
-    if found.skipped:
-        echo_diagnostics(found.diagnostics, quiet=quiet)
-        return False
-    if found.map is None and found.path.is_dir():  # a folder with no map at all
-        first = found.diagnostics[0]
-        raise ArgmapError(first.code, first.message, first.position)
-    return True
-
-
-def _jobs_for(path: Path, target: Path, fmt: str, each: bool, options: RenderOptions) -> list[Job]:
-    if not each:
-        return [Job(path, str(target), options)]
-    try:
-        return _each(path, target.with_suffix(""), fmt, options)
-    except ArgmapError:
-        # One job that fails again when it runs: reported in its turn, and the other maps
-        # are still drawn.
-        return [Job(path, str(target), options)]
-
-
-def _plan_one(
-    given: Path, out: str | None, fmt: str, each: bool, options: RenderOptions
-) -> list[Job]:
-    if each:
-        if out == STDOUT:
-            raise click.UsageError("--each writes one file per claim: give -o DIR")
-        return _each(given, Path(out) if out else Path("build") / given.stem, fmt, options)
-    if out and out != STDOUT and (out.endswith(("/", os.sep)) or Path(out).is_dir()):
-        out = str(Path(out) / f"{given.stem}.{fmt}")  # -o DIR: the map's name inside it
-    single = out or str(Path("build") / f"{given.stem}.{fmt}")
-    refuse_overwriting_input(single, given)
-    return [Job(given, single, options)]
-
-
-def _each(map_path: Path, folder: Path, fmt: str, options: RenderOptions) -> list[Job]:
-    m = load_valid_map(map_path)
-    return [
-        Job(map_path, str(folder / f"{claim}.{fmt}"), attrs.evolve(options, focus=claim))
-        for claim in m.claims
-    ]
-
 
 def run_job(
-    job: Job, fmt: str, renderer: Renderer | None, semantics: str | None, quiet: bool = False
+    job: Job,
+    fmt: str,
+    renderer: Renderer | None,
+    eval_choice: EvaluationChoice,
+    quiet: bool = False,
 ) -> None:
     """Load, evaluate, draw and write one diagram."""
     m = load_valid_map(job.map_path)
-    evaluation = evaluate(m, semantics=semantics) if semantics else None
+    evaluation = evaluate_choice(m, eval_choice)
 
     def warn(message: str) -> None:
         echo_warning(f"{display_path(job.map_path)}: {message}", quiet=quiet)
@@ -177,7 +64,7 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None], quiet: bool = Fals
             failures += 1
             say(terminal_line(f"argmap: {exc.format()}"))
         else:
-            if job.out != STDOUT and not quiet:
+            if job.out != "-" and not quiet:
                 say(terminal_line(f"wrote {display_path(job.out)}"))
 
     if not sys.stderr.isatty():
@@ -209,7 +96,7 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None], quiet: bool = Fals
     "--output",
     "out",
     metavar="OUT",
-    help="Output file, or folder (with --each, several maps or a folder); - for stdout. "
+    help="Output file, or folder (with --each or a folder of maps); - for stdout. "
     "Default: build/<map name>.<format>.",
 )
 @click.option(
@@ -245,8 +132,11 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None], quiet: bool = Fals
     help="light, dark, or print (greyscale: line styles and patterns, not colour).",
 )
 @click.option("--legend/--no-legend", default=True, help="Draw the key.  [default: legend]")
-@eval_option("Show each node's strength and status.")
-@semantics_option("Gradual semantics for the strengths shown.")
+@evaluation_options(
+    verb="render",
+    eval_help="Show each node's strength and status.",
+    semantics_help="Gradual semantics for the strengths shown.",
+)
 @click.option(
     "--cluster/--no-cluster",
     default=False,
@@ -265,7 +155,6 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None], quiet: bool = Fals
     help="The Graphviz program to run (default: dot on PATH, else the bundled graphviz-pure).",
 )
 @quiet_option
-@command_boundary
 def command(
     map_args: tuple[str, ...],
     out: str | None,
@@ -275,14 +164,13 @@ def command(
     direction: str,
     theme: str,
     legend: bool,
-    with_eval: bool,
-    semantics: str,
+    eval_choice: EvaluationChoice,
     cluster: bool,
     each: bool,
     watch: bool,
     dot_path: str | None,
     quiet: bool,
-) -> None:
+) -> int:
     """Draw MAP as a diagram: claims on top, the premises for and against below, in file order.
 
     Several maps, or a folder: each is drawn into the folder -o names (default
@@ -292,7 +180,8 @@ def command(
     if each and focus:
         raise click.UsageError("--each draws every claim; it cannot be combined with --focus")
     one_file = not (each or len(map_args) > 1 or Path(map_args[0]).is_dir())
-    fmt = choose_format(fmt, out if one_file else None)
+    with usage_problems():
+        fmt = choose_format(fmt, out if one_file else None)
     options = RenderOptions(
         direction=direction.upper(),
         theme=theme,
@@ -303,12 +192,17 @@ def command(
     )
     renderer = None
     if fmt != "dot":  # DOT needs no renderer at all
-        renderer = find_renderer(dot_path)
+        renderer = find_renderer(*renderer_choice(dot_path))
         check_format(renderer, fmt)
-    chosen = semantics if with_eval else None
+
+    def planned() -> list[Job]:
+        notes: list[Diagnostic] = []
+        jobs = plan(map_args, out, fmt, each, options, notes)
+        echo_diagnostics(notes, quiet=quiet)  # YAML in a folder that is not a map: skipped
+        return jobs
 
     def each_job(job: Job) -> None:
-        run_job(job, fmt, renderer, chosen, quiet)
+        run_job(job, fmt, renderer, eval_choice, quiet)
 
     if watch:
         if out == "-":
@@ -317,22 +211,23 @@ def command(
 
         # Planned again on every change: a folder may have gained or lost maps. A map
         # that is broken for a moment is reported, and the watch goes on.
-        def rerun() -> int:
+        def again() -> int:
             # A folder whose only map is gone for a moment (an editor saving it) is
             # reported, and the watch goes on, as `validate --watch` does.
             try:
-                return run_all(plan(map_args, out, fmt, each, options, quiet), each_job, quiet)
+                with usage_problems():
+                    return run_all(planned(), each_job, quiet)
             except ArgmapError as exc:
                 click.echo(terminal_line(f"argmap: {exc.format()}"), err=True)
                 return 1
 
-        watch_and_rerun(list(map_args), rerun, echo=lambda line: click.echo(line, err=True))
-        return
-    jobs = plan(map_args, out, fmt, each, options, quiet)
+        watch_and_rerun(list(map_args), again, echo=lambda line: click.echo(line, err=True))
+        return ExitStatus.OK
+    with usage_problems():
+        jobs = planned()
     if one_file:
         each_job(jobs[0])
-        if jobs[0].out != STDOUT and not quiet:
+        if jobs[0].out != "-" and not quiet:
             click.echo(terminal_line(f"wrote {display_path(jobs[0].out)}"), err=True)
-        return
-    if run_all(jobs, each_job, quiet):
-        sys.exit(ExitStatus.FAILED)
+        return ExitStatus.OK
+    return ExitStatus.FAILED if run_all(jobs, each_job, quiet) else ExitStatus.OK

@@ -6,7 +6,6 @@ from importlib.resources import files
 
 import click
 
-from argmap.cli import command_boundary
 from argmap.commands._common import quiet_flag
 
 
@@ -16,7 +15,6 @@ def schema_text() -> str:
 
 @click.command("schema")
 @quiet_flag
-@command_boundary
 def command() -> None:
     """Print the JSON Schema (draft-07) of the map format.
 

@@ -9,18 +9,16 @@ from typing import Any
 
 import click
 
-from argmap.cli import command_boundary
 from argmap.commands._common import (
+    EvaluationChoice,
     color_option,
-    eval_option,
     evaluate_or_none,
+    evaluation_options,
     format_option,
     load_valid_map,
     print_view,
     quiet_flag,
-    semantics_option,
     sources_option,
-    support_option,
 )
 from argmap.errors import ArgmapError, Position
 from argmap.graph import nearest_ids
@@ -40,21 +38,16 @@ from argmap.quotes import SourceTexts, check_quotes
     help="Show only N levels beneath the node (0: the node alone).",
 )
 @format_option(["text", "json"], "text", "text: a tree for the terminal; json for machines.")
-@semantics_option()
-@support_option()
-@eval_option()
+@evaluation_options()
 @sources_option
 @color_option
 @quiet_flag
-@command_boundary
 def command(
     map_path: str,
     node_id: str | None,
     depth: int | None,
     fmt: str,
-    semantics: str,
-    support: str,
-    with_eval: bool,
+    eval_choice: EvaluationChoice,
     source_dirs: tuple[Path, ...],
     color: bool | None,
 ) -> None:
@@ -70,7 +63,7 @@ def command(
     roots = list(m.claims) if node_id is None else [_node_asked(m, node_id, map_path)]
     trees = [outline(m, root, depth) for root in roots]
     checks = check_quotes(m, SourceTexts(source_dirs))
-    evaluation = evaluate_or_none(m, with_eval, semantics, support)
+    evaluation = evaluate_or_none(m, eval_choice)
     if fmt == "json":
         docs = [outline_json(m, tree, checks, evaluation) for tree in trees]
         if node_id is not None:

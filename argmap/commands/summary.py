@@ -3,83 +3,44 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
-import attrs
 import click
 
-from argmap.cli import command_boundary
 from argmap.commands._common import (
+    EvaluationChoice,
     color_option,
-    echo_diagnostics,
-    eval_option,
-    evaluate_or_none,
+    evaluation_options,
     format_option,
-    load_valid_map,
     make_console,
     print_view,
     quiet_option,
-    semantics_option,
     sources_option,
-    support_option,
 )
-from argmap.errors import ArgmapError, ExitStatus
+from argmap.errors import ArgmapError, ExitStatus, Severity
 from argmap.escape import terminal_line
-from argmap.files import display_path, find_maps
-from argmap.folders import MapFile, read_maps
 from argmap.quotes import SourceTexts
-from argmap.summary import SORT_KEYS, MapSummary, select_rows, sort_rows, summarise
+from argmap.summary import SORT_KEYS, select_rows, sort_rows, summarise_paths
 from argmap.tables import summary_csv, summary_json, summary_markdown
 
 PROGRESS_FROM = 10
 """A progress bar (on a terminal's stderr) when summarising at least this many maps."""
 
 
-def _with_progress(found: Iterator[MapFile], total: int) -> Iterator[MapFile]:
-    """The maps; a transient progress bar on stderr if it is a terminal and they are many."""
-    if total < PROGRESS_FROM or not sys.stderr.isatty():
-        yield from found
+def _with_progress(files: list[Path]) -> Iterator[Path]:
+    """The files; a transient progress bar on stderr if it is a terminal and they are many."""
+    console = make_console(stderr=True)
+    if len(files) < PROGRESS_FROM or not sys.stderr.isatty():
+        yield from files
         return
     from rich.progress import Progress
 
-    with Progress(console=make_console(stderr=True), transient=True) as progress:
-        task = progress.add_task("summarising", total=total)
-        for one in found:
-            yield one
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("summarising", total=len(files))
+        for path in files:
+            yield path
             progress.advance(task)
-
-
-def summarise_paths(
-    paths: Sequence[str],
-    texts: SourceTexts,
-    with_evaluation: bool = True,
-    semantics: str = "dfquad",
-    support: str = "attacks-only",
-    quiet: bool = False,
-) -> tuple[list[MapSummary], bool]:
-    """A summary of each map found; maps that cannot be read are reported on stderr (True).
-
-    Under a folder, YAML that is not a map is skipped with an info line, as `validate` does.
-    """
-    summaries: list[MapSummary] = []
-    failed = False
-    total = len(find_maps(paths))
-    for found in _with_progress(read_maps(paths, load=load_valid_map), total):
-        if found.skipped:
-            echo_diagnostics(found.diagnostics, quiet=quiet)
-            continue
-        if found.map is None:
-            failed = True
-            first, more = found.diagnostics[0], len(found.diagnostics) - 1
-            if more:
-                hint = f" (and {more} more: run `argmap validate {display_path(found.path)}`)"
-                first = attrs.evolve(first, message=first.message + hint)
-            click.echo(terminal_line(f"argmap: {first.format()}"), err=True)
-            continue
-        evaluation = evaluate_or_none(found.map, with_evaluation, semantics, support)
-        summaries.append(summarise(found.map, texts=texts, evaluation=evaluation))
-    return summaries, failed
 
 
 @click.command("summary")
@@ -99,26 +60,25 @@ def summarise_paths(
 )
 @click.option("--tag", metavar="TAG", help="Only claims tagged TAG.")
 @click.option("--actor", metavar="ACTOR", help="Only claims in which ACTOR argues, on either side.")
-@semantics_option("Gradual semantics for the strength column.")
-@support_option("How supports bear on the status column.")
-@eval_option("Show the strength and status columns.")
+@evaluation_options(
+    eval_help="Show the strength and status columns.",
+    semantics_help="Gradual semantics for the strength column.",
+    support_help="How supports bear on the status column.",
+)
 @sources_option
 @color_option
 @quiet_option
-@command_boundary
 def command(
     paths: tuple[str, ...],
     fmt: str,
     sort: str,
     tag: str | None,
     actor: str | None,
-    semantics: str,
-    support: str,
-    with_eval: bool,
+    eval_choice: EvaluationChoice,
     source_dirs: tuple[Path, ...],
     color: bool | None,
     quiet: bool,
-) -> None:
+) -> int:
     """A table of the claims in a map (or every map under a directory), with its totals.
 
     For each claim: pro and con premises (direct / all beneath on that side),
@@ -126,10 +86,23 @@ def command(
     by a verified quote, and tags. Quotes are verified against the sources'
     files, looked for beside the map and in each --sources DIR.
     """
-    if sort == "strength" and not with_eval:
+    if sort == "strength" and not eval_choice.enabled:
         raise click.UsageError("--sort strength needs the evaluation (drop --no-eval)")
-    texts = SourceTexts(source_dirs)
-    summaries, failed = summarise_paths(paths, texts, with_eval, semantics, support, quiet)
+    found = summarise_paths(
+        paths,
+        sources=SourceTexts(source_dirs),
+        evaluate=eval_choice.enabled,
+        semantics=eval_choice.semantics,
+        support=eval_choice.support,
+        each=_with_progress,
+    )
+    for problem in found.problems:
+        if problem.code == "I303":  # YAML under a folder that is not a map: skipped
+            if not quiet:
+                click.echo(terminal_line(problem.format()), err=True)
+        elif problem.severity is Severity.ERROR or not quiet:
+            click.echo(terminal_line(f"argmap: {problem.format()}"), err=True)
+    summaries = list(found.summaries)
     if summaries:
         if actor is not None and not any(actor in s.actors for s in summaries):
             known = sorted({a for s in summaries for a in s.actors})
@@ -151,8 +124,7 @@ def command(
 
             boxes = sys.stdout.isatty()
             print_view(summary_view(summaries, rows, boxes=boxes, base=base), color)
-    if failed:
-        sys.exit(ExitStatus.FAILED)
+    return ExitStatus.FAILED if found.failed else ExitStatus.OK
 
 
 def _unknown_actor(actor: str, known: list[str]) -> str:

@@ -8,37 +8,12 @@ from pathlib import Path
 import click
 
 from argmap.ci_formats import count_line, to_github, to_json, to_sarif
-from argmap.cli import command_boundary
 from argmap.commands._common import color_option, quiet_option, sources_option, use_color
-from argmap.errors import (
-    Diagnostic,
-    ExitStatus,
-    Severity,
-)
+from argmap.errors import Diagnostic, ExitStatus, Severity
 from argmap.escape import terminal_line
-from argmap.folders import read_maps
-from argmap.quotes import SourceTexts
-from argmap.validate import validate_map
+from argmap.validate import check_paths
 
 _SEVERITY_COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-
-
-def check_paths(
-    paths: tuple[str, ...], source_dirs: tuple[Path, ...] = ()
-) -> dict[str, list[Diagnostic]]:
-    """Diagnostics for every map named or found under a directory, keyed by file, in order.
-
-    Under a directory, YAML that is not a map at all (a CI workflow, a config) is skipped
-    with an info line; a file named on the command line is always checked as a map.
-    """
-    texts = SourceTexts(source_dirs)
-    results: dict[str, list[Diagnostic]] = {}
-    for found in read_maps(paths):
-        if found.map is not None:
-            results[str(found.path)] = validate_map(found.map, sources=texts)
-        else:  # a folder with no map is keyed as it was given
-            results[found.diagnostics[0].position.file] = list(found.diagnostics)
-    return results
 
 
 @click.command("validate")
@@ -60,7 +35,6 @@ def check_paths(
 @sources_option
 @color_option
 @quiet_option
-@command_boundary
 def command(
     paths: tuple[str, ...],
     strict: bool,
@@ -69,7 +43,7 @@ def command(
     source_dirs: tuple[Path, ...],
     color: bool | None,
     quiet: bool,
-) -> None:
+) -> int:
     """Check map files (or every map under a directory) and report what is wrong.
 
     Exit status 1 if any map has errors (or warnings, with --strict); with
@@ -84,9 +58,9 @@ def command(
             echo=lambda line: click.echo(line, err=True),
             source_dirs=source_dirs,
         )
-        return
-    if report(paths, strict, fmt, source_dirs, color, quiet):
-        sys.exit(ExitStatus.FAILED)
+        return ExitStatus.OK
+    failed = report(paths, strict, fmt, source_dirs, color, quiet)
+    return ExitStatus.FAILED if failed else ExitStatus.OK
 
 
 def report(

@@ -14,6 +14,8 @@ from typing import Any
 from argmap import __version__
 from argmap.codes import CODES
 from argmap.errors import Diagnostic, Severity
+from argmap.escape import terminal_line
+from argmap.files import display_path
 
 HOMEPAGE = "https://github.com/argmap/argmap"
 
@@ -40,8 +42,8 @@ def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
     return {
         "code": d.code,
         "severity": d.severity.value,
-        "message": d.message,
-        "file": d.position.file,
+        "message": display_path(d.message),
+        "file": display_path(d.position.file),
         "line": d.position.line,
         "column": d.position.column,
     }
@@ -52,7 +54,7 @@ def to_json(results: dict[str, list[Diagnostic]], *, strict: bool) -> str:
     every = [d for ds in results.values() for d in ds]
     files = [
         {
-            "path": path,
+            "path": display_path(path),
             "valid": not _fails(ds, strict),
             "diagnostics": [diagnostic_dict(d) for d in ds],
         }
@@ -96,7 +98,8 @@ def to_github(diagnostics: Sequence[Diagnostic], files: int) -> str:
         if d.position.line > 0:
             props += [f"line={d.position.line}", f"col={d.position.column}"]
         props.append(f"title={_escape_property(f'argmap {d.code}')}")
-        lines.append(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(d.message)}")
+        line = f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(d.message)}"
+        lines.append(terminal_line(line))  # nothing in a CI log may act as an escape
     lines.append(f"argmap: {count_line(diagnostics, files)}")
     return "\n".join(lines)
 
@@ -115,7 +118,8 @@ def _artifact_uri(file: str) -> str:
         rel = file
     if rel.startswith("..") or os.path.isabs(rel):
         return Path(os.path.abspath(file)).as_uri()
-    return urllib.parse.quote(Path(rel).as_posix(), safe="/")
+    # bytes, not text: a file name that is not UTF-8 is percent-encoded as it is on disk
+    return urllib.parse.quote(os.fsencode(Path(rel).as_posix()), safe="/")
 
 
 def _rule_name(description: str) -> str:
@@ -149,7 +153,7 @@ def to_sarif(diagnostics: Sequence[Diagnostic]) -> str:
                 "ruleId": d.code,
                 "ruleIndex": rule_index[d.code],
                 "level": _SARIF_LEVEL[d.severity],
-                "message": {"text": d.message},
+                "message": {"text": display_path(d.message)},
                 "locations": [{"physicalLocation": physical}],
             }
         )

@@ -18,6 +18,7 @@ import click
 
 from argmap import __version__
 from argmap.errors import ArgmapError, ExitStatus
+from argmap.escape import terminal_line
 
 ISSUES_URL = "https://github.com/argmap/argmap/issues"
 
@@ -51,7 +52,7 @@ def error_boundary() -> Iterator[None]:
     try:
         yield
     except ArgmapError as exc:
-        click.echo(f"argmap: {exc.format()}", err=True)
+        click.echo(terminal_line(f"argmap: {exc.format()}"), err=True)
         raise click.exceptions.Exit(ExitStatus.FAILED) from None
     except (click.exceptions.Exit, click.ClickException, click.Abort):
         raise
@@ -68,8 +69,11 @@ def error_boundary() -> Iterator[None]:
             raise
         name = type(exc).__name__
         click.echo(
-            f"argmap: internal error: {name}: {exc} (this is a bug in argmap {__version__}; "
-            f"please report it at {ISSUES_URL}, with ARGMAP_DEBUG=1 for the details)",
+            terminal_line(
+                f"argmap: internal error: {name}: {exc} (this is a bug in argmap"
+                f" {__version__}; please report it at {ISSUES_URL}, with ARGMAP_DEBUG=1"
+                " for the details)"
+            ),
             err=True,
         )
         raise click.exceptions.Exit(ExitStatus.FAILED) from None
@@ -148,4 +152,7 @@ def cli() -> None:
 
 
 def main() -> None:
+    from argmap.files import guard_standard_streams
+
+    guard_standard_streams()
     cli(prog_name="argmap")

@@ -90,7 +90,9 @@ CODES: dict[str, str] = {
     "E704": "argmap init: the file already exists",
     "E705": "--watch: nothing to watch",
     "E706": "argmap init: the file name does not end in .yaml or .yml",
+    "E707": "cannot write the output (standard output closed or full)",
     # the map in the terminal: summary, show (E72x)
     "E720": "no node with the id asked for",
     "E721": "no actor with the id asked for",
+    "E722": "no claim has the tag asked for",
 }

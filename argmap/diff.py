@@ -26,9 +26,10 @@ from typing import Any
 import attrs
 
 from argmap.errors import ArgmapError, MapLoadError
-from argmap.load import load_map, loads_map
+from argmap.escape import md
+from argmap.load import MAX_FILE_BYTES, load_map, loads_map
 from argmap.model import Actor, ArgumentMap, Link, LinkKind, Node, Source
-from argmap.tables import md
+from argmap.numbers import json_number
 from argmap.vocabulary import Type, file_fields
 from argmap.wording import STATUS_WORD
 
@@ -58,9 +59,28 @@ def read_map_spec(spec: str) -> ArgumentMap:
         raise ArgmapError(
             "E703", f"{spec}: write a git map as git:REV:PATH, e.g. git:HEAD:maps/a.yaml"
         )
+    if rev_path.startswith("-"):
+        # git would read it as an option (`--output=FILE` writes a file): never passed on.
+        raise ArgmapError("E703", f"{spec}: a revision cannot start with '-' (write git:REV:PATH)")
     try:
+        # The map size limit, checked before the blob is read (`git cat-file -s` is its size).
+        size = subprocess.run(
+            ["git", "cat-file", "-s", "--end-of-options", rev_path],
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+        if size.returncode == 0 and int(size.stdout or 0) > MAX_FILE_BYTES:
+            raise ArgmapError(
+                "E003",
+                f"{spec}: file is {int(size.stdout):,} bytes; maps are limited to"
+                f" {MAX_FILE_BYTES:,} bytes",
+            )
         done = subprocess.run(
-            ["git", "show", rev_path], capture_output=True, check=False, timeout=60
+            ["git", "show", "--end-of-options", rev_path],
+            capture_output=True,
+            check=False,
+            timeout=60,
         )
     except FileNotFoundError:
         raise ArgmapError(
@@ -936,8 +956,8 @@ def to_json(d: MapDiff) -> str:
             "changes": [
                 {
                     "id": s.id,
-                    "old_strength": round(s.old_strength, 6),
-                    "new_strength": round(s.new_strength, 6),
+                    "old_strength": json_number(s.old_strength),
+                    "new_strength": json_number(s.new_strength),
                     "old_status": s.old_status,
                     "new_status": s.new_status,
                 }

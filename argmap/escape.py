@@ -1,5 +1,9 @@
 """Making text safe for each output target: the one place where that is done.
 
+One sanitiser per target: a terminal or a line-oriented log (`terminal_text`,
+`terminal_line`), CSV (`csv_cell`, `csv_row`), Markdown (`md`), and Graphviz
+(below).
+
 Everything taken from a map passes through here before it reaches an output.
 For a diagram: Graphviz's HTML-like labels (`html_text`) and its escStrings
 (`esc_string`, for tooltips); only plain http(s) links become `URL`s
@@ -12,9 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import cast
-
-import graphviz
+from collections.abc import Iterable
+from typing import Any, cast
 
 # The one link rule, from the vocabulary: validate refuses what this leaves out.
 from argmap.vocabulary import safe_url as safe_url
@@ -63,6 +66,8 @@ def esc_string(value: str) -> str:
     `\\l` a line break), so each backslash is written as four; it also keeps
     what looks like an XML entity, so `&` is written as one.
     """
+    import graphviz  # only the diagram needs it; the other sanitisers stay light
+
     lines = clean_text(value).replace("&", "&amp;").split("\n")
     return cast(str, graphviz.nohtml("\\n".join(line.replace("\\", "\\" * 4) for line in lines)))
 
@@ -73,4 +78,124 @@ def url_attribute(url: str) -> str:
     Some Graphviz versions copy a URL into the SVG without escaping `&`, which
     would leave the SVG unreadable to an XML parser; all of them keep an entity.
     """
+    import graphviz
+
     return cast(str, graphviz.nohtml(url.replace("&", "&amp;")))
+
+
+# ---------------------------------------------------------------------------
+# Terminals and line-oriented logs (diagnostics, GitHub annotations, CI logs)
+
+# C0 and C1 controls but newline and tab, DEL, and the bidi embeddings, overrides and
+# isolates: in a terminal they move the cursor, clear the screen, retitle the window
+# (OSC) or show words in another order than the text has them.
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# For one line, also every way of ending a line: a newline in a file name would
+# otherwise start a forged diagnostic line.
+# And the lone surrogates by which Python keeps the bytes of a file name that is not
+# UTF-8: shown as those bytes (`\xff`), as `files.display_path` does.
+_LINE_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\udc80-\udcff]"
+)
+
+
+def terminal_text(value: str) -> str:
+    """Text for a terminal: control, escape and bidi-override characters dropped (they
+    would act instead of showing); newlines and tabs kept."""
+    return _TERMINAL_CONTROL.sub("", value)
+
+
+def terminal_line(value: str) -> str:
+    """One line for a terminal or a log: each control character, line break or bidi
+    override shown as its escape (`\\x1b`, `\\n`, `\\u202e`), so that nothing acts and
+    nothing is hidden (a file name with a newline in it stays on its one line)."""
+    if not _LINE_CONTROL.search(value):
+        return value
+    return _LINE_CONTROL.sub(_visible, value)
+
+
+def _visible(match: re.Match[str]) -> str:
+    ch = match.group()
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    if ch in named:
+        return named[ch]
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+# ---------------------------------------------------------------------------
+# CSV
+
+# The separators of the common spreadsheet locales, and line breaks: a cell holding
+# one is quoted, so that no reader splits it into cells or rows.
+_CSV_SPLITTERS = (",", ";", "\t", "|", "\r", "\n")
+_CSV_QUOTED = re.compile('[,;\t|\r\n"]')
+# A spreadsheet runs a cell that starts with one of these as a formula; after a
+# separator or line break it starts a cell too, for a reader that splits there.
+_FORMULA_START = re.compile(r"(^|[,;\t|\r\n])(?=[=+\-@\t\r])")
+
+
+def csv_cell(value: Any) -> str:
+    """One CSV field, safe in any spreadsheet: a text that would start a formula
+    (`= + - @`, tab, CR), at its start or after a separator or line break, gets a `'`
+    in front (shown as text); a cell with a separator (`,` `;` tab `|`), a line
+    break or a quote is quoted. Controls that would act on a terminal are dropped.
+    None is empty; a list is joined with `;`; numbers are written as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = ";".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+    text = _FORMULA_START.sub(r"\1'", _without_controls(text))
+    if _CSV_QUOTED.search(text):
+        text = '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _without_controls(value: str) -> str:
+    """`terminal_text`, keeping carriage returns too (a quoted CSV cell may hold them)."""
+    return _TERMINAL_CONTROL.sub(lambda m: m.group() if m.group() == "\r" else "", value)
+
+
+def csv_row(values: Iterable[Any]) -> str:
+    """One CSV line (comma-separated, `\\n`-terminated) of `csv_cell`s."""
+    return ",".join(csv_cell(v) for v in values) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Markdown (GitHub-flavoured)
+
+_MD_SPECIAL = str.maketrans(
+    {c: "\\" + c for c in "\\`*_[]|#~@$"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+)
+# What GitHub turns into a link without any markup: a URL with a scheme, or www.
+_BARE_LINK = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>]*")
+
+
+def md(text: str) -> str:
+    """Map text as literal markdown: no emphasis, links, HTML, @-mentions, math or broken
+    table cells and list items (line breaks become spaces, controls dropped).
+
+    A bare URL (`https://…`, `www.…`) is written as a code span: GitHub makes no link
+    of it, and it still copies exactly (a `|` in it is written `%7C`, the same URL).
+    """
+    plain = " ".join(terminal_text(text).split())
+    out: list[str] = []
+    start = 0
+    for match in _BARE_LINK.finditer(plain):
+        out.append(plain[start : match.start()].translate(_MD_SPECIAL))
+        out.append(_code_span(match.group().replace("|", "%7C")))
+        start = match.end()
+    out.append(plain[start:].translate(_MD_SPECIAL))
+    return "".join(out)
+
+
+def _code_span(value: str) -> str:
+    longest = max((len(run) for run in re.findall("`+", value)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if value.startswith("`") or value.endswith("`") else ""
+    return f"{fence}{pad}{value}{pad}{fence}"

@@ -39,6 +39,7 @@ import attrs
 from argmap.errors import EvaluationError, Position
 from argmap.gcpause import gc_paused
 from argmap.model import ArgumentMap, LinkKind
+from argmap.numbers import json_number
 
 SEMANTICS: tuple[str, ...] = ("dfquad", "qe", "euler")
 SUPPORT_READINGS: tuple[str, ...] = ("attacks-only", "deductive", "necessary", "cayrol2005")
@@ -870,8 +871,8 @@ def _complete_labellings(
 
 def _score(score: Score) -> dict[str, Any]:
     return {
-        "base": round(score.base, 6),
-        "strength": round(score.strength, 6),
+        "base": json_number(score.base),
+        "strength": json_number(score.strength),
         "status": score.status.value,
     }
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
 
-from argmap.errors import ArgmapError, UsageProblem
-from argmap.files import map_files, refuse_overwriting_input
+from argmap.errors import ArgmapError, Diagnostic, MapLoadError, UsageProblem
+from argmap.files import refuse_overwriting_input
+from argmap.folders import read_maps
 from argmap.themes import RenderOptions
 from argmap.validate import load_valid_map
 
@@ -43,43 +45,74 @@ def choose_format(fmt: str | None, out: str | None) -> str:
 
 
 def plan(
-    map_arg: str | os.PathLike[str],
+    map_arg: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     out: str | None,
     fmt: str,
     each: bool = False,
     options: RenderOptions | None = None,
+    notes: list[Diagnostic] | None = None,
 ) -> list[Job]:
-    """Every diagram `argmap render` draws for MAP (a file or a folder), with its output path.
+    """Every diagram `argmap render` draws for MAP (a file, a folder, or several), with its
+    output path.
 
     `out`: a file, a folder, "-" (stdout) or None (build/); `each`: one diagram per claim.
+    Several maps or a folder go into the folder `out` names; YAML under a folder that is
+    not a map is skipped, with an I303 note added to `notes`, as `validate` skips it.
     E001 for a folder with no maps, UsageProblem for what cannot be done ("-" for many
-    diagrams), a MapLoadError when `each` needs a map that has errors.
+    diagrams, two maps drawn to one file), a MapLoadError when `each` needs a map that
+    has errors.
     """
     options = options or RenderOptions()
-    given = Path(map_arg)
-    if given.is_dir():
-        if out == "-":
-            raise UsageProblem("-o - writes one diagram; a folder of maps needs -o DIR")
-        maps = map_files([given])
-        root = Path(out) if out else Path("build")
+    given_all = [map_arg] if isinstance(map_arg, (str, os.PathLike)) else list(map_arg)
+    if len(given_all) == 1 and not Path(given_all[0]).is_dir():
+        return _plan_one(Path(given_all[0]), out, fmt, each, options)
+    if out == "-":
+        raise UsageProblem("-o - writes one diagram; several maps or a folder need -o DIR")
+    root = Path(out) if out else Path("build")
+    jobs: list[Job] = []
+    for one in given_all:
+        folder = Path(one)
+        if not folder.is_dir():
+            jobs += _jobs_for(folder, root / f"{folder.stem}.{fmt}", fmt, each, options)
+            continue
+        maps: list[Path] = []
+        for found in read_maps([folder]):
+            if found.skipped:
+                if notes is not None:
+                    notes.extend(found.diagnostics)
+            elif found.map is None and found.path.is_dir():  # a folder with no map at all
+                raise MapLoadError(list(found.diagnostics))
+            else:
+                maps.append(found.path)
         # `a.yaml` and `a.yml` side by side would both draw to `a.svg`: such maps keep
         # their whole file name instead (`a.yaml.svg`, `a.yml.svg`), so none overwrites another.
-        stems = Counter(path.relative_to(given).with_suffix("") for path in maps)
-        jobs: list[Job] = []
+        stems = Counter(path.relative_to(folder).with_suffix("") for path in maps)
         for path in maps:
-            relative = path.relative_to(given)
+            relative = path.relative_to(folder)
             name = relative.name if stems[relative.with_suffix("")] > 1 else relative.stem
-            target = root / relative.parent / f"{name}.{fmt}"
-            if each:
-                try:
-                    jobs += _each(path, target.with_suffix(""), fmt, options)
-                except ArgmapError:
-                    # One job that fails again when it runs: reported in its
-                    # turn, and the other maps are still drawn.
-                    jobs.append(Job(path, str(target), options))
-            else:
-                jobs.append(Job(path, str(target), options))
-        return jobs
+            jobs += _jobs_for(path, root / relative.parent / f"{name}.{fmt}", fmt, each, options)
+    clashes = [o for o, n in Counter(j.out for j in jobs).items() if n > 1]
+    if clashes:
+        raise UsageProblem(
+            f"two maps would be drawn to {clashes[0]}: render them into different -o folders"
+        )
+    return jobs
+
+
+def _jobs_for(path: Path, target: Path, fmt: str, each: bool, options: RenderOptions) -> list[Job]:
+    if not each:
+        return [Job(path, str(target), options)]
+    try:
+        return _each(path, target.with_suffix(""), fmt, options)
+    except ArgmapError:
+        # One job that fails again when it runs: reported in its turn, and the other maps
+        # are still drawn.
+        return [Job(path, str(target), options)]
+
+
+def _plan_one(
+    given: Path, out: str | None, fmt: str, each: bool, options: RenderOptions
+) -> list[Job]:
     if each:
         if out == "-":
             raise UsageProblem("--each writes one file per claim: give -o DIR")
@@ -87,8 +120,7 @@ def plan(
     if out and out != "-" and (out.endswith(("/", os.sep)) or Path(out).is_dir()):
         out = str(Path(out) / f"{given.stem}.{fmt}")  # -o DIR: the map's name inside it
     single = out or str(Path("build") / f"{given.stem}.{fmt}")
-    if single != "-":
-        refuse_overwriting_input(single, given)
+    refuse_overwriting_input(single, given)
     return [Job(given, single, options)]
 
 

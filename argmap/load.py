@@ -20,7 +20,6 @@ import functools
 import os
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -29,6 +28,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from argmap.errors import Diagnostic, MapLoadError, NotAMapError, Position, error, warning
+from argmap.files import ReadError, read_regular_file
 from argmap.gcpause import gc_paused
 from argmap.model import (
     FORMAT_VERSION,
@@ -874,22 +874,15 @@ def read_map_text(path: str | os.PathLike[str], limit: int | None = None) -> str
     def fail(code: str, message: str, position: Position = where) -> MapLoadError:
         return MapLoadError([error(code, message, position)])
 
-    p = Path(path)
     try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise fail("E001", "is a directory, not a map file")
         most = MAX_FILE_BYTES if limit is None else limit
-        if size > most:
+        data = read_regular_file(path, most)
+    except ReadError as exc:
+        message = exc.message
+        if exc.code == "E003":
             what = "maps are" if limit is None else "files to import are"
-            raise fail("E003", f"file is {size:,} bytes; {what} limited to {most:,} bytes")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise fail("E001", "no such file") from None
-    except PermissionError:
-        raise fail("E001", "permission denied") from None
-    except OSError as exc:
-        raise fail("E001", f"cannot read: {exc.strerror or exc}") from None
+            message = message.replace("the limit is", f"{what} limited to")
+        raise fail(exc.code, message) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

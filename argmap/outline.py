@@ -14,6 +14,7 @@ from argmap.graph import (
     strength_of,
 )
 from argmap.model import ArgumentMap, Link, LinkKind, Node
+from argmap.numbers import json_number
 from argmap.quotes import QuoteChecks
 
 MAX_OUTLINE_DEPTH = 100
@@ -109,9 +110,9 @@ def outline_json(
             "link_note": link.note if link is not None else None,
             "url": node.url,
             "quotes": [{**q.as_data(), "check": checks.verdict(q).value} for q in node.quotes],
-            "strength": strength,
+            "strength": json_number(strength),
             "status": status,
-            "link_strength": link_score.strength if link_score is not None else None,
+            "link_strength": json_number(link_score.strength) if link_score is not None else None,
             "repeat": item.repeat,
             "hidden": item.hidden,
             "children": [item_json(child) for child in item.children],  # depth <= 100

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import attrs
 
-from argmap.files import FileTooLarge, NotRegularFile, read_regular_file
+from argmap.files import FileMissing, FileTooLarge, NotRegularFile, ReadError, read_regular_file
 from argmap.model import ArgumentMap, Node, Quote
 
 _TRANSLATE = str.maketrans(
@@ -300,9 +300,9 @@ def _read_source(path: Path) -> tuple[FileStatus, SourceText | None]:
         return FileStatus.NOT_A_FILE, None
     except FileTooLarge:
         return FileStatus.TOO_LARGE, None
-    except FileNotFoundError:
+    except (FileMissing, FileNotFoundError):
         return FileStatus.ABSENT, None
-    except OSError:
+    except (ReadError, OSError):
         return FileStatus.UNREADABLE, None
     try:
         text = data.decode("utf-8")

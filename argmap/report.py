@@ -75,6 +75,10 @@ QUOTE_VERDICT = {
 _PLAIN_BOX = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
 
+TEXT_WIDTH = 72
+"""The widest a table's text column grows (`evaluate`): wider text wraps."""
+
+
 def _table(boxes: bool, expand: bool = False, lines: bool = False) -> Table:
     """A table whose `ratio` column (the text) takes the width the others leave.
 
@@ -378,8 +382,10 @@ def show_tree(
     checks: QuoteChecks,
     evaluation: Evaluation | None,
     boxes: bool,
+    legend: bool = True,
 ) -> RenderableType:
-    """The outline as a rich Tree (boxes) or as plain indentation, with a legend."""
+    """The outline as a rich Tree (boxes) or as plain indentation, with a legend (unless
+    `legend` is False: `show MAP` prints it once, after the last claim)."""
 
     def label(item: OutlineItem) -> RenderableType:
         return _node_label(m, item, checks, evaluation)
@@ -398,10 +404,12 @@ def show_tree(
     where = parents(m, root.node.id)
     if where:
         head.append(text(f"{root.node.id} is written under: {', '.join(where)}", "dim"))
-    legend = [text("+ supports, − opposes, × undercuts (attacks the link above it)", "dim")]
+    if not legend:
+        return Group(*head, body)
+    key = [text("+ supports, − opposes, × undercuts (attacks the link above it)", "dim")]
     if evaluation is not None:
         name = SEMANTICS_NAMES.get(evaluation.semantics, evaluation.semantics)
-        legend.append(
+        key.append(
             text(
                 f"strength: {name} ({evaluation.semantics}), supports read as"
                 f" {evaluation.support}; status: {evaluation.status_semantics} labelling"
@@ -410,7 +418,7 @@ def show_tree(
                 "dim",
             )
         )
-    return Group(*head, body, text(""), *legend)
+    return Group(*head, body, text(""), *key)
 
 
 def _indented(root: OutlineItem, label: Callable[[OutlineItem], RenderableType]) -> RenderableType:
@@ -597,15 +605,43 @@ def evaluation_table(
     explanations: Sequence[Explanation] = (),
     *,
     boxes: bool = True,
-) -> Table:
+) -> RenderableType:
     """Every node, claims first, each with base score, strength and status (and whether
     each claim's verdict is robust, and credulous / sceptical acceptance when extensions
-    were asked for)."""
+    were asked for).
+
+    Laid out for the width it is drawn at: numbers and words are never cut, and
+    stay beside their node on a wide terminal; the text takes what is left, at
+    most TEXT_WIDTH, and wraps (never cut).
+    """
     headers, rows = _evaluation_rows(m, evaluation, extensions, explanations)
-    table = _table(boxes, expand=True)
-    widest = max((len(cells[0]) for _, cells, _ in rows), default=4)
-    table.add_column(headers[0], overflow="fold", min_width=min(widest, 36))
-    table.add_column(headers[1], overflow="ellipsis", no_wrap=True, ratio=1, min_width=8)
+    widths = [max(len(headers[k]), *(len(c[k]) for _, c, _ in rows)) for k in range(len(headers))]
+    return _FittedTable(lambda width: _evaluation_table(headers, rows, widths, width, boxes))
+
+
+class _FittedTable:
+    """A table built when rich knows the width it has (the text column is sized to it)."""
+
+    def __init__(self, build: Callable[[int], Table]) -> None:
+        self.build = build
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.build(options.max_width)
+
+
+def _evaluation_table(
+    headers: list[str],
+    rows: list[tuple[bool, list[str], list[str]]],
+    widths: list[int],
+    width: int,
+    boxes: bool,
+) -> Table:
+    table = _table(boxes)
+    fixed = sum(widths[2:]) + 2 * (len(headers) - 1)  # the numbers; columns 2 spaces apart
+    node_width = min(widths[0], 36, max(8, width - fixed - 12))  # ids fold when narrow
+    text_width = min(widths[1], TEXT_WIDTH, max(12, width - fixed - node_width))
+    table.add_column(headers[0], overflow="fold", width=node_width)
+    table.add_column(headers[1], overflow="fold", width=text_width)
     table.add_column(headers[2], justify="right", no_wrap=True)
     table.add_column(headers[3], justify="right", no_wrap=True)
     for header in headers[4:]:
@@ -640,25 +676,41 @@ def _plain_table(
     boxes: bool,
 ) -> list[str]:
     """Columns laid out as `_table` lays them out with rich (two spaces apart, a rule under
-    the header); the flexible column takes the width left over, cutting its text with an
-    ellipsis."""
+    the header); the flexible column takes the width left over, up to TEXT_WIDTH, and
+    wraps its text."""
     every = [headers, *rows]
     widths = [max(len(row[k]) for row in every) for k in range(len(headers))]
     gaps = 2 * (len(headers) - 1)
     if flexible is not None:
         others = sum(widths) - widths[flexible] + gaps
-        widths[flexible] = max(8, width - others)  # fill the width, as rich does
+        # as wide as the text needs, up to TEXT_WIDTH and what the width leaves
+        widths[flexible] = min(widths[flexible], TEXT_WIDTH, max(8, width - others))
 
     def line(row: list[str]) -> str:
         out = []
         for k, cell in enumerate(row):
-            if k == flexible and len(cell) > widths[k]:
-                cell = cell[: widths[k] - 1] + "…"
             out.append(cell.rjust(widths[k]) if k in right else cell.ljust(widths[k]))
         return "  ".join(out).rstrip()
 
+    def wrapped(row: list[str]) -> list[str]:
+        """The row, its flexible cell wrapped (never cut) onto more lines, as rich does."""
+        if flexible is None or len(row[flexible]) <= widths[flexible]:
+            return [line(row)]
+        import textwrap
+
+        parts = textwrap.wrap(row[flexible], widths[flexible], break_on_hyphens=False) or [""]
+        blank = [""] * len(row)
+        return [
+            line(
+                row[:flexible] + [part] + row[flexible + 1 :]
+                if i == 0
+                else blank[:flexible] + [part] + blank[flexible + 1 :]
+            )
+            for i, part in enumerate(parts)
+        ]
+
     rule = ("─" if boxes else "-") * (sum(widths) + gaps)
-    return [line(headers), rule, *(line(row) for row in rows)]
+    return [line(headers), rule, *(out for row in rows for out in wrapped(row))]
 
 
 def _undercut_rows(m: ArgumentMap, evaluation: Evaluation) -> list[list[str]]:

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from argmap.errors import ArgmapError
-from argmap.files import MAP_SUFFIXES, write_atomically
+from argmap.files import MAP_SUFFIXES, write_file
 
 DEFAULT_PATH = Path("maps") / "map.yaml"
 """Where `argmap init` writes with no PATH: maps live under `maps/`, where the
@@ -93,5 +93,5 @@ def create_starter_map(
         raise ArgmapError(
             "E704", f"{target} already exists; argmap init never overwrites (choose another PATH)"
         )
-    write_atomically(target, starter_map(target, schema))
+    write_file(target, starter_map(target, schema))
     return target

@@ -16,10 +16,11 @@ from typing import Any
 
 import attrs
 
-from argmap.errors import Diagnostic, MapLoadError, Position, Severity
+from argmap.errors import Diagnostic, MapLoadError, NotAMapError, Position, Severity
 from argmap.evaluate import Evaluation
 from argmap.explain import explain, status_words
-from argmap.files import map_files
+from argmap.files import map_files, walk_yaml
+from argmap.folders import skipped_note
 from argmap.graph import (
     actor_ids,
     depths,
@@ -29,6 +30,7 @@ from argmap.graph import (
     strength_of,
 )
 from argmap.model import ArgumentMap, LinkKind, NodeKind
+from argmap.numbers import json_number
 from argmap.quotes import FileStatus, QuoteCheck, QuoteChecks, SourceTexts, check_quotes
 
 SORT_KEYS = ("file", "id", "strength", "contested", "pro", "con")
@@ -88,7 +90,7 @@ class ClaimRow:
             "premises": self.premises,
             "undercuts": self.undercuts,
             "depth": self.depth,
-            "strength": self.strength,
+            "strength": json_number(self.strength),
             "status": self.status,
             "verdict": self.verdict,
             "robust": self.robust,
@@ -127,7 +129,7 @@ CLAIM_FIELDS = (
 
 
 def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
+    return json_number(value)
 
 
 @attrs.frozen
@@ -374,9 +376,22 @@ def summarise_paths(
     texts = sources or SourceTexts()
     summaries: list[MapSummary] = []
     problems: list[Diagnostic] = []
+    paths = list(paths)
+    # Under a folder, YAML that is not a map is skipped (I303), as `validate` skips it.
+    walked = {f for given in paths if Path(given).is_dir() for f in walk_yaml(given)}
     for path in each(map_files(paths)):
         try:
             m = load_valid_map(path)
+        except NotAMapError as exc:
+            if path in walked:
+                problems.append(skipped_note(path))
+                continue
+            problems.append(
+                Diagnostic(
+                    exc.code, Severity.ERROR, exc.message, exc.position or Position(str(path))
+                )
+            )
+            continue
         except MapLoadError as exc:
             problems.append(
                 Diagnostic(

@@ -3,13 +3,12 @@ and markdown documents of `argmap summary --format`."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from argmap.escape import csv_row, md
 from argmap.quotes import FileStatus, unchecked_because
 from argmap.summary import (
     CLAIM_FIELDS,
@@ -121,34 +120,16 @@ def summary_json(summaries: Sequence[MapSummary], rows: Sequence[ClaimRow]) -> s
 
 
 def summary_csv(rows: Sequence[ClaimRow]) -> str:
-    """One line per claim, the JSON's claim fields as columns; lists joined with `;`."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    """One line per claim, the JSON's claim fields as columns; lists joined with `;`.
+
+    Every cell passes through `escape.csv_cell` (no formula, no split cell or row).
+    """
     header = list(CLAIM_FIELDS)
-    writer.writerow(header)
+    lines = [csv_row(header)]
     for row in rows:
         values = row.as_json()
-        writer.writerow([_csv_cell(values[k]) for k in header])
-    return out.getvalue()
-
-
-def _csv_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    cell = ";".join(value) if isinstance(value, list) else str(value)
-    # A spreadsheet runs a cell starting with these as a formula: quote it as text.
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
-
-
-_MD_SPECIAL = str.maketrans(
-    {c: "\\" + c for c in "\\`*_[]|#~@$"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
-)
-
-
-def md(text: str) -> str:
-    """Map text as literal markdown: no emphasis, links, HTML, @-mentions, math or broken
-    table cells and list items (line breaks become spaces)."""
-    return " ".join(text.translate(_MD_SPECIAL).split())
+        lines.append(csv_row(values[k] for k in header))
+    return "".join(lines)
 
 
 def _verdict(r: ClaimRow) -> str:

@@ -164,9 +164,10 @@ def test_csv(invoke: Invoke) -> None:
         "map,id,text,pro,con,pro_total,con_total,premises,undercuts,depth,strength,status,"
         "verdict,robust,actors_pro,actors_con,quoted_premises,stated_premises,quote_coverage,"
         "tags\n"
-        "sides-and-refs.yaml,main,The main claim.,1,1,2,3,5,1,3,,,,,ana;cy,cy;ben,0,5,0.0,core\n"
+        # a list is one cell, joined with `;`: quoted, so that a `;` locale keeps it one cell
+        'sides-and-refs.yaml,main,The main claim.,1,1,2,3,5,1,3,,,,,"ana;cy","cy;ben",0,5,0.0,core\n'
         "sides-and-refs.yaml,other,Another claim that reuses the shared premise.,0,2,1,3,4,0,3,"
-        ",,,,cy,ana;ben,0,4,0.0,side\n"
+        ',,,,cy,"ana;ben",0,4,0.0,side\n'
     )
 
 
@@ -236,18 +237,30 @@ def test_filters_by_tag_and_actor(invoke: Invoke) -> None:
 
     assert ids("--tag", "side") == ["other"]
     assert ids("--actor", "ana") == ["main", "other"]
-    assert ids("--tag", "nothing") == []
     assert ids("--sort", "contested") == ["other", "main"]
     assert ids("--sort", "strength", "--eval") == ["main", "other"]
 
 
-def test_totals_stay_those_of_the_whole_map_when_filtering(invoke: Invoke) -> None:
-    out = invoke(["summary", "sides-and-refs.yaml", "--tag", "nothing", "--no-eval"]).stdout
+def test_totals_stay_those_of_the_whole_map_when_filtering(invoke: Invoke, write_map) -> None:
+    path = write_map(
+        "argmap: 1\ntitle: t\nactors: {p: {name: P}, q: {name: Q}}\nclaims:\n"
+        "  a: {text: A., tags: [x], con: [{text: N., by: p}]}\n"
+        "  b: {text: B., tags: [y], con: [{text: M., by: q}]}\n"
+    )
+    out = invoke(["summary", path, "--tag", "x", "--actor", "q", "--no-eval"]).stdout
     assert out.splitlines()[1:4] == [
         "No claim matches the filters.",
         "",
-        "Totals: nodes 7, claims 2, premises 5, implicit 0, depth 3",
+        "Totals: nodes 4, claims 2, premises 2, implicit 0, depth 1",
     ]
+
+
+def test_a_tag_no_claim_has_is_an_error_with_suggestions(invoke: Invoke) -> None:
+    near = invoke(["summary", "sides-and-refs.yaml", "--tag", "cores"], expect=1)
+    assert near.stderr == "argmap: error: no claim is tagged 'cores'; did you mean core? [E722]\n"
+    far = invoke(["summary", "sides-and-refs.yaml", "--tag", "nothing"], expect=1)
+    assert far.stderr == "argmap: error: no claim is tagged 'nothing' (tags: core, side) [E722]\n"
+    assert far.stdout == ""
 
 
 def test_unknown_actor_is_one_line_with_a_code(invoke: Invoke) -> None:

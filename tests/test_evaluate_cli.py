@@ -311,3 +311,21 @@ def test_large_table_drops_control_characters_from_map_text(
     out = invoke(["evaluate", path]).stdout
     assert "\x1b" not in out and "\x07" not in out
     assert "A]0;owned." in out
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "200"])
+def test_the_table_fits_any_width_without_cutting_text_or_numbers(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    # COLUMNS is honoured when piped; text wraps instead of being cut to 23 characters
+    # at 80 columns, and at 200 the numbers stay beside the text (at most 72 wide).
+    monkeypatch.setenv("COLUMNS", columns)
+    out = lines(invoke(["evaluate", EXAMPLE]).stdout)
+    table = out[: out.index("")]
+    assert all(len(line) <= int(columns) for line in table)
+    assert "…" not in "\n".join(table)
+    words = " ".join(table).split()
+    assert "catastrophic for the region." in " ".join(words)
+    row = next(line for line in table if line.startswith("build-plant "))
+    assert row.rstrip().endswith("0.50    0.6438  accepted")
+    assert row.index("0.50") <= {"60": 40, "80": 56, "200": 106}[columns]

@@ -17,7 +17,7 @@ ALLOWED_USERS = {
     "click": {"cli", "commands"},
     "rich": {"report", "cli", "commands"},
     "yaml": {"load", "formats.yaml_writer"},
-    "graphviz": {"render", "escape"},
+    "graphviz": {"render", "escape"},  # escape only inside the two DOT functions
     # The language server's libraries: a second or so of imports no other command pays.
     "pygls": {"lsp", "commands.lsp"},
     "lsprotocol": {"lsp", "commands.lsp"},
@@ -25,10 +25,11 @@ ALLOWED_USERS = {
 # Each foundation module and the argmap modules it may import.
 FOUNDATION = {
     "errors": set(),
+    "files": {"errors"},
     "vocabulary": set(),
     "gcpause": set(),
     "model": {"errors", "vocabulary"},
-    "load": {"errors", "gcpause", "model", "vocabulary"},
+    "load": {"errors", "files", "gcpause", "model", "vocabulary"},
     "files": {"errors"},
     "quotes": {"errors", "model", "files"},
 }

@@ -122,3 +122,32 @@ def test_render_watch_redraws_and_survives_a_broken_moment(
     assert lines[0] == f"wrote {out}"
     assert lines[3].startswith(f"argmap: {path}:5:5: error: unknown field 'txt'")
     assert lines[-1] == f"wrote {out}"
+
+
+def test_render_watch_of_a_folder_survives_its_only_map_being_gone_for_a_moment(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import watchfiles
+
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    path = maps / "map.yaml"
+    out = tmp_path / "build"
+    path.write_text(VALID, encoding="utf-8")
+
+    def fake_watch(*_roots: Path, **_options: object) -> Iterator[set[tuple[int, str]]]:
+        path.unlink()  # an editor saving by delete and rewrite
+        yield {(3, str(path))}
+        path.write_text(VALID.replace("Alpha.", "Gamma."), encoding="utf-8")
+        yield {(1, str(path))}
+
+    monkeypatch.setattr(watchfiles, "watch", fake_watch)
+    result = invoke(["render", maps, "-o", out, "--format", "dot", "--watch", "--no-eval"])
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("---")]
+    assert lines == [
+        f"wrote {out / 'map.dot'}",
+        "watching for changes (Ctrl-C to stop)",
+        f"argmap: {maps}: error: no map files (*.yaml, *.yml) in this directory [E001]",
+        f"wrote {out / 'map.dot'}",
+    ]
+    assert "Gamma." in (out / "map.dot").read_text(encoding="utf-8")

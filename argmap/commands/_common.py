@@ -5,16 +5,17 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import re
 import sys
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 import click
 
-from argmap.errors import UsageProblem
+from argmap.errors import Diagnostic, Severity, UsageProblem
+from argmap.escape import terminal_line, terminal_text
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
@@ -170,10 +171,20 @@ def use_color(stream: IO[Any], forced: bool | None = None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+PIPED_WIDTH = 100
+
+
+def piped_width() -> int:
+    """The width of text that is not going to a terminal: COLUMNS if it is a sane
+    number (20 to 1000), else 100."""
+    given = os.environ.get("COLUMNS", "")
+    return int(given) if given.isdigit() and 20 <= int(given) <= 1000 else PIPED_WIDTH
+
+
 def make_console(stderr: bool = False, color: bool | None = None, width: int | None = None) -> Any:
     """A rich Console for this run: colour and boxes on a terminal, plain text when piped.
 
-    Width follows the terminal, and is 100 columns when piped. Created per
+    Width follows the terminal; piped, it is COLUMNS if set, else 100. Created per
     command run (never at import) so that test runners capture it.
     """
     from rich.console import Console
@@ -183,7 +194,7 @@ def make_console(stderr: bool = False, color: bool | None = None, width: int | N
     colour = use_color(stream, color)
     return Console(
         file=stream,
-        width=width or (None if terminal else 100),
+        width=width or (None if terminal else piped_width()),
         force_terminal=colour if color is not None else None,
         no_color=not colour,
         color_system="auto" if colour else None,
@@ -195,15 +206,9 @@ def make_console(stderr: bool = False, color: bool | None = None, width: int | N
     )
 
 
-# C0 and C1 control characters but newline and tab: in map text they could clear the
-# reader's screen, hide text or retitle the window. Dropped (rich counts them zero wide,
-# so columns stay aligned); argmap's own colours are not text and are kept.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def printable(value: str) -> str:
-    """`value` without control characters (newlines and tabs kept)."""
-    return _CONTROL.sub("", value)
+    """`value` without control characters (newlines and tabs kept): `escape.terminal_text`."""
+    return terminal_text(value)
 
 
 class _WithoutControls:
@@ -216,8 +221,10 @@ class _WithoutControls:
         from rich.segment import Segment
 
         for segment in console.render(self.inner, options):
-            if segment.control is None and _CONTROL.search(segment.text):
-                segment = Segment(printable(segment.text), segment.style)
+            if segment.control is None:
+                cleaned = terminal_text(segment.text)
+                if cleaned != segment.text:
+                    segment = Segment(cleaned, segment.style)
             yield segment
 
 
@@ -282,6 +289,74 @@ def evaluate_or_none(m: ArgumentMap, choice: EvaluationChoice) -> Evaluation | N
     evaluation = evaluate(m, semantics=choice.semantics, support=choice.support)
     if evaluation.converged:
         return evaluation
-    problem = not_converged(m.path, evaluation, "strength and status left out")
-    click.echo(f"argmap: {problem.as_diagnostic(Severity.WARNING).format()}", err=True)
+    if not is_quiet():
+        problem = not_converged(m.path, evaluation, "strength and status left out")
+        line = f"argmap: {problem.as_diagnostic(Severity.WARNING).format()}"
+        click.echo(terminal_line(line), err=True)
     return None
+
+
+def _remember_quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    if value:
+        ctx.meta["argmap.quiet"] = True
+    return value
+
+
+_QUIET_HELP = "No warnings or progress lines on stderr; errors still."
+quiet_option = click.option(
+    "-q", "--quiet", is_flag=True, callback=_remember_quiet, help=_QUIET_HELP
+)
+"""`-q/--quiet`, stored as `quiet`."""
+quiet_flag = click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    expose_value=False,
+    callback=_remember_quiet,
+    help=_QUIET_HELP,
+)
+"""`-q/--quiet` for a command that passes it on to nothing itself (see `is_quiet`)."""
+
+
+def is_quiet() -> bool:
+    """True if the running command was given -q."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get("argmap.quiet"))
+
+
+SHOWN_PER_CODE = 10
+"""`echo_diagnostics` prints at most this many warnings of one code, then a count line."""
+
+
+def echo_diagnostics(
+    diagnostics: Iterable[Diagnostic], *, quiet: bool = False, group: bool = True
+) -> None:
+    """Print diagnostics on stderr, one sanitised line each, in file order.
+
+    With `quiet`, only errors. With `group`, a warning code that comes more than
+    SHOWN_PER_CODE times shows its first ones; a line at the end says how many
+    more of it were not shown. Errors are always all shown.
+    """
+    every = sorted(diagnostics, key=Diagnostic.sort_key)
+    if quiet:
+        every = [d for d in every if d.severity is Severity.ERROR]
+    counts = Counter(d.code for d in every)
+    shown: Counter[str] = Counter()
+    for d in every:
+        shown[d.code] += 1
+        if group and d.severity is not Severity.ERROR and shown[d.code] > SHOWN_PER_CODE:
+            continue
+        click.echo(terminal_line(d.format()), err=True)
+    for code, seen in shown.items():
+        if seen > SHOWN_PER_CODE and group:
+            first = next(d for d in every if d.code == code)
+            if first.severity is not Severity.ERROR:
+                more = counts[code] - SHOWN_PER_CODE
+                word = first.severity.value + ("s" if more > 1 else "")
+                click.echo(f"argmap: {more} more {word} like these [{code}] not shown", err=True)
+
+
+def echo_warning(message: str, *, quiet: bool = False) -> None:
+    """`argmap: warning: MESSAGE` on stderr, one sanitised line; nothing with `quiet`."""
+    if not quiet:
+        click.echo(terminal_line(f"argmap: warning: {message}"), err=True)

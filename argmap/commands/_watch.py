@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError
-from argmap.files import MAP_SUFFIXES
+from argmap.escape import terminal_line
+from argmap.files import MAP_SUFFIXES, display_path
 
 ChangeSet = Iterable[tuple[Any, str]]
 """One batch of changes as watchfiles yields it: (change kind, path) pairs."""
@@ -88,7 +89,7 @@ def watch_and_rerun(
             hits = sorted({path for _kind, path in batch if relevant(path)})
             if not hits:
                 continue
-            shown = ", ".join(os.path.relpath(h) for h in hits)
+            shown = terminal_line(", ".join(display_path(os.path.relpath(h)) for h in hits))
             echo(f"--- {time.strftime('%H:%M:%S')} changed: {shown}")
             run()
     except KeyboardInterrupt:  # Ctrl-C is how a watch ends: not a failure

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import click
 
-from argmap.commands._common import color_option, format_option, load_valid_map, print_listing
+from argmap.commands._common import (
+    color_option,
+    format_option,
+    load_valid_map,
+    print_listing,
+    quiet_flag,
+)
 from argmap.listings import actor_rows
 
 
@@ -12,6 +18,7 @@ from argmap.listings import actor_rows
 @click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
 @format_option(["table", "json"], "table", "table for the terminal, json for machines.")
 @color_option
+@quiet_flag
 def command(map_path: str, fmt: str, color: bool | None) -> None:
     """List the map's actors: how many nodes each argues, how often each is quoted,
     and the claims each argues for and against.

@@ -5,6 +5,8 @@ from __future__ import annotations
 import click
 from click.shell_completion import get_completion_class
 
+from argmap.commands._common import quiet_flag
+
 SHELLS = ("bash", "zsh", "fish")
 COMPLETE_VAR = "_ARGMAP_COMPLETE"
 """The environment variable click's completion scripts set when they call argmap back."""
@@ -12,6 +14,7 @@ COMPLETE_VAR = "_ARGMAP_COMPLETE"
 
 @click.command("completion")
 @click.argument("shell", type=click.Choice(SHELLS))
+@quiet_flag
 def command(shell: str) -> None:
     """Print the completion script for SHELL (bash, zsh or fish).
 

@@ -11,6 +11,7 @@ from argmap.commands._common import (
     color_option,
     evaluation_options,
     printable,
+    quiet_flag,
     use_color,
 )
 from argmap.diff import FORMATS, diff_specs
@@ -29,6 +30,7 @@ from argmap.diff import FORMATS, diff_specs
 )
 @evaluation_options(verb="diff", eval_help="Also report changes of strength and (grounded) status.")
 @color_option
+@quiet_flag
 def command(
     old: str, new: str, fmt: str, eval_choice: EvaluationChoice, color: bool | None
 ) -> None:

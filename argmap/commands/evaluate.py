@@ -18,6 +18,7 @@ from argmap.commands._common import (
     make_console,
     print_view,
     printable,
+    quiet_flag,
 )
 from argmap.errors import ArgmapError, ExitStatus, Position
 from argmap.evaluate import (
@@ -61,6 +62,7 @@ _EVERY_CLAIM = "\0every claim"
 )
 @format_option(["table", "json"], "table", "table for people, json for programs.")
 @color_option
+@quiet_flag
 def command(
     map_path: str,
     eval_choice: EvaluationChoice,

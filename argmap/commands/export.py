@@ -1,23 +1,61 @@
-"""`argmap export MAP --to FORMAT [-o OUT]`: the map in another tool's format."""
+"""`argmap export MAP [--to FORMAT] [-o OUT]`: the map in another tool's format."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from argmap.commands._common import (
     EvaluationChoice,
+    echo_diagnostics,
     evaluate_choice,
     evaluation_options,
     load_valid_map,
+    quiet_option,
     sources_option,
 )
-from argmap.errors import Diagnostic
-from argmap.files import refuse_overwriting_input, write_atomically
+from argmap.escape import terminal_line, terminal_text
+from argmap.files import STDOUT, write_output
 from argmap.formats import EXPORT_FORMATS, JSON_FORMATS, Exported, export_map
 from argmap.formats.aif import file_timestamp
 from argmap.model import ArgumentMap
+
+FORMATS = (*EXPORT_FORMATS, "dot")
+# The format each output suffix names; `.json` is argmap's JSON (AIF needs `--to aif`
+# or a name ending in `.aif.json`).
+SUFFIXES = {
+    ".argdown": "argdown",
+    ".ad": "argdown",
+    ".json": "json",
+    ".aif": "aif",
+    ".txt": "kialo",
+    ".kialo": "kialo",
+    ".graphml": "graphml",
+    ".dot": "dot",
+    ".gv": "dot",
+}
+
+
+def choose_format(fmt: str | None, out: str | None) -> str:
+    """--to if given, else OUT's suffix; a contradiction or no way to tell is a usage error."""
+    name = Path(out).name.lower() if out and out != STDOUT else ""
+    from_suffix = "aif" if name.endswith(".aif.json") else SUFFIXES.get(Path(name).suffix)
+    if fmt and from_suffix is None:
+        return fmt
+    if fmt:
+        compatible = {from_suffix} | ({"aif", "json"} if name.endswith(".json") else set())
+        if fmt not in compatible:
+            raise click.UsageError(f"--to {fmt} contradicts the output name {out}")
+        return fmt
+    if from_suffix is None:
+        known = ", ".join(sorted(SUFFIXES))
+        where = f"from {out}" if name else "without -o FILE"
+        raise click.UsageError(
+            f"cannot tell the format {where}: give --to, or name the output {known}"
+        )
+    return from_suffix
 
 
 def _dot(
@@ -40,13 +78,17 @@ def _dot(
 @click.option(
     "--to",
     "fmt",
-    type=click.Choice([*EXPORT_FORMATS, "dot"]),
-    required=True,
+    type=click.Choice(FORMATS),
+    default=None,
     help="argdown, aif (OVA/AIFdb JSON), json (argmap's model), kialo (text export), graphml,"
-    " or dot (the diagram's Graphviz source, as `render --format dot` writes it).",
+    " or dot (the diagram's Graphviz source, as `render --format dot` writes it)."
+    " Default: from OUT's suffix (.argdown, .json, .aif.json, .txt, .graphml, .dot).",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="Write here (default: stdout)."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write here; - for stdout (the default).",
 )
 @click.option(
     "--indent",
@@ -62,20 +104,23 @@ def _dot(
     support_help="With --to dot: how supports bear on status.",
 )
 @sources_option
+@quiet_option
 def command(
     map_path: str,
-    fmt: str,
+    fmt: str | None,
     output: str | None,
     indent: int | None,
     eval_choice: EvaluationChoice,
     source_dirs: tuple[Path, ...],
     allow_outside: bool,
+    quiet: bool,
 ) -> None:
     """Write MAP in another tool's format.
 
     Everything the format cannot hold is reported on stderr as a warning
     pointing at the map (W6xx); the export still succeeds.
     """
+    fmt = choose_format(fmt, output)
     if indent is not None and fmt not in JSON_FORMATS:
         raise click.UsageError(f"--indent applies to --to json and aif, not {fmt}")
     m = load_valid_map(map_path)
@@ -83,11 +128,12 @@ def command(
         exported = _dot(m, eval_choice, source_dirs, allow_outside)
     else:
         exported = export_map(m, fmt, timestamp=file_timestamp(map_path), indent=indent)
-    for diagnostic in sorted(exported.warnings, key=Diagnostic.sort_key):
-        click.echo(diagnostic.format(), err=True)
-    if output is None:
-        click.echo(exported.text, nl=False)
-        return
-    refuse_overwriting_input(output, map_path)
-    write_atomically(output, exported.text)
-    click.echo(f"wrote {output} ({fmt}, {len(exported.warnings)} warnings)", err=True)
+    echo_diagnostics(exported.warnings, quiet=quiet)
+    target = output or STDOUT
+    text = exported.text
+    if target == STDOUT and sys.stdout.isatty():
+        text = terminal_text(text)  # shown, not kept: no escape sequence may act
+    write_output(target, text, inputs=[map_path])
+    if target != STDOUT and not quiet:
+        line = f"wrote {output} ({fmt}, {len(exported.warnings)} warnings)"
+        click.echo(terminal_line(line), err=True)

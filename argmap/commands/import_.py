@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
+from argmap.commands._common import echo_diagnostics, quiet_option
 from argmap.errors import FormatError, Position
-from argmap.files import refuse_overwriting_input, write_atomically
+from argmap.escape import terminal_line
+from argmap.files import STDOUT, display_path, refuse_overwriting_input, write_output
 from argmap.formats import IMPORT_FORMATS, import_file
 
 
@@ -22,31 +25,39 @@ from argmap.formats import IMPORT_FORMATS, import_file
     ' or argmap JSON by its "format").',
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="Write the map here (default: stdout)."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write the map here; - for stdout (the default).",
 )
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
-def command(file: str, fmt: str | None, output: str | None, force: bool) -> None:
+@quiet_option
+def command(file: str, fmt: str | None, output: str | None, force: bool, quiet: bool) -> None:
     """Make a map file from an Argdown, AIF, Kialo or argmap JSON file.
 
     What argmap cannot carry over is reported on stderr, one warning per
     thing with its line in FILE (W6xx). The map written always validates.
     """
-    if output is not None:
-        refuse_overwriting_input(output, file)
-        if Path(output).exists() and not force:
+    target = output or STDOUT
+    if target != STDOUT:
+        refuse_overwriting_input(target, file)
+        if os.path.lexists(target) and Path(target).is_file() and not force:
+            # A device or pipe (`-o /dev/stdout`) is written, not overwritten: no --force needed.
             raise FormatError(
-                "E604", "exists already: use --force to overwrite it", Position(output)
+                "E604",
+                "exists already: use --force to overwrite it",
+                Position(display_path(target)),
             )
-    imported = import_file(file, fmt, output=output or "imported.yaml")
-    for diagnostic in imported.warnings:
-        click.echo(diagnostic.format(), err=True)
-    if output is None:
-        click.echo(imported.text, nl=False)
+    imported = import_file(file, fmt, output="imported.yaml" if target == STDOUT else target)
+    echo_diagnostics(imported.warnings, quiet=quiet)
+    write_output(target, imported.text, inputs=[file])
+    if target == STDOUT or quiet:
         return
-    write_atomically(output, imported.text)
     nodes = len(imported.map.node_ids)
     click.echo(
-        f"wrote {output}: {len(imported.map.claims)} claims, {nodes} nodes,"
-        f" {len(imported.warnings)} warnings",
+        terminal_line(
+            f"wrote {output}: {len(imported.map.claims)} claims, {nodes} nodes,"
+            f" {len(imported.warnings)} warnings",
+        ),
         err=True,
     )

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import click
 
+from argmap.commands._common import quiet_flag
+from argmap.escape import terminal_line
+from argmap.files import display_path
 from argmap.starter import DEFAULT_PATH, SCHEMA_URL, create_starter_map
 
 
@@ -17,6 +20,7 @@ from argmap.starter import DEFAULT_PATH, SCHEMA_URL, create_starter_map
     help="Where the editor modeline points for the JSON Schema "
     "(e.g. a copy made with `argmap schema > argmap.schema.json`).",
 )
+@quiet_flag
 def command(path: str, schema: str) -> None:
     """Write a commented starter map; never overwrite a file.
 
@@ -26,4 +30,7 @@ def command(path: str, schema: str) -> None:
     passes `argmap validate --strict` as written.
     """
     written = create_starter_map(path, schema)
-    click.echo(f"wrote {written}: edit it, then run `argmap validate --strict {written}`")
+    shown = display_path(written)
+    click.echo(
+        terminal_line(f"wrote {shown}: edit it, then run `argmap validate --strict {shown}`")
+    )

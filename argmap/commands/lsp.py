@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from argmap.commands._common import quiet_flag
+
 
 @click.command("lsp")
 @click.option(
@@ -12,6 +14,7 @@ import click
     help="Speak over stdin and stdout (the default and only transport; accepted because"
     " some editors pass it).",
 )
+@quiet_flag
 def command(stdio: bool) -> None:
     """Run the argmap language server on stdin and stdout.
 

@@ -10,16 +10,20 @@ import click
 
 from argmap.commands._common import (
     EvaluationChoice,
+    echo_diagnostics,
+    echo_warning,
     evaluate_choice,
     evaluation_options,
     load_valid_map,
     make_console,
+    quiet_option,
     renderer_choice,
     sources_option,
     usage_problems,
 )
-from argmap.errors import ArgmapError, ExitStatus
-from argmap.files import write_atomically
+from argmap.errors import ArgmapError, Diagnostic, ExitStatus
+from argmap.escape import terminal_line
+from argmap.files import display_path, write_output
 from argmap.jobs import Job, choose_format, plan
 from argmap.quotes import SourceTexts, check_quotes
 from argmap.renderer import FORMATS, Renderer, check_format, find_renderer, render_map
@@ -32,6 +36,7 @@ def run_job(
     renderer: Renderer | None,
     eval_choice: EvaluationChoice,
     texts: SourceTexts | None = None,
+    quiet: bool = False,
 ) -> None:
     """Load, check its quotes, evaluate (if asked), draw and write one diagram."""
     m = load_valid_map(job.map_path)
@@ -39,7 +44,7 @@ def run_job(
     checks = check_quotes(m, texts or SourceTexts())
 
     def warn(message: str) -> None:
-        click.echo(f"argmap: warning: {job.map_path}: {message}", err=True)
+        echo_warning(f"{display_path(job.map_path)}: {message}", quiet=quiet)
 
     data = render_map(
         m,
@@ -50,14 +55,10 @@ def run_job(
         renderer=renderer,
         warn=warn,
     )
-    if job.out == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        write_atomically(job.out, data)
+    write_output(job.out, data, inputs=[job.map_path])
 
 
-def run_all(jobs: list[Job], each_job: Callable[[Job], None]) -> int:
+def run_all(jobs: list[Job], each_job: Callable[[Job], None], quiet: bool = False) -> int:
     """Run every job, one line each on stderr (above a progress bar on a terminal).
 
     A job that fails is reported in one line and the others still run; returns
@@ -71,10 +72,10 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None]) -> int:
             each_job(job)
         except ArgmapError as exc:
             failures += 1
-            say(f"argmap: {exc.format()}")
+            say(terminal_line(f"argmap: {exc.format()}"))
         else:
-            if job.out != "-":
-                say(f"wrote {job.out}")
+            if job.out != "-" and not quiet:
+                say(terminal_line(f"wrote {display_path(job.out)}"))
 
     if not sys.stderr.isatty():
         for job in jobs:
@@ -99,7 +100,7 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None]) -> int:
 
 
 @click.command("render")
-@click.argument("map_arg", metavar="MAP", type=click.Path(exists=True))
+@click.argument("map_args", metavar="MAP...", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option(
     "-o",
     "--output",
@@ -165,8 +166,9 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None]) -> int:
     metavar="PATH",
     help="The Graphviz program to run (default: dot on PATH, else the bundled graphviz-pure).",
 )
+@quiet_option
 def command(
-    map_arg: str,
+    map_args: tuple[str, ...],
     out: str | None,
     fmt: str | None,
     focus: str | None,
@@ -181,17 +183,19 @@ def command(
     each: bool,
     watch: bool,
     dot_path: str | None,
+    quiet: bool,
 ) -> int:
     """Draw MAP as a diagram: claims on top, the premises for and against below, in file order.
 
-    MAP may be a folder: every map under it is drawn into the folder -o names
-    (default build/), keeping the folder layout. Quotes are drawn as verified,
+    Several maps, or a folder: each is drawn into the folder -o names (default
+    build/), a folder's maps keeping its layout; YAML under a folder that is not
+    a map is skipped, as `validate` skips it. Quotes are drawn as verified,
     NOT FOUND or unchecked against the source files found beside the map or in
     --sources; scores only with --eval.
     """
     if each and focus:
         raise click.UsageError("--each draws every claim; it cannot be combined with --focus")
-    one_file = not (each or Path(map_arg).is_dir())
+    one_file = not (each or len(map_args) > 1 or Path(map_args[0]).is_dir())
     with usage_problems():
         fmt = choose_format(fmt, out if one_file else None)
     options = RenderOptions(
@@ -209,8 +213,14 @@ def command(
 
     texts = SourceTexts(source_dirs, allow_outside=allow_outside)
 
+    def planned() -> list[Job]:
+        notes: list[Diagnostic] = []
+        jobs = plan(map_args, out, fmt, each, options, notes)
+        echo_diagnostics(notes, quiet=quiet)  # YAML in a folder that is not a map: skipped
+        return jobs
+
     def each_job(job: Job) -> None:
-        run_job(job, fmt, renderer, eval_choice, texts)
+        run_job(job, fmt, renderer, eval_choice, texts, quiet)
 
     if watch:
         if out == "-":
@@ -220,16 +230,22 @@ def command(
         # Planned again on every change: a folder may have gained or lost maps. A map
         # that is broken for a moment is reported, and the watch goes on.
         def again() -> int:
-            with usage_problems():
-                return run_all(plan(map_arg, out, fmt, each, options), each_job)
+            # A folder whose only map is gone for a moment (an editor saving it) is
+            # reported, and the watch goes on, as `validate --watch` does.
+            try:
+                with usage_problems():
+                    return run_all(planned(), each_job, quiet)
+            except ArgmapError as exc:
+                click.echo(terminal_line(f"argmap: {exc.format()}"), err=True)
+                return 1
 
-        watch_and_rerun([map_arg], again, echo=lambda line: click.echo(line, err=True))
+        watch_and_rerun(list(map_args), again, echo=lambda line: click.echo(line, err=True))
         return ExitStatus.OK
     with usage_problems():
-        jobs = plan(map_arg, out, fmt, each, options)
+        jobs = planned()
     if one_file:
         each_job(jobs[0])
-        if jobs[0].out != "-":
-            click.echo(f"wrote {jobs[0].out}", err=True)
+        if jobs[0].out != "-" and not quiet:
+            click.echo(terminal_line(f"wrote {display_path(jobs[0].out)}"), err=True)
         return ExitStatus.OK
-    return ExitStatus.FAILED if run_all(jobs, each_job) else ExitStatus.OK
+    return ExitStatus.FAILED if run_all(jobs, each_job, quiet) else ExitStatus.OK

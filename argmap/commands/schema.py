@@ -6,12 +6,15 @@ from importlib.resources import files
 
 import click
 
+from argmap.commands._common import quiet_flag
+
 
 def schema_text() -> str:
     return files("argmap").joinpath("argmap.schema.json").read_text(encoding="utf-8")
 
 
 @click.command("schema")
+@quiet_flag
 def command() -> None:
     """Print the JSON Schema (draft-07) of the map format.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -16,17 +17,19 @@ from argmap.commands._common import (
     format_option,
     load_valid_map,
     print_view,
+    quiet_flag,
     sources_option,
 )
 from argmap.errors import ArgmapError, Position
 from argmap.graph import nearest_ids
+from argmap.model import ArgumentMap
 from argmap.outline import outline, outline_json, outline_nodes
 from argmap.quotes import SourceTexts, check_quotes
 
 
 @click.command("show")
 @click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
-@click.argument("node_id", metavar="ID")
+@click.argument("node_id", metavar="[ID]", required=False)
 @click.option(
     "--depth",
     type=click.IntRange(min=0),
@@ -42,9 +45,10 @@ from argmap.quotes import SourceTexts, check_quotes
 )
 @sources_option
 @color_option
+@quiet_flag
 def command(
     map_path: str,
-    node_id: str,
+    node_id: str | None,
     depth: int | None,
     fmt: str,
     eval_choice: EvaluationChoice,
@@ -54,11 +58,46 @@ def command(
 ) -> None:
     """Show the node ID of MAP and everything beneath it: pro (+), con (−) and undercuts (×).
 
+    Without ID, every claim of the map in file order.
+
     With each node: who argues it, its quotes and their sources (verified
     against the source files when found), strength and status. A node that
     appears twice (a ref) is expanded only the first time.
     """
     m = load_valid_map(map_path)
+    roots = list(m.claims) if node_id is None else [_node_asked(m, node_id, map_path)]
+    trees = [outline(m, root, depth) for root in roots]
+    texts = SourceTexts(source_dirs, allow_outside=allow_outside)
+    shown = [node for tree in trees for node in outline_nodes(tree)]
+    checks = check_quotes(m, texts, nodes=shown)  # only the quotes it prints
+    evaluation = evaluate_or_none(m, eval_choice)
+    if fmt == "json":
+        docs = [outline_json(m, tree, checks, evaluation) for tree in trees]
+        if node_id is not None:
+            doc = docs[0]
+        else:  # the whole map: each claim's tree, in file order
+            doc = {"map": docs[0]["map"], "evaluation": docs[0]["evaluation"]}
+            doc["claims"] = [d["node"] for d in docs]
+        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Group
+
+    from argmap.report import show_tree, text
+
+    boxes = sys.stdout.isatty()
+    parts: list[Any] = []
+    for i, tree in enumerate(trees):
+        last = i == len(trees) - 1
+        if i:
+            parts.append(text(""))
+        parts.append(
+            show_tree(m, tree, checks=checks, evaluation=evaluation, boxes=boxes, legend=last)
+        )
+    print_view(Group(*parts), color)
+
+
+def _node_asked(m: ArgumentMap, node_id: str, map_path: str) -> str:
+    """The node to show for ID: a node id, or a link id (`claim.pro.1` of a ref)."""
     link = m.get_link(node_id)
     if m.get_node(node_id) is None and link is not None:
         node_id = link.source  # a link id (`claim.pro.1` of a ref): the node written there
@@ -66,15 +105,4 @@ def command(
         near = nearest_ids(m, node_id)
         hint = f"; did you mean {', '.join(near)}?" if near else " (`argmap summary` lists claims)"
         raise ArgmapError("E720", f"no node {node_id!r} in the map{hint}", Position(map_path))
-    root = outline(m, node_id, depth)
-    texts = SourceTexts(source_dirs, allow_outside=allow_outside)
-    checks = check_quotes(m, texts, nodes=outline_nodes(root))
-    evaluation = evaluate_or_none(m, eval_choice)
-    if fmt == "json":
-        doc = outline_json(m, root, checks, evaluation)
-        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
-        return
-    from argmap.report import show_tree
-
-    tree = show_tree(m, root, checks=checks, evaluation=evaluation, boxes=sys.stdout.isatty())
-    print_view(tree, color)
+    return node_id

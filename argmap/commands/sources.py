@@ -11,6 +11,7 @@ from argmap.commands._common import (
     format_option,
     load_valid_map,
     print_listing,
+    quiet_flag,
     sources_option,
 )
 from argmap.listings import source_rows
@@ -22,6 +23,7 @@ from argmap.quotes import SourceTexts, check_quotes
 @format_option(["table", "json"], "table", "table for the terminal, json for machines.")
 @sources_option
 @color_option
+@quiet_flag
 def command(
     map_path: str,
     fmt: str,

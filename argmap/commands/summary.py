@@ -15,9 +15,11 @@ from argmap.commands._common import (
     format_option,
     make_console,
     print_view,
+    quiet_option,
     sources_option,
 )
-from argmap.errors import ArgmapError, ExitStatus
+from argmap.errors import ArgmapError, ExitStatus, Severity
+from argmap.escape import terminal_line
 from argmap.quotes import SourceTexts
 from argmap.summary import SORT_KEYS, select_rows, sort_rows, summarise_paths
 from argmap.tables import summary_csv, summary_json, summary_markdown
@@ -67,6 +69,7 @@ def _with_progress(files: list[Path]) -> Iterator[Path]:
 )
 @sources_option
 @color_option
+@quiet_option
 def command(
     paths: tuple[str, ...],
     fmt: str,
@@ -77,6 +80,7 @@ def command(
     source_dirs: tuple[Path, ...],
     allow_outside: bool,
     color: bool | None,
+    quiet: bool,
 ) -> int:
     """A table of the claims in a map (or every map under a directory), with its totals.
 
@@ -96,12 +100,19 @@ def command(
         each=_with_progress,
     )
     for problem in found.problems:
-        click.echo(f"argmap: {problem.format()}", err=True)
+        if problem.code == "I303":  # YAML under a folder that is not a map: skipped
+            if not quiet:
+                click.echo(terminal_line(problem.format()), err=True)
+        elif problem.severity is Severity.ERROR or not quiet:
+            click.echo(terminal_line(f"argmap: {problem.format()}"), err=True)
     summaries = list(found.summaries)
     if summaries:
         if actor is not None and not any(actor in s.actors for s in summaries):
             known = sorted({a for s in summaries for a in s.actors})
             raise ArgmapError("E721", _unknown_actor(actor, known))
+        if tag is not None and not any(tag in r.tags for s in summaries for r in s.rows):
+            tags = sorted({t for s in summaries for r in s.rows for t in r.tags})
+            raise ArgmapError("E722", _unknown_tag(tag, tags))
         rows = [r for s in summaries for r in select_rows(s.rows, tag=tag, actor=actor)]
         rows = sort_rows(rows, sort)
         base = paths[0] if len(paths) == 1 and Path(paths[0]).is_dir() else None
@@ -127,3 +138,13 @@ def _unknown_actor(actor: str, known: list[str]) -> str:
         return f"no actor {actor!r} in the map; did you mean {', '.join(near)}?"
     listed = ", ".join(known) if known else "none declared"
     return f"no actor {actor!r} in the map (actors: {listed})"
+
+
+def _unknown_tag(tag: str, known: list[str]) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(tag, known, n=3)
+    if near:
+        return f"no claim is tagged {tag!r}; did you mean {', '.join(near)}?"
+    listed = ", ".join(known) if known else "no claim has a tag"
+    return f"no claim is tagged {tag!r} (tags: {listed})"

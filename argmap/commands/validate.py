@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from argmap.ci_formats import count_line, to_github, to_json, to_sarif
-from argmap.commands._common import color_option, sources_option, use_color
+from argmap.commands._common import color_option, quiet_option, sources_option, use_color
 from argmap.errors import Diagnostic, ExitStatus, Severity
+from argmap.escape import terminal_line
 from argmap.validate import check_paths
 
 _SEVERITY_COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -44,6 +45,7 @@ _SEVERITY_COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.
 )
 @sources_option
 @color_option
+@quiet_option
 def command(
     paths: tuple[str, ...],
     strict: bool,
@@ -53,6 +55,7 @@ def command(
     source_dirs: tuple[Path, ...],
     allow_outside: bool,
     color: bool | None,
+    quiet: bool,
 ) -> int:
     """Check map files (or every map under a directory) and report what is wrong.
 
@@ -64,12 +67,16 @@ def command(
 
         watch_and_rerun(
             paths,
-            lambda: report(paths, strict, fmt, source_dirs, color, allow_outside, allow_unchecked),
+            lambda: report(
+                paths, strict, fmt, source_dirs, color, allow_outside, allow_unchecked, quiet
+            ),
             echo=lambda line: click.echo(line, err=True),
             source_dirs=source_dirs,
         )
         return ExitStatus.OK
-    failed = report(paths, strict, fmt, source_dirs, color, allow_outside, allow_unchecked)
+    failed = report(
+        paths, strict, fmt, source_dirs, color, allow_outside, allow_unchecked, quiet
+    )
     return ExitStatus.FAILED if failed else ExitStatus.OK
 
 
@@ -81,14 +88,21 @@ def report(
     color: bool | None,
     allow_outside: bool = False,
     allow_unchecked: bool = False,
+    quiet: bool = False,
 ) -> bool:
-    """Check the maps and print the findings; True if the check fails."""
+    """Check the maps and print the findings; True if the check fails.
+
+    `quiet`: in text form, only what fails the check (errors; warnings too with
+    --strict) and then the count line;
+    the machine formats are documents and stay whole.
+    """
     results = check_paths(
         paths,
         source_dirs,
         strict=strict and not allow_unchecked,
         allow_outside=allow_outside,
     )
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     every = sorted((d for ds in results.values() for d in ds), key=Diagnostic.sort_key)
     if fmt == "json":
         click.echo(to_json(results, strict=strict))
@@ -99,7 +113,9 @@ def report(
     else:
         colour = use_color(sys.stderr, color)
         for d in every:
-            line = d.format()
+            if quiet and d.severity not in failing:
+                continue
+            line = terminal_line(d.format())  # a file name or id cannot forge a line
             if colour:
                 word = d.severity.value
                 line = line.replace(
@@ -108,6 +124,6 @@ def report(
                     1,
                 )
             click.echo(line, err=True, color=colour)
-        click.echo(count_line(every, len(results)), err=True)
-    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        if not quiet or any(d.severity in failing for d in every):
+            click.echo(count_line(every, len(results)), err=True)
     return any(d.severity in failing for d in every)

@@ -109,7 +109,9 @@ def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
             )
         if info.st_size > limit:
             raise fail(
-                "E003", f"file is {info.st_size:,} bytes; the limit is {limit:,} bytes", FileTooLarge
+                "E003",
+                f"file is {info.st_size:,} bytes; the limit is {limit:,} bytes",
+                FileTooLarge,
             )
         chunks: list[bytes] = []
         left = limit + 1

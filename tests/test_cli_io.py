@@ -319,8 +319,8 @@ def test_json_numbers_are_rounded_alike_in_every_command(invoke: Invoke, tmp_pat
         "    con: [{text: B., weight: 0.3, con: [{text: C., weight: 0.1}]}]\n",
         encoding="utf-8",
     )
-    summary = json.loads(invoke(["summary", path, "--format", "json"]).stdout)
-    show = json.loads(invoke(["show", path, "a", "--format", "json"]).stdout)
+    summary = json.loads(invoke(["summary", path, "--format", "json", "--eval"]).stdout)
+    show = json.loads(invoke(["show", path, "a", "--format", "json", "--eval"]).stdout)
     evaluate = json.loads(invoke(["evaluate", path, "--format", "json"]).stdout)
     strengths = {summary["claims"][0]["strength"], show["node"]["strength"]}
     strengths.add(evaluate["nodes"]["a"]["strength"])

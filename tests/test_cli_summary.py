@@ -165,7 +165,8 @@ def test_csv(invoke: Invoke) -> None:
         "verdict,robust,actors_pro,actors_con,quoted_premises,stated_premises,quote_coverage,"
         "tags\n"
         # a list is one cell, joined with `;`: quoted, so that a `;` locale keeps it one cell
-        'sides-and-refs.yaml,main,The main claim.,1,1,2,3,5,1,3,,,,,"ana;cy","cy;ben",0,5,0.0,core\n'
+        "sides-and-refs.yaml,main,The main claim.,1,1,2,3,5,1,3,,,,,"
+        '"ana;cy","cy;ben",0,5,0.0,core\n'
         "sides-and-refs.yaml,other,Another claim that reuses the shared premise.,0,2,1,3,4,0,3,"
         ',,,,cy,"ana;ben",0,4,0.0,side\n'
     )

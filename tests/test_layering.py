@@ -30,7 +30,6 @@ FOUNDATION = {
     "gcpause": set(),
     "model": {"errors", "vocabulary"},
     "load": {"errors", "files", "gcpause", "model", "vocabulary"},
-    "files": {"errors"},
     "quotes": {"errors", "model", "files"},
 }
 

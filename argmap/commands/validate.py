@@ -74,9 +74,7 @@ def command(
             source_dirs=source_dirs,
         )
         return ExitStatus.OK
-    failed = report(
-        paths, strict, fmt, source_dirs, color, allow_outside, allow_unchecked, quiet
-    )
+    failed = report(paths, strict, fmt, source_dirs, color, allow_outside, allow_unchecked, quiet)
     return ExitStatus.FAILED if failed else ExitStatus.OK
 
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import graphviz
-
 SAFE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 # No white space, quote, angle bracket, backslash, control or bidi character.
 SAFE_URL = re.compile(
@@ -59,6 +57,35 @@ def html_text(value: str) -> str:
     )
 
 
+class DotText(str):
+    """A DOT value that is text, never an HTML-like label, whatever its characters."""
+
+    __slots__ = ()
+
+
+# A DOT ID that needs no quotes: a name or a numeral, and not one of DOT's keywords.
+_DOT_NAME = re.compile(r"(?:[a-zA-Z_][a-zA-Z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?))\Z")
+_DOT_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+# A double quote, and any backslash already before it: each pair of backslashes
+# stays a literal backslash, and one lone backslash is taken as already escaping it.
+_QUOTE = re.compile(r'((?:\\\\)*)\\?"')
+
+
+def dot_id(value: str) -> str:
+    """A value as a DOT ID: bare when it is a plain name or numeral, an HTML-like label
+    (`<...>`, built by argmap) as it is, anything else in double quotes with each `"` escaped.
+
+    Backslashes are left for the value's own escapes (`esc_string` writes them).
+    """
+    if _DOT_NAME.match(value) and value.lower() not in _DOT_KEYWORDS:
+        return value
+    if value.startswith("<") and value.endswith(">") and not isinstance(value, DotText):
+        return value
+    if '"' in value:
+        value = _QUOTE.sub(r'\1\\"', value)
+    return f'"{value}"'
+
+
 def esc_string(value: str) -> str:
     """Text for a Graphviz escString attribute (tooltip): literal, newlines kept as breaks.
 
@@ -67,7 +94,7 @@ def esc_string(value: str) -> str:
     what looks like an XML entity, so `&` is written as one.
     """
     lines = clean_text(value).replace("&", "&amp;").split("\n")
-    return graphviz.nohtml("\\n".join(line.replace("\\", "\\" * 4) for line in lines))
+    return DotText("\\n".join(line.replace("\\", "\\" * 4) for line in lines))
 
 
 def url_attribute(url: str) -> str:
@@ -76,7 +103,7 @@ def url_attribute(url: str) -> str:
     Some Graphviz versions copy a URL into the SVG without escaping `&`, which
     would leave the SVG unreadable to an XML parser; all of them keep an entity.
     """
-    return graphviz.nohtml(url.replace("&", "&amp;"))
+    return DotText(url.replace("&", "&amp;"))
 
 
 def safe_url(url: str | None) -> str | None:

@@ -29,8 +29,7 @@ import unicodedata
 import zlib
 from collections.abc import Iterable, Mapping
 
-import graphviz
-
+from argmap.dot_text import Digraph
 from argmap.errors import EvaluationError
 from argmap.escape import SAFE_ID, clean_text, esc_string, html_text, safe_url, url_attribute
 from argmap.evaluate import Evaluation, Score
@@ -94,7 +93,7 @@ def render_dot(
     links = drawn_links(m, shown)
     claims = set(m.claims)
 
-    g = graphviz.Digraph("argmap")
+    g = Digraph("argmap")
     g.attr(
         "graph",
         id="argmap:diagram",  # a colon never occurs in a map id, so no node can take it
@@ -178,7 +177,7 @@ def _loose_refs(links: list[Link], claims: set[str]) -> set[str]:
 
 
 def _arrange_heads(
-    g: graphviz.Digraph,
+    g: Digraph,
     m: ArgumentMap,
     shown: Mapping[str, Node],
     links: list[Link],
@@ -263,7 +262,7 @@ def _node_style(node: Node, theme: Theme, status: str | None, is_claim: bool) ->
 
 
 def _add_node(
-    g: graphviz.Digraph,
+    g: Digraph,
     m: ArgumentMap,
     node: Node,
     names: _Names,
@@ -476,7 +475,7 @@ def _tooltip(
 
 
 def _add_links(
-    g: graphviz.Digraph,
+    g: Digraph,
     m: ArgumentMap,
     links: list[Link],
     names: _Names,
@@ -601,7 +600,7 @@ def _link_tooltip(m: ArgumentMap, link: Link, evaluation: Evaluation | None) -> 
 
 
 def _add_legend(
-    g: graphviz.Digraph, theme: Theme, evaluation: Evaluation | None, nodes: Iterable[Node]
+    g: Digraph, theme: Theme, evaluation: Evaluation | None, nodes: Iterable[Node]
 ) -> None:
     """Rows of samples: node kinds; link kinds; with evaluation, statuses and the semantics."""
     any_implicit = any(n.implicit for n in nodes)

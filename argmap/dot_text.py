@@ -3,8 +3,8 @@
 The few statements argmap needs (graph, node and edge defaults, nodes, edges,
 subgraphs), each on its own line, a subgraph's lines indented one tab more.
 Attributes are written in the order of their names (a node's or edge's label
-first), so the same calls give the same text in every process. Every value goes through `argmap.escape.dot_id`,
-the one place where DOT quoting is done.
+first), so the same calls give the same text in every process. Every value goes
+through `argmap.escape.dot_id`, the one place where DOT quoting is done.
 """
 
 from __future__ import annotations

@@ -497,6 +497,14 @@ def evaluation_caption(evaluation: Evaluation) -> Text:
 LARGE_TABLE = 2000
 
 
+def plain_table(rows: int, terminal: bool) -> bool:
+    """Whether a table is written as plain fixed columns rather than laid out by rich:
+    always when the output is not a terminal (a pipe or a file wants the text, and
+    rich's layout was nine tenths of `evaluate` at 1,000 nodes), and past LARGE_TABLE rows.
+    The one place where that choice is made."""
+    return not terminal or rows > LARGE_TABLE
+
+
 def _evaluation_rows(
     m: ArgumentMap, evaluation: Evaluation, extensions: Acceptance | None
 ) -> tuple[list[str], list[tuple[bool, list[str]]]]:

@@ -4,7 +4,7 @@ Everything taken from a map passes through here before it reaches an output.
 For a diagram: Graphviz's HTML-like labels (`html_text`) and its escStrings
 (`esc_string`, for tooltips); only plain http(s) links become `URL`s
 (`safe_url`, `url_attribute`); a node whose id is not a plain id gets a made-up
-DOT name (`SAFE_ID`). The SVG that a renderer writes from argmap's DOT holds no
+DOT name (`vocabulary.is_id`). The SVG that a renderer writes from argmap's DOT holds no
 script, no event handler and no `javascript:` link, whatever the map says.
 """
 
@@ -13,12 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-SAFE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
-# No white space, quote, angle bracket, backslash, control or bidi character.
-SAFE_URL = re.compile(
-    r"https?://[^\s<>\"'\\\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+\Z", re.IGNORECASE
-)
-
+# The one link rule, from the vocabulary: validate refuses what this leaves out.
+from argmap.vocabulary import safe_url as safe_url
 
 _DROP_CATEGORIES = {"Cc", "Cs", "Co", "Cn"}  # controls, surrogates, private use, unassigned
 # Every other way of ending a line: Graphviz would break the line at some of
@@ -104,11 +100,3 @@ def url_attribute(url: str) -> str:
     would leave the SVG unreadable to an XML parser; all of them keep an entity.
     """
     return DotText(url.replace("&", "&amp;"))
-
-
-def safe_url(url: str | None) -> str | None:
-    """The link if it is a plain http(s) address, else None (never `javascript:` and the like)."""
-    if url is None:
-        return None
-    url = url.strip()
-    return url if SAFE_URL.match(url) else None

@@ -696,7 +696,7 @@ def loads_map(text: str, path: str = "<string>", *, pure_python: bool = False) -
     `pure_python` forces PyYAML's Python parser (the fallback without libyaml).
     """
     out = _Collector(path)
-    with gc_paused():  # hundreds of thousands of small acyclic objects: see gcpause
+    with gc_paused(keep=True):  # hundreds of thousands of small acyclic objects: see gcpause
         root = _compose(text, out, pure_python)
         if root is None:
             if not out.diagnostics:

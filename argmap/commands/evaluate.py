@@ -103,7 +103,7 @@ def command(
         boxes = sys.stdout.isatty()
         if report.plain_table(len(evaluation.nodes), terminal=boxes):
             console = make_console(color=color)
-            console.print(report.evaluation_caption(evaluation))
+            print_view(report.evaluation_caption(evaluation), color)  # no trailing blanks
             plain = report.evaluation_lines(
                 m, evaluation, extensions, explanations, console.width, boxes=boxes
             )

@@ -16,6 +16,7 @@ Scalars are kept as text; each field decides what type it wants, so
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -314,10 +315,12 @@ PREMISE_FIELDS = (*_NODE_KEYS, "pro", "con", "undercut")
 REF_FIELDS = (*file_keys(Link, On.REF), "undercut")
 
 
+@functools.cache
 def _required(cls: type) -> tuple[str, ...]:
     return tuple(f.key for f in file_fields(cls) if f.required)
 
 
+@functools.cache
 def _optional_text(cls: type) -> tuple[tuple[str, str], ...]:
     """(attribute, key) of the optional plain-text fields of a model class."""
     return tuple(
@@ -690,19 +693,26 @@ class _Builder:
 # Entry points.
 
 
+def _build(text: str, out: _Collector, pure_python: bool) -> ArgumentMap | None:
+    root = _compose(text, out, pure_python)
+    if root is None:
+        if not out.diagnostics:
+            out.add("E009", _EMPTY_FILE, out.at(1, 1))
+        raise out.fail()
+    return _Builder(out).build(root)
+
+
 def loads_map(text: str, path: str = "<string>", *, pure_python: bool = False) -> ArgumentMap:
     """Build a map from YAML text; MapLoadError lists every problem found.
 
     `pure_python` forces PyYAML's Python parser (the fallback without libyaml).
     """
     out = _Collector(path)
-    with gc_paused(keep=True):  # hundreds of thousands of small acyclic objects: see gcpause
-        root = _compose(text, out, pure_python)
-        if root is None:
-            if not out.diagnostics:
-                out.add("E009", _EMPTY_FILE, out.at(1, 1))
-            raise out.fail()
-        built = _Builder(out).build(root)
+    # Hundreds of thousands of small acyclic objects: see gcpause. The YAML tree is freed
+    # when `_build` returns, before the collector is back on, so its first pass never
+    # walks it; the map is kept (frozen) out of every later pass.
+    with gc_paused(keep=True):
+        built = _build(text, out, pure_python)
     if built is None:
         raise out.fail()
     return built

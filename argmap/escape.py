@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any
 
 # The one link rule, from the vocabulary: validate refuses what this leaves out.
 from argmap.vocabulary import safe_url as safe_url
@@ -59,6 +59,35 @@ def html_text(value: str) -> str:
     )
 
 
+class DotText(str):
+    """A DOT value that is text, never an HTML-like label, whatever its characters."""
+
+    __slots__ = ()
+
+
+# A DOT ID that needs no quotes: a name or a numeral, and not one of DOT's keywords.
+_DOT_NAME = re.compile(r"(?:[a-zA-Z_][a-zA-Z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?))\Z")
+_DOT_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+# A double quote, and any backslash already before it: each pair of backslashes
+# stays a literal backslash, and one lone backslash is taken as already escaping it.
+_QUOTE = re.compile(r'((?:\\\\)*)\\?"')
+
+
+def dot_id(value: str) -> str:
+    """A value as a DOT ID: bare when it is a plain name or numeral, an HTML-like label
+    (`<...>`, built by argmap) as it is, anything else in double quotes with each `"` escaped.
+
+    Backslashes are left for the value's own escapes (`esc_string` writes them).
+    """
+    if _DOT_NAME.match(value) and value.lower() not in _DOT_KEYWORDS:
+        return value
+    if value.startswith("<") and value.endswith(">") and not isinstance(value, DotText):
+        return value
+    if '"' in value:
+        value = _QUOTE.sub(r'\1\\"', value)
+    return f'"{value}"'
+
+
 def esc_string(value: str) -> str:
     """Text for a Graphviz escString attribute (tooltip): literal, newlines kept as breaks.
 
@@ -66,10 +95,8 @@ def esc_string(value: str) -> str:
     `\\l` a line break), so each backslash is written as four; it also keeps
     what looks like an XML entity, so `&` is written as one.
     """
-    import graphviz  # only the diagram needs it; the other sanitisers stay light
-
     lines = clean_text(value).replace("&", "&amp;").split("\n")
-    return cast(str, graphviz.nohtml("\\n".join(line.replace("\\", "\\" * 4) for line in lines)))
+    return DotText("\\n".join(line.replace("\\", "\\" * 4) for line in lines))
 
 
 def url_attribute(url: str) -> str:
@@ -78,9 +105,7 @@ def url_attribute(url: str) -> str:
     Some Graphviz versions copy a URL into the SVG without escaping `&`, which
     would leave the SVG unreadable to an XML parser; all of them keep an entity.
     """
-    import graphviz
-
-    return cast(str, graphviz.nohtml(url.replace("&", "&amp;")))
+    return DotText(url.replace("&", "&amp;"))
 
 
 # ---------------------------------------------------------------------------

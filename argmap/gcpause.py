@@ -15,12 +15,21 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def gc_paused() -> Iterator[None]:
-    """Run the block with the cyclic garbage collector off; back as it was afterwards."""
+def gc_paused(*, keep: bool = False) -> Iterator[None]:
+    """Run the block with the cyclic garbage collector off; back as it was afterwards.
+
+    With `keep`, what the block built is there to stay (a loaded map lives as long as
+    the command): it is moved out of the collector's sight (`gc.freeze`) on the way
+    out, so that each later collection does not walk the whole map again. That made
+    validate, summary and show grow faster than the map (4 s of validate's 9 at
+    100,000 nodes). Frozen objects are still freed when nothing refers to them.
+    """
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if collecting:
+            if keep:
+                gc.freeze()
             gc.enable()

@@ -856,8 +856,8 @@ def loads_map(text: str, path: str = "<string>", *, pure_python: bool = False) -
     out = _Collector(path)
     # Hundreds of thousands of small acyclic objects: see gcpause. The YAML tree is freed
     # when `_build` returns, before the collector is back on, so its first pass never
-    # walks it.
-    with gc_paused():
+    # walks it; the map is kept (frozen) out of every later pass.
+    with gc_paused(keep=True):
         built = _build(text, out, pure_python)
     if built is None:
         raise out.fail()

@@ -35,8 +35,8 @@ import zlib
 from collections.abc import Iterable, Mapping
 
 import attrs
-import graphviz
 
+from argmap.dot_text import Digraph
 from argmap.escape import clean_text, esc_string, html_text, safe_url, url_attribute
 from argmap.evaluate import Evaluation, Score, not_converged
 from argmap.explain import Robustness, explain
@@ -232,7 +232,7 @@ def render_dot(
     links = drawn_links(m, shown)
     claims = set(m.claims)
 
-    g = graphviz.Digraph("argmap")
+    g = Digraph("argmap")
     g.attr(
         "graph",
         id="argmap:diagram",  # a colon never occurs in a map id, so no node can take it
@@ -329,8 +329,42 @@ def _loose_refs(links: list[Link], claims: set[str]) -> set[str]:
     return {lk.id for lk in links if lk.is_ref and (lk.source in written or lk.source in claims)}
 
 
+def _rank_spans(m: ArgumentMap, links: list[Link]) -> dict[str, int]:
+    """For each link, how many ranks its source stands below the node it hangs under
+    in `_arrange_heads` (an undercut: the conclusion of the step it attacks).
+
+    The same minimum lengths `_add_links` gives the edges: a link that carries a
+    junction, and its siblings, take two ranks; an undercut hangs one rank below
+    the junction of the step it attacks.
+    """
+    into_node: dict[str, list[Link]] = {}
+    onto_link: dict[str, list[Link]] = {}
+    for link in links:
+        ends = onto_link if link.kind is LinkKind.UNDERCUT else into_node
+        ends.setdefault(link.target, []).append(link)
+
+    def junction_depth(link_id: str) -> int:
+        depth = 1
+        step = m.get_link(link_id)
+        while step is not None and step.kind is LinkKind.UNDERCUT:
+            depth += 1
+            step = m.get_link(step.target)
+        return depth
+
+    spans: dict[str, int] = {}
+    for link in links:
+        ends = onto_link if link.kind is LinkKind.UNDERCUT else into_node
+        split = link.id in onto_link
+        low = not split and any(s.id in onto_link for s in ends.get(link.target, []))
+        span = 2 if split or low else 1
+        if link.kind is LinkKind.UNDERCUT:
+            span += junction_depth(link.target)
+        spans[link.id] = span
+    return spans
+
+
 def _arrange_heads(
-    g: graphviz.Digraph,
+    g: Digraph,
     m: ArgumentMap,
     shown: Mapping[str, Node],
     links: list[Link],
@@ -340,11 +374,14 @@ def _arrange_heads(
     """Put the nodes nothing is drawn above (the claims) in rows, in file order.
 
     Each row hangs from an invisible anchor whose edges `ordering=out` keeps in
-    order. A map with many claims gets several rows (bands), each below the
-    trees of the one before, so that the diagram is not one long strip.
+    order, and its claims share a rank. A map with many claims gets several rows
+    (bands), each below the trees of the one before: one invisible edge from the
+    lowest node of a row's trees to the next anchor holds the next row below all
+    of them (an edge from every leaf would cost the layout a third of its edges).
     """
-    children: dict[str, list[str]] = {}
+    children: dict[str, list[tuple[str, int]]] = {}
     constrained: set[str] = set()
+    spans = _rank_spans(m, links)
     for link in links:
         if link.id in loose_refs:
             continue
@@ -354,31 +391,34 @@ def _arrange_heads(
             # An undercut hangs under the conclusion of the step it attacks.
             step = m.get_link(step.target)
             parent = step.target if step is not None else parent
-        children.setdefault(parent, []).append(link.source)
+        children.setdefault(parent, []).append((link.source, spans[link.id]))
         constrained.add(link.source)
     heads = [n.id for n in shown.values() if n.id not in constrained]
     if not heads:
         return
     order = {node_id: index for index, node_id in enumerate(shown)}
-    trees: list[tuple[str, list[str], int]] = []  # head, leaves, depth
+    # head, leaf count, depth in links, lowest node, its ranks below the head
+    trees: list[tuple[str, int, int, str, int]] = []
     seen: set[str] = set()
     for head in heads:
-        leaves: list[str] = []
-        depth = 0
-        stack = [(head, 0)]
+        leaves = depth = 0
+        lowest, bottom = head, 0
+        stack = [(head, 0, 0)]
         seen.add(head)
         while stack:
-            current, level = stack.pop()
+            current, level, rank = stack.pop()
             depth = max(depth, level)
-            below = [c for c in children.get(current, []) if c not in seen]
+            if rank > bottom or (rank == bottom and order[current] < order[lowest]):
+                lowest, bottom = current, rank
             if not children.get(current):
-                leaves.append(current)
-            for child in below:
-                seen.add(child)
-                stack.append((child, level + 1))
-        trees.append((head, sorted(leaves, key=order.__getitem__), depth))
-    widths = [_NODE_WIDTH * max(1, len(leaves)) for _, leaves, _ in trees]
-    height = _RANK_HEIGHT * (1 + max(depth for *_, depth in trees))
+                leaves += 1
+            for child, span in children.get(current, []):
+                if child not in seen:
+                    seen.add(child)
+                    stack.append((child, level + 1, rank + span))
+        trees.append((head, leaves, depth, lowest, bottom))
+    widths = [_NODE_WIDTH * max(1, leaves) for _, leaves, *_ in trees]
+    height = _RANK_HEIGHT * (1 + max(depth for _, _, depth, *_ in trees))
     bands = max(1, min(len(trees) // 2, int((sum(widths) / (_ASPECT * height)) ** 0.5)))
     per_band = sum(widths) / bands
     rows: list[list[int]] = [[]]
@@ -388,12 +428,12 @@ def _arrange_heads(
             rows.append([])
         rows[-1].append(index)
         filled += width
-    above: list[str] = []
+    above: str | None = None
     for number, row in enumerate(rows):
         anchor = f"Band{number}"
         g.node(anchor, label="", shape="point", width="0", height="0", style="invis")
-        for leaf in above:  # weight 0: below the band above, without pulling on it
-            g.edge(names.dot[leaf], anchor, style="invis", weight="0")
+        if above is not None:  # weight 0: below the band above, without pulling on it
+            g.edge(names.dot[above], anchor, style="invis", weight="0")
         if number:  # the anchors in one straight column, so the bands stack up
             g.edge(f"Band{number - 1}", anchor, style="invis", weight="100")
         for index in row:
@@ -402,7 +442,8 @@ def _arrange_heads(
             same.attr(rank="same")
             for index in row:
                 same.node(names.dot[trees[index][0]])
-        above = [leaf for index in row for leaf in trees[index][1]]
+        deepest = max(row, key=lambda index: (trees[index][4], -order[trees[index][3]]))
+        above = trees[deepest][3]
 
 
 def _node_style(node: Node, theme: Theme, status: str | None, is_claim: bool) -> str:
@@ -416,7 +457,7 @@ def _node_style(node: Node, theme: Theme, status: str | None, is_claim: bool) ->
 
 
 def _add_node(
-    g: graphviz.Digraph,
+    g: Digraph,
     m: ArgumentMap,
     node: Node,
     names: _Names,
@@ -639,7 +680,7 @@ def _tooltip(
 
 
 def _add_links(
-    g: graphviz.Digraph,
+    g: Digraph,
     m: ArgumentMap,
     links: list[Link],
     names: _Names,
@@ -778,7 +819,7 @@ def _legend_lines(words: str, width: int = 26) -> str:
 
 
 def _add_legend(
-    g: graphviz.Digraph,
+    g: Digraph,
     theme: Theme,
     evaluation: Evaluation | None,
     nodes: Iterable[Node],

@@ -12,12 +12,14 @@ PATH, then the `graphviz-pure` program that argmap depends on, so that a plain
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -142,17 +144,94 @@ def render_image(
 
     What the renderer says on stderr (font warnings and the like) is kept out
     of the way, and shown only when the render fails; the one exception, a
-    bitmap scaled down to fit (cairo's 32,767-pixel limit), is told to `warn`.
+    bitmap drawn smaller than full size, is told to `warn`.
     """
     if fmt == "dot":
         return dot.encode("utf-8")
     check_format(renderer, fmt)
-    args = [renderer.path, f"-T{fmt}"]
+    deadline = time.monotonic() + timeout
     if fmt == "png":
-        args.append(f"-Gdpi={PNG_DPI}")
+        return _render_png(dot, renderer, deadline, timeout, warn)
+    return _run(
+        [renderer.path, f"-T{fmt}"], dot.encode("utf-8"), renderer, deadline, timeout
+    ).stdout
+
+
+# A bitmap of more pixels costs seconds and gigabytes to draw (cairo holds all of
+# it in memory, four bytes a pixel) and is no easier to read than the SVG.
+MAX_PNG_PIXELS = 16_000_000
+MAX_PNG_SIDE = 32_767  # cairo's limit
+_BB = re.compile(rb'\bbb="([-0-9.e+]+),([-0-9.e+]+),([-0-9.e+]+),([-0-9.e+]+)"')
+PAD_INCHES = 0.25  # the graph's pad (argmap.render), on each side
+
+
+def png_dpi(width_pt: float, height_pt: float) -> int:
+    """The resolution for a PNG of a diagram this size (points): PNG_DPI, or less
+    so that the bitmap stays within MAX_PNG_PIXELS and MAX_PNG_SIDE."""
+    width = width_pt / 72 + 2 * PAD_INCHES
+    height = height_pt / 72 + 2 * PAD_INCHES
+    by_area = math.sqrt(MAX_PNG_PIXELS / (width * height))
+    by_side = MAX_PNG_SIDE / max(width, height)
+    return max(1, min(PNG_DPI, math.floor(by_area), math.floor(by_side)))
+
+
+def _render_png(
+    dot: str,
+    renderer: Renderer,
+    deadline: float,
+    timeout: float,
+    warn: Callable[[str], None] | None,
+) -> bytes:
+    """A PNG laid out once: the layout first (`-Tdot`, which gives the diagram's
+    size), then the bitmap drawn from it without a second layout (`neato -n2`),
+    at a resolution chosen from that size."""
+    laid = _run([renderer.path, "-Tdot"], dot.encode("utf-8"), renderer, deadline, timeout)
+    box = _BB.search(laid.stdout)
+    if box is None:  # no size to go by: draw at full size, as Graphviz would
+        done = _run(
+            [renderer.path, "-Tpng", f"-Gdpi={PNG_DPI}"],
+            dot.encode("utf-8"),
+            renderer,
+            deadline,
+            timeout,
+        )
+        scaled = _SCALED.search(done.stderr.decode("utf-8", "replace"))
+        if scaled and warn is not None:
+            warn(
+                f"the diagram is too large for a PNG at full size: {renderer.flavour}"
+                f" scaled it to {float(scaled.group(1)):.0%}; SVG or PDF keep every detail,"
+                " or draw part of the map with --focus"
+            )
+        return done.stdout
+    x0, y0, x1, y1 = (float(v) for v in box.groups())
+    dpi = png_dpi(x1 - x0, y1 - y0)
+    done = _run(
+        [renderer.path, "-Kneato", "-n2", "-Tpng", f"-Gdpi={dpi}"],
+        laid.stdout,
+        renderer,
+        deadline,
+        timeout,
+    )
+    if dpi < PNG_DPI and warn is not None:
+        warn(
+            f"the diagram is too large for a PNG at full size: drawn at {dpi} dpi"
+            f" rather than {PNG_DPI}, {dpi / PNG_DPI:.0%} of full size; SVG or PDF keep"
+            " every detail, or draw part of the map with --focus"
+        )
+    return done.stdout
+
+
+def _run(
+    args: list[str], data: bytes, renderer: Renderer, deadline: float, timeout: float
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the renderer on `data` until `deadline` (time.monotonic); one-line errors."""
     try:
         done = subprocess.run(
-            args, input=dot.encode("utf-8"), capture_output=True, timeout=timeout, check=False
+            args,
+            input=data,
+            capture_output=True,
+            timeout=max(0.001, deadline - time.monotonic()),
+            check=False,
         )
     except subprocess.TimeoutExpired:
         raise RenderError(
@@ -171,14 +250,7 @@ def render_image(
             f"{renderer.flavour} failed ({_how_it_ended(done.returncode)})"
             + (f": {chatter[:600]}" if chatter else ""),
         )
-    scaled = _SCALED.search(done.stderr.decode("utf-8", "replace"))
-    if scaled and warn is not None:
-        warn(
-            f"the diagram is too large for a {fmt.upper()} at full size: {renderer.flavour}"
-            f" scaled it to {float(scaled.group(1)):.0%}; SVG or PDF keep every detail,"
-            " or draw part of the map with --focus"
-        )
-    return done.stdout
+    return done
 
 
 # Graphviz's cairo renderer on a bitmap past 32,767 pixels a side.

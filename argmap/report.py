@@ -555,6 +555,14 @@ def evaluation_key(
 LARGE_TABLE = 2000
 
 
+def plain_table(rows: int, terminal: bool) -> bool:
+    """Whether a table is written as plain fixed columns rather than laid out by rich:
+    always when the output is not a terminal (a pipe or a file wants the text, and
+    rich's layout was nine tenths of `evaluate` at 1,000 nodes), and past LARGE_TABLE rows.
+    The one place where that choice is made."""
+    return not terminal or rows > LARGE_TABLE
+
+
 def status_cell(m: ArgumentMap, evaluation: Evaluation, node_id: str) -> tuple[str, str]:
     """The status word of a node (with why, where its strength says otherwise) and a style."""
     label = evaluation.nodes[node_id].status.value

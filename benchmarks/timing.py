@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 import statistics
 import subprocess
 import sys
@@ -57,3 +58,34 @@ def run_command(args: Sequence[str | Path], ok_codes: tuple[int, ...] = (0,)) ->
         raise RuntimeError(
             f"{' '.join(map(str, args))} exited {done.returncode}: {done.stderr.decode()[-500:]}"
         )
+
+
+def cpu_seconds(args: Sequence[str | Path], ok_codes: tuple[int, ...] = (0,)) -> float:
+    """CPU time (user + system) of one run of a command and everything it starts.
+
+    On a shared machine CPU time says what the work costs; wall time says how busy
+    the other users were.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run_command(args, ok_codes)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def median_cpu(args: Sequence[str | Path], repeats: int = 3) -> float:
+    """Median CPU seconds of `repeats` runs (no warm-up run: a large layout is minutes)."""
+    return statistics.median(cpu_seconds(args) for _ in range(repeats))
+
+
+_PEAK = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True);"
+    " print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def peak_megabytes(args: Sequence[str | Path]) -> float:
+    """The largest resident set of any process of one run of a command, in MB."""
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK, *map(str, args)], capture_output=True, check=True
+    )
+    return int(done.stdout) / 1024

@@ -42,3 +42,20 @@ def test_the_collector_is_off_inside_and_back_on_after_an_error(collector: None)
         assert not gc.isenabled()
         raise ValueError
     assert gc.isenabled()
+
+
+def test_a_loaded_map_is_kept_out_of_later_collections(collector: None) -> None:
+    """Each later collection would otherwise walk the whole map again: validate,
+    summary and show grew faster than the map."""
+    gc.enable()
+    gc.unfreeze()
+    try:
+        m = loads_map(MAP)
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        assert not any(obj is m for obj in gc.get_objects())  # out of every generation
+        with gc_paused():  # a block that builds nothing to keep freezes nothing
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

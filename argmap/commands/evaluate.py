@@ -103,10 +103,9 @@ def command(
         from argmap import report
 
         boxes = sys.stdout.isatty()
-        if len(evaluation.nodes) > report.LARGE_TABLE:
-            # plain fixed columns: rich's layout would take a minute at 100,000 nodes
+        if report.plain_table(len(evaluation.nodes), terminal=boxes):
             console = make_console(color=color)
-            console.print(report.evaluation_caption(evaluation))
+            print_view(report.evaluation_caption(evaluation), color)  # no trailing blanks
             plain = report.evaluation_lines(
                 m, evaluation, extensions, explanations, console.width, boxes=boxes
             )

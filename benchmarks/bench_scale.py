@@ -1,0 +1,136 @@
+"""argmap against the floors and against the Argdown CLI at 1,000, 10,000 and 100,000
+nodes (issue 21), in CPU seconds of fresh processes (user + system of the command and
+what it starts), so that a busy shared machine changes the figures little.
+
+Rows: `render` to SVG against bare `dot -Tsvg` on argmap's own DOT and against
+`argdown map -f svg` on the equivalent Argdown file (`argmap export --to argdown`);
+`render --format dot` against `validate` and against `argdown map -f dot`; `validate`
+against `argdown json`; a PNG against the SVG of the same map, and its peak memory;
+`evaluate` (piped) against `validate`. The Argdown rows need `make argdown-cli`.
+SVG layouts past 10,000 nodes are left out: bare `dot` alone takes many minutes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from benchmarks.generate import generate_map
+from benchmarks.timing import ARGMAP, Result, median_cpu, peak_megabytes, run_command
+
+REPO = Path(__file__).parent.parent
+ARGDOWN = Path(
+    os.environ.get("ARGDOWN_CLI", REPO / "build" / "interop" / "node_modules" / ".bin" / "argdown")
+)
+SIZES = tuple(int(s) for s in os.environ.get("ARGMAP_BENCH_SIZES", "1000,10000,100000").split(","))
+SVG_UP_TO = 10_000
+
+
+def run(workdir: Path) -> list[Result]:
+    results: list[Result] = []
+    dot = shutil.which("dot")
+    argdown = ARGDOWN if ARGDOWN.exists() else None
+    for size in SIZES:
+        repeats = 3 if size <= 1_000 else 1
+        n = f"{size:,} nodes"
+        path = workdir / f"map-{size}.yaml"
+        path.write_text(generate_map(size), encoding="utf-8")
+        ad = workdir / f"map-{size}.argdown"
+        run_command([*ARGMAP, "export", path, "--to", "argdown", "-o", ad])
+        own_dot = workdir / f"map-{size}.dot"
+        run_command([*ARGMAP, "render", path, "--format", "dot", "-o", own_dot])
+        out = workdir / f"out-{size}"
+        out.mkdir()
+
+        validate = median_cpu([*ARGMAP, "validate", path], repeats)
+        dot_text = median_cpu([*ARGMAP, "render", path, "--format", "dot", "-o", own_dot], repeats)
+        results.append(
+            Result(f"render --format dot, {n} (CPU)", dot_text, "validate", validate, "-", None)
+        )
+        if size == 10_000:
+            results[-1] = Result(
+                results[-1].name,
+                dot_text,
+                "validate",
+                validate,
+                "<= 1.2x",
+                dot_text <= 1.2 * validate,
+            )
+        if argdown is not None:
+            ad_json = median_cpu([argdown, "json", ad, out], repeats)
+            results.append(
+                Result(
+                    f"validate, {n} (CPU)",
+                    validate,
+                    "`argdown json`",
+                    ad_json,
+                    "< 1x" if size == 100_000 else "-",
+                    validate < ad_json if size == 100_000 else None,
+                )
+            )
+            ad_dot = median_cpu([argdown, "map", "-f", "dot", ad, out], repeats)
+            results.append(
+                Result(
+                    f"render --format dot, {n} (CPU)",
+                    dot_text,
+                    "`argdown map -f dot`",
+                    ad_dot,
+                    "< 1x" if size == 100_000 else "-",
+                    dot_text < ad_dot if size == 100_000 else None,
+                )
+            )
+        if size == 1_000:
+            evaluate = median_cpu([*ARGMAP, "evaluate", path], repeats)
+            results.append(
+                Result(
+                    f"evaluate, {n}, piped (CPU)",
+                    evaluate,
+                    "validate",
+                    validate,
+                    "<= 1.5x",
+                    evaluate <= 1.5 * validate,
+                )
+            )
+        if dot is None or size > SVG_UP_TO:
+            continue
+        svg = median_cpu([*ARGMAP, "render", path, "-o", out / "map.svg", "--dot", dot], repeats)
+        bare = median_cpu([dot, "-Tsvg", own_dot, "-o", out / "bare.svg"], repeats)
+        limit = 1.3 if size == 1_000 else 1.2
+        results.append(
+            Result(
+                f"render to SVG, {n} (dot, CPU)",
+                svg,
+                "bare `dot -Tsvg` on argmap's DOT",
+                bare,
+                f"<= {limit}x",
+                svg <= limit * bare,
+            )
+        )
+        if argdown is not None:
+            ad_svg = median_cpu([argdown, "map", "-f", "svg", ad, out], repeats)
+            results.append(
+                Result(
+                    f"render to SVG, {n} (dot, CPU)",
+                    svg,
+                    "`argdown map -f svg`",
+                    ad_svg,
+                    "<= 0.7x" if size == 10_000 else "-",
+                    svg <= 0.7 * ad_svg if size == 10_000 else None,
+                )
+            )
+        if size == 1_000:
+            png_args = [*ARGMAP, "render", path, "-o", out / "map.png", "--dot", dot]
+            png = median_cpu(png_args, repeats)
+            peak = peak_megabytes(png_args)
+            results.append(
+                Result(
+                    f"render to PNG, {n} (dot, CPU; peak {peak:.0f} MB)",
+                    png,
+                    "render to SVG",
+                    svg,
+                    "<= 3x, < 500 MB",
+                    png <= 3 * svg and peak < 500,
+                )
+            )
+    return results

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -26,6 +26,9 @@ from argmap.graph import (
 )
 from argmap.model import ArgumentMap, LinkKind, NodeKind
 from argmap.quotes import QuoteCheck, QuoteChecks, SourceTexts, check_quotes
+
+if TYPE_CHECKING:
+    from argmap.coverage import SourceCoverage
 
 SORT_KEYS = ("file", "id", "strength", "contested", "pro", "con")
 
@@ -170,6 +173,8 @@ class MapSummary:
     unchecked_sources: tuple[str, ...]  # sources whose quotes count as unverified
     evaluation: Mapping[str, str] | None  # semantics, support, status_semantics; None: not run
     actors: tuple[str, ...] = ()  # declared actor ids
+    # Each source's sentences quoted (argmap.coverage); empty: not measured.
+    source_coverage: tuple[SourceCoverage, ...] = ()
 
 
 def claim_row(
@@ -247,8 +252,10 @@ def summarise(
     *,
     texts: SourceTexts | None = None,
     evaluation: Evaluation | None = None,
+    source_coverage: Sequence[SourceCoverage] = (),
 ) -> MapSummary:
-    """The rows and totals of `argmap summary` for one map (every claim, in file order)."""
+    """The rows and totals of `argmap summary` for one map (every claim, in file order);
+    `source_coverage` (from `argmap.coverage.source_coverage`) is carried for its line."""
     checks = check_quotes(m, texts)
     all_depths = depths(m)
     rows = tuple(claim_row(m, c.id, checks, all_depths, evaluation) for c in m.claim_nodes())
@@ -260,6 +267,7 @@ def summarise(
         unchecked_sources=checks.unchecked_sources,
         evaluation=evaluation_info(evaluation),
         actors=tuple(m.actors),
+        source_coverage=tuple(source_coverage),
     )
 
 

@@ -16,6 +16,7 @@ ALLOWED_USERS = {
     "rich": {"report", "cli", "commands"},
     "yaml": {"load", "formats.yaml_writer"},
     "graphviz": {"render", "escape"},
+    "pysbd": {"coverage"},
 }
 # Each foundation module and the argmap modules it may import.
 FOUNDATION = {

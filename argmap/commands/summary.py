@@ -66,6 +66,8 @@ def summarise_paths(
     support: str = "attacks-only",
 ) -> tuple[list[MapSummary], bool]:
     """A summary of each map found; maps that cannot be read are reported on stderr (True)."""
+    from argmap.coverage import source_coverage
+
     summaries: list[MapSummary] = []
     failed = False
     for path in _with_progress(_maps(paths)):
@@ -76,7 +78,8 @@ def summarise_paths(
             failed = True
             continue
         evaluation = evaluate_or_none(m, with_evaluation, semantics, support)
-        summaries.append(summarise(m, texts=texts, evaluation=evaluation))
+        coverage = source_coverage(m, texts)
+        summaries.append(summarise(m, texts=texts, evaluation=evaluation, source_coverage=coverage))
     return summaries, failed
 
 

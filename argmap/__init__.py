@@ -15,6 +15,7 @@ from argmap.errors import ArgmapError, Diagnostic, Position, Severity  # noqa: E
 from argmap.evaluate import Acceptance, Evaluation, Score, Status, acceptance, evaluate  # noqa: E402
 from argmap.load import load_map, loads_map  # noqa: E402
 from argmap.model import ArgumentMap, Link, Node  # noqa: E402
+from argmap.notebook import Map  # noqa: E402  (draws only when a notebook asks)
 from argmap.validate import validate_map  # noqa: E402
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "Diagnostic",
     "Evaluation",
     "Link",
+    "Map",
     "Node",
     "Position",
     "Score",

@@ -17,6 +17,9 @@ ALLOWED_USERS = {
     "yaml": {"load", "formats.yaml_writer"},
     "graphviz": {"render", "escape"},
     "pysbd": {"coverage"},
+    "markdown": {"markdown"},
+    "pymdownx": set(),
+    "IPython": set(),
 }
 # Each foundation module and the argmap modules it may import.
 FOUNDATION = {

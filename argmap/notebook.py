@@ -1,0 +1,99 @@
+"""`argmap.Map(path)`: a map that shows itself in Jupyter, as its diagram (SVG) and its
+summary table (Markdown).
+
+IPython calls `_repr_svg_` and `_repr_markdown_` when a cell's value is a Map;
+nothing here imports IPython, and the diagram is drawn only when asked for.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+
+from argmap.embed import Embedded, diagnostics_text, draw
+from argmap.errors import ArgmapError, MapLoadError, error
+from argmap.model import ArgumentMap
+
+_PREFIXES = itertools.count(1)
+
+
+class Map:
+    """The map at `path`, for a notebook.
+
+    `focus`, `depth`, `direction`, `theme`, `legend` and `eval` draw it as
+    `argmap render` would; `sources` are folders to look for source files in
+    (quote checks in the summary). A map that cannot be read or drawn shows its
+    diagnostics instead of the diagram.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        sources: Sequence[str | os.PathLike[str]] = (),
+        **options: object,
+    ) -> None:
+        from argmap.embed import OPTIONS
+
+        unknown = sorted(set(options) - set(OPTIONS) - {"file"})
+        if unknown:
+            raise TypeError(f"unknown option(s) {', '.join(unknown)}; options: {OPTIONS[1:]}")
+        self.path = Path(path)
+        self.sources = tuple(Path(s) for s in sources)
+        self.options = dict(options)
+        # Each Map's SVG ids get their own prefix: two diagrams in one notebook never clash.
+        self.prefix = f"argmap-nb{next(_PREFIXES)}-"
+
+    def __repr__(self) -> str:
+        return f"Map({str(self.path)!r})"
+
+    @cached_property
+    def map(self) -> ArgumentMap:
+        """The loaded map (MapLoadError if it cannot be read)."""
+        from argmap.load import load_map
+
+        return load_map(self.path)
+
+    @cached_property
+    def drawn(self) -> Embedded:
+        try:
+            return Embedded(draw(self.map, self.options, self.prefix))
+        except MapLoadError as exc:
+            return Embedded(None, tuple(exc.diagnostics))
+        except ArgmapError as exc:
+            position = exc.position or self.map.position
+            return Embedded(None, (error(exc.code, exc.message, position),))
+
+    @property
+    def svg(self) -> str | None:
+        """The diagram as SVG, or None if the map cannot be drawn (see `diagnostics`)."""
+        return self.drawn.svg
+
+    @property
+    def diagnostics(self) -> str:
+        return diagnostics_text(self.drawn.diagnostics)
+
+    def summary_markdown(self) -> str:
+        """The `argmap summary --format markdown` table of the map."""
+        from argmap.evaluate import evaluate
+        from argmap.quotes import SourceTexts
+        from argmap.summary import select_rows, summarise
+        from argmap.tables import md, summary_markdown
+
+        evaluation = evaluate(self.map) if self.options.get("eval", True) else None
+        if evaluation is not None and not evaluation.converged:
+            evaluation = None
+        summary = summarise(self.map, texts=SourceTexts(self.sources), evaluation=evaluation)
+        title = f"**{md(self.map.title)}**\n\n"
+        return title + summary_markdown([summary], select_rows(summary.rows))
+
+    def _repr_svg_(self) -> str | None:
+        return self.svg
+
+    def _repr_markdown_(self) -> str:
+        if not self.drawn.ok:
+            return "```\n" + self.diagnostics + "\n```\n"
+        return self.summary_markdown()

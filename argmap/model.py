@@ -26,6 +26,12 @@ from argmap.errors import Position
 
 DEFAULT_WEIGHT = 0.5
 FORMAT_VERSION = 1
+# Where the format's JSON Schema is published, one address per format version: the
+# schema's `$id`, the modeline `argmap init` and `import` write, the SchemaStore entry.
+SCHEMA_URL = (
+    f"https://raw.githubusercontent.com/argmap/argmap/main/schemas/v{FORMAT_VERSION}/"
+    "argmap.schema.json"
+)
 
 
 class NodeKind(enum.Enum):

@@ -19,12 +19,9 @@ from typing import Any
 import yaml
 
 from argmap.formats.draft import Draft, DraftLink, DraftNode, slug
-from argmap.model import LinkKind
+from argmap.model import SCHEMA_URL, LinkKind
 
-MODELINE = (
-    "# yaml-language-server: "
-    "$schema=https://raw.githubusercontent.com/argmap/argmap/main/argmap/argmap.schema.json"
-)
+MODELINE = f"# yaml-language-server: $schema={SCHEMA_URL}"
 
 _PATH_ID = re.compile(r"\.(pro|con|undercut)\.\d+$")
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")

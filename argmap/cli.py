@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "diff": "diff",
     "init": "init",
     "completion": "completion",
+    "lsp": "lsp",
 }
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -245,7 +245,18 @@ def _normalised_with_offsets(original: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), starts, ends
 
 
-def quote_spans(quote: str, original: str) -> list[tuple[int, int]] | None:
+SpanIndex = tuple[str, list[int], list[int]]
+"""A source text normalised once, with each character's offsets in the original."""
+
+
+def span_index(original: str) -> SpanIndex:
+    """What `quote_spans` prepares from `original`: build it once to place many quotes."""
+    return _normalised_with_offsets(original)
+
+
+def quote_spans(
+    quote: str, original: str, index: SpanIndex | None = None
+) -> list[tuple[int, int]] | None:
     """Where `quote` stands in the source text `original` as written, or None if it does not.
 
     The match is `quote_matches`'s, through the same normalisation: each part of the
@@ -254,12 +265,13 @@ def quote_spans(quote: str, original: str) -> list[tuple[int, int]] | None:
     runs of white space, zero-width characters and decomposed accents inside it
     included). A part that matches half of one character that normalises into two
     (`ß` as `ss`) covers that whole character. Spans never overlap; two parts that meet
-    in one such character share one span.
+    in one such character share one span. `index`, `span_index(original)` built once,
+    saves normalising the source again for each quote.
     """
     parts = quote_parts(quote)
     if not parts:
         return None
-    normalised, starts, ends = _normalised_with_offsets(original)
+    normalised, starts, ends = index if index is not None else _normalised_with_offsets(original)
     spans: list[tuple[int, int]] = []
     at = 0
     for part in parts:

@@ -216,3 +216,13 @@ def test_a_span_holds_what_the_quote_matched(original: str, at: int, length: int
     if spans is not None:
         joined = " ... ".join(original[a:b] for a, b in spans)
         assert quote_matches(quote, normalise(joined))
+
+
+def test_a_span_index_built_once_places_quotes_as_the_text_does() -> None:
+    from argmap.quotes import span_index
+
+    original = "Officials call S-Comm \u201cmandatory\u201d \u2014 localities disagree."
+    index = span_index(original)
+    for quote in ('call s-comm "mandatory"', "localities … disagree", "absent"):
+        assert quote_spans(quote, original, index) == quote_spans(quote, original)
+    assert quote_spans("localities … disagree", original, index) == [(36, 46), (47, 55)]

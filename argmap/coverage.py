@@ -28,7 +28,14 @@ from typing import Any
 import attrs
 
 from argmap.model import ArgumentMap
-from argmap.quotes import FileStatus, SourceTexts, normalise, quote_matches, quote_spans
+from argmap.quotes import (
+    FileStatus,
+    SourceTexts,
+    normalise,
+    quote_matches,
+    quote_spans,
+    span_index,
+)
 
 
 @attrs.frozen
@@ -52,7 +59,7 @@ def split_sentences(text: str) -> list[Sentence]:
     wrapped = bool(_PARAGRAPH_BREAK.search(text))
     line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     sentences: list[Sentence] = []
-    for block_start, block_end in _blocks(text, wrapped):
+    for block_start, block_end in _pieces(text, _blocks(text, wrapped)):
         block = text[block_start:block_end]
         if wrapped:
             block = block.replace("\n", " ")  # same length: the offsets still hold
@@ -81,6 +88,30 @@ def _blocks(text: str, wrapped: bool) -> list[tuple[int, int]]:
         at = match.end()
     blocks.append((at, len(text)))
     return [(a, b) for a, b in blocks if text[a:b].strip()]
+
+
+PIECE = 1000
+"""pysbd reads at most this many characters at a time: it slows down with the square of
+a paragraph's length (a 200 kB line took over two minutes), so a longer paragraph is
+cut first where a sentence surely ends (a full stop, question or exclamation mark
+after a word, then a capital), else at a space; pysbd finds the same boundary there."""
+
+# A full stop after a word of two letters or more (not an initial), closing quotes or
+# brackets, space, then what can start a sentence.
+_STOP = re.compile(r"(?<=[a-z0-9%][a-z0-9%])[.!?][\"'\u201d\u2019)\]]*\s+(?=[A-Z\"\u201c(])")
+
+
+def _pieces(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for start, end in blocks:
+        while end - start > PIECE:
+            window = text[start : start + PIECE]
+            stops = [m.end() for m in _STOP.finditer(window)]
+            cut = stops[-1] if stops else window.rfind(" ") + 1 or PIECE
+            out.append((start, start + cut))
+            start += cut
+        out.append((start, end))
+    return out
 
 
 def _add(sentences: list[Sentence], text: str, line_starts: list[int], a: int, b: int) -> None:
@@ -229,8 +260,9 @@ def measure(
     """The coverage of one source text `original` by `quotes` (quote texts)."""
     covered = [False] * len(original)
     placed = 0
+    index = span_index(original) if quotes else None
     for quote in quotes:
-        spans = quote_spans(quote, original)
+        spans = quote_spans(quote, original, index)
         if spans is None:
             continue
         placed += 1

@@ -81,6 +81,24 @@ def test_every_sentence_is_the_file_text_at_its_offsets_in_order(text: str) -> N
     assert "".join(kept.split()) == "".join(text.split())
 
 
+def test_a_very_long_paragraph_is_cut_where_sentences_end_and_nothing_changes() -> None:
+    # pysbd slows with the square of a paragraph's length: a long one is cut first, at
+    # a sure sentence end, so the sentences are the same as if read whole.
+    chunk = "The U.S. said no. Prices rose to $9.95 a month. J. R. Smith left. "
+    sentences = texts(chunk * 300)  # 19,800 characters on one line
+    assert len(sentences) == 900
+    assert set(sentences) == {
+        "The U.S. said no.",
+        "Prices rose to $9.95 a month.",
+        "J. R. Smith left.",
+    }
+
+
+def test_a_paragraph_with_no_sentence_end_is_cut_at_spaces_and_kept_whole() -> None:
+    text = "word " * 1000
+    assert "".join(s.text for s in split_sentences(text)).replace(" ", "") == "word" * 1000
+
+
 SOURCE = "Headline\nThe rent rose by a tenth. Tenants \u201cobjected\u201d loudly.\nSubscribe now."
 
 

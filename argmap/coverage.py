@@ -258,7 +258,7 @@ def measure(
     ignore: Sequence[Ignore] = (),
 ) -> SourceCoverage:
     """The coverage of one source text `original` by `quotes` (quote texts)."""
-    covered = [False] * len(original)
+    covered = bytearray(len(original))  # 1: inside some quote's span (a byte a character)
     placed = 0
     index = span_index(original) if quotes else None
     for quote in quotes:
@@ -267,7 +267,7 @@ def measure(
             continue
         placed += 1
         for a, b in spans:
-            covered[a:b] = [True] * (b - a)
+            covered[a:b] = b"\x01" * (b - a)
     sentences = tuple(
         SentenceCoverage(
             s,

@@ -21,7 +21,7 @@ _PREFIXES = itertools.count(1)
 
 
 class Map:
-    """The map at `path`, for a notebook.
+    """The map at `path` (or a map already loaded), for a notebook.
 
     `focus`, `depth`, `direction`, `theme`, `legend` and `eval` draw it as
     `argmap render` would; `sources` are folders to look for source files in
@@ -31,7 +31,7 @@ class Map:
 
     def __init__(
         self,
-        path: str | os.PathLike[str],
+        path: str | os.PathLike[str] | ArgumentMap,
         *,
         sources: Sequence[str | os.PathLike[str]] = (),
         **options: object,
@@ -41,7 +41,8 @@ class Map:
         unknown = sorted(set(options) - set(OPTIONS) - {"file"})
         if unknown:
             raise TypeError(f"unknown option(s) {', '.join(unknown)}; options: {OPTIONS[1:]}")
-        self.path = Path(path)
+        self._given = path if isinstance(path, ArgumentMap) else None
+        self.path = Path(path.path if isinstance(path, ArgumentMap) else path)
         self.sources = tuple(Path(s) for s in sources)
         self.options = dict(options)
         # Each Map's SVG ids get their own prefix: two diagrams in one notebook never clash.
@@ -55,7 +56,7 @@ class Map:
         """The loaded map (MapLoadError if it cannot be read)."""
         from argmap.load import load_map
 
-        return load_map(self.path)
+        return self._given if self._given is not None else load_map(self.path)
 
     @cached_property
     def drawn(self) -> Embedded:

@@ -277,3 +277,12 @@ def test_importing_argmap_loads_neither_ipython_nor_the_renderer() -> None:
     probe = f"import sys, argmap; print(sorted(m for m in {heavy!r} if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_map_already_loaded_displays_too() -> None:
+    loaded = argmap.loads_map(SMALL, "tiny.yaml")
+    shown = argmap.Map(loaded)
+    assert repr(shown) == "Map('tiny.yaml')"
+    assert shown._repr_markdown_().splitlines()[0] == "**Tiny**"
+    ids = {el.get("id") for el in ET.fromstring(shown.svg or "").iter()} - {None}
+    assert any(i.endswith("-a") for i in ids)

@@ -1,21 +1,27 @@
 """`argmap.Map(path)`: a map that shows itself in Jupyter, as its diagram (SVG) and its
-summary table (Markdown).
+summary table (Markdown), and both together (HTML).
 
-IPython calls `_repr_svg_` and `_repr_markdown_` when a cell's value is a Map;
+IPython calls `_repr_svg_`, `_repr_markdown_` and `_repr_html_` when a cell's value
+is a Map (the front-end picks one to show);
 nothing here imports IPython, and the diagram is drawn only when asked for.
 """
 
 from __future__ import annotations
 
+import html
 import itertools
 import os
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.embed import Embedded, diagnostics_text, draw
 from argmap.errors import ArgmapError, MapLoadError, error
 from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    from argmap.summary import MapSummary
 
 _PREFIXES = itertools.count(1)
 
@@ -77,22 +83,53 @@ class Map:
     def diagnostics(self) -> str:
         return diagnostics_text(self.drawn.diagnostics)
 
-    def summary_markdown(self) -> str:
-        """The `argmap summary --format markdown` table of the map."""
+    @cached_property
+    def summary(self) -> MapSummary:
+        """The map's `argmap summary` (evaluated unless `eval=False`)."""
         from argmap.evaluate import evaluate
         from argmap.quotes import SourceTexts
-        from argmap.summary import select_rows, summarise
-        from argmap.tables import md, summary_markdown
+        from argmap.summary import summarise
 
         evaluation = evaluate(self.map) if self.options.get("eval", True) else None
         if evaluation is not None and not evaluation.converged:
             evaluation = None
-        summary = summarise(self.map, texts=SourceTexts(self.sources), evaluation=evaluation)
+        return summarise(self.map, texts=SourceTexts(self.sources), evaluation=evaluation)
+
+    def summary_markdown(self) -> str:
+        """The `argmap summary --format markdown` table of the map, under its title."""
+        from argmap.summary import select_rows
+        from argmap.tables import md, summary_markdown
+
         title = f"**{md(self.map.title)}**\n\n"
-        return title + summary_markdown([summary], select_rows(summary.rows))
+        return title + summary_markdown([self.summary], select_rows(self.summary.rows))
+
+    def summary_html(self) -> str:
+        """The summary's claims as an HTML table (every map string escaped)."""
+        from argmap.tables import format_share, format_strength
+
+        evaluated = self.summary.evaluation is not None
+        header = ["id", "claim", "pro", "con"]
+        header += ["strength", "status"] if evaluated else []
+        header += ["quotes"]
+        rows = []
+        for r in self.summary.rows:
+            cells = [r.id, r.text, f"{r.pro}/{r.pro_total}", f"{r.con}/{r.con_total}"]
+            cells += [format_strength(r.strength), r.status or "-"] if evaluated else []
+            cells += [format_share(r.coverage)]
+            rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+        head = "".join(f"<th>{h}</th>" for h in header)
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
     def _repr_svg_(self) -> str | None:
         return self.svg
+
+    def _repr_html_(self) -> str:
+        # A front-end shows one representation of an output, and JupyterLab prefers
+        # Markdown to SVG: the HTML holds both, the diagram above the table.
+        if not self.drawn.ok:
+            return f"<pre>{html.escape(self.diagnostics)}</pre>"
+        title = f"<p><b>{html.escape(self.map.title)}</b></p>"
+        return f'<div class="argmap">{self.svg}{title}{self.summary_html()}</div>'
 
     def _repr_markdown_(self) -> str:
         if not self.drawn.ok:

@@ -240,7 +240,7 @@ def test_a_map_displays_as_svg_and_its_summary_in_ipython() -> None:
     from IPython.core.formatters import DisplayFormatter
 
     data, _ = DisplayFormatter().format(argmap.Map(REPO / "maps" / "example.yaml", legend=False))
-    assert sorted(data) == ["image/svg+xml", "text/markdown", "text/plain"]
+    assert sorted(data) == ["image/svg+xml", "text/html", "text/markdown", "text/plain"]
     root = ET.fromstring(data["image/svg+xml"])
     ids = [el.get("id") for el in root.iter() if el.get("id")]
     assert "build-plant" in [i.split("-", 2)[2] for i in ids if i.startswith("argmap-nb")]
@@ -286,3 +286,26 @@ def test_a_map_already_loaded_displays_too() -> None:
     assert shown._repr_markdown_().splitlines()[0] == "**Tiny**"
     ids = {el.get("id") for el in ET.fromstring(shown.svg or "").iter()} - {None}
     assert any(i.endswith("-a") for i in ids)
+
+
+def test_the_html_holds_the_diagram_above_the_table_for_front_ends_that_show_one() -> None:
+    from IPython.core.formatters import DisplayFormatter
+
+    data, _ = DisplayFormatter().format(argmap.Map(REPO / "maps" / "example.yaml"))
+    page = Page(data["text/html"])
+    assert len(page.svgs) == 1
+    html = data["text/html"]
+    assert html.index("<svg") < html.index("<table>")
+    assert "<td>build-plant</td><td>The city should build a nuclear plant.</td><td>2/3</td>" in html
+
+
+def test_map_text_in_the_notebook_html_is_escaped(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: '<b>T</b>'\nclaims:\n  c:\n    text: '<script>x</script>'\n"
+        "    con: [No.]\n",
+        encoding="utf-8",
+    )
+    html = argmap.Map(path)._repr_html_()
+    assert "<script" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
+    assert "<b>&lt;b&gt;T&lt;/b&gt;</b>" in html

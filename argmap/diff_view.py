@@ -72,16 +72,22 @@ def diff_overlay(d: MapDiff, new: ArgumentMap) -> Overlay:
 
 
 def diff_svg(
-    d: MapDiff, new: ArgumentMap, *, with_eval: bool = True, semantics: str = "dfquad"
+    d: MapDiff,
+    new: ArgumentMap,
+    *,
+    with_eval: bool = True,
+    semantics: str = "dfquad",
+    support: str = "attacks-only",
 ) -> str:
-    """The new map drawn as SVG, the changes of `d` marked on it."""
+    """The new map drawn as SVG, the changes of `d` marked on it (evaluated for the
+    badges unless `with_eval` is false)."""
     from argmap.evaluate import evaluate
     from argmap.render import render_dot
     from argmap.renderer import find_renderer, render_image
     from argmap.validate import require_valid
 
     require_valid(new)
-    evaluation = evaluate(new, semantics=semantics) if with_eval else None
+    evaluation = evaluate(new, semantics=semantics, support=support) if with_eval else None
     if evaluation is not None and not evaluation.converged:
         evaluation = None  # the marks still stand; the badges would not
     dot = render_dot(new, evaluation, overlay=diff_overlay(d, new))
@@ -89,10 +95,15 @@ def diff_svg(
 
 
 def diff_html(
-    d: MapDiff, new: ArgumentMap, *, with_eval: bool = True, semantics: str = "dfquad"
+    d: MapDiff,
+    new: ArgumentMap,
+    *,
+    with_eval: bool = True,
+    semantics: str = "dfquad",
+    support: str = "attacks-only",
 ) -> str:
     """A page: the marked diagram, then the diff as text (every map string escaped)."""
-    svg = diff_svg(d, new, with_eval=with_eval, semantics=semantics)
+    svg = diff_svg(d, new, with_eval=with_eval, semantics=semantics, support=support)
     at = svg.find("<svg")
     title = f"argmap diff: {d.old_path} → {d.new_path}"
     return (

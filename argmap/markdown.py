@@ -132,7 +132,7 @@ class ArgmapExtension(Extension):
         }
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's name)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         self.md = md
         md.registerExtension(self)
         # Before fenced_code (25), which would take the block as code.
@@ -146,7 +146,7 @@ class ArgmapExtension(Extension):
             md.argmap_maps = 0
 
 
-def makeExtension(**kwargs: Any) -> ArgmapExtension:  # noqa: N802 (Markdown's name)
+def makeExtension(**kwargs: Any) -> ArgmapExtension:
     return ArgmapExtension(**kwargs)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from argmap.errors import ArgmapError
 from argmap.files import MAP_SUFFIXES, write_atomically
-from argmap.model import SCHEMA_URL  # the published schema, named in the modeline
+from argmap.model import SCHEMA_URL as SCHEMA_URL  # the published schema, for the modeline
 
 DEFAULT_PATH = Path("maps") / "map.yaml"
 """Where `argmap init` writes with no PATH: maps live under `maps/`, where the

@@ -69,7 +69,7 @@ def test_a_removed_premise_is_a_ghost_joined_to_where_it_was(drawn: ET.Element) 
     ]
     edge = groups(drawn, "edge")["ghost-link:1"]
     assert classes(edge) == ["edge", "ghost-link", "undercut"]
-    assert edge.find("{http://www.w3.org/2000/svg}title").text == "cheap-power->G1"
+    assert edge.findtext("{http://www.w3.org/2000/svg}title") == "cheap-power->G1"
 
 
 def test_the_key_names_every_mark(drawn: ET.Element) -> None:

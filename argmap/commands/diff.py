@@ -6,12 +6,11 @@ import sys
 
 import click
 
-from argmap.cli import command_boundary
 from argmap.commands._common import (
+    EvaluationChoice,
     color_option,
-    eval_option,
+    evaluation_options,
     printable,
-    semantics_option,
     use_color,
 )
 from argmap.diff import FORMATS, diff_maps, read_map_spec
@@ -31,12 +30,10 @@ DRAWN = ("svg", "html")  # the new map drawn with the changes marked (argmap.dif
     help="text for people, markdown for a pull-request comment, json for machines;"
     " svg or html: the new map drawn with the changes marked on it.",
 )
-@eval_option("Also report changes of strength and (grounded) status.")
-@semantics_option()
+@evaluation_options(verb="diff", eval_help="Also report changes of strength and (grounded) status.")
 @color_option
-@command_boundary
 def command(
-    old: str, new: str, fmt: str, with_eval: bool, semantics: str, color: bool | None
+    old: str, new: str, fmt: str, eval_choice: EvaluationChoice, color: bool | None
 ) -> None:
     """Show what changed between two versions of a map.
 
@@ -47,12 +44,25 @@ def command(
     changed; 1 only if a map cannot be read.
     """
     new_map = read_map_spec(new)
-    result = diff_maps(read_map_spec(old), new_map, evaluate=with_eval, semantics=semantics)
+    result = diff_maps(
+        read_map_spec(old),
+        new_map,
+        evaluate=eval_choice.enabled,
+        semantics=eval_choice.semantics,
+        support=eval_choice.support,
+    )
     if fmt in DRAWN:
         from argmap.diff_view import diff_html, diff_svg
 
         draw = diff_svg if fmt == "svg" else diff_html
-        click.echo(draw(result, new_map, with_eval=with_eval, semantics=semantics), nl=False)
+        drawn = draw(
+            result,
+            new_map,
+            with_eval=eval_choice.enabled,
+            semantics=eval_choice.semantics,
+            support=eval_choice.support,
+        )
+        click.echo(drawn, nl=False)
         return
     output = printable(FORMATS[fmt](result))  # JSON escapes control characters itself
     if fmt == "text" and use_color(sys.stdout, color):

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import command_boundary
 from argmap.commands._common import (
     color_option,
     load_valid_map,
@@ -41,7 +40,6 @@ from argmap.quotes import SourceTexts, check_quotes
 )
 @sources_option
 @color_option
-@command_boundary
 def command(
     map_path: str,
     fmt: str | None,

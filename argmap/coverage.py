@@ -150,6 +150,16 @@ class Ignore:
         return self.first <= sentence.line and sentence.end_line <= self.last
 
 
+def _ignore_of(entry: str) -> Ignore:
+    """A source's `ignore` entry: lines `3` or `44-48`, or else a text (see the vocabulary)."""
+    from argmap.vocabulary import ignore_lines
+
+    lines = ignore_lines(entry)
+    if lines is None:
+        return Ignore(text=entry)
+    return Ignore(first=lines[0], last=lines[1])
+
+
 # --- coverage -------------------------------------------------------------------------
 
 
@@ -239,6 +249,8 @@ def source_coverage(
     ignores = ignores or {}
     result = []
     for source in m.sources.values():
+        declared = [_ignore_of(entry) for entry in source.ignore]
+        ignore = [*declared, *ignores.get(source.id, ())]
         quotes = [q.text for n in m.unique_nodes() for q in n.quotes if q.source == source.id]
         path = texts.locate(m.path, source.file) if source.file else None
         original = _read(path) if path is not None else None
@@ -246,7 +258,7 @@ def source_coverage(
             status = FileStatus.NONE if source.file is None else FileStatus.ABSENT
             result.append(SourceCoverage(source.id, source.file, status, quotes=len(quotes)))
             continue
-        result.append(measure(source.id, source.file, original, quotes, ignores.get(source.id, ())))
+        result.append(measure(source.id, source.file, original, quotes, ignore))
     return result
 
 

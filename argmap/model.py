@@ -116,6 +116,16 @@ class Source:
     file: str | None = attrs.field(
         default=None, metadata=spec("file", help="A local plain-text copy, for quote checks.")
     )
+    # Boilerplate left out of source coverage (argmap.coverage): each entry is a line
+    # (`3`) or a range of lines (`44-48`) of `file`, or else a text a sentence holds.
+    ignore: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=spec(
+            "ignore",
+            Type.WORDS,
+            help="Boilerplate left out of coverage: lines (`3`, `44-48`) or a text.",
+        ),
+    )
     field_positions: Mapping[str, Position] = attrs.field(factory=dict, eq=False, repr=False)
 
     def position_of(self, field: str) -> Position:

@@ -267,3 +267,39 @@ def test_the_probe_sees_the_splitter_when_a_command_loads_it() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "True"
+
+
+def test_a_source_ignores_lines_and_texts_it_declares(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "news.txt").write_text(
+        (MAPS / "sources" / "newsletter.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "m.yaml").write_text(
+        "argmap: 1\ntitle: T\nsources:\n  news:\n    title: N\n    file: news.txt\n"
+        "    ignore: [1, 4-4, subscribe today]\n"
+        "claims:\n  c:\n    text: C.\n    quote: {source: news, text: would cost $9.95}\n",
+        encoding="utf-8",
+    )
+    result = invoke(["sources", tmp_path / "m.yaml", "--coverage", "--uncovered"])
+    assert result.stdout == (
+        "news (news.txt): 1 of 3 (33%) sentences quoted, 4 ignored, 16 of 174 (9%) characters\n"
+        "  2: The council met on Monday.\n"
+        '  2: Its chair, J. R. Okafor, said the line "will pay for itself. In time." and asked'
+        " for a vote.\n"
+    )
+
+
+def test_an_ignore_entry_that_names_no_lines_is_an_error(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "m.yaml").write_text(
+        "argmap: 1\ntitle: T\nsources:\n  s:\n    title: S\n    ignore: ['', 5-2, 0]\n"
+        "claims:\n  c:\n    text: C.\n    con: [No.]\n",
+        encoding="utf-8",
+    )
+    result = invoke(["validate", tmp_path / "m.yaml"], expect=1)
+    path = tmp_path / "m.yaml"
+    assert result.stderr.splitlines()[:3] == [
+        f"{path}:6:14: error: ignore entry '' is empty; give lines (`3`, `44-48`) or a text [E117]",
+        f"{path}:6:18: error: ignore entry '5-2' names no lines: lines count from 1, and a range"
+        " runs from low to high [E117]",
+        f"{path}:6:23: error: ignore entry '0' names no lines: lines count from 1, and a range"
+        " runs from low to high [E117]",
+    ]

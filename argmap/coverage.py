@@ -252,10 +252,14 @@ def source_coverage(
         declared = [_ignore_of(entry) for entry in source.ignore]
         ignore = [*declared, *ignores.get(source.id, ())]
         quotes = [q.text for n in m.unique_nodes() for q in n.quotes if q.source == source.id]
-        path = texts.locate(m.path, source.file) if source.file else None
-        original = _read(path) if path is not None else None
+        # Found, allowed and read as the quote checker does (folders, size, regular file).
+        status, path, readable = (
+            texts.source(m.path, source.file) if source.file else (FileStatus.NONE, None, None)
+        )
+        original = _read(path) if readable is not None and path is not None else None
         if original is None:
-            status = FileStatus.NONE if source.file is None else FileStatus.ABSENT
+            if status is FileStatus.FOUND:  # it went between the check and this read
+                status = FileStatus.UNREADABLE
             result.append(SourceCoverage(source.id, source.file, status, quotes=len(quotes)))
             continue
         result.append(measure(source.id, source.file, original, quotes, ignore))
@@ -310,7 +314,7 @@ def _share(part: int, whole: int) -> str:
 def coverage_line(c: SourceCoverage) -> str:
     """One source's coverage in a line: `itt (file): 40 of 48 sentences quoted (83%), ...`."""
     if not c.measured:
-        why = "no file" if c.file is None else f"file {c.file} not found"
+        why = "no file" if c.file is None else f"file {c.file} {c.file_status.words}"
         return f"{c.source}: not measured ({why})"
     ignored = f", {c.sentences_ignored} ignored" if c.sentences_ignored else ""
     lost = c.quotes - c.quotes_placed

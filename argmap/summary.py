@@ -18,6 +18,7 @@ import attrs
 
 from argmap.errors import Diagnostic, MapLoadError, Position, Severity
 from argmap.evaluate import Evaluation
+from argmap.explain import explain, status_words
 from argmap.files import map_files
 from argmap.graph import (
     actor_ids,
@@ -28,7 +29,7 @@ from argmap.graph import (
     strength_of,
 )
 from argmap.model import ArgumentMap, LinkKind, NodeKind
-from argmap.quotes import QuoteCheck, QuoteChecks, SourceTexts, check_quotes
+from argmap.quotes import FileStatus, QuoteCheck, QuoteChecks, SourceTexts, check_quotes
 
 if TYPE_CHECKING:
     from argmap.coverage import SourceCoverage
@@ -70,7 +71,9 @@ class ClaimRow:
     actors_con: tuple[str, ...]
     coverage: Coverage
     strength: float | None = None
-    status: str | None = None
+    status: str | None = None  # in | out | undecided
+    verdict: str | None = None  # the words tables show (argmap.explain.status_words)
+    robust: bool | None = None  # the verdict's robustness (argmap.explain)
 
     @property
     def quote_coverage(self) -> float | None:
@@ -90,6 +93,8 @@ class ClaimRow:
             "depth": self.depth,
             "strength": self.strength,
             "status": self.status,
+            "verdict": self.verdict,
+            "robust": self.robust,
             "actors_pro": list(self.actors_pro),
             "actors_con": list(self.actors_con),
             "quoted_premises": self.coverage.quoted,
@@ -112,6 +117,8 @@ CLAIM_FIELDS = (
     "depth",
     "strength",
     "status",
+    "verdict",
+    "robust",
     "actors_pro",
     "actors_con",
     "quoted_premises",
@@ -176,6 +183,8 @@ class MapSummary:
     unchecked_sources: tuple[str, ...]  # sources whose quotes count as unverified
     evaluation: Mapping[str, str] | None  # semantics, support, status_semantics; None: not run
     actors: tuple[str, ...] = ()  # declared actor ids
+    # Each unchecked source's file state, so the caption says why in the one wording.
+    file_states: Mapping[str, FileStatus] = attrs.field(factory=dict)
     # Each source's sentences quoted (argmap.coverage); empty: not measured.
     source_coverage: tuple[SourceCoverage, ...] = ()
 
@@ -186,6 +195,7 @@ def claim_row(
     checks: QuoteChecks,
     all_depths: Mapping[str, int],
     evaluation: Evaluation | None = None,
+    robust: bool | None = None,
 ) -> ClaimRow:
     claim = m.node(claim_id)
     beneath = sides_beneath(m, claim_id)
@@ -218,6 +228,8 @@ def claim_row(
         coverage=Coverage(sum(1 for n in stated if checks.verified(n)), len(stated)),
         strength=strength,
         status=status,
+        verdict=status_words(m, evaluation, claim_id) if evaluation is not None else None,
+        robust=robust,
     )
 
 
@@ -261,13 +273,22 @@ def summarise(
     `source_coverage` (from `argmap.coverage.source_coverage`) is carried for its line."""
     checks = check_quotes(m, texts)
     all_depths = depths(m)
-    rows = tuple(claim_row(m, c.id, checks, all_depths, evaluation) for c in m.claim_nodes())
+    robust: dict[str, bool] = {}
+    if evaluation is not None:
+        for x in explain(m, evaluation, contributions=False):
+            if x.robustness is not None:
+                robust[x.node] = x.robustness.robust
+    rows = tuple(
+        claim_row(m, c.id, checks, all_depths, evaluation, robust.get(c.id))
+        for c in m.claim_nodes()
+    )
     return MapSummary(
         title=m.title,
         path=m.path,
         rows=rows,
         totals=map_totals(m, checks, all_depths),
         unchecked_sources=checks.unchecked_sources,
+        file_states={u: checks.files[u] for u in checks.unchecked_sources},
         evaluation=evaluation_info(evaluation),
         actors=tuple(m.actors),
         source_coverage=tuple(source_coverage),

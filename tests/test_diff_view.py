@@ -54,8 +54,8 @@ def test_every_mark_says_its_word(drawn: ET.Element) -> None:
     assert texts(nodes["build-plant.con.2"])[0].strip() == "added"
     assert texts(nodes["cheap-power"])[0].strip() == "reworded"
     assert texts(nodes["reactor-safety"])[0].strip() == "moved"
-    assert texts(nodes["build-plant"])[0].strip() == "accepted → rejected"
-    assert texts(nodes["accident-risk"])[0].strip() == "rejected → accepted"
+    assert texts(nodes["build-plant"])[0].strip() == "stands → falls"
+    assert texts(nodes["accident-risk"])[0].strip() == "falls → stands"
 
 
 def test_a_removed_premise_is_a_ghost_joined_to_where_it_was(drawn: ET.Element) -> None:

@@ -46,6 +46,7 @@ def command(
     coverage: bool,
     uncovered: bool,
     source_dirs: tuple[Path, ...],
+    allow_outside: bool,
     color: bool | None,
 ) -> None:
     """List the map's sources: whether each one's file is found, how many quotes
@@ -59,7 +60,7 @@ def command(
     if fmt == "markdown" and not coverage:
         raise click.UsageError("--format markdown goes with --coverage")
     m = load_valid_map(map_path)
-    texts = SourceTexts(source_dirs)
+    texts = SourceTexts(source_dirs, allow_outside=allow_outside)
     measured = source_coverage(m, texts)
     if coverage:
         if fmt == "json":

@@ -39,6 +39,7 @@ from argmap.files import map_files
 from argmap.jobs import Job, plan
 from argmap.load import load_map, loads_map
 from argmap.model import Actor, ArgumentMap, Link, Node, Quote, Source
+from argmap.notebook import Map  # draws only when a notebook asks
 from argmap.quotes import SourceTexts
 from argmap.summary import MapSummary, PathSummaries, summarise, summarise_paths
 from argmap.validate import check_paths, load_valid_map, require_valid, validate_map
@@ -54,6 +55,7 @@ __all__ = [
     "FormatError",
     "Job",
     "Link",
+    "Map",
     "MapLoadError",
     "MapSummary",
     "Node",

@@ -91,6 +91,8 @@ CODES: dict[str, str] = {
     "E705": "--watch: nothing to watch",
     "E706": "argmap init: the file name does not end in .yaml or .yml",
     "E707": "cannot write the output (standard output closed or full)",
+    "E708": "a page embeds a map file from outside the folder maps are read from",
+    "E709": "a page embeds a map with an unknown or bad option",
     # the map in the terminal: summary, show (E72x)
     "E720": "no node with the id asked for",
     "E721": "no actor with the id asked for",

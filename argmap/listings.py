@@ -3,7 +3,8 @@ for each declared actor or source, in file order."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -14,6 +15,9 @@ from argmap.graph import (
 )
 from argmap.model import ArgumentMap
 from argmap.quotes import FileStatus, QuoteCheck, QuoteChecks
+
+if TYPE_CHECKING:
+    from argmap.coverage import SourceCoverage
 
 
 @attrs.frozen
@@ -80,8 +84,10 @@ class SourceRow:
     verified: int
     not_found: int
     unchecked: int
+    coverage: SourceCoverage | None = None  # None: the file was not read
 
     def as_json(self) -> dict[str, Any]:
+        coverage = self.coverage.as_json()["coverage"] if self.coverage else None
         return {
             "id": self.id,
             "title": self.title,
@@ -94,11 +100,16 @@ class SourceRow:
             "verified": self.verified,
             "not_found": self.not_found,
             "unchecked": self.unchecked,
+            "coverage": coverage,
         }
 
 
-def source_rows(m: ArgumentMap, checks: QuoteChecks) -> list[SourceRow]:
-    """Every declared source, in file order: the quotes and nodes it backs, how many verified."""
+def source_rows(
+    m: ArgumentMap, checks: QuoteChecks, coverage: Sequence[SourceCoverage] = ()
+) -> list[SourceRow]:
+    """Every declared source, in file order: the quotes and nodes it backs, how many verified,
+    and (given `coverage`, from `argmap.coverage.source_coverage`) how much of it is quoted."""
+    measured = {c.source: c for c in coverage if c.measured}
     rows = []
     for source in m.sources.values():
         quoting = [(n, q) for n in m.unique_nodes() for q in n.quotes if q.source == source.id]
@@ -116,6 +127,7 @@ def source_rows(m: ArgumentMap, checks: QuoteChecks) -> list[SourceRow]:
                 verified=verdicts.count(QuoteCheck.VERIFIED),
                 not_found=verdicts.count(QuoteCheck.NOT_FOUND),
                 unchecked=verdicts.count(QuoteCheck.UNCHECKED),
+                coverage=measured.get(source.id),
             )
         )
     return rows

@@ -42,7 +42,7 @@ from argmap.model import (
     Quote,
     Source,
 )
-from argmap.vocabulary import On, Type, file_fields, file_keys
+from argmap.vocabulary import On, Type, file_fields, file_keys, ignore_problem
 
 try:  # libyaml's parser: the same events, several times faster
     from yaml._yaml import CParser as _CParser
@@ -659,11 +659,19 @@ class _Builder:
         values = self.fields(f"source {sid!r}", node, SOURCE_FIELDS, _required(Source))
         if values is None:
             return None
+        ignore: tuple[str, ...] = ()
+        if "ignore" in values:
+            ignore = self.string_list("ignore", values["ignore"], single_ok=False) or ()
+            for item, entry in zip(values["ignore"].value, ignore, strict=False):
+                problem = ignore_problem(entry)
+                if problem:
+                    self.out.add("E117", f"ignore entry {entry!r} {problem}", self.out.pos(item))
         return Source(
             id=sid,
             title=self.string("title", values["title"]) or "",
             position=self.out.pos(node),
             field_positions=self.field_positions(values),
+            ignore=ignore,
             **self.optional_text(Source, values),
         )
 

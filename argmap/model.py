@@ -33,6 +33,12 @@ from argmap.vocabulary import On, Rule, Type, as_data, spec
 
 DEFAULT_WEIGHT = 0.5
 FORMAT_VERSION = 1
+# Where the format's JSON Schema is published, one address per format version: the
+# schema's `$id`, the modeline `argmap init` and `import` write, the SchemaStore entry.
+SCHEMA_URL = (
+    f"https://raw.githubusercontent.com/argmap/argmap/main/schemas/v{FORMAT_VERSION}/"
+    "argmap.schema.json"
+)
 
 
 class NodeKind(enum.Enum):
@@ -109,6 +115,16 @@ class Source:
     url: str | None = attrs.field(default=None, metadata=spec("url", rule=Rule.URL))
     file: str | None = attrs.field(
         default=None, metadata=spec("file", help="A local plain-text copy, for quote checks.")
+    )
+    # Boilerplate left out of source coverage (argmap.coverage): each entry is a line
+    # (`3`) or a range of lines (`44-48`) of `file`, or else a text a sentence holds.
+    ignore: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=spec(
+            "ignore",
+            Type.WORDS,
+            help="Boilerplate left out of coverage: lines (`3`, `44-48`) or a text.",
+        ),
     )
     field_positions: Mapping[str, Position] = attrs.field(factory=dict, eq=False, repr=False)
 

@@ -24,6 +24,10 @@ Element ids in the SVG: a node's `<g>` has the node's id; a link's edge has
 `link:<link id>`; junction points `junction:<link id>`; with `--cluster`, each
 claim's frame `frame:<claim id>`; the whole `argmap:diagram`, the legend
 `argmap:legend` (map ids hold no colon, so none of these can be a node's).
+
+An `Overlay` lets another command draw over a map without a drawing of its own:
+`argmap diff --format svg` marks nodes (`mark-<kind>` classes, a word badge)
+and adds ghosts (`ghost:N`, links `ghost-link:N`) and a row of the legend.
 """
 
 from __future__ import annotations
@@ -66,6 +70,38 @@ MAX_LINES = 10  # a longer text is cut, with "…"; the tooltip keeps all of it
 NBSP = "&#160;"  # Graphviz refuses an empty <B></B> or <FONT></FONT>
 
 SEMANTICS_NAMES = {"dfquad": "DF-QuAD", "qe": "quadratic energy", "euler": "Euler-based"}
+
+
+@attrs.frozen
+class Mark:
+    """A word drawn on a node, in a colour that also rings the node (`argmap diff`'s
+    `added`, `reworded`...): the word says it, the colour only helps."""
+
+    word: str
+    colour: str
+    kind: str = ""  # the SVG class `mark-<kind>` (default: the word, hyphenated)
+
+
+@attrs.frozen
+class Ghost:
+    """A node that is not in the map drawn faded (a premise a diff removed), joined to
+    `parent` (a node of the map, or None) as it was: `kind` pro, con or undercut."""
+
+    id: str
+    text: str
+    parent: str | None
+    kind: LinkKind
+    mark: Mark
+
+
+@attrs.frozen
+class Overlay:
+    """What another command draws over a map: marks on its nodes, ghosts beside them,
+    and the key of the marks (a row of the legend)."""
+
+    marks: Mapping[str, tuple[Mark, ...]] = attrs.field(factory=dict)
+    ghosts: tuple[Ghost, ...] = ()
+    key: tuple[Mark, ...] = ()
 
 
 class _Names:
@@ -217,13 +253,16 @@ def render_dot(
     evaluation: Evaluation | None = None,
     options: RenderOptions | None = None,
     checks: QuoteChecks | None = None,
+    overlay: Overlay | None = None,
 ) -> str:
     """The map as DOT text: pure, deterministic, every map string escaped.
 
     `checks` (argmap.quotes.check_quotes) says which quotes were verified; without
     it every quote is drawn as unchecked. With `evaluation` each node carries its
-    badge and tint, each claim its robustness, and the key the scores' caveat."""
+    badge and tint, each claim its robustness, and the key the scores' caveat.
+    `overlay` adds marks, ghost nodes and their key (argmap diff --format svg)."""
     options = options or RenderOptions()
+    overlay = overlay or Overlay()
     if evaluation is not None and not evaluation.converged:
         raise not_converged(m.path, evaluation, "its strengths are not a fixpoint to draw")
     theme = THEMES[options.theme]
@@ -289,6 +328,7 @@ def render_dot(
                     checks,
                     node.id in claims,
                     node.id in context,
+                    overlay.marks.get(node.id, ()),
                 )
     for node in loose:
         _add_node(
@@ -301,13 +341,15 @@ def render_dot(
             checks,
             node.id in claims,
             node.id in context,
+            overlay.marks.get(node.id, ()),
         )
     loose_refs = _loose_refs(links, claims)
     _arrange_heads(g, m, shown, links, names, loose_refs)
     _add_links(g, m, links, names, theme, evaluation, loose_refs)
+    _add_ghosts(g, overlay.ghosts, names, theme)
     if options.legend:
         states = [quote_state(node, checks) for node in shown.values()]
-        _add_legend(g, theme, evaluation, shown.values(), states)
+        _add_legend(g, theme, evaluation, shown.values(), states, overlay.key)
     elif evaluation is not None:  # no key to carry the caveat: the diagram's label does
         caveat = html_text(f"Scores are {SCORES_CAVEAT}.")
         g.attr("graph", labelloc="b", label=f'<<FONT POINT-SIZE="10">{caveat}</FONT>>')
@@ -466,6 +508,7 @@ def _add_node(
     checks: QuoteChecks | None,
     is_claim: bool,
     is_context: bool,
+    marks: tuple[Mark, ...] = (),
 ) -> None:
     quotes = quote_state(node, checks)
     status = verdict.tint if verdict is not None else None
@@ -488,17 +531,21 @@ def _add_node(
             classes.append("robust" if verdict.robustness.robust else "fragile")
     if is_context:
         classes.append("context")
+    classes += [_mark_class(mark) for mark in marks]
     lines = _wrapped(node.text, CLAIM_WRAP if is_claim else PREMISE_WRAP)
     attrs_: dict[str, str] = {
         "id": names.element[node.id],
         "class": " ".join(classes),
-        "label": _label(m, node, lines, theme, verdict, quotes, is_claim, is_context),
+        "label": _label(m, node, lines, theme, verdict, quotes, is_claim, is_context, marks),
         "style": _node_style(node, theme, status, is_claim),
         "fillcolor": fill,
         "tooltip": esc_string(_tooltip(m, node, verdict, checks, is_claim)),
     }
     if is_claim:
         attrs_["penwidth"] = "2.2"
+    if marks:
+        attrs_["color"] = marks[0].colour
+        attrs_["penwidth"] = "3"
     if is_context:
         attrs_["color"] = theme.context_text
         attrs_["fontcolor"] = theme.context_text
@@ -577,6 +624,7 @@ def _label(
     quotes: str | None,
     is_claim: bool,
     is_context: bool,
+    marks: tuple[Mark, ...] = (),
 ) -> str:
     body = "<BR/>".join(html_text(line) or NBSP for line in lines)
     if is_claim:
@@ -621,6 +669,9 @@ def _label(
             f'<TD ALIGN="LEFT" BALIGN="LEFT">{body}</TD><TD WIDTH="{shortfall:g}"></TD>'
             "</TR></TABLE>"
         )
+    if marks:
+        rows.append(f'<TR><TD ALIGN="LEFT"{span}>{_mark_badges(marks)}</TD></TR>')
+        rows.append(f'<TR><TD HEIGHT="4"{span}></TD></TR>')
     rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{span}>{body}</TD></TR>')
     if meta or badge:
         rows.append(f'<TR><TD HEIGHT="5"{span}></TD></TR>')
@@ -811,6 +862,64 @@ def _link_tooltip(m: ArgumentMap, link: Link, evaluation: Evaluation | None) -> 
     return "\n".join(out)
 
 
+def _mark_class(mark: Mark) -> str:
+    return "mark-" + (mark.kind or "-".join(mark.word.split()))
+
+
+def _mark_badges(marks: Iterable[Mark]) -> str:
+    """The marks as a row of small badges: each word in white on its colour."""
+    cells = '<TD WIDTH="4"></TD>'.join(
+        f'<TD BGCOLOR="{mark.colour}"><FONT POINT-SIZE="10" COLOR="white">'
+        f" {html_text(mark.word)} </FONT></TD>"
+        for mark in marks
+    )
+    return (
+        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1"><TR>{cells}</TR></TABLE>'
+    )
+
+
+def _add_ghosts(g: graphviz.Digraph, ghosts: Iterable[Ghost], names: _Names, theme: Theme) -> None:
+    """Each ghost faded and dashed, with its mark, joined to its parent as it was (a
+    node of the map, or `ghost:<id>`, another ghost)."""
+    ghosts = tuple(ghosts)
+    # Upper case: never a map id.
+    ghost_names = {f"ghost:{ghost.id}": f"G{i}" for i, ghost in enumerate(ghosts, start=1)}
+    for index, ghost in enumerate(ghosts, start=1):
+        name = f"G{index}"
+        lines = _wrapped(ghost.text, PREMISE_WRAP)
+        body = "<BR/>".join(html_text(line) or NBSP for line in lines)
+        g.node(
+            name,
+            id=f"ghost:{index}",
+            label=(
+                '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+                f'<TR><TD ALIGN="LEFT">{_mark_badges([ghost.mark])}</TD></TR>'
+                '<TR><TD HEIGHT="4"></TD></TR>'
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{body}</TD></TR></TABLE>>'
+            ),
+            style="filled,dashed",
+            fillcolor=theme.background,
+            color=ghost.mark.colour,
+            fontcolor=theme.muted,
+            tooltip=esc_string(f"{ghost.id} ({ghost.mark.word}): {ghost.text}"),
+            **{"class": f"ghost {_mark_class(ghost.mark)}"},
+        )
+        parent = None if ghost.parent is None else names.dot.get(ghost.parent)
+        parent = parent or ghost_names.get(ghost.parent or "")
+        if parent is not None:
+            _, arrow, _ = _link_look(ghost.kind, theme)
+            g.edge(
+                parent,
+                name,
+                dir="back",
+                arrowtail=arrow,
+                color=ghost.mark.colour,
+                style="dashed",
+                id=f"ghost-link:{index}",
+                **{"class": f"ghost-link {ghost.kind.value}"},
+            )
+
+
 _QUOTE_ORDER = ["verified", "unchecked", "not-found"]
 
 
@@ -824,9 +933,12 @@ def _add_legend(
     evaluation: Evaluation | None,
     nodes: Iterable[Node],
     quote_states: Iterable[str | None] = (),
+    marks: Iterable[Mark] = (),
 ) -> None:
     """Rows of samples: node kinds; link kinds; the quote states drawn; with evaluation,
-    the status words with what they mean, the semantics and the scores' caveat."""
+    the status words with what they mean, the semantics and the scores' caveat; the
+    marks an overlay draws."""
+    marks = tuple(marks)
     any_implicit = any(n.implicit for n in nodes)
     # Not a cluster: Graphviz lets a cluster disturb the file order of premises
     # in the map beside it, and a separate component leaves the map alone.
@@ -942,6 +1054,19 @@ def _add_legend(
                 **{"class": "legend caveat"},
             )
             rows.append(["Lsemantics"])
+
+        marked = [f"Lmark{i}" for i, _ in enumerate(marks)]
+        for name, mark in zip(marked, marks, strict=False):
+            key.node(
+                name,
+                label=f"<{_mark_badges([mark])}>",
+                shape="box",
+                color=mark.colour,
+                penwidth="3",
+                **{"class": f"legend {_mark_class(mark)}"},
+            )
+        if marked:
+            rows.append(marked)
 
         for row in rows:
             with key.subgraph() as same:

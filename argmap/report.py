@@ -461,9 +461,19 @@ def actors_table(rows: Sequence[ActorRow], *, boxes: bool) -> RenderableType:
     return _fitted_table(columns, 0, boxes=boxes, lines=True)
 
 
+def _file_status(r: SourceRow) -> str:
+    """The file's state; for a file read, how many of its sentences a quote touches (in
+    the file's cell: a column of its own would not fit 100 columns beside a file name)."""
+    shown = r.file_status.words
+    if r.coverage is not None:
+        shown += f", {r.coverage.sentences_quoted}/{r.coverage.sentences_counted} sentences quoted"
+    return shown
+
+
 def sources_table(rows: Sequence[SourceRow], *, boxes: bool) -> RenderableType:
-    """One row per source (title, then author and date): its file, and how many quotes and
-    nodes it backs, how many verified."""
+    """One row per source (title, then author and date): its file (found or not, and how
+    many of its sentences are quoted), and how many quotes and nodes it backs, how many
+    verified."""
     titles = []
     for r in rows:
         cell = text(r.title)
@@ -472,8 +482,7 @@ def sources_table(rows: Sequence[SourceRow], *, boxes: bool) -> RenderableType:
             cell.append_text(text(credit, "dim"))
         titles.append(cell)
     files = [
-        text(f"{r.file}\n({r.file_status.words})" if r.file else FileStatus.NONE.words)
-        for r in rows
+        text(f"{r.file}\n({_file_status(r)})" if r.file else FileStatus.NONE.words) for r in rows
     ]
     # A file name is one word: never folded (a terminal too narrow for it gets one block
     # per source); the title, with author and date beneath, wraps instead.

@@ -11,13 +11,12 @@ from pathlib import Path
 
 from argmap.errors import ArgmapError
 from argmap.files import MAP_SUFFIXES, write_file
+from argmap.model import SCHEMA_URL as SCHEMA_URL  # the published schema, for the modeline
 
 DEFAULT_PATH = Path("maps") / "map.yaml"
 """Where `argmap init` writes with no PATH: maps live under `maps/`, where the
 pre-commit hook and the CI example look for them."""
 
-SCHEMA_URL = "https://raw.githubusercontent.com/argmap/argmap/main/argmap/argmap.schema.json"
-"""The published JSON Schema; `argmap schema` prints the same file for a local copy."""
 
 _STARTER = """\
 # yaml-language-server: $schema={schema}

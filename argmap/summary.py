@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -32,6 +32,9 @@ from argmap.graph import (
 from argmap.model import ArgumentMap, LinkKind, NodeKind
 from argmap.numbers import json_number
 from argmap.quotes import FileStatus, QuoteCheck, QuoteChecks, SourceTexts, check_quotes
+
+if TYPE_CHECKING:
+    from argmap.coverage import SourceCoverage
 
 SORT_KEYS = ("file", "id", "strength", "contested", "pro", "con")
 
@@ -184,6 +187,8 @@ class MapSummary:
     actors: tuple[str, ...] = ()  # declared actor ids
     # Each unchecked source's file state, so the caption says why in the one wording.
     file_states: Mapping[str, FileStatus] = attrs.field(factory=dict)
+    # Each source's sentences quoted (argmap.coverage); empty: not measured.
+    source_coverage: tuple[SourceCoverage, ...] = ()
 
 
 def claim_row(
@@ -264,8 +269,10 @@ def summarise(
     *,
     texts: SourceTexts | None = None,
     evaluation: Evaluation | None = None,
+    source_coverage: Sequence[SourceCoverage] = (),
 ) -> MapSummary:
-    """The rows and totals of `argmap summary` for one map (every claim, in file order)."""
+    """The rows and totals of `argmap summary` for one map (every claim, in file order);
+    `source_coverage` (from `argmap.coverage.source_coverage`) is carried for its line."""
     checks = check_quotes(m, texts)
     all_depths = depths(m)
     robust: dict[str, bool] = {}
@@ -286,6 +293,7 @@ def summarise(
         file_states={u: checks.files[u] for u in checks.unchecked_sources},
         evaluation=evaluation_info(evaluation),
         actors=tuple(m.actors),
+        source_coverage=tuple(source_coverage),
     )
 
 
@@ -369,6 +377,7 @@ def summarise_paths(
     summarised without scores, with a warning (E501). `each` sees the list of files and
     yields them back (a progress bar, say).
     """
+    from argmap.coverage import source_coverage
     from argmap.evaluate import evaluate as run_evaluation
     from argmap.evaluate import not_converged
     from argmap.validate import load_valid_map
@@ -408,5 +417,6 @@ def summarise_paths(
                     Diagnostic(problem.code, Severity.WARNING, problem.message, Position(m.path))
                 )
                 evaluation = None
-        summaries.append(summarise(m, texts=texts, evaluation=evaluation))
+        coverage = source_coverage(m, texts)
+        summaries.append(summarise(m, texts=texts, evaluation=evaluation, source_coverage=coverage))
     return PathSummaries(tuple(summaries), tuple(problems))

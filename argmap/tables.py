@@ -81,6 +81,19 @@ def summary_notes(summaries: Sequence[MapSummary]) -> list[str]:
     if unchecked:
         quotes += " Quotes of " + ", ".join(unchecked) + " count as unverified."
     notes.append(quotes)
+    measured = [(s, c) for s in summaries for c in s.source_coverage if c.measured]
+    if measured:
+        parts = [
+            (f"{c.source} ({s.path})" if several else c.source)
+            + f" {c.sentences_quoted}/{c.sentences_counted}"
+            + (f" ({c.sentences_quoted / c.sentences_counted:.0%})" if c.sentences_counted else "")
+            for s, c in measured
+        ]
+        notes.append(
+            "source coverage (sentences a quote touches, argmap sources --coverage): "
+            + ", ".join(parts)
+            + "."
+        )
     return notes
 
 
@@ -94,6 +107,7 @@ def summary_document(summaries: Sequence[MapSummary], rows: Sequence[ClaimRow]) 
                 "title": s.title,
                 "path": s.path,
                 "unchecked_sources": list(s.unchecked_sources),
+                "source_coverage": _source_coverage(s),
             },
             "evaluation": s.evaluation,
             "claims": claims,
@@ -105,6 +119,7 @@ def summary_document(summaries: Sequence[MapSummary], rows: Sequence[ClaimRow]) 
                 "title": s.title,
                 "path": s.path,
                 "unchecked_sources": list(s.unchecked_sources),
+                "source_coverage": _source_coverage(s),
                 "evaluation": s.evaluation,
                 "totals": s.totals.as_json(),
             }
@@ -113,6 +128,11 @@ def summary_document(summaries: Sequence[MapSummary], rows: Sequence[ClaimRow]) 
         "claims": claims,
         "totals": combined_totals(summaries).as_json(),
     }
+
+
+def _source_coverage(s: MapSummary) -> dict[str, Any]:
+    """Source id -> its coverage (`argmap sources --coverage --format json`), null if unread."""
+    return {c.source: c.as_json()["coverage"] for c in s.source_coverage}
 
 
 def summary_json(summaries: Sequence[MapSummary], rows: Sequence[ClaimRow]) -> str:

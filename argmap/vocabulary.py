@@ -34,7 +34,11 @@ URL_RULE = r"[Hh][Tt][Tt][Pp][Ss]?://[^" + _URL_FORBIDDEN + r"]+"
 DATE_RULE = r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?"
 """A date: YYYY, YYYY-MM or YYYY-MM-DD."""
 
+IGNORE_LINES_RULE = r"[0-9]+(-[0-9]+)?"
+"""A source's `ignore` entry that names lines: `3`, or `44-48`; any other entry is a text."""
+
 ID_PATTERN = re.compile(ID_RULE + r"\Z")
+IGNORE_LINES_PATTERN = re.compile(IGNORE_LINES_RULE + r"\Z")
 URL_PATTERN = re.compile(URL_RULE + r"\Z")
 DATE_PATTERN = re.compile(DATE_RULE + r"\Z")
 _SCHEME = re.compile(r"https?://", re.IGNORECASE)
@@ -48,6 +52,24 @@ def json_pattern(rule: str) -> str:
 
 def is_id(text: str) -> bool:
     return ID_PATTERN.match(text) is not None
+
+
+def ignore_lines(entry: str) -> tuple[int, int] | None:
+    """The first and last line an `ignore` entry names (`3`, `44-48`); None for a text."""
+    if not IGNORE_LINES_PATTERN.match(entry.strip()):
+        return None
+    first, _, last = entry.strip().partition("-")
+    return int(first), int(last or first)
+
+
+def ignore_problem(entry: str) -> str | None:
+    """Why an `ignore` entry cannot be used, in words that end a sentence; None if it can."""
+    if not entry.strip():
+        return "is empty; give lines (`3`, `44-48`) or a text"
+    lines = ignore_lines(entry)
+    if lines is not None and (lines[0] < 1 or lines[1] < lines[0]):
+        return "names no lines: lines count from 1, and a range runs from low to high"
+    return None
 
 
 def is_date(text: str) -> bool:

@@ -63,15 +63,15 @@ def test_sources_table(invoke: Invoke) -> None:
     assert (
         invoke(["sources", "quotes-checked.yaml"]).stdout
         == """\
-source   title                            file                  quotes  backs  verified
----------------------------------------------------------------------------------------
-report   A report with a local copy       sources/report.txt         2      2       1/2
-                                          (found)
+source   title                            file                           quotes  backs  verified
+------------------------------------------------------------------------------------------------
+report   A report with a local copy       sources/report.txt                  2      2       1/2
+                                          (found, 1/2 sentences quoted)
 
-missing  A report whose copy is not here  sources/not-here.txt       1      1       0/1
+missing  A report whose copy is not here  sources/not-here.txt                1      1       0/1
                                           (not found)
 
-offline  A report with no file at all     no file                    1      1       0/1
+offline  A report with no file at all     no file                             1      1       0/1
 """
     )
 
@@ -92,6 +92,15 @@ def test_sources_json_and_a_sources_directory(invoke: Invoke, tmp_path) -> None:
         "verified": 1,
         "not_found": 0,
         "unchecked": 0,
+        "coverage": {
+            "sentences": 1,
+            "sentences_quoted": 1,
+            "sentences_ignored": 0,
+            "characters": 24,
+            "characters_quoted": 15,
+            "quotes_placed": 1,
+            "quotes": 1,
+        },
     }
 
 

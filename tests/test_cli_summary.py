@@ -97,6 +97,19 @@ def test_json_has_every_column(invoke: Invoke) -> None:
         "title": "Quotes checked against their sources",
         "path": "quotes-checked.yaml",
         "unchecked_sources": ["missing", "offline"],
+        "source_coverage": {
+            "report": {
+                "sentences": 2,
+                "sentences_quoted": 1,
+                "sentences_ignored": 0,
+                "characters": 74,
+                "characters_quoted": 24,
+                "quotes_placed": 1,
+                "quotes": 2,
+            },
+            "missing": None,
+            "offline": None,
+        },
     }
     assert doc["evaluation"] == {
         "semantics": "dfquad",

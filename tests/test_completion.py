@@ -68,4 +68,4 @@ def test_bash_completes_with_the_installed_script() -> None:
     )
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
     done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env=env)
-    assert done.stdout == "text markdown json\n", done.stderr
+    assert done.stdout == "text markdown json svg html\n", done.stderr

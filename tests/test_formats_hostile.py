@@ -265,7 +265,7 @@ def test_an_import_that_would_make_a_map_over_the_map_limit_is_refused(
     monkeypatch.setattr("argmap.formats.MAX_FILE_BYTES", 200)
     text = "[a]: " + "A long claim. " * 20 + "\n"
     assert failure(text, "argdown") == (
-        "t: error: the map made from this file would be 433 bytes; maps are limited to 200"
+        "t: error: the map made from this file would be 437 bytes; maps are limited to 200"
         " bytes: split the input [E003]"
     )
 

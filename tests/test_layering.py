@@ -19,6 +19,10 @@ ALLOWED_USERS = {
     "yaml": {"load", "formats.yaml_writer"},
     # No longer a dependency: argmap.dot_text writes the DOT text itself.
     "graphviz": set(),
+    "pysbd": {"coverage"},
+    "markdown": {"markdown"},
+    "pymdownx": set(),
+    "IPython": set(),
     # The language server's libraries: a second or so of imports no other command pays.
     "pygls": {"lsp", "commands.lsp"},
     "lsprotocol": {"lsp", "commands.lsp"},

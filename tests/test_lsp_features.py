@@ -240,7 +240,7 @@ WRITTEN = (
     ("line", "expected"),
     [
         (5, ["name", "role", "kind", "url"]),  # an actor's fields
-        (8, ["title", "author", "publisher", "date", "url", "file"]),  # a source's
+        (8, ["title", "author", "publisher", "date", "url", "file", "ignore"]),  # a source's
         (13, ["ann", "bob"]),  # an item of a `by` list
         (15, ["source", "text", "speaker", "locator"]),  # a quote's fields
         (20, ["source", "text", "speaker", "locator"]),  # in a list of quotes

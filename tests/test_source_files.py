@@ -91,7 +91,7 @@ def test_every_command_says_the_same_words_for_a_source_file_state(
     summary = _flat(invoke(["summary", path, "--no-eval"]).stdout)
     if words is None:
         assert validate == "0 errors, 0 warnings, 0 infos in 1 file\n"
-        assert "(found)" in sources
+        assert "(found, 1/1 sentences quoted)" in sources  # with its coverage
         assert "(verified)" in show
         assert "count as unverified" not in summary
         return

@@ -152,6 +152,7 @@ sources:
     date: 2011-05
     url: https://example.org/src
     file: src.txt
+    ignore: ["1", "3-4", Subscribe now]
 actors:
   ann: {name: Ann, role: Reporter, kind: person, url: https://example.org/ann}
 claims:

@@ -146,7 +146,13 @@ def test_the_ci_workflow_tests_lints_validates_and_renders() -> None:
     }
     assert uses["github/codeql-action/upload-sarif"]["sarif_file"] == "argmap.sarif"
     assert "> argmap.sarif" in runs
-    assert uses["actions/upload-artifact"]["path"] == "build/"
+    uploads = [
+        step["with"]["path"]
+        for job in WORKFLOW["jobs"].values()
+        for step in job["steps"]
+        if step.get("uses", "").startswith("actions/upload-artifact")
+    ]
+    assert uploads == ["build/diff/", "build/"]
     assert "apt-get install -y -qq graphviz" in runs
 
 
@@ -157,3 +163,13 @@ def test_the_ci_workflow_tests_lints_validates_and_renders() -> None:
 )
 def test_every_argmap_command_in_ci_and_the_readme_example_parses(args: list[str]) -> None:
     check_parses(args)
+
+
+def test_a_pull_request_gets_one_diff_comment_updated_in_place_and_the_drawn_diff() -> None:
+    runs = "\n".join(workflow_runs())
+    commands = argmap_commands(runs)
+    assert ["diff", "git:$BASE:$map", "$map", "--format", "html"] in commands
+    # Found again by its marker and edited, rather than one more comment per push.
+    assert "<!-- argmap diff -->" in runs
+    assert 'gh api -X PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$id"' in runs
+    assert runs.count("gh pr comment") == 1

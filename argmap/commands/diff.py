@@ -14,7 +14,9 @@ from argmap.commands._common import (
     quiet_flag,
     use_color,
 )
-from argmap.diff import FORMATS, diff_specs
+from argmap.diff import FORMATS, diff_maps, read_map_spec
+
+DRAWN = ("svg", "html")  # the new map drawn with the changes marked (argmap.diff_view)
 
 
 @click.command("diff")
@@ -23,10 +25,11 @@ from argmap.diff import FORMATS, diff_specs
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(list(FORMATS)),
+    type=click.Choice([*FORMATS, *DRAWN]),
     default="text",
     show_default=True,
-    help="text for people, markdown for a pull-request comment, json for machines.",
+    help="text for people, markdown for a pull-request comment, json for machines;"
+    " svg or html: the new map drawn with the changes marked on it.",
 )
 @evaluation_options(verb="diff", eval_help="Also report changes of strength and (grounded) status.")
 @color_option
@@ -42,13 +45,27 @@ def command(
     `argmap diff git:main:maps/a.yaml maps/a.yaml`. Exit status 0 whatever
     changed; 1 only if a map cannot be read.
     """
-    result = diff_specs(
-        old,
-        new,
+    new_map = read_map_spec(new)
+    result = diff_maps(
+        read_map_spec(old),
+        new_map,
         evaluate=eval_choice.enabled,
         semantics=eval_choice.semantics,
         support=eval_choice.support,
     )
+    if fmt in DRAWN:
+        from argmap.diff_view import diff_html, diff_svg
+
+        draw = diff_svg if fmt == "svg" else diff_html
+        drawn = draw(
+            result,
+            new_map,
+            with_eval=eval_choice.enabled,
+            semantics=eval_choice.semantics,
+            support=eval_choice.support,
+        )
+        click.echo(drawn, nl=False)
+        return
     output = printable(FORMATS[fmt](result))  # JSON escapes control characters itself
     if fmt == "text" and use_color(sys.stdout, color):
         from argmap.commands._common import make_console

@@ -110,7 +110,7 @@ class _Exporter:
                 name = field.replace("_", "-")
                 self.losses.add(name, "", m.field_positions.get(name, m.position), noun="map")
         for entry in m.sources.values():  # a quote's locution names its source's title
-            for field in ("author", "publisher", "date", "url", "file"):
+            for field in ("author", "publisher", "date", "url", "file", "ignore"):
                 if getattr(entry, field):
                     self.losses.add(field, entry.id, entry.position, noun="source")
         for actor in m.actors.values():  # a participant has a name only

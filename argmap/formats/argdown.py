@@ -136,14 +136,7 @@ class _Exporter:
         if m.allow_cycles:
             front["allow-cycles"] = True
         if m.sources:
-            front["sources"] = {
-                s.id: {
-                    k: v
-                    for k, v in attrs.asdict(s).items()
-                    if v is not None and k not in ("id", "position", "field_positions")
-                }
-                for s in m.sources.values()
-            }
+            front["sources"] = {s.id: s.as_data() for s in m.sources.values()}
         if m.actors:
             front["actors"] = {
                 a.id: {

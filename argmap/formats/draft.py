@@ -196,6 +196,14 @@ def _entry(
     where = Position(draft.path, 1, 1)
     kept: dict[str, Any] = {}
     for name, value in entry.items():
+        if (
+            name == "ignore"
+            and name in fields
+            and isinstance(value, list)
+            and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value)
+        ):
+            kept[name] = [str(v) for v in value]  # a source's `ignore` entries
+            continue
         text = (
             str(value)
             if isinstance(value, (str, int, float)) and not isinstance(value, bool)

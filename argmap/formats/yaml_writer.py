@@ -17,13 +17,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from argmap.formats.draft import Draft, DraftLink, DraftNode, slug
-from argmap.model import LinkKind, Node
+from argmap.model import SCHEMA_URL, LinkKind, Node
 from argmap.vocabulary import Type, file_fields, is_id
 
-MODELINE = (
-    "# yaml-language-server: "
-    "$schema=https://raw.githubusercontent.com/argmap/argmap/main/argmap/argmap.schema.json"
-)
+MODELINE = f"# yaml-language-server: $schema={SCHEMA_URL}"
 
 # The node fields a draft node carries beside its text (its id is decided here).
 _DRAFT_FIELDS = tuple(f for f in file_fields(Node) if f.key not in ("id", "text"))

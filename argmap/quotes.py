@@ -74,3 +74,93 @@ def quote_matches(quote: str, normalised_source: str) -> bool:
             return False
         at = found + len(part)
     return True
+
+
+# --- where a quote stands in the source as written ------------------------------------
+
+
+def _nfc_chunks(text: str) -> list[tuple[int, int]]:
+    """`text` cut into spans that NFC composes independently.
+
+    A span is a starter with the combining marks after it, merged with the next span
+    whenever composing them together differs from composing each alone (Hangul jamo,
+    and the few starters that compose with a starter before them), so that the spans'
+    NFC forms, joined, are the NFC form of the whole text.
+    """
+    if not text:
+        return []
+    cuts = [i for i, ch in enumerate(text) if i == 0 or not unicodedata.combining(ch)]
+    spans: list[tuple[int, int]] = []
+    for start, end in zip(cuts, [*cuts[1:], len(text)], strict=True):
+        if spans:
+            before = spans[-1]
+            joined = text[before[0] : end]
+            if not joined.isascii():
+                left, right = text[before[0] : start], text[start:end]
+                nfc = unicodedata.normalize
+                if nfc("NFC", joined) != nfc("NFC", left) + nfc("NFC", right):
+                    spans[-1] = (before[0], end)
+                    continue
+        spans.append((start, end))
+    return spans
+
+
+def _normalised_with_offsets(original: str) -> tuple[str, list[int], list[int]]:
+    """`normalise(original)`, with, for each of its characters, the span of `original`
+    it comes from (`starts[i]`, `ends[i]`): a folded space covers its whole white space run.
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    space_from = -1  # start of a pending white space run, or -1
+    space_to = -1
+    for chunk_start, chunk_end in _nfc_chunks(original):
+        chunk = original[chunk_start:chunk_end]
+        composed = chunk if chunk.isascii() else unicodedata.normalize("NFC", chunk)
+        for ch in composed.translate(_TRANSLATE):
+            if ch.isspace():  # what `_SPACE` (`\s`) and `strip` take for white space
+                if space_from < 0:
+                    space_from = chunk_start
+                space_to = chunk_end
+                continue
+            if space_from >= 0:
+                if out:  # leading white space is stripped
+                    out.append(" ")
+                    starts.append(space_from)
+                    ends.append(space_to)
+                space_from = -1
+            for folded in ch.casefold():
+                out.append(folded)
+                starts.append(chunk_start)
+                ends.append(chunk_end)
+    return "".join(out), starts, ends
+
+
+def quote_spans(quote: str, original: str) -> list[tuple[int, int]] | None:
+    """Where `quote` stands in the source text `original` as written, or None if it does not.
+
+    The match is `quote_matches`'s, through the same normalisation: each part of the
+    quote (split at its gaps, `…` or `[...]`) gives one `(start, end)` span of
+    `original`, in order, that covers the characters the part matched (curly quotes,
+    runs of white space, zero-width characters and decomposed accents inside it
+    included). A part that matches half of one character that normalises into two
+    (`ß` as `ss`) covers that whole character. Spans never overlap; two parts that meet
+    in one such character share one span.
+    """
+    parts = quote_parts(quote)
+    if not parts:
+        return None
+    normalised, starts, ends = _normalised_with_offsets(original)
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for part in parts:
+        found = normalised.find(part, at)
+        if found < 0:
+            return None
+        at = found + len(part)
+        start, end = starts[found], ends[at - 1]
+        if spans and start < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans

@@ -70,3 +70,149 @@ def test_quotes_pasted_from_the_web_still_match(quote: str) -> None:
 
 def test_modifier_letter_apostrophe_is_an_apostrophe() -> None:
     assert quote_matches("the officers\u02bc view", SOURCE)
+
+
+# --- quote_spans: where a quote stands in the source as written ------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from argmap.quotes import _normalised_with_offsets, quote_spans  # noqa: E402
+
+
+def spans_text(quote: str, original: str) -> list[str] | None:
+    spans = quote_spans(quote, original)
+    return None if spans is None else [original[a:b] for a, b in spans]
+
+
+def test_a_plain_quote_is_one_span_at_its_exact_offsets() -> None:
+    original = "Officials call S-Comm mandatory, they say."
+    assert quote_spans("call S-Comm mandatory", original) == [(10, 31)]
+
+
+def test_case_is_ignored_and_the_span_keeps_the_source_letters() -> None:
+    assert spans_text("SECURE communities", "Now Secure Communities is") == ["Secure Communities"]
+
+
+def test_curly_quotes_and_dashes_in_the_source_are_inside_the_span() -> None:
+    original = "It is \u201cmandatory\u201d \u2014 they say."
+    assert quote_spans('"mandatory" - they', original) == [(6, 24)]
+    assert original[6:24] == "\u201cmandatory\u201d \u2014 they"
+
+
+def test_a_white_space_run_in_the_source_is_covered_whole() -> None:
+    original = "has so\n\n   far not"
+    assert quote_spans("has so far", original) == [(0, 14)]
+    assert original[0:14] == original[:-4]
+
+
+def test_leading_and_trailing_white_space_of_the_source_shift_nothing() -> None:
+    original = "  \n\tThe union said no.  \n"
+    assert quote_spans("the union", original) == [(4, 13)]
+    assert quote_spans("said no.", original) == [(14, 22)]
+
+
+def test_zero_width_characters_inside_the_quoted_words_are_covered() -> None:
+    original = "the offi\u200bcers\u00ad\u2019 view"
+    assert quote_spans("officers' view", original) == [(4, 20)]
+    assert original[4:20] == "offi\u200bcers\u00ad\u2019 view"
+
+
+def test_a_decomposed_accent_in_the_source_is_covered_with_its_letter() -> None:
+    original = "the cafe\u0301 was open"  # e + combining acute accent
+    assert quote_spans("caf\u00e9 was", original) == [(4, 13)]
+    assert original[4:13] == "cafe\u0301 was"
+
+
+def test_a_composed_accent_in_the_source_matches_a_decomposed_one_in_the_quote() -> None:
+    original = "the caf\u00e9 was open"
+    assert quote_spans("cafe\u0301", original) == [(4, 8)]
+
+
+def test_an_ellipsis_gap_gives_one_span_per_part_in_order() -> None:
+    original = "The union has so far not allowed its members to take part."
+    assert quote_spans("The union \u2026 not allowed ... take part", original) == [
+        (0, 9),
+        (21, 32),
+        (48, 57),
+    ]
+
+
+def test_a_bracketed_gap_splits_like_an_ellipsis() -> None:
+    original = "one two three four"
+    assert quote_spans("one [\u2026] four", original) == [(0, 3), (14, 18)]
+    assert quote_spans("one [...] three", original) == [(0, 3), (8, 13)]
+
+
+def test_parts_are_found_in_order_after_each_other() -> None:
+    # The second "b" is the one after "a", not the first one in the text.
+    assert quote_spans("a ... b", "b x a y b") == [(4, 5), (8, 9)]
+
+
+def test_no_match_is_none() -> None:
+    assert quote_spans("not in it", "something else") is None
+    assert quote_spans("b ... a", "a then b") is None  # parts out of order
+
+
+def test_a_quote_of_nothing_but_a_gap_is_none() -> None:
+    assert quote_spans("...", "any text ... at all") is None
+    assert quote_spans("   ", "any text") is None
+
+
+def test_a_letter_that_folds_into_two_is_covered_whole() -> None:
+    # casefold: ß -> ss; a quote of "strasse" covers the ß of "Straße".
+    assert quote_spans("strasse", "die Straße hier") == [(4, 10)]
+    # A quote ending half-way through the two letters still covers the whole ß.
+    assert quote_spans("stras", "die Straße hier") == [(4, 9)]
+
+
+def test_parts_that_meet_inside_one_character_share_one_span() -> None:
+    # "s…s" matches the two letters ß folds into: one character, one span.
+    assert quote_spans("s … s", "ß") == [(0, 1)]
+
+
+def test_hangul_jamo_compose_across_starters() -> None:
+    original = "x \u1100\u1161\u11a8 y"  # ᄀ + ᅡ + ᆨ compose into 각
+    assert quote_spans("\uac01", original) == [(2, 5)]
+
+
+def test_spans_agree_with_quote_matches_on_the_seed_like_sample() -> None:
+    raw = (
+        "The union\u2026 has so far not allowed its members to take part.\n"
+        "Officials call S-Comm \u201cmandatory\u201d \u2014 localities disagree."
+    )
+    assert spans_text('officials call s-comm "mandatory"', raw) == [
+        "Officials call S-Comm \u201cmandatory\u201d"
+    ]
+    assert quote_matches("the union... take part", normalise(raw))
+    assert spans_text("the union... take part", raw) == ["The union", "take part"]
+
+
+_TRICKY = st.sampled_from(
+    list("aAbß \n\t\u00a0\u2019\u201c\u2014\u200b\u00ad\u0301\u0308e\u1100\u1161\u11a8.\u2026İﬁ")
+)
+
+
+@given(st.lists(_TRICKY | st.characters(), max_size=40).map("".join))
+def test_the_offsets_rebuild_exactly_the_normalised_text(original: str) -> None:
+    normalised, starts, ends = _normalised_with_offsets(original)
+    assert normalised == normalise(original)
+    assert len(starts) == len(ends) == len(normalised)
+    assert all(0 <= a < b <= len(original) for a, b in zip(starts, ends, strict=True))
+    assert starts == sorted(starts)
+
+
+@given(
+    st.lists(_TRICKY, max_size=30).map("".join),
+    st.integers(0, 30),
+    st.integers(1, 12),
+)
+def test_a_span_holds_what_the_quote_matched(original: str, at: int, length: int) -> None:
+    # Any piece of the source, quoted, is found; each span normalises to contain its part.
+    quote = original[at : at + length]
+    spans = quote_spans(quote, original)
+    matches = quote_matches(quote, normalise(original))
+    assert (spans is not None) == matches
+    if spans is not None:
+        joined = " ... ".join(original[a:b] for a, b in spans)
+        assert quote_matches(quote, normalise(joined))

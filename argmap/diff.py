@@ -28,7 +28,7 @@ import attrs
 from argmap.errors import ArgmapError, MapLoadError
 from argmap.load import load_map, loads_map
 from argmap.model import ArgumentMap, Link, LinkKind, Node
-from argmap.stats import md
+from argmap.tables import md
 
 GIT_PREFIX = "git:"
 SIMILAR = 0.6

@@ -1,16 +1,29 @@
-"""Quote matching: does a quoted phrase stand in its source's text?
+"""Quote checking: does a quoted phrase stand in its source's text?
 
 Both sides are normalised the same way before comparing (DESIGN.md §1):
 white space folded, letter case ignored, typographic quotes, dashes and
 apostrophes made plain, invisible zero-width characters dropped, accents composed.
 `…` or `...` in a quote (also `. . .`, `[...]`, `[…]`) is a gap: the parts around it
 must appear in the source in that order. Everything else is literal.
+
+A quote is **verified** when its source has a `file`, the file is found
+(beside the map or in a `--sources` directory) and the quote matches it.
+A quote whose source file is absent is *unchecked* and counts as not
+verified. `SourceTexts` finds and reads the source files; `check_quotes`
+gives every quote of a map its verdict.
 """
 
 from __future__ import annotations
 
+import enum
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import attrs
+
+from argmap.model import ArgumentMap, Node, Quote
 
 _TRANSLATE = str.maketrans(
     {
@@ -74,6 +87,102 @@ def quote_matches(quote: str, normalised_source: str) -> bool:
             return False
         at = found + len(part)
     return True
+
+
+# --- source files ------------------------------------------------------------------
+
+
+class SourceTexts:
+    """Source files read once per run and kept normalised, shared across maps."""
+
+    def __init__(self, search_dirs: Sequence[str | Path] = ()) -> None:
+        self.search_dirs = [Path(d) for d in search_dirs]
+        self._cache: dict[Path, str | None] = {}
+
+    def locate(self, map_path: str, file: str) -> Path | None:
+        """The source file: relative to the map first, then in each search directory."""
+        given = Path(file)
+        candidates = [Path(map_path).parent / given]
+        for directory in self.search_dirs:
+            candidates += [directory / given, directory / given.name]
+        for candidate in candidates:
+            if candidate.is_file():
+                return candidate
+        return None
+
+    def text(self, path: Path) -> str | None:
+        """Normalised text of the file, or None if it cannot be read as UTF-8."""
+        key = path.resolve()
+        if key not in self._cache:
+            try:
+                self._cache[key] = normalise(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                self._cache[key] = None
+        return self._cache[key]
+
+
+# --- each quote's verdict ----------------------------------------------------------
+
+
+class QuoteCheck(enum.Enum):
+    VERIFIED = "verified"  # found in the source's file
+    NOT_FOUND = "not-found"  # the file was read and the quote is not in it
+    UNCHECKED = "unchecked"  # no file, or the file is absent: counted as not verified
+
+
+class FileStatus(enum.Enum):
+    FOUND = "found"
+    ABSENT = "missing"  # `file` given but not found (or not UTF-8)
+    NONE = "none"  # the source has no `file`
+
+
+@attrs.frozen
+class QuoteChecks:
+    """Each quote's verdict, and each source's file status, for one map."""
+
+    quotes: Mapping[Quote, QuoteCheck]
+    files: Mapping[str, FileStatus]  # source id -> status
+
+    def verdict(self, quote: Quote) -> QuoteCheck:
+        return self.quotes.get(quote, QuoteCheck.UNCHECKED)
+
+    def verified(self, node: Node) -> bool:
+        return any(self.verdict(q) is QuoteCheck.VERIFIED for q in node.quotes)
+
+    @property
+    def unchecked_sources(self) -> tuple[str, ...]:
+        """Quoted sources whose quotes cannot be verified (no file, or the file is absent)."""
+        quoted = {q.source for q in self.quotes}
+        return tuple(
+            s for s, st in self.files.items() if st is not FileStatus.FOUND and s in quoted
+        )
+
+
+def check_quotes(m: ArgumentMap, texts: SourceTexts | None = None) -> QuoteChecks:
+    """Verify every quote in `m` against its source's file (see the module docstring)."""
+    texts = texts or SourceTexts()
+    files: dict[str, FileStatus] = {}
+    normalised: dict[str, str | None] = {}
+    for source in m.sources.values():
+        if source.file is None:
+            files[source.id] = FileStatus.NONE
+            normalised[source.id] = None
+            continue
+        located = texts.locate(m.path, source.file)
+        text = texts.text(located) if located is not None else None
+        files[source.id] = FileStatus.FOUND if text is not None else FileStatus.ABSENT
+        normalised[source.id] = text
+    verdicts: dict[Quote, QuoteCheck] = {}
+    for node in m.unique_nodes():
+        for quote in node.quotes:
+            text = normalised.get(quote.source)
+            if text is None:
+                verdicts[quote] = QuoteCheck.UNCHECKED
+            elif quote_matches(quote.text, text):
+                verdicts[quote] = QuoteCheck.VERIFIED
+            else:
+                verdicts[quote] = QuoteCheck.NOT_FOUND
+    return QuoteChecks(verdicts, files)
 
 
 # --- where a quote stands in the source as written ------------------------------------

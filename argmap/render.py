@@ -1,8 +1,9 @@
-"""Drawing a map as a Graphviz diagram, and running the renderer that lays it out.
+"""Drawing a map as Graphviz DOT text.
 
 `render_dot` is pure: the same map, evaluation and options give byte-identical
-DOT text, so a diff of two DOT files is a diff of two diagrams. `render_image`
-hands DOT to the renderer found by `argmap.renderer` and returns the bytes.
+DOT text, so a diff of two DOT files is a diff of two diagrams. What is drawn is
+chosen by argmap.selection, how it looks by argmap.themes; every string taken
+from the map is escaped by argmap.escape; argmap.renderer lays the DOT out.
 
 Visual grammar (the README's legend shows it):
 - top-level claims: rounded, bold, larger text, a heavier border; premises:
@@ -14,11 +15,6 @@ Visual grammar (the README's legend shows it):
   attack;
 - claims at the top (with `TB`), premises below in file order, left to right.
 
-Everything taken from the map is escaped here, for Graphviz's HTML-like
-labels and its escStrings; only http(s) links become `URL`s. The SVG that a
-renderer writes from this DOT holds no script, no event handler and no
-`javascript:` link, whatever the map says.
-
 Element ids in the SVG: a node's `<g>` has the node's id; a link's edge has
 `link:<link id>`; junction points `junction:<link id>`; with `--cluster`, each
 claim's frame `frame:<claim id>`; the whole `argmap:diagram`, the legend
@@ -27,31 +23,21 @@ claim's frame `frame:<claim id>`; the whole `argmap:diagram`, the legend
 
 from __future__ import annotations
 
-import difflib
 import math
-import re
-import signal
-import subprocess
 import textwrap
 import unicodedata
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Iterable, Mapping
 
-import attrs
 import graphviz
 
-from argmap.errors import EvaluationError, RenderError
+from argmap.errors import EvaluationError
+from argmap.escape import SAFE_ID, clean_text, esc_string, html_text, safe_url, url_attribute
 from argmap.evaluate import Evaluation, Score
 from argmap.model import ArgumentMap, Link, LinkKind, Node
+from argmap.selection import claim_owners, drawn_links, visible
+from argmap.themes import THEMES, RenderOptions, Theme
 
-if TYPE_CHECKING:
-    from argmap.renderer import Renderer
-
-FORMATS = ("svg", "png", "pdf", "dot")
-DIRECTIONS = ("TB", "LR", "BT", "RL")
-DEFAULT_TIMEOUT = 120.0  # seconds: dot lays out a few thousand nodes well within this
-PNG_DPI = 144  # twice Graphviz's default, so a PNG stays sharp on a screen
 BOLD_WIDTH = "2.8"  # oppositions in the print theme: heavier than supports
 
 CLAIM_WRAP = 30  # characters per line
@@ -60,331 +46,8 @@ TITLE_WRAP = 60
 META_WRAP = 44  # the small line under the text, at 10 pt
 MAX_LINES = 10  # a longer text is cut, with "…"; the tooltip keeps all of it
 NBSP = "&#160;"  # Graphviz refuses an empty <B></B> or <FONT></FONT>
-SAFE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
-# No white space, quote, angle bracket, backslash, control or bidi character.
-SAFE_URL = re.compile(
-    r"https?://[^\s<>\"'\\\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+\Z", re.IGNORECASE
-)
 
 SEMANTICS_NAMES = {"dfquad": "DF-QuAD", "qe": "quadratic energy", "euler": "Euler-based"}
-
-
-# ---------------------------------------------------------------------------
-# Themes and options
-
-
-@attrs.frozen
-class Theme:
-    name: str
-    background: str
-    text: str
-    muted: str  # the small line under a node's text
-    border: str
-    claim_fill: str
-    premise_fill: str
-    pro: str
-    con: str
-    undercut: str
-    con_style: str  # "solid", or "bold" where colour alone must not carry the difference
-    status_fill: Mapping[str, str]
-    status_badge: Mapping[str, str]  # badge background per status
-    badge_text: Mapping[str, str]
-    status_style: Mapping[str, str]  # extra node style per status ("diagonals" in print)
-    context_text: str  # nodes shown only to give context (--focus)
-    frame: str  # cluster borders
-
-
-THEMES: dict[str, Theme] = {
-    "light": Theme(
-        name="light",
-        background="white",
-        text="#1a1a1a",
-        muted="#5f6368",
-        border="#3c4043",
-        claim_fill="#e8f0fe",
-        premise_fill="white",
-        pro="#2e7d32",
-        con="#c62828",
-        undercut="#c62828",
-        con_style="solid",
-        status_fill={"accepted": "#e6f4ea", "rejected": "#fce8e6", "undecided": "#f1f3f4"},
-        status_badge={"accepted": "#2e7d32", "rejected": "#c62828", "undecided": "#5f6368"},
-        badge_text={"accepted": "white", "rejected": "white", "undecided": "white"},
-        status_style={},
-        context_text="#80868b",
-        frame="#bdc1c6",
-    ),
-    "dark": Theme(
-        name="dark",
-        background="#1e1f22",
-        text="#e8eaed",
-        muted="#a8adb3",
-        border="#9aa0a6",
-        claim_fill="#263449",
-        premise_fill="#2b2d31",
-        pro="#81c995",
-        con="#f28b82",
-        undercut="#f28b82",
-        con_style="solid",
-        status_fill={"accepted": "#1f3a27", "rejected": "#4a2523", "undecided": "#2f3136"},
-        status_badge={"accepted": "#81c995", "rejected": "#f28b82", "undecided": "#9aa0a6"},
-        badge_text={"accepted": "#1e1f22", "rejected": "#1e1f22", "undecided": "#1e1f22"},
-        status_style={},
-        context_text="#7d8187",
-        frame="#5f6368",
-    ),
-    # Greyscale: the arrowheads (arrow, tee), the line styles (thin, bold,
-    # dashed) and the node patterns carry every difference colour carries.
-    "print": Theme(
-        name="print",
-        background="white",
-        text="black",
-        muted="#404040",
-        border="black",
-        claim_fill="#f0f0f0",
-        premise_fill="white",
-        pro="black",
-        con="black",
-        undercut="black",
-        con_style="bold",
-        status_fill={"accepted": "white", "rejected": "#e0e0e0", "undecided": "#f4f4f4"},
-        status_badge={"accepted": "black", "rejected": "#6b6b6b", "undecided": "white"},
-        badge_text={"accepted": "white", "rejected": "white", "undecided": "black"},
-        status_style={"rejected": "diagonals"},
-        context_text="#707070",
-        frame="#909090",
-    ),
-}
-
-
-@attrs.frozen
-class RenderOptions:
-    """How to draw a map. The defaults draw the whole map, top to bottom, with a legend."""
-
-    direction: str = attrs.field(default="TB", validator=attrs.validators.in_(DIRECTIONS))
-    theme: str = attrs.field(default="light", validator=attrs.validators.in_(tuple(THEMES)))
-    legend: bool = True
-    cluster: bool = False  # a frame around each claim and the premises written under it
-    focus: str | None = None  # draw only this node, what bears on it, and its context
-    depth: int | None = None  # how many links down from the focus (or the claims); None: all
-    title: bool = True
-
-
-# ---------------------------------------------------------------------------
-# Escaping: everything that comes from the map passes through these
-
-
-_DROP_CATEGORIES = {"Cc", "Cs", "Co", "Cn"}  # controls, surrogates, private use, unassigned
-# Every other way of ending a line: Graphviz would break the line at some of
-# them without making the box taller, so the text would spill out of it.
-_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
-# Bidi embeddings, overrides and isolates reorder what a reader sees (a label
-# could show words in another order than the map has them); the bidi algorithm
-# lays out right-to-left text correctly without them.
-_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
-
-
-def clean_text(value: str) -> str:
-    """Text safe to put in XML and to show: control, unassigned and bidi override
-    characters dropped, tabs made spaces, every line separator a newline.
-
-    Newlines are kept (callers turn them into line breaks).
-    """
-    if value.replace("\n", "").isprintable():  # no control, format, private or unassigned
-        return value
-    value = _LINE_BREAKS.sub("\n", value).replace("\t", " ").translate(_BIDI_CONTROLS)
-    return "".join(
-        ch for ch in value if ch == "\n" or unicodedata.category(ch) not in _DROP_CATEGORIES
-    )
-
-
-def html_text(value: str) -> str:
-    """Text for a Graphviz HTML-like label: cleaned, and every markup character an entity."""
-    out = clean_text(value).replace("\n", " ")
-    return (
-        out.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-        .replace("'", "&#39;")
-        .replace("\\", "\\\\")  # Graphviz expands \N, \G, \l in label text too
-    )
-
-
-def esc_string(value: str) -> str:
-    """Text for a Graphviz escString attribute (tooltip): literal, newlines kept as breaks.
-
-    Graphviz expands escapes in a tooltip twice (`\\N` becomes the node's name,
-    `\\l` a line break), so each backslash is written as four; it also keeps
-    what looks like an XML entity, so `&` is written as one.
-    """
-    lines = clean_text(value).replace("&", "&amp;").split("\n")
-    return graphviz.nohtml("\\n".join(line.replace("\\", "\\" * 4) for line in lines))
-
-
-def url_attribute(url: str) -> str:
-    """A checked http(s) link as a DOT attribute: `&` written as an entity.
-
-    Some Graphviz versions copy a URL into the SVG without escaping `&`, which
-    would leave the SVG unreadable to an XML parser; all of them keep an entity.
-    """
-    return graphviz.nohtml(url.replace("&", "&amp;"))
-
-
-def safe_url(url: str | None) -> str | None:
-    """The link if it is a plain http(s) address, else None (never `javascript:` and the like)."""
-    if url is None:
-        return None
-    url = url.strip()
-    return url if SAFE_URL.match(url) else None
-
-
-# ---------------------------------------------------------------------------
-# What to draw
-
-
-def descendants(m: ArgumentMap, roots: Iterable[str], depth: int | None) -> dict[str, int]:
-    """Each node within `depth` links below the roots (what bears on them), with its distance.
-
-    An undercutter counts as one link below the conclusion of the link it attacks, like
-    the premise of that link.
-    """
-    seen: dict[str, int] = {}
-    frontier = [r for r in roots if m.get_node(r) is not None]
-    for r in frontier:
-        seen.setdefault(r, 0)
-    level = 0
-    while frontier and (depth is None or level < depth):
-        level += 1
-        nxt: list[str] = []
-        for node_id in frontier:
-            for link in m.incoming(node_id):
-                if link.kind is LinkKind.UNDERCUT:
-                    continue
-                for source in _sources_on(m, link):
-                    if source not in seen:
-                        seen[source] = level
-                        nxt.append(source)
-        frontier = nxt
-    return seen
-
-
-def _sources_on(m: ArgumentMap, link: Link) -> Iterator[str]:
-    """The link's source and the sources of every undercut aimed at it (and at those)."""
-    yield link.source
-    for undercut in m.undercutters(link.id):
-        yield from _sources_on(m, undercut)
-
-
-def context_of(m: ArgumentMap, node_id: str) -> list[str]:
-    """What a node bears on, up to the top-level claims: what a reader needs to place it."""
-    found: list[str] = []
-    seen = {node_id}
-    frontier = [node_id]
-    while frontier:
-        nxt: list[str] = []
-        for current in frontier:
-            for link in m.links:
-                if link.source != current:
-                    continue
-                for target in _ends_of_target(m, link):
-                    if target not in seen:
-                        seen.add(target)
-                        found.append(target)
-                        nxt.append(target)
-        frontier = nxt
-    return found
-
-
-def _ends_of_target(m: ArgumentMap, link: Link) -> list[str]:
-    if link.kind is not LinkKind.UNDERCUT:
-        return [link.target]
-    attacked = m.get_link(link.target)
-    if attacked is None:
-        return []
-    return [*_ends_of_target(m, attacked), attacked.source]
-
-
-T = TypeVar("T", Node, Link)
-
-
-def _file_order(items: Iterable[T]) -> list[T]:
-    """Nodes or links in the order they are written (the loader lists pro before con)."""
-    return sorted(items, key=lambda item: (item.position.line, item.position.column))
-
-
-def _visible(m: ArgumentMap, options: RenderOptions) -> tuple[dict[str, Node], set[str]]:
-    """The nodes to draw (in file order) and, of those, the ones drawn only as context."""
-    if options.focus is None:
-        if options.depth is None:
-            return {n.id: n for n in _file_order(m.unique_nodes())}, set()
-        keep = descendants(m, m.claims, options.depth)
-        return {n.id: n for n in _file_order(m.unique_nodes()) if n.id in keep}, set()
-    if m.get_node(options.focus) is None:
-        close = difflib.get_close_matches(options.focus, m.node_ids, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise RenderError("E406", f"--focus names no node in this map: {options.focus!r}{hint}")
-    keep = descendants(m, [options.focus], options.depth)
-    if options.depth is None or options.depth > 0:
-        # An undercut of the focus's own link disputes that the focus bears on
-        # its parent: one link below the focus, like its own premises.
-        below = None if options.depth is None else options.depth - 1
-        attackers = [
-            source
-            for link in m.links
-            if link.source == options.focus
-            for source in list(_sources_on(m, link))[1:]
-        ]
-        for node_id, distance in descendants(m, attackers, below).items():
-            keep.setdefault(node_id, distance + 1)
-    context = {c for c in context_of(m, options.focus) if c not in keep}
-    shown = (n for n in _file_order(m.unique_nodes()) if n.id in keep or n.id in context)
-    return {n.id: n for n in shown}, context
-
-
-def _drawn_links(m: ArgumentMap, shown: Mapping[str, Node]) -> list[Link]:
-    """Links whose both ends are drawn, in file order (an undercut needs its link drawn)."""
-    drawn: dict[str, Link] = {}
-    for link in _file_order(m.links):  # an undercut comes after the link it attacks
-        if link.source not in shown:
-            continue
-        if link.kind is LinkKind.UNDERCUT:
-            if link.target in drawn:
-                drawn[link.id] = link
-        elif link.target in shown:
-            drawn[link.id] = link
-    return list(drawn.values())
-
-
-def _owners(m: ArgumentMap) -> dict[str, str]:
-    """For clusters: each node's claim, the one it is written under (refs don't move it)."""
-    owner: dict[str, str] = {}
-    for claim in m.claims:
-        if m.get_node(claim) is None or claim in owner:
-            continue
-        owner[claim] = claim
-        stack = [claim]
-        while stack:
-            current = stack.pop()
-            for link in m.incoming(current):
-                if link.kind is LinkKind.UNDERCUT or link.is_ref:
-                    continue
-                for defined in _defined_sources(m, link):
-                    if defined not in owner:
-                        owner[defined] = claim
-                        stack.append(defined)
-    return owner
-
-
-def _defined_sources(m: ArgumentMap, link: Link) -> Iterator[str]:
-    if not link.is_ref:
-        yield link.source
-    for undercut in m.undercutters(link.id):
-        yield from _defined_sources(m, undercut)
-
-
-# ---------------------------------------------------------------------------
-# DOT
 
 
 class _Names:
@@ -426,9 +89,9 @@ def render_dot(
             "its strengths are not a fixpoint; render with --no-eval",
         )
     theme = THEMES[options.theme]
-    shown, context = _visible(m, options)
+    shown, context = visible(m, options)
     names = _Names(shown.values())
-    links = _drawn_links(m, shown)
+    links = drawn_links(m, shown)
     claims = set(m.claims)
 
     g = graphviz.Digraph("argmap")
@@ -464,7 +127,7 @@ def render_dot(
     g.attr("edge", fontname="Helvetica", fontsize="10", penwidth="1.4", arrowsize="0.8")
 
     scores = evaluation.nodes if evaluation is not None else {}
-    owners = _owners(m) if options.cluster and options.focus is None else {}
+    owners = claim_owners(m) if options.cluster and options.focus is None else {}
     frames: dict[str, list[Node]] = {}
     loose: list[Node] = []
     for node in shown.values():
@@ -937,10 +600,6 @@ def _link_tooltip(m: ArgumentMap, link: Link, evaluation: Evaluation | None) -> 
     return "\n".join(out)
 
 
-# ---------------------------------------------------------------------------
-# The legend: a frame with real samples of every node and link style in use
-
-
 def _add_legend(
     g: graphviz.Digraph, theme: Theme, evaluation: Evaluation | None, nodes: Iterable[Node]
 ) -> None:
@@ -1052,110 +711,3 @@ _SUPPORT_WORDS = {
     "necessary": "supports read as necessary",
     "cayrol2005": "supports adding indirect attacks (Cayrol 2005)",
 }
-
-
-# ---------------------------------------------------------------------------
-# Running the renderer
-
-
-def check_format(renderer: Renderer, fmt: str) -> None:
-    """RenderError naming what would provide `fmt` if this renderer cannot write it."""
-    if fmt not in FORMATS:
-        raise RenderError(
-            "E403", f"unknown output format {fmt!r}: choose one of {', '.join(FORMATS)}"
-        )
-    if not renderer.supports(fmt):
-        raise RenderError(
-            "E403",
-            f"{renderer.flavour} cannot write {fmt.upper()}: install Graphviz, whose `dot` does "
-            "(apt install graphviz, brew install graphviz, or graphviz.org/download), "
-            "or choose svg or png",
-        )
-
-
-def render_image(
-    dot: str,
-    fmt: str,
-    renderer: Renderer,
-    *,
-    timeout: float = DEFAULT_TIMEOUT,
-    warn: Callable[[str], None] | None = None,
-) -> bytes:
-    """Lay out DOT text with the renderer and return the file's bytes.
-
-    What the renderer says on stderr (font warnings and the like) is kept out
-    of the way, and shown only when the render fails; the one exception, a
-    bitmap scaled down to fit (cairo's 32,767-pixel limit), is told to `warn`.
-    """
-    if fmt == "dot":
-        return dot.encode("utf-8")
-    check_format(renderer, fmt)
-    args = [renderer.path, f"-T{fmt}"]
-    if fmt == "png":
-        args.append(f"-Gdpi={PNG_DPI}")
-    try:
-        done = subprocess.run(
-            args, input=dot.encode("utf-8"), capture_output=True, timeout=timeout, check=False
-        )
-    except subprocess.TimeoutExpired:
-        raise RenderError(
-            "E404", f"{renderer.flavour} took longer than {timeout:g} s to lay out the diagram"
-        ) from None
-    except OSError as exc:
-        raise RenderError("E402", f"cannot run {renderer.path}: {exc.strerror or exc}") from None
-    if done.returncode != 0 or not done.stdout:
-        chatter = " | ".join(
-            line.strip()
-            for line in done.stderr.decode("utf-8", "replace").splitlines()
-            if line.strip()
-        )
-        raise RenderError(
-            "E405",
-            f"{renderer.flavour} failed ({_how_it_ended(done.returncode)})"
-            + (f": {chatter[:600]}" if chatter else ""),
-        )
-    scaled = _SCALED.search(done.stderr.decode("utf-8", "replace"))
-    if scaled and warn is not None:
-        warn(
-            f"the diagram is too large for a {fmt.upper()} at full size: {renderer.flavour}"
-            f" scaled it to {float(scaled.group(1)):.0%}; SVG or PDF keep every detail,"
-            " or draw part of the map with --focus"
-        )
-    return done.stdout
-
-
-# Graphviz's cairo renderer on a bitmap past 32,767 pixels a side.
-_SCALED = re.compile(r"Scaling by ([0-9.]+) to fit")
-
-
-def _how_it_ended(returncode: int) -> str:
-    if returncode == 0:
-        return "it wrote nothing"
-    if returncode > 0:
-        return f"exit {returncode}"
-    try:
-        return f"killed by {signal.Signals(-returncode).name}"
-    except ValueError:
-        return f"killed by signal {-returncode}"
-
-
-def render_map(
-    m: ArgumentMap,
-    fmt: str = "svg",
-    *,
-    evaluation: Evaluation | None = None,
-    options: RenderOptions | None = None,
-    renderer: Renderer | None = None,
-    timeout: float = DEFAULT_TIMEOUT,
-    warn: Callable[[str], None] | None = None,
-) -> bytes:
-    """The map drawn in `fmt` (svg, png, pdf or dot). DOT needs no renderer; `warn`
-    hears what the user should know of a diagram that was still drawn."""
-    dot = render_dot(m, evaluation, options)
-    if fmt == "dot":
-        return dot.encode("utf-8")
-    if renderer is None:
-        from argmap.renderer import find_renderer
-
-        renderer = find_renderer()
-    return render_image(dot, fmt, renderer, timeout=timeout, warn=warn)

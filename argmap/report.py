@@ -19,24 +19,16 @@ from rich.text import Text
 from rich.tree import Tree
 
 from argmap.evaluate import Evaluation
+from argmap.graph import parents
+from argmap.listings import ActorRow, SourceRow
 from argmap.model import ArgumentMap, Node, Source
-from argmap.stats import (
+from argmap.outline import OutlineItem, Relation
+from argmap.quotes import FileStatus, QuoteCheck, QuoteChecks
+from argmap.summary import ClaimRow, MapSummary, Totals, combined_totals, map_label
+from argmap.tables import (
     SEMANTICS_NAMES,
-    ActorRow,
-    ClaimRow,
-    FileStatus,
-    MapSummary,
-    OutlineItem,
-    QuoteCheck,
-    QuoteChecks,
-    Relation,
-    SourceRow,
-    Totals,
-    combined_totals,
     format_share,
     format_strength,
-    map_label,
-    parents,
     summary_notes,
     totals_lines,
 )

@@ -10,45 +10,15 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+from collections.abc import Iterable
 
 from argmap.errors import Diagnostic, MapLoadError, Position, error, info, warning
 from argmap.model import ArgumentMap, LinkKind, Node
-from argmap.quotes import normalise, quote_matches
+from argmap.quotes import SourceTexts, quote_matches
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 DATE_PATTERN = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\Z")
 SAFE_URL = re.compile(r"https?://[^\s<>\"']+\Z", re.IGNORECASE)
-
-
-class SourceTexts:
-    """Source files read once per run and kept normalised, shared across maps."""
-
-    def __init__(self, search_dirs: Sequence[str | Path] = ()) -> None:
-        self.search_dirs = [Path(d) for d in search_dirs]
-        self._cache: dict[Path, str | None] = {}
-
-    def locate(self, map_path: str, file: str) -> Path | None:
-        """The source file: relative to the map first, then in each search directory."""
-        given = Path(file)
-        candidates = [Path(map_path).parent / given]
-        for directory in self.search_dirs:
-            candidates += [directory / given, directory / given.name]
-        for candidate in candidates:
-            if candidate.is_file():
-                return candidate
-        return None
-
-    def text(self, path: Path) -> str | None:
-        """Normalised text of the file, or None if it cannot be read as UTF-8."""
-        key = path.resolve()
-        if key not in self._cache:
-            try:
-                self._cache[key] = normalise(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
-                self._cache[key] = None
-        return self._cache[key]
 
 
 def validate_map(

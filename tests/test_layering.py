@@ -15,13 +15,14 @@ ALLOWED_USERS = {
     "click": {"cli", "commands"},
     "rich": {"report", "cli", "commands"},
     "yaml": {"load", "formats.yaml_writer"},
-    "graphviz": {"render"},
+    "graphviz": {"render", "escape"},
 }
 # Each foundation module and the argmap modules it may import.
 FOUNDATION = {
     "errors": set(),
     "model": {"errors"},
     "load": {"errors", "model"},
+    "quotes": {"errors", "model"},
 }
 
 

@@ -20,18 +20,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import EvaluationError, Position, RenderError
+from argmap.escape import clean_text
 from argmap.evaluate import evaluate
 from argmap.load import load_map, loads_map
 from argmap.model import ArgumentMap, Link, LinkKind, Node, NodeKind
-from argmap.render import (
-    THEMES,
-    RenderOptions,
-    clean_text,
-    render_dot,
-    render_image,
-    render_map,
-)
-from argmap.renderer import Renderer, find_renderer
+from argmap.render import render_dot
+from argmap.renderer import Renderer, find_renderer, render_image, render_map
+from argmap.themes import THEMES, RenderOptions
 from tests.conftest import MAPS, REPO
 from tests.render_helpers import (
     SVG,

@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 from argmap.evaluate import evaluate
+from argmap.graph import depths, nearest_ids, sides_beneath
+from argmap.listings import actor_rows, source_rows
 from argmap.load import load_map, loads_map
-from argmap.stats import (
-    Coverage,
-    FileStatus,
-    QuoteCheck,
-    Relation,
-    actor_rows,
-    check_quotes,
-    depths,
-    nearest_ids,
-    outline,
-    select_rows,
-    sides_beneath,
-    sort_rows,
-    source_rows,
-    summarise,
-)
-from argmap.validate import SourceTexts
+from argmap.outline import Relation, outline
+from argmap.quotes import FileStatus, QuoteCheck, SourceTexts, check_quotes
+from argmap.summary import Coverage, select_rows, sort_rows, summarise
 
 from .conftest import MAPS
 

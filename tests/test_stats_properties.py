@@ -6,9 +6,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
+from argmap.graph import depths, sides_beneath
 from argmap.load import loads_map
+from argmap.outline import OutlineItem, outline
+from argmap.quotes import check_quotes
 from argmap.report import show_tree
-from argmap.stats import OutlineItem, check_quotes, depths, outline, sides_beneath, summarise
+from argmap.summary import summarise
 
 
 @st.composite

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from argmap import loads_map, validate_map
-from argmap.validate import SourceTexts, find_cycle
+from argmap.quotes import SourceTexts
+from argmap.validate import find_cycle
 
 HEAD = "argmap: 1\ntitle: T\n"
 

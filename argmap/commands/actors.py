@@ -6,7 +6,7 @@ import click
 
 from argmap.cli import command_boundary
 from argmap.commands._common import color_option, format_option, load_valid_map, print_listing
-from argmap.stats import actor_rows
+from argmap.listings import actor_rows
 
 
 @click.command("actors")

@@ -16,8 +16,8 @@ from argmap.commands._common import eval_option, load_valid_map, make_console, s
 from argmap.errors import ArgmapError, ExitStatus
 from argmap.evaluate import evaluate
 from argmap.files import find_maps, refuse_overwriting_input, write_atomically
-from argmap.render import DIRECTIONS, FORMATS, THEMES, RenderOptions, check_format, render_map
-from argmap.renderer import Renderer, find_renderer
+from argmap.renderer import FORMATS, Renderer, check_format, find_renderer, render_map
+from argmap.themes import DIRECTIONS, THEMES, RenderOptions
 
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 

@@ -21,8 +21,9 @@ from argmap.commands._common import (
     support_option,
 )
 from argmap.errors import ArgmapError, Position
-from argmap.stats import check_quotes, nearest_ids, outline, outline_json
-from argmap.validate import SourceTexts
+from argmap.graph import nearest_ids
+from argmap.outline import outline, outline_json
+from argmap.quotes import SourceTexts, check_quotes
 
 
 @click.command("show")

@@ -14,8 +14,8 @@ from argmap.commands._common import (
     print_listing,
     sources_option,
 )
-from argmap.stats import check_quotes, source_rows
-from argmap.validate import SourceTexts
+from argmap.listings import source_rows
+from argmap.quotes import SourceTexts, check_quotes
 
 
 @click.command("sources")

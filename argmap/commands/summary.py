@@ -23,17 +23,9 @@ from argmap.commands._common import (
 )
 from argmap.errors import ArgmapError, ExitStatus, MapLoadError, Position
 from argmap.files import find_maps
-from argmap.stats import (
-    SORT_KEYS,
-    MapSummary,
-    select_rows,
-    sort_rows,
-    summarise,
-    summary_csv,
-    summary_json,
-    summary_markdown,
-)
-from argmap.validate import SourceTexts
+from argmap.quotes import SourceTexts
+from argmap.summary import SORT_KEYS, MapSummary, select_rows, sort_rows, summarise
+from argmap.tables import summary_csv, summary_json, summary_markdown
 
 PROGRESS_FROM = 10
 """A progress bar (on a terminal's stderr) when summarising at least this many maps."""

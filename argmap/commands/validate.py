@@ -22,7 +22,8 @@ from argmap.errors import (
 )
 from argmap.files import find_maps
 from argmap.load import load_map
-from argmap.validate import SourceTexts, validate_map
+from argmap.quotes import SourceTexts
+from argmap.validate import validate_map
 
 _SEVERITY_COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

@@ -1,0 +1,313 @@
+"""Numbers about a map: each claim's counts, sides, depth and quote coverage; the map's totals.
+
+Plain typed functions that return data (the `summary` command prints it, through
+argmap.tables; `report` draws it). A premise's side and a claim's depth are
+defined in argmap.graph, a verified quote in argmap.quotes (also in the README).
+**Quote coverage** is the share of stated (not implicit) premises with at least
+one verified quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from argmap.evaluate import Evaluation
+from argmap.graph import (
+    actor_ids,
+    depths,
+    evaluation_info,
+    in_order,
+    sides_beneath,
+    strength_of,
+)
+from argmap.model import ArgumentMap, LinkKind, NodeKind
+from argmap.quotes import QuoteCheck, QuoteChecks, SourceTexts, check_quotes
+
+SORT_KEYS = ("file", "id", "strength", "contested", "pro", "con")
+
+
+@attrs.frozen
+class Coverage:
+    """Stated premises with at least one verified quote, out of all stated premises."""
+
+    quoted: int
+    premises: int
+
+    @property
+    def share(self) -> float | None:
+        return self.quoted / self.premises if self.premises else None
+
+    def __add__(self, other: Coverage) -> Coverage:
+        return Coverage(self.quoted + other.quoted, self.premises + other.premises)
+
+
+@attrs.frozen
+class ClaimRow:
+    """One row of `argmap summary`: a top-level claim and what stands beneath it."""
+
+    map: str  # the map file's path
+    id: str
+    text: str
+    tags: tuple[str, ...]
+    pro: int  # direct pro links
+    con: int  # direct con links
+    pro_total: int  # nodes anywhere beneath on the claim's side
+    con_total: int  # nodes anywhere beneath against it
+    premises: int  # distinct nodes beneath
+    undercuts: int  # undercut links beneath
+    depth: int
+    actors_pro: tuple[str, ...]  # actor ids: who asserts the claim or argues on its side
+    actors_con: tuple[str, ...]
+    coverage: Coverage
+    strength: float | None = None
+    status: str | None = None
+
+    @property
+    def quote_coverage(self) -> float | None:
+        return self.coverage.share
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "map": self.map,
+            "id": self.id,
+            "text": self.text,
+            "pro": self.pro,
+            "con": self.con,
+            "pro_total": self.pro_total,
+            "con_total": self.con_total,
+            "premises": self.premises,
+            "undercuts": self.undercuts,
+            "depth": self.depth,
+            "strength": self.strength,
+            "status": self.status,
+            "actors_pro": list(self.actors_pro),
+            "actors_con": list(self.actors_con),
+            "quoted_premises": self.coverage.quoted,
+            "stated_premises": self.coverage.premises,
+            "quote_coverage": _round(self.quote_coverage),
+            "tags": list(self.tags),
+        }
+
+
+CLAIM_FIELDS = (
+    "map",
+    "id",
+    "text",
+    "pro",
+    "con",
+    "pro_total",
+    "con_total",
+    "premises",
+    "undercuts",
+    "depth",
+    "strength",
+    "status",
+    "actors_pro",
+    "actors_con",
+    "quoted_premises",
+    "stated_premises",
+    "quote_coverage",
+    "tags",
+)
+"""The fields of each claim in the JSON and the columns of the CSV, in order."""
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+@attrs.frozen
+class Totals:
+    """The map's totals (or several maps' together): what Kialo calls its statistics."""
+
+    maps: int
+    nodes: int
+    claims: int
+    premises: int  # stated premises
+    implicit_premises: int
+    depth: int
+    pro_links: int
+    con_links: int
+    undercuts: int
+    refs: int
+    actors: int
+    sources: int
+    quotes: int
+    quotes_verified: int
+    quotes_not_found: int
+    quotes_unchecked: int
+    coverage: Coverage
+    uncontested_claims: int  # claims with no `con`
+
+    @property
+    def quote_coverage(self) -> float | None:
+        return self.coverage.share
+
+    def __add__(self, other: Totals) -> Totals:
+        values: dict[str, Any] = {}
+        for field in attrs.fields(Totals):
+            mine, theirs = getattr(self, field.name), getattr(other, field.name)
+            values[field.name] = max(mine, theirs) if field.name == "depth" else mine + theirs
+        return Totals(**values)
+
+    def as_json(self) -> dict[str, Any]:
+        out = {f.name: getattr(self, f.name) for f in attrs.fields(Totals) if f.name != "coverage"}
+        out["quoted_premises"] = self.coverage.quoted
+        out["quote_coverage"] = _round(self.quote_coverage)
+        return out
+
+
+@attrs.frozen
+class MapSummary:
+    title: str
+    path: str
+    rows: tuple[ClaimRow, ...]
+    totals: Totals
+    unchecked_sources: tuple[str, ...]  # sources whose quotes count as unverified
+    evaluation: Mapping[str, str] | None  # semantics, support, status_semantics; None: not run
+    actors: tuple[str, ...] = ()  # declared actor ids
+
+
+def claim_row(
+    m: ArgumentMap,
+    claim_id: str,
+    checks: QuoteChecks,
+    all_depths: Mapping[str, int],
+    evaluation: Evaluation | None = None,
+) -> ClaimRow:
+    claim = m.node(claim_id)
+    beneath = sides_beneath(m, claim_id)
+    nodes = [m.node(n) for n in beneath]
+    stated = [n for n in nodes if not n.implicit and n.kind is NodeKind.PREMISE]
+    undercuts = sum(
+        len(m.undercutters(lk.id))
+        for n in [claim_id, *beneath]
+        for lk in m.incoming(n)
+        if lk.kind is not LinkKind.UNDERCUT
+    )
+    strength, status = strength_of(evaluation, claim_id)
+    return ClaimRow(
+        map=m.path,
+        id=claim_id,
+        text=claim.text,
+        tags=claim.tags,
+        pro=len(m.supporters(claim_id)),
+        con=len(m.attackers(claim_id)),
+        pro_total=sum(1 for s in beneath.values() if 1 in s),
+        con_total=sum(1 for s in beneath.values() if -1 in s),
+        premises=len(beneath),
+        undercuts=undercuts,
+        depth=all_depths.get(claim_id, 0),
+        actors_pro=in_order(
+            actor_ids(claim)
+            + [a for n, s in beneath.items() if 1 in s for a in actor_ids(m.node(n))]
+        ),
+        actors_con=in_order(a for n, s in beneath.items() if -1 in s for a in actor_ids(m.node(n))),
+        coverage=Coverage(sum(1 for n in stated if checks.verified(n)), len(stated)),
+        strength=strength,
+        status=status,
+    )
+
+
+def map_totals(m: ArgumentMap, checks: QuoteChecks, all_depths: Mapping[str, int]) -> Totals:
+    nodes = list(m.unique_nodes())
+    premises = [n for n in nodes if n.kind is NodeKind.PREMISE]
+    stated = [n for n in premises if not n.implicit]
+    verdicts = [checks.verdict(q) for n in nodes for q in n.quotes]
+    kinds = [lk.kind for lk in m.links]
+    claims = m.claim_nodes()
+    return Totals(
+        maps=1,
+        nodes=len(nodes),
+        claims=len(claims),
+        premises=len(stated),
+        implicit_premises=len(premises) - len(stated),
+        depth=max((all_depths.get(c.id, 0) for c in claims), default=0),
+        pro_links=kinds.count(LinkKind.PRO),
+        con_links=kinds.count(LinkKind.CON),
+        undercuts=kinds.count(LinkKind.UNDERCUT),
+        refs=sum(1 for lk in m.links if lk.is_ref),
+        actors=len(m.actors),
+        sources=len(m.sources),
+        quotes=len(verdicts),
+        quotes_verified=verdicts.count(QuoteCheck.VERIFIED),
+        quotes_not_found=verdicts.count(QuoteCheck.NOT_FOUND),
+        quotes_unchecked=verdicts.count(QuoteCheck.UNCHECKED),
+        coverage=Coverage(sum(1 for n in stated if checks.verified(n)), len(stated)),
+        uncontested_claims=sum(1 for c in claims if not m.attackers(c.id)),
+    )
+
+
+def summarise(
+    m: ArgumentMap,
+    *,
+    texts: SourceTexts | None = None,
+    evaluation: Evaluation | None = None,
+) -> MapSummary:
+    """The rows and totals of `argmap summary` for one map (every claim, in file order)."""
+    checks = check_quotes(m, texts)
+    all_depths = depths(m)
+    rows = tuple(claim_row(m, c.id, checks, all_depths, evaluation) for c in m.claim_nodes())
+    return MapSummary(
+        title=m.title,
+        path=m.path,
+        rows=rows,
+        totals=map_totals(m, checks, all_depths),
+        unchecked_sources=checks.unchecked_sources,
+        evaluation=evaluation_info(evaluation),
+        actors=tuple(m.actors),
+    )
+
+
+def select_rows(
+    rows: Iterable[ClaimRow], *, tag: str | None = None, actor: str | None = None
+) -> list[ClaimRow]:
+    """Rows whose claim has `tag`, and in which `actor` argues on either side."""
+    return [
+        r
+        for r in rows
+        if (tag is None or tag in r.tags)
+        and (actor is None or actor in r.actors_pro or actor in r.actors_con)
+    ]
+
+
+def sort_rows(rows: Sequence[ClaimRow], key: str) -> list[ClaimRow]:
+    """Rows in the order `--sort` asks for (see SORT_KEYS); ties keep file order.
+
+    strength: strongest first, unevaluated last. contested: most premises
+    against first. pro / con: most direct premises first, then most beneath.
+    """
+    if key == "file":
+        return list(rows)
+    if key == "id":
+        return sorted(rows, key=lambda r: (r.map, r.id))
+    if key == "strength":
+        return sorted(rows, key=lambda r: (r.strength is None, -(r.strength or 0.0)))
+    if key == "contested":
+        return sorted(rows, key=lambda r: (-r.con_total, -r.con))
+    if key == "pro":
+        return sorted(rows, key=lambda r: (-r.pro, -r.pro_total))
+    if key == "con":
+        return sorted(rows, key=lambda r: (-r.con, -r.con_total))
+    raise ValueError(f"unknown sort key {key!r}")
+
+
+def combined_totals(summaries: Sequence[MapSummary]) -> Totals:
+    total = summaries[0].totals
+    for s in summaries[1:]:
+        total = total + s.totals
+    return total
+
+
+def map_label(path: str, base: str | Path | None) -> str:
+    """A map's path as shown in a table of several maps: relative to the directory given."""
+    if base is None:
+        return path
+    try:
+        return Path(path).relative_to(base).as_posix()
+    except ValueError:
+        return path

@@ -1,6 +1,6 @@
 /* argmap report: the page's one script. No library, no build step, nothing fetched.
  *
- * The map arrives as JSON in <script type="application/json" id="argmap:data">; every
+ * The map arrives as JSON in the page's non-executed data element (argmap:data); every
  * piece of map text reaches the page through textContent (never innerHTML), and the
  * only links made from map data are http(s) addresses and this page's own #node= links.
  * Everything lives inside this function: the page adds no global name to `window`.
@@ -345,7 +345,7 @@
     diagram.addEventListener("pointerup", stop);
     diagram.addEventListener("pointercancel", stop);
     svg.addEventListener("click", function (ev) {
-      var g = ev.target.closest("g.node");
+      var g = ev.target.closest("g.argmap-node");
       if (g && svg.contains(g)) ev.preventDefault(); // a node's own link opens from the panel
       if (moved) { moved = false; return; }
       if (g && g.dataset.node) select(g.dataset.node);
@@ -355,7 +355,7 @@
     byId("argmap:fit").addEventListener("click", fit);
     diagram.addEventListener("keydown", function (ev) {
       if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
-      var g = ev.target.closest && ev.target.closest("g.node");
+      var g = ev.target.closest && ev.target.closest("g.argmap-node");
       var onNode = g && g.dataset.node;
       var keys = {
         "+": function () { zoomCentre(1.25); },
@@ -403,6 +403,7 @@
       if (!g || !g.classList.contains("node")) return;
       elements.set(n.id, g);
       g.dataset.node = n.id;
+      g.classList.add("argmap-node");
       g.setAttribute("tabindex", first ? "0" : "-1");
       g.setAttribute("role", "button");
       g.setAttribute("aria-label", (n.claim ? "Claim " : "Premise ") + n.id + ": " + n.text);

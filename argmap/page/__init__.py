@@ -65,7 +65,7 @@ _GROUNDED = {
 }
 
 _SVG = "{http://www.w3.org/2000/svg}"
-_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_XML = "{http://www.w3.org/XML/1998/namespace}"
 # What Graphviz (dot and graphviz-pure) writes for argmap's diagrams; anything else is refused.
 _SVG_ELEMENTS = frozenset(
     _SVG + name
@@ -385,11 +385,8 @@ def prepare_svg(svg: str) -> str:
             raise RenderError("E405", f"the renderer's SVG holds an unexpected {element.tag}")
         for name, value in element.attrib.items():
             local = name.rsplit("}", 1)[-1].lower()
-            if (
-                local.startswith("on")
-                or local == "style"
-                or name.startswith("{http://www.w3.org/XML")
-            ):
+            foreign_xml = name.startswith(_XML) and name != _XML + "space"  # xml:base and such
+            if local.startswith("on") or local == "style" or foreign_xml:
                 raise RenderError("E405", f"the renderer's SVG holds an unexpected {local}=")
             if local == "href" and not (safe_url(value) or value.startswith("#")):
                 raise RenderError("E405", "the renderer's SVG holds a link that is not http(s)")

@@ -221,6 +221,7 @@
       g.setAttribute("tabindex", "0");
       if (how.centre) centreOn(g);
     }
+    frame();
     var r = rows.get(id);
     if (r) { r.classList.add("selected"); r.setAttribute("aria-current", "true"); }
     showPanel(n);
@@ -264,6 +265,7 @@
   function apply() {
     view.setAttribute("transform",
       "translate(" + state.x.toFixed(2) + " " + state.y.toFixed(2) + ") scale(" + state.k.toFixed(4) + ")");
+    if (selection && !selection.hidden) frame();
   }
 
   function toDiagram(clientX, clientY) {
@@ -298,12 +300,43 @@
     apply();
   }
 
-  function centreOn(g) {
+  function boxInView(g) {
+    // The node's bounding box in the view's own coordinates.
     var box = g.getBBox();
     var m = view.getCTM().inverse().multiply(g.getCTM());
     var p = svg.createSVGPoint();
-    p.x = box.x + box.width / 2; p.y = box.y + box.height / 2;
-    var c = p.matrixTransform(m); // the node's centre, in the view's own coordinates
+    p.x = box.x; p.y = box.y;
+    var a = p.matrixTransform(m);
+    p.x = box.x + box.width; p.y = box.y + box.height;
+    var b = p.matrixTransform(m);
+    return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y),
+             width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y) };
+  }
+
+  // The selection is a frame laid over the diagram, not drawn in it: changing anything in
+  // the SVG would make the browser lay out all of the drawing again on the next change
+  // anywhere on the page (hundreds of milliseconds for a thousand nodes).
+  var selection = null;
+
+  function frame() {
+    var g = state.selected !== null ? elements.get(state.selected) : null;
+    if (!g) { if (selection) selection.hidden = true; return; }
+    if (!selection) {
+      // Beside the diagram's box, not in it: a change inside that box lays out the SVG too.
+      selection = el("div", { "class": "selection-frame", "aria-hidden": "true" });
+      add(diagram.parentNode, el("div", { "class": "frame-layer", "aria-hidden": "true" }, selection));
+    }
+    var r = g.getBoundingClientRect();
+    var d = selection.parentNode.getBoundingClientRect();
+    selection.hidden = false;
+    selection.style.transform = "translate(" + (r.left - d.left - 5) + "px, " + (r.top - d.top - 5) + "px)";
+    selection.style.width = (r.width + 10) + "px";
+    selection.style.height = (r.height + 10) + "px";
+  }
+
+  function centreOn(g) {
+    var box = boxInView(g);
+    var c = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     var r = diagram.getBoundingClientRect();
     if (!r.width || !r.height) return;
     var q = toDiagram(r.left + r.width / 2, r.top + r.height / 2);
@@ -391,6 +424,7 @@
     // Printing shows the whole diagram, whatever the zoom on screen.
     var saved = null;
     window.addEventListener("beforeprint", function () { saved = [state.k, state.x, state.y]; fit(); });
+    window.addEventListener("resize", function () { if (selection && !selection.hidden) frame(); });
     window.addEventListener("afterprint", function () {
       if (saved) { state.k = saved[0]; state.x = saved[1]; state.y = saved[2]; apply(); }
     });

@@ -676,8 +676,9 @@ def test_a_ref_moves_nothing_unless_the_node_is_shown_only_through_refs() -> Non
 def test_the_secure_communities_map_keeps_every_row_of_premises_in_file_order(
     renderer: Renderer,
 ) -> None:
-    # There, an undercut refs a premise written beside the one it attacks
-    # (crane-record, under union-opposes-policy): that premise kept its place.
+    # There, refs reach premises written under other claims, earlier or later
+    # in the file, and an undercut refs one (reforms-no-improvement): each
+    # premise kept its place in the row it is written in.
     m = load_map(REPO / "maps" / "secure-communities.yaml")
     root = parse_svg(render_map(m, "svg", options=RenderOptions(legend=False), renderer=renderer))
     nodes = groups(root, "node")

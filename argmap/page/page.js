@@ -579,6 +579,20 @@
     select(who[(at + 1) % who.length], { centre: true });
   }
 
+  function setUpDescription() {
+    // Two lines of it at first; a click or Enter shows all of it.
+    var d = document.querySelector(".top .description");
+    if (!d) return;
+    function toggle() {
+      d.classList.toggle("open");
+      d.setAttribute("aria-expanded", d.classList.contains("open") ? "true" : "false");
+    }
+    d.addEventListener("click", toggle);
+    d.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); toggle(); }
+    });
+  }
+
   // --- start ----------------------------------------------------------------------------
 
   if (svg && view) {
@@ -586,6 +600,7 @@
     setUpDiagram();
     apply();
   }
+  setUpDescription();
   fillTable();
   fillSources();
   setUpSearch();

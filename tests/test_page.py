@@ -120,6 +120,7 @@ def test_the_svg_is_inlined_without_prolog_sized_to_its_box_and_wrapped_for_pan_
         ('<a xlink:href="javascript:alert(1)"><text>x</text></a>', "link that is not http(s)"),
         ('<a href="data:text/html,x"><text>x</text></a>', "link that is not http(s)"),
         ("<g><unclosed></g>", "not well-formed"),
+        ('<g xml:base="https://example.org/"/>', "unexpected base="),
     ],
 )
 def test_an_svg_with_anything_but_drawing_is_refused(inject: str, message: str) -> None:
@@ -128,6 +129,11 @@ def test_an_svg_with_anything_but_drawing_is_refused(inject: str, message: str) 
         prepare_svg(svg)
     assert caught.value.code == "E405"
     assert message in caught.value.message
+
+
+def test_graphviz_pures_xml_space_is_kept() -> None:
+    svg = SVG.replace('<text x="1"', '<text xml:space="preserve" x="1"')
+    assert '<text xml:space="preserve" x="1" y="2">C</text>' in prepare_svg(svg)
 
 
 # --- sentences and passages ---------------------------------------------------------------

@@ -136,8 +136,8 @@ def test_clicking_a_node_shows_its_details(open_page: Callable[..., Opened], bri
     assert o.panel() == (
         "Premise inspection-passed The bridge passed its last inspection. "
         "Argued by Ada Engineer — City engineer (person) "
-        "Quotes “passed the load test” Inspection memo, p. 2 verified Show in the source text "
-        "“cracks were found … repaired” Inspection memo verified Show in the source text "
+        "Quotes “passed the load test” verified Inspection memo, p. 2 Show in the source text "
+        "“cracks were found … repaired” verified Inspection memo Show in the source text "
         "What it bears on supports The bridge is safe to use. "
         "This link is attacked (undercut) by: The inspection is ten years old. "
         "What bears on it Nothing in the map."
@@ -153,12 +153,12 @@ def test_each_verification_result_is_the_checkers(
 ) -> None:
     o = open_page(bridge)
     o.node("made-up").click()
-    assert "“the bridge will fall down” Inspection memo not found" in o.panel()
+    assert "“the bridge will fall down” not found Inspection memo" in o.panel()
     o.node("lost-quote").click()
-    assert "“anything at all” A report nobody kept unchecked" in o.panel()
+    assert "“anything at all” unchecked A report nobody kept" in o.panel()
     o.node("rust-seen").click()
     panel = o.panel()
-    assert "“rust on the girders” Inspection memo — said by The council verified" in panel
+    assert "“rust on the girders” verified Inspection memo — said by The council" in panel
     assert "Link: https://example.org/photo" in panel
     assert "What it bears on opposes The bridge is safe to use. supports Repairs are needed" in (
         panel

@@ -584,11 +584,11 @@ bears on it.</p>
 </div>
 <section class="section" id="claims" aria-labelledby="argmap:claims-title">
 <h2 id="argmap:claims-title">Claims</h2>
+<p class="table-note" id="argmap:claims-note">Each top-level claim: its direct premises for
+and against / everything beneath it on that side, how deep its argument goes, its stated
+premises with a verified quote, and who argues on each side. Select a row to see the claim.</p>
 <div class="table-wrap">
-<table class="claims">
-<caption>Each top-level claim: its direct premises for and against / everything beneath it on
-that side, how deep its argument goes, its stated premises with a verified quote, and who
-argues on each side. Select a row to see the claim.</caption>
+<table class="claims" aria-labelledby="argmap:claims-title" aria-describedby="argmap:claims-note">
 <thead><tr><th scope="col">Claim</th><th scope="col" class="num">For</th>
 <th scope="col" class="num">Against</th><th scope="col" class="num">Depth</th>
 <th scope="col" class="num">Quoted</th><th scope="col">Argued for by</th>

@@ -152,8 +152,8 @@
     if (q.speaker) where.push(" — said by " + actorName(q.speaker));
     var item = el("li", null,
       el("blockquote", null, "“" + q.text + "”"),
-      el("div", { "class": "meta" }, where, " ",
-        el("span", { "class": "check " + q.check, title: check[1] }, check[0])));
+      el("div", { "class": "meta" },
+        el("span", { "class": "check " + q.check, title: check[1] }, check[0]), " ", where));
     if ((marks.get(qi) || []).length) {
       var go = el("button", { type: "button", "class": "go-source" }, "Show in the source text");
       go.addEventListener("click", function () { showPassage(qi, true); });

@@ -34,11 +34,11 @@ import base64
 import hashlib
 import json
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from xml.parsers import expat
 
 from argmap import __version__
 from argmap.errors import RenderError
@@ -64,8 +64,8 @@ _GROUNDED = {
     "rejected": "out",
 }
 
-_SVG = "{http://www.w3.org/2000/svg}"
-_XML = "{http://www.w3.org/XML/1998/namespace}"
+_SVG = "http://www.w3.org/2000/svg}"  # expat's names: namespace, "}", local name
+_XML = "http://www.w3.org/XML/1998/namespace}"
 # What Graphviz (dot and graphviz-pure) writes for argmap's diagrams; anything else is refused.
 _SVG_ELEMENTS = frozenset(
     _SVG + name
@@ -282,6 +282,10 @@ def page_data(
                 }
             )
     outgoing = _outgoing(m)
+    undercuts: dict[str, list[str]] = {}
+    for link in m.links:
+        if link.kind is LinkKind.UNDERCUT:
+            undercuts.setdefault(link.target, []).append(link.id)
     node_docs = []
     for node in nodes:
         doc = _node_data(m, node, elements.get(node.id), quote_index, evaluation)
@@ -295,7 +299,7 @@ def page_data(
             "target": link.target,
             "ref": link.is_ref,
             "note": link.note,
-            "undercuts": [u.id for u in m.undercutters(link.id)],
+            "undercuts": undercuts.get(link.id, []),
         }
         for link in m.links
     ]
@@ -367,6 +371,32 @@ def embed_json(doc: Any) -> str:
     )
 
 
+def _check_svg(svg: str) -> None:
+    # expat's callbacks, without building a tree: a 10,000-node SVG is some 17 MB.
+    def refuse(what: str) -> None:
+        raise RenderError("E405", f"the renderer's SVG holds {what}")
+
+    def start(tag: str, attributes: dict[str, str]) -> None:
+        if tag not in _SVG_ELEMENTS:
+            refuse(f"an unexpected {{{tag}")
+        for name, value in attributes.items():
+            local = name.rsplit("}", 1)[-1].lower()
+            foreign_xml = name.startswith(_XML) and name != _XML + "space"  # xml:base and such
+            if local.startswith("on") or local == "style" or foreign_xml:
+                refuse(f"an unexpected {local}=")
+            if local == "href" and not (safe_url(value) or value.startswith("#")):
+                refuse("a link that is not http(s)")
+
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(svg, True)
+    except expat.ExpatError as exc:
+        raise RenderError(
+            "E405", f"the renderer wrote an SVG that is not well-formed: {exc}"
+        ) from None
+
+
 def prepare_svg(svg: str) -> str:
     """The renderer's SVG made ready to inline: checked, prolog and comments dropped, sized
     to its box, its drawing wrapped in the `<g>` that pan and zoom move.
@@ -374,22 +404,7 @@ def prepare_svg(svg: str) -> str:
     RenderError E405 if it holds anything but Graphviz's drawing elements: an element of
     another kind, an event handler, a style attribute or a link that is not http(s).
     """
-    try:
-        root = ET.fromstring(svg)
-    except ET.ParseError as exc:
-        raise RenderError(
-            "E405", f"the renderer wrote an SVG that is not well-formed: {exc}"
-        ) from None
-    for element in root.iter():
-        if element.tag not in _SVG_ELEMENTS:
-            raise RenderError("E405", f"the renderer's SVG holds an unexpected {element.tag}")
-        for name, value in element.attrib.items():
-            local = name.rsplit("}", 1)[-1].lower()
-            foreign_xml = name.startswith(_XML) and name != _XML + "space"  # xml:base and such
-            if local.startswith("on") or local == "style" or foreign_xml:
-                raise RenderError("E405", f"the renderer's SVG holds an unexpected {local}=")
-            if local == "href" and not (safe_url(value) or value.startswith("#")):
-                raise RenderError("E405", "the renderer's SVG holds a link that is not http(s)")
+    _check_svg(svg)
     start = svg.index("<svg")
     body = re.sub(r"<!--.*?-->", "", svg[start:], flags=re.S)
     tag_end = body.index(">") + 1

@@ -325,3 +325,14 @@ def test_report_of_an_invalid_map_names_the_problem(invoke: Invoke, write_map) -
     assert result.stdout == ""
     assert "`ref` to unknown id 'nowhere'" in result.stderr
     assert "[E102]" in result.stderr
+
+
+def test_an_evaluation_that_does_not_converge_leaves_the_scores_out(invoke: Invoke) -> None:
+    result = invoke(["report", MAPS / "cycle-never-settles.yaml", "--eval", "-o", "-"])
+    assert result.stderr.startswith(
+        f"argmap: warning: {MAPS / 'cycle-never-settles.yaml'}: the evaluation did not converge"
+    )
+    assert result.stderr.endswith("; strength and status left out\n")
+    data = page_json(result.stdout)
+    assert data["evaluation"] is None
+    assert all("score" not in n for n in data["nodes"])

@@ -352,6 +352,10 @@ def test_quoted_passages_are_marked_and_lead_to_their_nodes(
     assert marks == ["passed the load test", "cracks were found", "repaired", "Rust on the girders"]
     o.page.click("mark >> text=Rust on the girders")
     assert o.panel().startswith("Premise rust-seen")
+    # The diagram moved to show the node: centred in its box.
+    nx, ny = o.centre_of('g.argmap-node[data-node="rust-seen"]')
+    dx, dy = o.centre_of("#argmap\\:diagram-box")
+    assert abs(nx - dx) < 2 and abs(ny - dy) < 2
     assert o.page.eval_on_selector_all("mark.current", "ms => ms.map(m => m.textContent)") == [
         "Rust on the girders"
     ]

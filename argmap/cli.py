@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "diff": "diff",
     "init": "init",
     "completion": "completion",
+    "lsp": "lsp",
 }
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -4,6 +4,8 @@ click, rich, yaml or graphviz, or reaches up into the CLI, fails here."""
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,9 @@ ALLOWED_USERS = {
     "rich": {"report", "cli", "commands"},
     "yaml": {"load", "formats.yaml_writer"},
     "graphviz": {"render", "escape"},
+    # The language server's libraries: a second or so of imports no other command pays.
+    "pygls": {"lsp", "commands.lsp"},
+    "lsprotocol": {"lsp", "commands.lsp"},
 }
 # Each foundation module and the argmap modules it may import.
 FOUNDATION = {
@@ -81,3 +86,21 @@ def test_the_rule_catches_a_violation(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("def f():\n    import click\n    from rich.text import Text\n")
     assert imports_of(bad) == {"click", "rich.text"}
+
+
+def test_validate_does_not_import_the_language_server() -> None:
+    """`argmap validate` stays fast: pygls and lsprotocol load only for `argmap lsp`."""
+    example = PACKAGE.parent / "maps" / "example.yaml"
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "argmap", "validate", str(example)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+    assert {"argmap.validate", "argmap.ci_formats"} <= imported  # the check sees the command's
+    language_server = {
+        m for m in imported if m.split(".")[0] in ("pygls", "lsprotocol", "cattrs")
+    } | {m for m in imported if m.startswith("argmap.lsp")}
+    assert language_server == set()

@@ -1,0 +1,89 @@
+"""`argmap lsp`: diagnostics after a one-character change, measured in process.
+
+What an editor waits for after a keystroke (once the debounce has passed): the
+server loads and validates the new text and turns every finding into an LSP
+diagnostic with its exact range. The baseline is what `argmap validate` does
+with the same text in the same process (`loads_map` and `validate_map`), so the
+ratio is the language server's own cost on top of the checks.
+
+Two one-character changes are timed:
+- retyping an actor id (`by: a1` -> `by: a3`): the text is checked whole, and has
+  one error to place;
+- typing a letter in a node's text: the quick path, which no check can see
+  (`features.reanalyse`: the previous findings stand, only the node's text changes).
+
+Targets (issue 19): 1,000 nodes in under 30 ms, 10,000 nodes in under 300 ms.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from argmap import loads_map, validate_map
+from argmap.lsp.features import Analysis, analyse, diagnostics, reanalyse, split_lines
+from benchmarks.generate import generate_map
+from benchmarks.timing import Result, median_time
+
+TARGETS = {1_000: 0.030, 10_000: 0.300}
+
+
+def run(workdir: Path) -> list[Result]:
+    results = []
+    for size, target in TARGETS.items():
+        path = workdir / f"map-{size}.yaml"
+        text = generate_map(size)
+        at = text.index("by: a1") + len("by: a")
+        changed = text[:at] + "3" + text[at + 1 :]
+        uri = path.as_uri()
+
+        def server(changed: str = changed, path: Path = path, uri: str = uri) -> None:
+            found = diagnostics(analyse(changed, str(path)), uri)
+            assert [d.code for d in found] == ["E106"]
+
+        def validate(changed: str = changed, path: Path = path) -> None:
+            validate_map(loads_map(changed, str(path)))
+
+        repeats = 9 if size < 10_000 else 5
+        ours = median_time(server, repeats)
+        base = median_time(validate, repeats)
+        results.append(
+            Result(
+                f"lsp diagnostics after retyping an id, {size:,} nodes",
+                ours,
+                "loads_map + validate_map, in process",
+                base,
+                f"< {target * 1000:.0f} ms",
+                ours < target,
+            )
+        )
+
+        before = analyse(text, str(path))
+        lines = split_lines(text)
+        line = next(i for i, t in enumerate(lines) if t.lstrip(" -").startswith("text: Premise"))
+        col = lines[line].index(" states")
+        lines[line] = lines[line][:col] + "s" + lines[line][col:]
+        typed = "\n".join(lines)
+
+        def typing(
+            typed: str = typed,
+            line: int = line,
+            col: int = col,
+            before: Analysis = before,
+            uri: str = uri,
+        ) -> None:
+            found = reanalyse(before, typed, line, col, col, "s")
+            assert found.diagnostics is before.diagnostics  # the quick path
+            diagnostics(found, uri)
+
+        ours = median_time(typing, repeats)
+        results.append(
+            Result(
+                f"lsp diagnostics after typing in a text, {size:,} nodes",
+                ours,
+                "loads_map + validate_map, in process",
+                base,
+                f"< {target * 1000:.0f} ms",
+                ours < target,
+            )
+        )
+    return results

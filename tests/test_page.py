@@ -336,3 +336,17 @@ def test_an_evaluation_that_does_not_converge_leaves_the_scores_out(invoke: Invo
     data = page_json(result.stdout)
     assert data["evaluation"] is None
     assert all("score" not in n for n in data["nodes"])
+
+
+def test_explanations_and_robustness_join_the_scores_only() -> None:
+    m = load_map(REPORT_MAP)
+    why = {"bridge-safe": ["rust-seen stands unanswered against it"]}
+    fragile = {"bridge-safe": "fragile: it changes status when base scores move by 0.2"}
+    kwargs = {"checks": check_quotes(m), "originals": {}, "explanations": why}
+    scored = page_data(m, evaluation=evaluate(m), robustness=fragile, **kwargs)
+    claim = scored["nodes"][0]
+    assert claim["explanation"] == ["rust-seen stands unanswered against it"]
+    assert claim["robustness"] == "fragile: it changes status when base scores move by 0.2"
+    assert "explanation" not in scored["nodes"][1]
+    plain = page_data(m, robustness=fragile, **kwargs)  # no evaluation: no verdict to explain
+    assert "explanation" not in plain["nodes"][0] and "robustness" not in plain["nodes"][0]

@@ -538,3 +538,29 @@ def test_printing_shows_the_diagram_and_the_table_only(
         ".map(s => getComputedStyle(document.querySelector(s)).display !== 'none')"
     )
     assert shown == [False, False, False, False, True, True]
+
+
+def test_the_panel_shows_why_and_how_robust_a_verdict_is(
+    open_page: Callable[..., Opened], pages: Path
+) -> None:
+    from argmap.evaluate import evaluate
+    from argmap.load import load_map
+    from argmap.page import build_page
+    from argmap.quotes import check_quotes
+
+    m = load_map(REPORT_MAP)
+    page = build_page(
+        m,
+        None,
+        checks=check_quotes(m),
+        evaluation=evaluate(m),
+        explanations={"bridge-safe": ["rust-seen stands unanswered against it"]},
+        robustness={"bridge-safe": "fragile: it changes status when base scores move"},
+    )
+    out = pages / "explained.html"
+    out.write_text(page, encoding="utf-8")
+    o = open_page(out, "#node=bridge-safe")
+    assert (
+        "Why rust-seen stands unanswered against it "
+        "Robustness fragile: it changes status when base scores move"
+    ) in o.panel()

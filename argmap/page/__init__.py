@@ -272,8 +272,14 @@ def page_data(
     originals: Mapping[str, str],
     evaluation: Evaluation | None = None,
     elements: Mapping[str, str] | None = None,
+    explanations: Mapping[str, Sequence[str]] | None = None,
+    robustness: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Everything the page shows, as JSON-ready data (see page.js for how it is read)."""
+    """Everything the page shows, as JSON-ready data (see page.js for how it is read).
+
+    With an evaluation, `explanations` (lines saying why a node's verdict is what it is)
+    and `robustness` (a sentence on how fragile it is) join each node's score in the panel.
+    """
     elements = elements or {}
     quotes: list[dict[str, Any]] = []
     quote_index: dict[tuple[str, int], int] = {}
@@ -304,6 +310,10 @@ def page_data(
     for node in nodes:
         doc = _node_data(m, node, elements.get(node.id), quote_index, evaluation)
         doc["out"] = outgoing.get(node.id, [])
+        if evaluation is not None and explanations and node.id in explanations:
+            doc["explanation"] = list(explanations[node.id])
+        if evaluation is not None and robustness and node.id in robustness:
+            doc["robustness"] = robustness[node.id]
         node_docs.append(doc)
     links = [
         {
@@ -520,10 +530,18 @@ def build_page(
     originals: Mapping[str, str] | None = None,
     evaluation: Evaluation | None = None,
     elements: Mapping[str, str] | None = None,
+    explanations: Mapping[str, Sequence[str]] | None = None,
+    robustness: Mapping[str, str] | None = None,
 ) -> str:
     """The report page for `m` as HTML text; `svg` is the renderer's drawing of the map."""
     data = page_data(
-        m, checks=checks, originals=originals or {}, evaluation=evaluation, elements=elements
+        m,
+        checks=checks,
+        originals=originals or {},
+        evaluation=evaluation,
+        elements=elements,
+        explanations=explanations,
+        robustness=robustness,
     )
     script = _asset("page.js")
     style = _asset("page.css")

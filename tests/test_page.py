@@ -350,3 +350,15 @@ def test_explanations_and_robustness_join_the_scores_only() -> None:
     assert "explanation" not in scored["nodes"][1]
     plain = page_data(m, robustness=fragile, **kwargs)  # no evaluation: no verdict to explain
     assert "explanation" not in plain["nodes"][0] and "robustness" not in plain["nodes"][0]
+
+
+def test_a_source_file_too_large_to_include_is_said_to_be(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.page
+
+    monkeypatch.setattr(argmap.page, "MAX_SOURCE_CHARS", 10)
+    m = load_map(REPORT_MAP)
+    texts = SourceTexts()
+    page = build_page(m, None, checks=check_quotes(m, texts), originals=read_originals(m, texts))
+    memo = page_json(page)["sources"][0]
+    assert (memo["file"], memo["pieces"], memo.get("tooLarge")) == ("found", None, True)
+    assert "The source file is too large to include here." in page

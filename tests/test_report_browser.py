@@ -359,7 +359,7 @@ def test_quoted_passages_are_marked_and_lead_to_their_nodes(
     assert o.page.eval_on_selector_all("mark.current", "ms => ms.map(m => m.textContent)") == [
         "Rust on the girders"
     ]
-    assert "The source file was not found" in o.page.inner_text("#sources")
+    assert "The source file was not found, or is not UTF-8 text" in o.page.inner_text("#sources")
 
 
 def test_selecting_a_node_scrolls_its_source_to_the_passage(

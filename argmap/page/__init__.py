@@ -246,9 +246,9 @@ def _source_data(
         "pieces": None,
         "sentences": None,
     }
-    if status is not FileStatus.FOUND or original is None:
+    if status is not FileStatus.FOUND:
         return doc
-    if len(original) > MAX_SOURCE_CHARS:
+    if original is None or len(original) > MAX_SOURCE_CHARS:  # read_originals left it out
         doc["tooLarge"] = True
         return doc
     marked = []
@@ -513,8 +513,8 @@ def _source_section(source: Mapping[str, Any]) -> str:
         lines.append('<p class="missing">The source file is too large to include here.</p>')
     elif source["file"] == "missing":
         lines.append(
-            '<p class="missing">The source file was not found (give its folder with'
-            " <code>--sources DIR</code>): its quotes are unchecked.</p>"
+            '<p class="missing">The source file was not found, or is not UTF-8 text (give'
+            " its folder with <code>--sources DIR</code>): its quotes are unchecked.</p>"
         )
     else:
         lines.append('<p class="missing">The map names no file for this source.</p>')

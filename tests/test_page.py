@@ -96,17 +96,16 @@ SVG = (
 )
 
 
-def test_the_svg_is_inlined_without_prolog_sized_to_its_box_and_wrapped_for_pan_and_zoom() -> None:
+def test_the_svg_is_inlined_without_prolog_or_comments_and_sized_to_its_box() -> None:
     out = prepare_svg(SVG)
     assert out == (
         '<svg width="100%" height="100%" preserveAspectRatio="xMidYMid meet" role="group"'
         ' aria-label="The map as a diagram" viewBox="0.00 0.00 100.00 50.00"'
-        ' xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
-        '<g class="argmap-view">\n'
+        ' xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
         '<g id="argmap:diagram" class="graph"><title>argmap</title>'
         '<g id="c" class="node claim"><title>c</title>'
         '<a xlink:href="https://example.org/" xlink:title="C"><text x="1" y="2">C</text></a></g>'
-        "</g></g></svg>"
+        "</g></svg>"
     )
 
 

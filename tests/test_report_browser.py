@@ -80,7 +80,7 @@ class Opened:
         return self.page.locator(f'g.argmap-node[data-node="{node_id}"]')
 
     def transform(self) -> str:
-        return self.page.get_attribute("g.argmap-view", "transform")
+        return self.page.evaluate("document.querySelector('.diagram svg').style.transform")
 
     def dimmed(self) -> list[str]:
         return self.page.eval_on_selector_all(
@@ -273,18 +273,17 @@ def test_buttons_wheel_drag_and_keys_move_the_view(
     open_page: Callable[..., Opened], bridge: Path
 ) -> None:
     o = open_page(bridge)
-    assert o.transform() == "translate(0.00 0.00) scale(1.0000)"
+    assert o.transform() == "translate(0px, 0px) scale(1)"
     o.page.click("#argmap\\:zoom-in")
-    assert o.transform().endswith("scale(1.4000)")
+    assert o.transform().endswith("scale(1.4)")
     o.page.click("#argmap\\:fit")
-    assert o.transform() == "translate(0.00 0.00) scale(1.0000)"
+    assert o.transform() == "translate(0px, 0px) scale(1)"
     # The wheel zooms around the cursor: the node under it stays under it.
     x, y = o.centre_of('g.argmap-node[data-node="rust-seen"]')
     o.page.mouse.move(x, y)
     o.page.mouse.wheel(0, -300)
     o.page.wait_for_function(
-        "!document.querySelector('g.argmap-view')"
-        ".getAttribute('transform').endsWith('scale(1.0000)')"
+        "!document.querySelector('.diagram svg').style.transform.endsWith('scale(1)')"
     )
     assert re.search(r"scale\(1\.5683\)$", o.transform())
     x2, y2 = o.centre_of('g.argmap-node[data-node="rust-seen"]')
@@ -300,11 +299,11 @@ def test_buttons_wheel_drag_and_keys_move_the_view(
     # Keys, on the focused diagram.
     o.page.focus("#argmap\\:diagram-box")
     o.page.keyboard.press("0")
-    assert o.transform() == "translate(0.00 0.00) scale(1.0000)"
+    assert o.transform() == "translate(0px, 0px) scale(1)"
     o.page.keyboard.press("+")
-    assert o.transform().endswith("scale(1.2500)")
+    assert o.transform().endswith("scale(1.25)")
     o.page.keyboard.press("-")
-    assert o.transform().endswith("scale(1.0000)")
+    assert o.transform().endswith("scale(1)")
 
 
 def test_keyboard_reaches_and_selects_nodes(open_page: Callable[..., Opened], bridge: Path) -> None:

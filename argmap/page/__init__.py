@@ -425,7 +425,7 @@ def _check_svg(svg: str) -> None:
 
 def prepare_svg(svg: str) -> str:
     """The renderer's SVG made ready to inline: checked, prolog and comments dropped, sized
-    to its box, its drawing wrapped in the `<g>` that pan and zoom move.
+    to its box (pan and zoom move the whole element).
 
     RenderError E405 if it holds anything but Graphviz's drawing elements: an element of
     another kind, an event handler, a style attribute or a link that is not http(s).
@@ -443,7 +443,7 @@ def prepare_svg(svg: str) -> str:
         1,
     )
     close = body.rindex("</svg>")
-    return f'{opening}<g class="argmap-view">{body[tag_end:close]}</g></svg>'
+    return f"{opening}{body[tag_end:close]}</svg>"
 
 
 def _asset(name: str) -> str:

@@ -17,7 +17,6 @@
   var byId = document.getElementById.bind(document);
   var diagram = byId("argmap:diagram-box");
   var svg = diagram ? diagram.querySelector("svg") : null;
-  var view = svg ? svg.querySelector("g.argmap-view") : null;
   var panel = byId("argmap:panel-body");
   var search = byId("argmap:search");
   var count = byId("argmap:count");
@@ -262,23 +261,21 @@
 
   // --- pan and zoom ---------------------------------------------------------------------
 
+  // The view moves by a CSS transform on the <svg> element, in pixels of the diagram's box:
+  // the browser then moves and scales the drawing as it is, where a transform inside the
+  // SVG would have it lay out every element again (ten times slower at 1,000 nodes).
   function apply() {
-    view.setAttribute("transform",
-      "translate(" + state.x.toFixed(2) + " " + state.y.toFixed(2) + ") scale(" + state.k.toFixed(4) + ")");
+    svg.style.transform = "translate(" + state.x.toFixed(1) + "px, " + state.y.toFixed(1) +
+      "px) scale(" + state.k.toFixed(4) + ")";
     if (selection && !selection.hidden) frame();
-  }
-
-  function toDiagram(clientX, clientY) {
-    var p = svg.createSVGPoint();
-    p.x = clientX; p.y = clientY;
-    return p.matrixTransform(svg.getScreenCTM().inverse());
   }
 
   function zoomAt(factor, clientX, clientY) {
     var k = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, state.k * factor));
-    var p = toDiagram(clientX, clientY);
-    state.x = p.x - (p.x - state.x) * (k / state.k);
-    state.y = p.y - (p.y - state.y) * (k / state.k);
+    var d = diagram.getBoundingClientRect();
+    var px = clientX - d.left, py = clientY - d.top;
+    state.x = px - (px - state.x) * (k / state.k);
+    state.y = py - (py - state.y) * (k / state.k);
     state.k = k;
     apply();
   }
@@ -294,23 +291,16 @@
   }
 
   function pan(dxPixels, dyPixels) {
-    var unit = svg.getScreenCTM().a; // pixels per diagram unit at zoom 1
-    state.x += dxPixels / unit;
-    state.y += dyPixels / unit;
+    state.x += dxPixels;
+    state.y += dyPixels;
     apply();
   }
 
-  function boxInView(g) {
-    // The node's bounding box in the view's own coordinates.
-    var box = g.getBBox();
-    var m = view.getCTM().inverse().multiply(g.getCTM());
-    var p = svg.createSVGPoint();
-    p.x = box.x; p.y = box.y;
-    var a = p.matrixTransform(m);
-    p.x = box.x + box.width; p.y = box.y + box.height;
-    var b = p.matrixTransform(m);
-    return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y),
-             width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y) };
+  function fitScale() {
+    // Screen pixels per diagram point with the whole diagram fitted (zoom 1).
+    var box = svg.viewBox.baseVal;
+    if (!box || !box.width || !box.height) return 1;
+    return Math.min(diagram.clientWidth / box.width, diagram.clientHeight / box.height);
   }
 
   // The selection is a frame laid over the diagram, not drawn in it: changing anything in
@@ -335,17 +325,16 @@
   }
 
   function centreOn(g) {
-    var box = boxInView(g);
-    var c = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    var r = diagram.getBoundingClientRect();
-    if (!r.width || !r.height) return;
-    var q = toDiagram(r.left + r.width / 2, r.top + r.height / 2);
-    // q is in the svg's own coordinates, which the view maps c into as k * c + (x, y).
-    var unit = svg.getScreenCTM().a; // pixels per diagram point at zoom 1
-    var k = Math.min(MAX_ZOOM, Math.max(state.k, READABLE / unit));
+    var r = g.getBoundingClientRect();
+    var d = diagram.getBoundingClientRect();
+    if (!d.width || !d.height) return;
+    // The node's centre in the box's pixels at zoom 1, then moved to the box's centre.
+    var ux = (r.left + r.width / 2 - d.left - state.x) / state.k;
+    var uy = (r.top + r.height / 2 - d.top - state.y) / state.k;
+    var k = Math.min(MAX_ZOOM, Math.max(state.k, READABLE / fitScale()));
     state.k = k;
-    state.x = q.x - k * c.x;
-    state.y = q.y - k * c.y;
+    state.x = d.width / 2 - k * ux;
+    state.y = d.height / 2 - k * uy;
     apply();
   }
 
@@ -595,7 +584,7 @@
 
   // --- start ----------------------------------------------------------------------------
 
-  if (svg && view) {
+  if (svg) {
     registerNodes();
     setUpDiagram();
     apply();

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint bench docs clean interop argdown-cli
+.PHONY: help demo test test-fast fuzz mutate mutate-report lint bench docs clean interop argdown-cli
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -37,9 +37,26 @@ docs: $(STAMP) ## Redraw the images in docs/ that the README shows
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/pytest
 
+test-fast: $(STAMP) ## The suite without the heavy tests (pytest -m "not slow"): the inner loop
+	$(BIN)/pytest -m "not slow"
+
+FUZZ ?= 20
+fuzz: $(STAMP) ## The property tests with fresh random seeds and FUZZ times the examples
+	ARGMAP_FUZZ=$(FUZZ) $(BIN)/pytest -m property
+
+# Mutation testing (mutmut 3): slow, so neither `make test` nor CI runs it.
+# One module: make mutate MODULE=argmap.quotes (a mutant-name glob: MODULE.* is run).
+SEED_DIR ?= $(abspath ../shared/seed)
+mutate: $(STAMP) ## Mutation testing of the core modules (slow); MODULE=argmap.quotes for one
+	ARGMAP_SEED=$(SEED_DIR) $(BIN)/mutmut run $(if $(MODULE),'$(MODULE).*')
+	$(MAKE) --no-print-directory mutate-report
+
+mutate-report: $(STAMP) ## Killed and surviving mutants per module, from the last `make mutate`
+	$(BIN)/python -m mutation.report
+
 lint: $(STAMP) ## ruff (lint and format) and mypy
-	$(BIN)/ruff check argmap tests benchmarks
-	$(BIN)/ruff format --check argmap tests benchmarks
+	$(BIN)/ruff check argmap tests benchmarks mutation
+	$(BIN)/ruff format --check argmap tests benchmarks mutation
 	$(BIN)/mypy
 
 bench: $(STAMP) ## Benchmarks, reported as ratios against a baseline timed in the same run

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import urllib.parse
 from collections import Counter
 from collections.abc import Sequence
@@ -117,6 +118,11 @@ def _artifact_uri(file: str) -> str:
     return urllib.parse.quote(Path(rel).as_posix(), safe="/")
 
 
+def _rule_name(description: str) -> str:
+    """SARIF's rule `name` is an identifier: `unused actor` becomes UnusedActor."""
+    return "".join(word.capitalize() for word in re.findall(r"[A-Za-z0-9]+", description))
+
+
 def to_sarif(diagnostics: Sequence[Diagnostic]) -> str:
     """A SARIF 2.1.0 log that GitHub code scanning accepts."""
     used = sorted({d.code for d in diagnostics})
@@ -124,7 +130,7 @@ def to_sarif(diagnostics: Sequence[Diagnostic]) -> str:
     rules = [
         {
             "id": code,
-            "name": CODES.get(code, code).title().replace(" ", ""),
+            "name": _rule_name(CODES.get(code, code)),
             "shortDescription": {"text": CODES.get(code, code)},
             "helpUri": f"{HOMEPAGE}#diagnostic-codes",
         }

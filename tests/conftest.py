@@ -2,20 +2,38 @@
 
 from __future__ import annotations
 
+import os
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 from argmap.cli import cli
 
 MAPS = Path(__file__).parent / "maps"
 REPO = Path(__file__).parent.parent
-SEED = REPO.parent / "shared" / "seed"
+# The article the bundled maps quote; ARGMAP_SEED points elsewhere (`make mutate` runs the
+# suite from a copy of the tree, where ../shared is not beside it).
+SEED = Path(os.environ.get("ARGMAP_SEED", REPO.parent / "shared" / "seed"))
 
 Invoke = Callable[..., Result]
+
+# Property tests: `make test` and CI are derandomised (each test's seed is fixed by its own
+# code, so a red run reproduces); `make fuzz` (ARGMAP_FUZZ set) draws fresh seeds and runs
+# each test with more examples (tests/budget.py).
+settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True)
+settings.register_profile("fuzz", derandomize=False, print_blob=True)
+settings.load_profile("fuzz" if os.environ.get("ARGMAP_FUZZ") else "repeatable")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every hypothesis test `property`, so `make fuzz` can select them."""
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.property)
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from argmap import load_map, loads_map
 from argmap.formats import export_map, import_file
 from argmap.model import ArgumentMap, LinkKind
+from tests.budget import examples
 from tests.conftest import REPO
 from tests.mapgen import map_texts
 
@@ -91,7 +92,7 @@ def test_the_bundled_maps_parse_with_the_same_statements_and_relations(
 
 
 @settings(
-    max_examples=8,
+    max_examples=examples(8),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

@@ -138,3 +138,85 @@ def test_json_is_the_shape_the_readme_documents(invoke: Invoke, write_map) -> No
     path = write_map(MIXED)
     actual = json.loads(invoke(["validate", "--format", "json", path], expect=1).stdout)
     assert _shape(actual) == _shape(documented)
+
+
+# A map whose only findings are warnings: valid by default, invalid under --strict.
+WARNINGS_ONLY = """\
+argmap: 1
+title: Café
+actors:
+  crane: {name: Chris Crane}
+claims:
+  a:
+    text: Alpha.
+"""
+
+
+@pytest.mark.parametrize(("strict", "valid"), [(False, True), (True, False)])
+def test_json_valid_follows_strict_for_each_file_and_the_run(
+    invoke: Invoke, write_map, strict: bool, valid: bool
+) -> None:  # type: ignore[no-untyped-def]
+    path = write_map(WARNINGS_ONLY)
+    args = ["validate", "--format", "json", path] + (["--strict"] if strict else [])
+    doc = json.loads(invoke(args, expect=0 if valid else 1).stdout)
+    assert (doc["valid"], doc["strict"], doc["files"][0]["valid"]) == (valid, strict, valid)
+    assert doc["counts"] == {"error": 0, "warning": 2, "info": 0}
+
+
+def test_json_and_sarif_are_indented_and_keep_non_ascii_as_written(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("carte-é.yaml").write_text(WARNINGS_ONLY, encoding="utf-8")
+    text = invoke(["validate", "--format", "json", "carte-é.yaml"]).stdout
+    assert text.startswith('{\n  "valid": true,\n  "strict": false,\n')
+    assert '"path": "carte-é.yaml"' in text
+    Path("typo.yaml").write_text(WARNINGS_ONLY + "    tëxt: Alpha.\n", encoding="utf-8")
+    sarif = invoke(["validate", "--format", "sarif", "typo.yaml"], expect=1).stdout
+    assert sarif.startswith('{\n  "$schema": ')
+    assert "unknown field 'tëxt'" in sarif  # the message as written, not \u00eb
+    assert "\\u00e9" not in text and "\\u00eb" not in sarif
+
+
+def test_sarif_rule_names_keep_capitals_of_the_description() -> None:
+    from argmap.ci_formats import to_sarif
+
+    d = Diagnostic("E004", Severity.ERROR, "bad", Position("m.yaml", 2, 3))
+    rule = json.loads(to_sarif([d]))["runs"][0]["tool"]["driver"]["rules"][0]
+    assert (rule["name"], rule["shortDescription"]["text"]) == (
+        "YamlSyntaxError",
+        "YAML syntax error",
+    )
+
+
+def test_sarif_names_each_rule_from_the_code_table(invoke: Invoke, write_map) -> None:  # type: ignore[no-untyped-def]
+    log = json.loads(invoke(["validate", "--format", "sarif", write_map(WARNINGS_ONLY)]).stdout)
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["name"] == "argmap"
+    assert [(r["id"], r["name"], r["shortDescription"]["text"]) for r in driver["rules"]] == [
+        ("W201", "UncontestedClaimNoCon", "uncontested claim (no con)"),
+        ("W203", "UnusedActor", "unused actor"),
+    ]
+    assert [r["ruleIndex"] for r in log["runs"][0]["results"]] == [1, 0]
+
+
+def test_a_finding_on_the_first_line_and_column_keeps_its_place() -> None:
+    from argmap.ci_formats import to_sarif
+
+    d = Diagnostic("E001", Severity.ERROR, "not a map", Position("m.yaml", 1, 1))
+    assert to_github([d], 1).splitlines()[0] == (
+        "::error file=m.yaml,line=1,col=1,title=argmap E001::not a map"
+    )
+    region = json.loads(to_sarif([d]))["runs"][0]["results"][0]["locations"][0]
+    assert region["physicalLocation"]["region"] == {"startLine": 1, "startColumn": 1}
+
+
+def test_sarif_uris_keep_folders_and_escape_the_rest(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub dir").mkdir()
+    Path("sub dir/m&n.yaml").write_text(WARNINGS_ONLY, encoding="utf-8")
+    log = json.loads(invoke(["validate", "--format", "sarif", "sub dir/m&n.yaml"]).stdout)
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "sub%20dir/m%26n.yaml"}

@@ -215,6 +215,7 @@ def test_the_installed_command_renders_in_a_subprocess(tmp_path: Path) -> None:
     parse_svg((tmp_path / "x.svg").read_bytes())
 
 
+@pytest.mark.slow
 def test_a_map_whose_evaluation_did_not_converge_is_drawn_only_without_numbers(
     invoke: Invoke,
 ) -> None:

@@ -170,6 +170,7 @@ def test_an_undercut_says_which_link_it_attacks(invoke: Invoke) -> None:
     )
 
 
+@pytest.mark.slow
 def test_an_evaluation_that_does_not_converge_is_left_out(invoke: Invoke) -> None:
     result = invoke(["show", "cycle-never-settles.yaml", "a", "--depth", "1"])
     assert re.fullmatch(

@@ -332,6 +332,7 @@ def test_progress_bar_only_for_many_maps_on_a_terminal(
     assert few.getvalue() == ""
 
 
+@pytest.mark.slow
 def test_an_evaluation_that_does_not_converge_is_left_out(invoke: Invoke) -> None:
     result = invoke(["summary", "cycle-never-settles.yaml"])
     assert re.fullmatch(

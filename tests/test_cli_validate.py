@@ -130,6 +130,7 @@ def test_an_internal_error_is_one_line_not_a_traceback(
     assert len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_installed_entry_point_runs(tmp_path: Path) -> None:
     """One real subprocess: `python -m argmap` and the console script both work."""
     bad = tmp_path / "bad.yaml"

@@ -56,6 +56,7 @@ def test_the_script_s_callback_completes_commands_and_choices(
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+@pytest.mark.slow
 def test_bash_completes_with_the_installed_script() -> None:
     # The real thing: bash sources the script, which runs the installed argmap.
     bin_dir = Path(sys.executable).parent

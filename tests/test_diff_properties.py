@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.diff import FORMATS, diff_maps
 from argmap.load import loads_map
 from argmap.model import ArgumentMap
+from tests.budget import examples
 
 # A small vocabulary, so that texts repeat, collide and nearly match.
 WORDS = ["tax", "rise", "jobs", "fall", "city", "<b>", "*so*", "@you", "50%", "the", "a"]
@@ -41,17 +43,21 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
     return loads_map("\n".join(lines) + "\n", "m.yaml")
 
 
-SOME = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SOME = settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @SOME
 @given(maps())
+@pytest.mark.slow
 def test_a_map_has_no_changes_from_itself(m: ArgumentMap) -> None:
     assert diff_maps(m, m, evaluate=False).empty
 
 
 @SOME
 @given(maps(), maps())
+@pytest.mark.slow
 def test_nodes_are_matched_one_to_one_and_every_format_renders(
     old: ArgumentMap, new: ArgumentMap
 ) -> None:

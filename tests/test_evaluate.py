@@ -34,6 +34,7 @@ from argmap.evaluate import (
     quadratic_energy,
 )
 from argmap.model import ArgumentMap
+from tests.budget import examples
 from tests.conftest import MAPS, REPO
 
 ACCEPTED, REJECTED, UNDECIDED = Status.ACCEPTED, Status.REJECTED, Status.UNDECIDED
@@ -284,6 +285,7 @@ def test_weights_zero_and_one_by_hand() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_fan_in_of_ten_thousand_attackers_and_supporters() -> None:
     n = 10_000
     items = "\n".join(f"      - {{text: P{i}., weight: 0.5}}" for i in range(n))
@@ -304,6 +306,7 @@ def test_fan_in_of_ten_thousand_attackers_and_supporters() -> None:
         assert evaluate(both, semantics).nodes["c"].strength == 0.5
 
 
+@pytest.mark.slow
 def test_a_chain_of_a_hundred_thousand_attacks_is_evaluated_without_recursion() -> None:
     # c0 ← c1 ← … ← c99999, base 0.5. DF-QuAD: s = 0.5·(1 − s_next), from 0.5 at the end:
     # the fixpoint of x = 0.5·(1 − x), 1/3, reached to double precision long before c0.
@@ -498,6 +501,7 @@ def test_support_readings_do_not_enumerate_every_chain_of_a_dense_support_graph(
     assert {k for k, s in necessary.items() if s.status is REJECTED} == {"n0x0"}
 
 
+@pytest.mark.slow
 def test_a_long_support_chain_without_attacks_induces_nothing_and_is_quick() -> None:
     # c0 ⇐ c1 ⇐ … ⇐ c19999: 2·10^8 chains, and no attack anywhere for a reading to
     # propagate: every claim stays accepted, and nothing is searched
@@ -664,6 +668,7 @@ claims:
         assert (acc.credulous, acc.sceptical) == ({"a", "b"}, {"b"})
 
 
+@pytest.mark.slow
 def test_a_ring_of_ten_thousand_attacks_converges_within_the_budget() -> None:
     # c0 ← c1 ← … ← c9999 ← c0, base 0.5: the ring is symmetric, so every claim has the
     # same strength x = 0.5·(1 − x) = 1/3 (DF-QuAD), and the fixpoint is stable (the
@@ -680,6 +685,7 @@ def test_a_ring_of_ten_thousand_attacks_converges_within_the_budget() -> None:
     assert {s.status for s in e.nodes.values()} == {UNDECIDED}
 
 
+@pytest.mark.slow
 def test_a_ring_with_an_unstable_fixpoint_does_not_converge_and_says_so() -> None:
     # tests/maps/eval_limit_cycle.yaml explains why no fixpoint can be reached: the
     # integration runs out of steps with a residual far from 0, and says so
@@ -818,7 +824,7 @@ def render(spec: Spec) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(specs(), st.sampled_from(SEMANTICS))
 def test_strengths_stay_in_the_unit_interval(spec: Spec, semantics: str) -> None:
     e = evaluate(load(render(spec)), semantics)
@@ -826,7 +832,7 @@ def test_strengths_stay_in_the_unit_interval(spec: Spec, semantics: str) -> None
         assert 0.0 <= score.strength <= 1.0
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(specs(), st.sampled_from(SEMANTICS))
 def test_balance_no_attacker_or_supporter_keeps_the_base(spec: Spec, semantics: str) -> None:
     m = load(render(spec))
@@ -836,8 +842,9 @@ def test_balance_no_attacker_or_supporter_keeps_the_base(spec: Spec, semantics: 
             assert e.nodes[node.id].strength == node.base
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(specs(), st.sampled_from(SEMANTICS), st.sampled_from(["pro", "con"]), WEIGHTS, st.data())
+@pytest.mark.slow
 def test_monotonicity_a_new_supporter_never_lowers_a_new_attacker_never_raises(
     spec: Spec, semantics: str, kind: str, weight: float, data: st.DataObject
 ) -> None:
@@ -852,7 +859,7 @@ def test_monotonicity_a_new_supporter_never_lowers_a_new_attacker_never_raises(
         assert after <= before + 1e-12
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(specs(attacks_only=True, base=1))
 def test_dfquad_with_base_one_is_the_grounded_labelling(spec: Spec) -> None:
     e = evaluate(load(render(spec)), "dfquad")
@@ -860,7 +867,7 @@ def test_dfquad_with_base_one_is_the_grounded_labelling(spec: Spec) -> None:
         assert (score.strength, score.status) in {(1.0, ACCEPTED), (0.0, REJECTED)}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(specs())
 def test_the_one_pass_labelling_agrees_with_the_general_algorithm(spec: Spec) -> None:
     # acyclic maps without a support reading are labelled in one pass; the worklist
@@ -894,8 +901,9 @@ def cyclic_texts(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(cyclic_texts(), st.sampled_from(SEMANTICS))
+@pytest.mark.slow
 def test_on_cyclic_maps_a_converged_result_is_a_fixpoint(text: str, semantics: str) -> None:
     m = load(text)
     e = evaluate(m, semantics)

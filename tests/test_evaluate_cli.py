@@ -172,6 +172,7 @@ def test_non_convergence_prints_the_numbers_and_fails(
     assert "Cycles: NOT converged after 2 integration steps" in table
 
 
+@pytest.mark.slow
 def test_a_map_that_cannot_converge_fails_with_the_numbers_printed(invoke: Invoke) -> None:
     path = MAPS / "eval_limit_cycle.yaml"
     result = invoke(["evaluate", path, "--format", "json"], expect=1)

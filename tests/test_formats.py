@@ -15,6 +15,7 @@ from argmap import load_map
 from argmap.errors import ArgmapError
 from argmap.formats import export_map, import_file, import_text
 from argmap.formats.draft import slug
+from tests.budget import examples
 from tests.conftest import REPO
 
 EXAMPLE = load_map(REPO / "maps" / "example.yaml")
@@ -349,7 +350,7 @@ def test_broken_input_fails_with_one_positioned_line(fmt: str, text: str, messag
     assert caught.value.format() == message
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(fmt=st.sampled_from(["argdown", "aif", "json", "kialo"]), data=st.data())
 def test_no_edit_of_a_valid_export_makes_an_importer_crash(fmt: str, data: st.DataObject) -> None:
     text = export_map(EXAMPLE, fmt).text

@@ -10,10 +10,13 @@ from hypothesis import HealthCheck, given, settings
 
 from argmap import loads_map
 from argmap.formats import export_map, import_text
+from tests.budget import examples
 from tests.conftest import REPO
 from tests.mapgen import claim_texts, graph, map_texts, without_undercuts
 
-FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def round_trip(text: str, fmt: str):  # type: ignore[no-untyped-def]
@@ -25,6 +28,7 @@ def round_trip(text: str, fmt: str):  # type: ignore[no-untyped-def]
 
 @FAST
 @given(map_texts())
+@pytest.mark.slow
 def test_argdown_keeps_the_graph_the_claims_and_every_field(text: str) -> None:
     original, back = round_trip(text, "argdown")
     assert graph(back.map) == graph(original)
@@ -50,6 +54,7 @@ def test_argdown_keeps_the_graph_the_claims_and_every_field(text: str) -> None:
 
 @FAST
 @given(map_texts())
+@pytest.mark.slow
 def test_json_keeps_everything_but_positions(text: str) -> None:
     original, back = round_trip(text, "json")
     assert graph(back.map) == graph(original)
@@ -64,6 +69,7 @@ def test_json_keeps_everything_but_positions(text: str) -> None:
 
 @FAST
 @given(map_texts())
+@pytest.mark.slow
 def test_aif_keeps_the_graph(text: str) -> None:
     original, back = round_trip(text, "aif")
     assert graph(back.map) == graph(original)
@@ -72,6 +78,7 @@ def test_aif_keeps_the_graph(text: str) -> None:
 
 @FAST
 @given(map_texts())
+@pytest.mark.slow
 def test_kialo_keeps_the_graph_without_undercuts(text: str) -> None:
     original, back = round_trip(text, "kialo")
     assert graph(back.map) == without_undercuts(original)

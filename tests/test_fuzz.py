@@ -5,12 +5,14 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap import load_map, loads_map, validate_map
 from argmap.errors import MapLoadError
+from tests.budget import examples
 from tests.conftest import REPO
 
 EXAMPLE = (REPO / "maps" / "example.yaml").read_text(encoding="utf-8")
@@ -53,17 +55,21 @@ def check(text: str) -> None:
         assert 1 <= d.position.line <= last_line and d.position.column >= 1
 
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @FAST
 @given(documents)
+@pytest.mark.slow
 def test_random_yaml_documents(doc) -> None:
     check(yaml.safe_dump(doc, allow_unicode=True))
 
 
 @FAST
 @given(documents)
+@pytest.mark.slow
 def test_random_documents_under_a_valid_header(doc) -> None:
     check(yaml.safe_dump({"argmap": 1, "title": "T", "claims": {"c": doc}}))
 

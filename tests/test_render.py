@@ -27,6 +27,7 @@ from argmap.model import ArgumentMap, Link, LinkKind, Node, NodeKind
 from argmap.render import render_dot
 from argmap.renderer import Renderer, find_renderer, render_image, render_map
 from argmap.themes import THEMES, RenderOptions
+from tests.budget import examples
 from tests.conftest import MAPS, REPO
 from tests.render_helpers import (
     SVG,
@@ -623,8 +624,9 @@ def test_png_and_pdf_come_out_as_such(renderer: Renderer) -> None:
 # --- any text at all
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(min_size=1, max_size=60), note=st.text(max_size=30))
+@pytest.mark.slow
 def test_any_text_gives_dot_that_parses_and_an_svg_without_markup_from_the_map(
     text: str, note: str
 ) -> None:

@@ -12,6 +12,7 @@ from argmap.outline import OutlineItem, outline
 from argmap.quotes import check_quotes
 from argmap.report import show_tree
 from argmap.summary import summarise
+from tests.budget import examples
 
 
 @st.composite
@@ -49,7 +50,9 @@ def maps(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def expanded(item: OutlineItem) -> list[str]:

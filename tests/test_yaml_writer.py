@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,12 +14,14 @@ from argmap.errors import Position
 from argmap.formats.draft import Draft, DraftNode
 from argmap.formats.yaml_writer import MODELINE, dump_yaml, write_map
 from argmap.model import LinkKind
+from tests.budget import examples
 
 AT = Position("t", 1, 1)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(st.characters(exclude_categories=()), max_size=40), st.text(max_size=20))
+@pytest.mark.slow
 def test_any_text_reads_back_the_same(text: str, title: str) -> None:
     doc = {"argmap": 1, "title": title, "claims": {"c": {"text": text, "tags": [text]}}}
     written = dump_yaml(doc)

@@ -1,0 +1,1 @@
+"""Mutation testing helpers (`make mutate`, `make mutate-report`); not part of argmap."""

@@ -42,6 +42,7 @@ sync_api = pytest.importorskip(
 )
 
 REPORT_MAP = MAPS / "report" / "report.yaml"
+pytestmark = pytest.mark.slow  # a browser for each test: not in `make test-fast`
 
 
 def report(map_path: Path, out: Path, *args: str) -> Path:

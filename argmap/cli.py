@@ -6,12 +6,12 @@ so `argmap --version` and `argmap validate` never pay for graphviz or rich.
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import importlib
 import importlib.util
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import click
@@ -43,38 +43,43 @@ COMMANDS: dict[str, str] = {
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def command_boundary(func: F) -> F:
-    """Turn argmap's errors into one line on stderr and an exit code; never a traceback."""
+@contextlib.contextmanager
+def error_boundary() -> Iterator[None]:
+    """Turn argmap's errors into one line on stderr and an exit code; never a traceback.
 
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except ArgmapError as exc:
-            click.echo(f"argmap: {exc.format()}", err=True)
-            sys.exit(ExitStatus.FAILED)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+    Applied once, around every command, by the group (`LazyGroup.invoke`).
+    """
+    try:
+        yield
+    except ArgmapError as exc:
+        click.echo(f"argmap: {exc.format()}", err=True)
+        raise click.exceptions.Exit(ExitStatus.FAILED) from None
+    except (click.exceptions.Exit, click.ClickException, click.Abort):
+        raise
+    except KeyboardInterrupt:
+        click.echo("argmap: interrupted", err=True)
+        raise click.exceptions.Exit(130) from None
+    except BrokenPipeError:
+        # The reader went away (`argmap ... | head`): not our failure.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise click.exceptions.Exit(ExitStatus.OK) from None
+    except Exception as exc:  # the boundary: a bug must not show a traceback
+        if os.environ.get("ARGMAP_DEBUG"):
             raise
-        except KeyboardInterrupt:
-            click.echo("argmap: interrupted", err=True)
-            sys.exit(130)
-        except BrokenPipeError:
-            # The reader went away (`argmap ... | head`): not our failure.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            sys.exit(ExitStatus.OK)
-        except Exception as exc:  # noqa: BLE001 - the boundary: a bug must not show a traceback
-            if os.environ.get("ARGMAP_DEBUG"):
-                raise
-            name = type(exc).__name__
-            click.echo(
-                f"argmap: internal error: {name}: {exc} (this is a bug in argmap {__version__}; "
-                f"please report it at {ISSUES_URL}, with ARGMAP_DEBUG=1 for the details)",
-                err=True,
-            )
-            sys.exit(ExitStatus.FAILED)
+        name = type(exc).__name__
+        click.echo(
+            f"argmap: internal error: {name}: {exc} (this is a bug in argmap {__version__}; "
+            f"please report it at {ISSUES_URL}, with ARGMAP_DEBUG=1 for the details)",
+            err=True,
+        )
+        raise click.exceptions.Exit(ExitStatus.FAILED) from None
 
-    return wrapper  # type: ignore[return-value]
+
+def command_boundary(func: F) -> F:
+    """Nothing: the group applies the error boundary to every command. Kept so that a
+    command module written against the older per-command decorator still imports."""
+    return func
 
 
 def available_commands() -> list[str]:
@@ -102,11 +107,21 @@ class LazyGroup(click.Group):
             raise RuntimeError(f"argmap.commands.{module_name} defines no `command`")
         return command
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command inside the one error boundary; a command's returned exit status
+        (an int, or None for success) becomes the process's."""
+        with error_boundary():
+            status = super().invoke(ctx)
+        if isinstance(status, int) and status != ExitStatus.OK:
+            ctx.exit(status)
+        return status
+
 
 def _version_message() -> str:
     from argmap.renderer import describe_renderer
 
-    return f"argmap {__version__} (renderer: {describe_renderer()})"
+    chosen = os.environ.get("ARGMAP_DOT") or None
+    return f"argmap {__version__} (renderer: {describe_renderer(chosen, 'ARGMAP_DOT')})"
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:

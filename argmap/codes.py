@@ -31,7 +31,8 @@ CODES: dict[str, str] = {
     "E109": "empty text",
     "E110": "invalid id",
     "E111": "weight outside [0, 1]",
-    "E112": "link that is not http(s)",
+    "E112": "link that is not a plain http(s) address (a space, backslash, quote, angle bracket"
+    " or control character in it)",
     "E113": "unknown field",
     "E114": "wrong type",
     "E115": "required field missing",

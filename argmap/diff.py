@@ -27,8 +27,9 @@ import attrs
 
 from argmap.errors import ArgmapError, MapLoadError
 from argmap.load import load_map, loads_map
-from argmap.model import ArgumentMap, Link, LinkKind, Node
+from argmap.model import Actor, ArgumentMap, Link, LinkKind, Node, Source
 from argmap.tables import md
+from argmap.vocabulary import Type, file_fields
 
 GIT_PREFIX = "git:"
 SIMILAR = 0.6
@@ -185,7 +186,15 @@ class MapDiff:
     # None: evaluation was off or could not run (`evaluation_note` says why).
     scores: tuple[ScoreChange, ...] | None = None
     semantics: str | None = None
+    support: str | None = None
     evaluation_note: str | None = None
+
+    @property
+    def reading(self) -> str:
+        """The semantics, and the support reading when it is not the default."""
+        if self.support in (None, "attacks-only"):
+            return str(self.semantics)
+        return f"{self.semantics}, support {self.support}"
 
     def counts(self) -> dict[str, int]:
         return {
@@ -217,11 +226,6 @@ def _words(text: str) -> list[str]:
 
 def _same_text(a: str, b: str) -> bool:
     return _words(a) == _words(b)
-
-
-def similarity(a: str, b: str) -> float:
-    """How alike two texts are, word by word, in [0, 1]."""
-    return difflib.SequenceMatcher(None, _words(a), _words(b), autojunk=False).ratio()
 
 
 def _defining_links(m: ArgumentMap) -> dict[str, Link]:
@@ -364,14 +368,15 @@ class _Edges:
             key = self.key(link.id)
             self.by_key.setdefault(key, (link, self.edge(link.id)))  # type: ignore[arg-type]
 
-    def key(self, link_id: str, depth: int = 0) -> Any:
+    def key(self, link_id: str) -> Any:
+        # Undercuts nest no deeper than the file (the loader bounds it), so this recursion ends.
         if link_id in self._keys:
             return self._keys[link_id]
         link = self.map.get_link(link_id)
-        if link is None or depth > 10_000:
+        if link is None:
             return ("missing", link_id)
         if link.kind is LinkKind.UNDERCUT:
-            target: Any = ("link", self.key(link.target, depth + 1))
+            target: Any = ("link", self.key(link.target))
         else:
             target = self.rename(link.target)
         key = (self.rename(link.source), target)
@@ -399,21 +404,28 @@ def _kind(node: Node) -> str:
     return node.kind.value
 
 
-def _quotes(node: Node) -> str | None:
-    if not node.quotes:
-        return None
-    return "; ".join(f"“{q.text}” ({q.source})" for q in node.quotes)
+def _field_text(kind: Type, value: Any) -> str | None:
+    """A node field's value as diff shows it; None for "not given"."""
+    if kind in (Type.IDS, Type.WORDS):
+        return ", ".join(value) or None
+    if kind is Type.QUOTES:
+        return "; ".join(f"“{q.text}” ({q.source})" for q in value) or None
+    if kind is Type.NUMBER:
+        return None if value is None else f"{value:g}"
+    if kind is Type.FLAG:
+        return "true" if value else None
+    return None if value is None else str(value)
 
 
-_NODE_FIELDS: dict[str, Callable[[Node], str | None]] = {
-    "by": lambda n: ", ".join(n.by) or None,
-    "quote": _quotes,
-    "weight": lambda n: None if n.weight is None else f"{n.weight:g}",
-    "tags": lambda n: ", ".join(n.tags) or None,
-    "implicit": lambda n: "true" if n.implicit else None,
-    "note": lambda n: n.note,
-    "url": lambda n: n.url,
-}
+# Every field of a node but its id (matched) and text (reworded), from the vocabulary.
+_NODE_FIELDS = tuple(f for f in file_fields(Node) if f.key not in ("id", "text"))
+_MAP_FIELDS = tuple(
+    f.name for f in file_fields(ArgumentMap) if f.spec.type in (Type.TEXT, Type.FLAG)
+)
+
+
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in file_fields(cls))
 
 
 def _entry_fields(old: Any, new: Any, names: Sequence[str], owner: str) -> list[FieldChange]:
@@ -445,6 +457,7 @@ def diff_maps(
     *,
     evaluate: bool = True,
     semantics: str = "dfquad",
+    support: str = "attacks-only",
 ) -> MapDiff:
     """Everything that changed from `old` to `new`, in the new map's order."""
     pairs = match_nodes(old, new)
@@ -503,10 +516,11 @@ def diff_maps(
             was_placed = old_edges.placement(oid, old_defining)
             moved.append(Moved(nid, oid, was_placed, new_edges.placement(nid, new_defining)))
             explained.update(k for k in (was_key, now_key) if k is not None)
-        for name, get in _NODE_FIELDS.items():
-            a, b = get(on), get(nn)
+        for f in _NODE_FIELDS:
+            a = _field_text(f.spec.type, getattr(on, f.name))
+            b = _field_text(f.spec.type, getattr(nn, f.name))
             if a != b:
-                fields.append(FieldChange(nid, name, a, b))
+                fields.append(FieldChange(nid, f.key, a, b))
 
     relations: list[RelationChange] = []
     for key, (link, edge) in new_edges.by_key.items():
@@ -524,7 +538,7 @@ def diff_maps(
         if key not in explained and key not in new_edges.by_key:
             relations.append(RelationChange("removed", edge))
 
-    map_fields = _entry_fields(old, new, ("title", "description", "allow_cycles"), "map")
+    map_fields = _entry_fields(old, new, _MAP_FIELDS, "map")
     map_fields = [attrs.evolve(f, field=f.field.replace("_", "-")) for f in map_fields]
     result = MapDiff(
         old_path=old.path,
@@ -537,15 +551,11 @@ def diff_maps(
         renamed=tuple(renamed),
         relations=tuple(relations),
         node_fields=tuple(fields),
-        actors=_entries(dict(old.actors), dict(new.actors), ("name", "role", "kind", "url")),
-        sources=_entries(
-            dict(old.sources),
-            dict(new.sources),
-            ("title", "author", "publisher", "date", "url", "file"),
-        ),
+        actors=_entries(dict(old.actors), dict(new.actors), _names(Actor)),
+        sources=_entries(dict(old.sources), dict(new.sources), _names(Source)),
     )
     if evaluate:
-        result = _with_scores(result, old, new, pairs, semantics)
+        result = _with_scores(result, old, new, pairs, semantics, support)
     return result
 
 
@@ -561,27 +571,33 @@ def _stringify(change: FieldChange) -> FieldChange:
 
 
 def _with_scores(
-    result: MapDiff, old: ArgumentMap, new: ArgumentMap, pairs: dict[str, str], semantics: str
+    result: MapDiff,
+    old: ArgumentMap,
+    new: ArgumentMap,
+    pairs: dict[str, str],
+    semantics: str,
+    support: str,
 ) -> MapDiff:
     from argmap.evaluate import evaluate as run_evaluation
+    from argmap.evaluate import not_converged
     from argmap.validate import require_valid
 
     try:
-        before = run_evaluation(require_valid(old), semantics=semantics)
-        after = run_evaluation(require_valid(new), semantics=semantics)
+        before = run_evaluation(require_valid(old), semantics=semantics, support=support)
+        after = run_evaluation(require_valid(new), semantics=semantics, support=support)
     except MapLoadError as exc:
         note = f"not evaluated: {exc.position}: {exc.message} [{exc.code}]"
         return attrs.evolve(result, evaluation_note=note)
     except ArgmapError as exc:
         return attrs.evolve(result, evaluation_note=f"not evaluated: {exc.message} [{exc.code}]")
-    unsettled = [e for e in (before, after) if not e.converged]
-    if unsettled:
-        residual = max(e.residual for e in unsettled)
-        result = attrs.evolve(
-            result,
-            evaluation_note=f"a cyclic map did not converge (residual {residual:.2g}):"
-            " its strengths are approximate",
-        )
+    unsettled = [
+        not_converged(m.path, e, "its strengths are approximate")
+        for m, e in ((old, before), (new, after))
+        if not e.converged
+    ]
+    if unsettled:  # the E501 of every command, naming the map; the scores are still told
+        note = "; ".join(f"{p.position}: {p.message} [{p.code}]" for p in unsettled)
+        result = attrs.evolve(result, evaluation_note=note)
     back = {v: k for k, v in pairs.items()}
     changes = []
     for nid in new.node_ids:
@@ -591,7 +607,7 @@ def _with_scores(
         a, b = before.nodes[oid], after.nodes[nid]
         if abs(a.strength - b.strength) >= STRENGTH_STEP or a.status != b.status:
             changes.append(ScoreChange(nid, a.strength, b.strength, a.status.value, b.status.value))
-    return attrs.evolve(result, scores=tuple(changes), semantics=semantics)
+    return attrs.evolve(result, scores=tuple(changes), semantics=semantics, support=support)
 
 
 # ---------------------------------------------------------------------------
@@ -711,7 +727,7 @@ def to_text(d: MapDiff) -> str:
         )
     if d.scores is not None:
         section(
-            f"strength and status ({d.semantics})",
+            f"strength and status ({d.reading})",
             [f"~ {s.id}: {_score_text(s)}" for s in d.scores],
         )
     if d.evaluation_note:
@@ -815,7 +831,7 @@ def to_markdown(d: MapDiff) -> str:
             + [f"{md_code(f.owner)} {f.field}: {was_now(f.old, f.new)}" for f in changes.changed],
         )
     if d.scores:
-        lines += ["", f"#### Strength and status ({d.semantics})", ""]
+        lines += ["", f"#### Strength and status ({d.reading})", ""]
         lines += ["| node | strength | status |", "|---|---|---|"]
         for s in d.scores:
             status = s.new_status
@@ -882,6 +898,7 @@ def to_json(d: MapDiff) -> str:
         if d.scores is None
         else {
             "semantics": d.semantics,
+            "support": d.support,
             "changes": [
                 {
                     "id": s.id,

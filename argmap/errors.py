@@ -103,19 +103,44 @@ class ArgmapError(Exception):
         where = f"{self.position}: " if self.position else ""
         return f"{where}error: {self.message} [{self.code}]"
 
+    def as_diagnostic(
+        self, severity: Severity = Severity.ERROR, where: Position | None = None
+    ) -> Diagnostic:
+        """The same finding as a Diagnostic (at `where` if the error has no position)."""
+        return Diagnostic(self.code, severity, self.message, self.position or where or Position(""))
+
 
 class MapLoadError(ArgmapError):
-    """The file could not be turned into a map; carries every diagnostic found."""
+    """The file could not be turned into a map; carries every diagnostic found.
 
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+    The message is the first diagnostic's, followed by `note` if given (such as how many
+    more there are): context is given when the error is raised, never patched in later.
+    """
+
+    def __init__(self, diagnostics: list[Diagnostic], note: str = "") -> None:
         first = diagnostics[0]
-        super().__init__(first.code, first.message, first.position)
+        super().__init__(first.code, first.message + note, first.position)
         self.diagnostics = diagnostics
 
 
 class NotAMapError(MapLoadError):
     """The file is YAML but not an argument map at all: a list, or a mapping with neither
     `argmap` nor `claims` (a CI workflow, a config file). A directory walk skips it."""
+
+
+class UsageProblem(ArgmapError):
+    """The command line asks for something that cannot be done (the CLI exits 2, as for
+    click's own usage errors): `-o -` for a folder of maps, say."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("usage", message)
+
+
+def no_map_files(directory: str, note: str = "") -> Diagnostic:
+    """E001 for a directory with no map under it: the one wording every command uses."""
+    return error(
+        "E001", f"no map files (*.yaml, *.yml) in this directory{note}", Position(directory)
+    )
 
 
 class RenderError(ArgmapError):

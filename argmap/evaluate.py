@@ -28,13 +28,15 @@ residual remained. It never raises for non-convergence: callers decide (the
 from __future__ import annotations
 
 import enum
-import gc
+import json
 import math
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
 from argmap.errors import EvaluationError, Position
+from argmap.gcpause import gc_paused
 from argmap.model import ArgumentMap, LinkKind
 
 SEMANTICS: tuple[str, ...] = ("dfquad", "qe", "euler")
@@ -640,9 +642,7 @@ def evaluate(
             "E502",
             f"unknown support reading {support!r} (choose from {', '.join(SUPPORT_READINGS)})",
         )
-    collecting = gc.isenabled()
-    gc.disable()  # the many small lists built here would make each collection walk the map
-    try:
+    with gc_paused():  # the many small lists built here would make each collection walk the map
         g = _Graph.build(m)
         order, left = _topological(g)
         strength, converged, residual, steps = _strengths(g, _COMBINE[semantics], order, left)
@@ -651,9 +651,17 @@ def evaluate(
         else:
             labels = grounded_labelling(_framework(g, support))
         return _evaluation(g, semantics, support, strength, labels, converged, residual, steps)
-    finally:
-        if collecting:
-            gc.enable()
+
+
+def not_converged(path: str, evaluation: Evaluation, consequence: str) -> EvaluationError:
+    """E501 for an evaluation of the map at `path` that did not converge: the one wording
+    every command uses. `consequence` says what the command does about it."""
+    return EvaluationError(
+        "E501",
+        f"evaluation did not converge: residual {evaluation.residual:.1e} after"
+        f" {evaluation.iterations} integration steps; {consequence}",
+        Position(path),
+    )
 
 
 def _labels_in_order(g: _Graph, order: list[int]) -> list[int]:
@@ -834,3 +842,36 @@ def _complete_labellings(
 
     search(0)
     return found
+
+
+# --- the JSON document
+
+
+def _score(score: Score) -> dict[str, Any]:
+    return {
+        "base": round(score.base, 6),
+        "strength": round(score.strength, 6),
+        "status": score.status.value,
+    }
+
+
+def evaluation_json(evaluation: Evaluation, extensions: Acceptance | None = None) -> str:
+    """The JSON document of `argmap evaluate --format json` (README, "Evaluation semantics")."""
+    doc: dict[str, Any] = {
+        "semantics": evaluation.semantics,
+        "support": evaluation.support,
+        "status_semantics": evaluation.status_semantics,
+        "converged": evaluation.converged,
+        "residual": evaluation.residual,
+        "iterations": evaluation.iterations,
+        "nodes": {nid: _score(s) for nid, s in evaluation.nodes.items()},
+        "links": {lid: _score(s) for lid, s in evaluation.links.items()},
+    }
+    if extensions is not None:
+        doc["extensions"] = {
+            "semantics": extensions.semantics,
+            "extensions": [sorted(e) for e in extensions.extensions],
+            "credulous": sorted(extensions.credulous),
+            "sceptical": sorted(extensions.sceptical),
+        }
+    return json.dumps(doc, indent=2, ensure_ascii=False)

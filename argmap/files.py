@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, MapLoadError, no_map_files
 
 MAP_SUFFIXES = (".yaml", ".yml")
 
@@ -74,4 +74,16 @@ def find_maps(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 ]
         else:
             found.append(p)
+    return found
+
+
+def map_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Every map file named or found under a directory; E001 (MapLoadError) for a directory
+    with none."""
+    found: list[Path] = []
+    for given in paths:
+        here = find_maps([given])
+        if not here and Path(given).is_dir():
+            raise MapLoadError([no_map_files(str(given))])
+        found += here
     return found

@@ -16,7 +16,6 @@ Scalars are kept as text; each field decides what type it wants, so
 from __future__ import annotations
 
 import difflib
-import gc
 import os
 import re
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from argmap.errors import Diagnostic, MapLoadError, NotAMapError, Position, error
+from argmap.gcpause import gc_paused
 from argmap.model import (
     FORMAT_VERSION,
     Actor,
@@ -41,6 +41,7 @@ from argmap.model import (
     Quote,
     Source,
 )
+from argmap.vocabulary import On, Type, file_fields, file_keys
 
 try:  # libyaml's parser: the same events, several times faster
     from yaml._yaml import CParser as _CParser
@@ -301,14 +302,29 @@ def _is_null(node: YNode) -> bool:
 # ---------------------------------------------------------------------------
 # Fields.
 
-ROOT_FIELDS = ("argmap", "title", "description", "allow-cycles", "sources", "actors", "claims")
-SOURCE_FIELDS = ("title", "author", "publisher", "date", "url", "file")
-ACTOR_FIELDS = ("name", "role", "kind", "url")
-QUOTE_FIELDS = ("source", "text", "speaker", "locator")
-_COMMON_NODE_FIELDS = ("text", "pro", "con", "by", "implicit", "quote", "weight", "tags", "note")
-CLAIM_FIELDS = (*_COMMON_NODE_FIELDS, "url")
-PREMISE_FIELDS = ("id", *_COMMON_NODE_FIELDS, "undercut", "url")
-REF_FIELDS = ("ref", "note", "undercut")
+# The keys each kind of mapping may hold, from the model's vocabulary; the lists of
+# premises (`pro`, `con`, `undercut`) are links, not fields of the node they are under.
+_NODE_KEYS = file_keys(Node, On.PREMISE)  # id, text, by, implicit, quote, weight, ...
+ROOT_FIELDS = file_keys(ArgumentMap)
+SOURCE_FIELDS = file_keys(Source)
+ACTOR_FIELDS = file_keys(Actor)
+QUOTE_FIELDS = file_keys(Quote)
+CLAIM_FIELDS = (*(k for k in _NODE_KEYS if k != "id"), "pro", "con")
+PREMISE_FIELDS = (*_NODE_KEYS, "pro", "con", "undercut")
+REF_FIELDS = (*file_keys(Link, On.REF), "undercut")
+
+
+def _required(cls: type) -> tuple[str, ...]:
+    return tuple(f.key for f in file_fields(cls) if f.required)
+
+
+def _optional_text(cls: type) -> tuple[tuple[str, str], ...]:
+    """(attribute, key) of the optional plain-text fields of a model class."""
+    return tuple(
+        (f.name, f.key)
+        for f in file_fields(cls)
+        if not f.required and f.spec.type is Type.TEXT and f.spec.on is On.ANY
+    )
 
 
 class _Builder:
@@ -395,6 +411,14 @@ class _Builder:
                 self.out.add("E115", f"{what} needs `{name}`", self.out.pos(node))
         return values if ok else None
 
+    def optional_text(self, cls: type, values: dict[str, YNode]) -> dict[str, str | None]:
+        """The optional text fields of a `cls` that the mapping gives, by attribute."""
+        return {
+            name: self.string(key, values[key])
+            for name, key in _optional_text(cls)
+            if key in values
+        }
+
     def field_positions(self, values: dict[str, YNode]) -> dict[str, Position]:
         path = self.out.path
         return {k: Position(path, v.line, v.column) for k, v in values.items()}
@@ -426,7 +450,7 @@ class _Builder:
                 out.pos(vnode),
             )
             return None
-        values = self.fields("the map", root, ROOT_FIELDS, ("title", "claims"))
+        values = self.fields("the map", root, ROOT_FIELDS, _required(ArgumentMap))
         if values is None:
             return None
         title = self.string("title", values["title"]) or ""
@@ -483,20 +507,19 @@ class _Builder:
         return entries
 
     def source(self, sid: str, node: YNode) -> Source | None:
-        values = self.fields(f"source {sid!r}", node, SOURCE_FIELDS, ("title",))
+        values = self.fields(f"source {sid!r}", node, SOURCE_FIELDS, _required(Source))
         if values is None:
             return None
-        opt = {k: self.string(k, values[k]) for k in SOURCE_FIELDS[1:] if k in values}
         return Source(
             id=sid,
             title=self.string("title", values["title"]) or "",
             position=self.out.pos(node),
             field_positions=self.field_positions(values),
-            **opt,
+            **self.optional_text(Source, values),
         )
 
     def actor(self, aid: str, node: YNode) -> Actor | None:
-        values = self.fields(f"actor {aid!r}", node, ACTOR_FIELDS, ("name",))
+        values = self.fields(f"actor {aid!r}", node, ACTOR_FIELDS, _required(Actor))
         if values is None:
             return None
         kind = None
@@ -516,17 +539,16 @@ class _Builder:
             id=aid,
             name=self.string("name", values["name"]) or "",
             position=self.out.pos(node),
-            role=self.string("role", values["role"]) if "role" in values else None,
             kind=kind,
-            url=self.string("url", values["url"]) if "url" in values else None,
             field_positions=self.field_positions(values),
+            **self.optional_text(Actor, values),
         )
 
     def quotes(self, node: YNode) -> tuple[Quote, ...]:
         items = node.value if node.kind == "seq" else [node]
         found = []
         for item in items:
-            values = self.fields("quote", item, QUOTE_FIELDS, ("source", "text"))
+            values = self.fields("quote", item, QUOTE_FIELDS, _required(Quote))
             if values is None:
                 continue
             found.append(
@@ -535,12 +557,7 @@ class _Builder:
                     text=self.string("text", values["text"]) or "",
                     position=self.out.pos(values["text"]),
                     field_positions=self.field_positions(values),
-                    speaker=self.string("speaker", values["speaker"])
-                    if "speaker" in values
-                    else None,
-                    locator=self.string("locator", values["locator"])
-                    if "locator" in values
-                    else None,
+                    **self.optional_text(Quote, values),
                 )
             )
         return tuple(found)
@@ -564,7 +581,7 @@ class _Builder:
                 self.out.pos(node.value["undercut"][0]),
             )
             return
-        values = self.fields(f"claim {cid!r}", node, CLAIM_FIELDS, ("text",))
+        values = self.fields(f"claim {cid!r}", node, CLAIM_FIELDS, _required(Node))
         if values is None:
             return
         self.node_from(cid, NodeKind.CLAIM, True, self.out.pos(key), values)
@@ -606,9 +623,8 @@ class _Builder:
                 quotes=self.quotes(values["quote"]) if "quote" in values else (),
                 weight=weight,
                 tags=tags,
-                note=self.string("note", values["note"]) if "note" in values else None,
-                url=self.string("url", values["url"]) if "url" in values else None,
                 field_positions=positions,
+                **self.optional_text(Node, values),
             )
         )
         # Lists in the order the file gives them, so that nodes and links keep file order.
@@ -649,7 +665,7 @@ class _Builder:
                 )
             if extra:
                 return
-            values = self.fields("a `ref` item", item, REF_FIELDS, ("ref",))
+            values = self.fields("a `ref` item", item, REF_FIELDS, _required(Link))
             if values is None:
                 return
             ref = self.string("ref", values["ref"]) or ""
@@ -658,7 +674,7 @@ class _Builder:
             if "undercut" in values:
                 self.items(values["undercut"], LinkKind.UNDERCUT, owner=link_id)
             return
-        values = self.fields("a premise", item, PREMISE_FIELDS, ("text",))
+        values = self.fields("a premise", item, PREMISE_FIELDS, _required(Node))
         if values is None:
             return
         nid = link_id
@@ -680,21 +696,13 @@ def loads_map(text: str, path: str = "<string>", *, pure_python: bool = False) -
     `pure_python` forces PyYAML's Python parser (the fallback without libyaml).
     """
     out = _Collector(path)
-    # Loading makes hundreds of thousands of small acyclic objects; the cyclic
-    # garbage collector would scan them again and again for nothing (it costs
-    # more than the parse). Reference counting still frees everything.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():  # hundreds of thousands of small acyclic objects: see gcpause
         root = _compose(text, out, pure_python)
         if root is None:
             if not out.diagnostics:
                 out.add("E009", _EMPTY_FILE, out.at(1, 1))
             raise out.fail()
         built = _Builder(out).build(root)
-    finally:
-        if collecting:
-            gc.enable()
     if built is None:
         raise out.fail()
     return built

@@ -13,16 +13,23 @@ path id. Every list item has a link id `<owner>.<kind>.<n>` (1-based), where
 the owner of `pro`/`con` items is the node they are written under and the
 owner of `undercut` items is the link they are written under. A premise with
 no `id` takes its link id as its node id: `scomm-mandatory.con.1`.
+
+Each field a map file can hold carries its `vocabulary.FieldSpec` in its metadata (the
+key it is written under, its type, whether it is required, the rule its value follows);
+the loader, the writers, diff and the schema test read them with
+`vocabulary.file_fields`. Fields without one are derived (positions, kinds, path ids).
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Mapping
+from typing import Any
 
 import attrs
 
 from argmap.errors import Position
+from argmap.vocabulary import On, Rule, Type, as_data, spec
 
 DEFAULT_WEIGHT = 0.5
 FORMAT_VERSION = 1
@@ -49,71 +56,88 @@ class ActorKind(enum.Enum):
 
 @attrs.frozen
 class Quote:
-    source: str
-    text: str
+    source: str = attrs.field(
+        metadata=spec("source", required=True, rule=Rule.SOURCE, help="Id of the source.")
+    )
+    text: str = attrs.field(
+        metadata=spec("text", required=True, rule=Rule.NONEMPTY, help="The words quoted.")
+    )
     position: Position  # of the quoted text
-    speaker: str | None = None
-    locator: str | None = None
+    speaker: str | None = attrs.field(
+        default=None,
+        metadata=spec("speaker", rule=Rule.ACTOR, help="Actor whose words these are."),
+    )
+    locator: str | None = attrs.field(
+        default=None, metadata=spec("locator", help="Where in the source: `para 7`, `p. 12`.")
+    )
     field_positions: Mapping[str, Position] = attrs.field(factory=dict, eq=False, repr=False)
 
     def position_of(self, field: str) -> Position:
         return self.field_positions.get(field, self.position)
 
-    def as_data(self) -> dict[str, str]:
+    def as_data(self) -> dict[str, Any]:
         """The quote's fields as the map file writes them, leaving out those it lacks."""
-        fields = (
-            ("source", self.source),
-            ("text", self.text),
-            ("speaker", self.speaker),
-            ("locator", self.locator),
-        )
-        return {k: v for k, v in fields if v is not None}
+        return as_data(self)
 
 
 @attrs.frozen
 class Actor:
-    id: str
-    name: str
+    id: str  # its key under `actors`
+    name: str = attrs.field(metadata=spec("name", required=True, rule=Rule.NONEMPTY))
     position: Position
-    role: str | None = None
-    kind: ActorKind | None = None
-    url: str | None = None
+    role: str | None = attrs.field(default=None, metadata=spec("role"))
+    kind: ActorKind | None = attrs.field(default=None, metadata=spec("kind", Type.CHOICE))
+    url: str | None = attrs.field(default=None, metadata=spec("url", rule=Rule.URL))
     field_positions: Mapping[str, Position] = attrs.field(factory=dict, eq=False, repr=False)
 
     def position_of(self, field: str) -> Position:
         return self.field_positions.get(field, self.position)
+
+    def as_data(self) -> dict[str, Any]:
+        """The actor's fields as the map file writes them, leaving out those it lacks."""
+        return as_data(self)
 
 
 @attrs.frozen
 class Source:
-    id: str
-    title: str
+    id: str  # its key under `sources`
+    title: str = attrs.field(metadata=spec("title", required=True, rule=Rule.NONEMPTY))
     position: Position
-    author: str | None = None
-    publisher: str | None = None
-    date: str | None = None
-    url: str | None = None
-    file: str | None = None
+    author: str | None = attrs.field(default=None, metadata=spec("author"))
+    publisher: str | None = attrs.field(default=None, metadata=spec("publisher"))
+    date: str | None = attrs.field(default=None, metadata=spec("date", rule=Rule.DATE))
+    url: str | None = attrs.field(default=None, metadata=spec("url", rule=Rule.URL))
+    file: str | None = attrs.field(
+        default=None, metadata=spec("file", help="A local plain-text copy, for quote checks.")
+    )
     field_positions: Mapping[str, Position] = attrs.field(factory=dict, eq=False, repr=False)
 
     def position_of(self, field: str) -> Position:
         return self.field_positions.get(field, self.position)
 
+    def as_data(self) -> dict[str, Any]:
+        """The source's fields as the map file writes them, leaving out those it lacks."""
+        return as_data(self)
+
 
 @attrs.frozen
 class Node:
-    id: str
+    # A claim's id is its key; a premise's is its `id` field, or else its path id.
+    id: str = attrs.field(metadata=spec("id", rule=Rule.ID, on=On.PREMISE))
     kind: NodeKind
-    text: str
+    text: str = attrs.field(metadata=spec("text", required=True, rule=Rule.NONEMPTY))
     position: Position  # where the node's mapping (or plain string) starts
     explicit_id: bool = False  # False: `id` is a path id
-    by: tuple[str, ...] = ()
-    implicit: bool = False
-    quotes: tuple[Quote, ...] = ()
-    weight: float | None = None  # None: not given; see `base`
-    tags: tuple[str, ...] = ()
-    note: str | None = None
-    url: str | None = None
+    by: tuple[str, ...] = attrs.field(default=(), metadata=spec("by", Type.IDS, rule=Rule.ACTOR))
+    implicit: bool = attrs.field(default=False, metadata=spec("implicit", Type.FLAG))
+    quotes: tuple[Quote, ...] = attrs.field(default=(), metadata=spec("quote", Type.QUOTES))
+    # None: not given; see `base`
+    weight: float | None = attrs.field(
+        default=None, metadata=spec("weight", Type.NUMBER, rule=Rule.UNIT)
+    )
+    tags: tuple[str, ...] = attrs.field(default=(), metadata=spec("tags", Type.WORDS))
+    note: str | None = attrs.field(default=None, metadata=spec("note"))
+    url: str | None = attrs.field(default=None, metadata=spec("url", rule=Rule.URL))
     # Where each field's value stands, so a diagnostic can point at it.
     field_positions: Mapping[str, Position] = attrs.field(factory=dict, eq=False, repr=False)
 
@@ -129,34 +153,55 @@ class Node:
     def position_of(self, field: str) -> Position:
         return self.field_positions.get(field, self.position)
 
+    def as_data(self) -> dict[str, Any]:
+        """The node's own fields as the map file writes them (its `id` only if it was
+        given; premises under it are links, not fields)."""
+        data = as_data(self)
+        if not self.explicit_id or self.is_claim:
+            del data["id"]
+        return data
+
 
 @attrs.frozen
 class Link:
     id: str  # `<owner>.<kind>.<n>`
     kind: LinkKind
-    source: str  # the node that supports or attacks (for a ref: the referenced id)
+    # the node that supports or attacks (for a ref: the referenced id, written `ref`)
+    source: str = attrs.field(metadata=spec("ref", required=True, rule=Rule.ID, on=On.REF))
     target: str  # a node id (pro, con) or a link id (undercut)
     position: Position  # the list item
     is_ref: bool = False
-    note: str | None = None  # only on refs: why the node bears on this parent
+    # only on refs: why the node bears on this parent
+    note: str | None = attrs.field(default=None, metadata=spec("note", on=On.REF))
+
+    def as_data(self) -> dict[str, Any]:
+        """A ref's fields as the map file writes them; {} for a link written as a premise
+        (its fields are the premise's)."""
+        return as_data(self) if self.is_ref else {}
 
 
 @attrs.frozen
 class ArgumentMap:
     path: str
-    title: str
+    title: str = attrs.field(metadata=spec("title", required=True, rule=Rule.NONEMPTY))
     position: Position
-    version: int = FORMAT_VERSION
-    description: str | None = None
-    allow_cycles: bool = False
-    sources: Mapping[str, Source] = attrs.field(factory=dict)
-    actors: Mapping[str, Actor] = attrs.field(factory=dict)
+    version: int = attrs.field(
+        default=FORMAT_VERSION, metadata=spec("argmap", Type.VERSION, required=True)
+    )
+    description: str | None = attrs.field(default=None, metadata=spec("description"))
+    allow_cycles: bool = attrs.field(default=False, metadata=spec("allow-cycles", Type.FLAG))
+    sources: Mapping[str, Source] = attrs.field(
+        factory=dict, metadata=spec("sources", Type.ENTRIES)
+    )
+    actors: Mapping[str, Actor] = attrs.field(factory=dict, metadata=spec("actors", Type.ENTRIES))
     # Every node in file order, duplicates included (the validator reports them).
     nodes: tuple[Node, ...] = ()
     # Every link in file order.
     links: tuple[Link, ...] = ()
-    # Top-level claim ids in file order.
-    claims: tuple[str, ...] = ()
+    # Top-level claim ids in file order (written as the keys of `claims`).
+    claims: tuple[str, ...] = attrs.field(
+        default=(), metadata=spec("claims", Type.CLAIMS, required=True)
+    )
     field_positions: Mapping[str, Position] = attrs.field(factory=dict, eq=False, repr=False)
     # Indexes derived from `nodes` and `links`, built once at construction.
     _node_index: dict[str, Node] = attrs.field(init=False, eq=False, repr=False)
@@ -212,3 +257,30 @@ class ArgumentMap:
 
     def claim_nodes(self) -> list[Node]:
         return [self._node_index[c] for c in self.claims if c in self._node_index]
+
+    def as_data(self) -> dict[str, Any]:
+        """The map as the map file writes it: plain data that `yaml.safe_dump` writes and
+        `loads_map` reads back to the same map (positions aside)."""
+        data = as_data(self)
+        data = {"argmap": data.pop("argmap"), **data}  # the version first, as files have it
+        data["claims"] = {
+            node.id: {**node.as_data(), **self._premises_under(node.id)}
+            for node in self.claim_nodes()
+        }
+        return data
+
+    def _premises_under(self, owner: str) -> dict[str, Any]:
+        """The `pro`, `con` and `undercut` lists written under a node or a link."""
+        lists: dict[str, list[dict[str, Any]]] = {}
+        for link in self.incoming(owner):
+            lists.setdefault(link.kind.value, []).append(self._item(link))
+        return {kind.value: lists[kind.value] for kind in LinkKind if kind.value in lists}
+
+    def _item(self, link: Link) -> dict[str, Any]:
+        if link.is_ref:
+            item = link.as_data()
+        else:
+            node = self.node(link.source)
+            item = {**node.as_data(), **self._premises_under(node.id)}
+        item.update(self._premises_under(link.id))  # its undercuts
+        return item

@@ -31,12 +31,12 @@ from collections.abc import Iterable, Mapping
 
 import graphviz
 
-from argmap.errors import EvaluationError
-from argmap.escape import SAFE_ID, clean_text, esc_string, html_text, safe_url, url_attribute
-from argmap.evaluate import Evaluation, Score
+from argmap.escape import clean_text, esc_string, html_text, safe_url, url_attribute
+from argmap.evaluate import Evaluation, Score, not_converged
 from argmap.model import ArgumentMap, Link, LinkKind, Node
 from argmap.selection import claim_owners, drawn_links, visible
 from argmap.themes import THEMES, RenderOptions, Theme
+from argmap.vocabulary import is_id
 
 BOLD_WIDTH = "2.8"  # oppositions in the print theme: heavier than supports
 
@@ -57,7 +57,7 @@ class _Names:
         self.dot: dict[str, str] = {}
         self.element: dict[str, str] = {}
         for index, node in enumerate(nodes, start=1):
-            plain = bool(SAFE_ID.match(node.id))
+            plain = is_id(node.id)
             self.dot[node.id] = node.id if plain else f"N{index}"
             self.element[node.id] = node.id if plain else f"node:{index}"
 
@@ -69,11 +69,11 @@ def element_ids(nodes: Iterable[Node]) -> dict[str, str]:
 
 def _junction(link_id: str) -> str:
     # Upper case never occurs in a map id, so these names cannot collide with a node's.
-    return f"J{link_id}" if SAFE_ID.match(link_id) else f"J{zlib.crc32(link_id.encode())}"
+    return f"J{link_id}" if is_id(link_id) else f"J{zlib.crc32(link_id.encode())}"
 
 
 def _link_element(link_id: str) -> str:
-    return f"link:{link_id}" if SAFE_ID.match(link_id) else f"link:{zlib.crc32(link_id.encode())}"
+    return f"link:{link_id}" if is_id(link_id) else f"link:{zlib.crc32(link_id.encode())}"
 
 
 def _status(score: Score | None) -> str | None:
@@ -88,11 +88,7 @@ def render_dot(
     """The map as DOT text: pure, deterministic, every map string escaped."""
     options = options or RenderOptions()
     if evaluation is not None and not evaluation.converged:
-        raise EvaluationError(
-            "E501",
-            f"evaluation did not converge (residual {evaluation.residual:.1e}): "
-            "its strengths are not a fixpoint; render with --no-eval",
-        )
+        raise not_converged(m.path, evaluation, "its strengths are not a fixpoint to draw")
     theme = THEMES[options.theme]
     shown, context = visible(m, options)
     names = _Names(shown.values())
@@ -165,7 +161,8 @@ def render_dot(
     _add_links(g, m, links, names, theme, evaluation, loose_refs)
     if options.legend:
         _add_legend(g, theme, evaluation, shown.values())
-    return g.source
+    source: str = g.source
+    return source
 
 
 # Rough sizes in inches of a drawn premise and of one rank, to shape the whole.

@@ -69,13 +69,15 @@ def _bundled_pure() -> str | None:
     return shutil.which(PURE_NAME)
 
 
-def find_renderer(explicit: str | None = None) -> Renderer:
-    """The renderer to use, or RenderError naming what would provide one."""
+def find_renderer(explicit: str | None = None, origin: str = "--dot") -> Renderer:
+    """The renderer to use, or RenderError naming what would provide one.
+
+    `explicit`: the program the caller chose (`origin` says how: "--dot", "ARGMAP_DOT"),
+    else dot on PATH, else the bundled graphviz-pure. The library reads no environment
+    variable: the command line passes ARGMAP_DOT in.
+    """
     if explicit:
-        return _explicit(explicit, "--dot")
-    from_env = os.environ.get("ARGMAP_DOT")
-    if from_env:
-        return _explicit(from_env, "ARGMAP_DOT")
+        return _explicit(explicit, origin)
     dot = shutil.which("dot")
     if dot:
         return Renderer(dot, "graphviz", "PATH")
@@ -95,10 +97,10 @@ def _explicit(given: str, origin: str) -> Renderer:
     return Renderer(path, _flavour_of(path), origin)
 
 
-def describe_renderer() -> str:
+def describe_renderer(explicit: str | None = None, origin: str = "--dot") -> str:
     """One phrase for `argmap --version`: which renderer, where from."""
     try:
-        r = find_renderer()
+        r = find_renderer(explicit, origin)
     except RenderError:
         return "none found"
     return f"{r.flavour} at {r.path} ({r.origin})"

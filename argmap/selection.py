@@ -80,7 +80,8 @@ T = TypeVar("T", Node, Link)
 
 
 def _file_order(items: Iterable[T]) -> list[T]:
-    """Nodes or links in the order they are written (the loader lists pro before con)."""
+    """Nodes or links in the order the file writes them, by position, whatever order they
+    were collected in."""
     return sorted(items, key=lambda item: (item.position.line, item.position.column))
 
 

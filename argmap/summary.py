@@ -9,13 +9,16 @@ one verified quote.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from argmap.errors import Diagnostic, MapLoadError, Position, Severity
 from argmap.evaluate import Evaluation
+from argmap.files import map_files
 from argmap.graph import (
     actor_ids,
     depths,
@@ -311,3 +314,63 @@ def map_label(path: str, base: str | Path | None) -> str:
         return Path(path).relative_to(base).as_posix()
     except ValueError:
         return path
+
+
+@attrs.frozen
+class PathSummaries:
+    """What `summarise_paths` found: a summary of each map that could be read, and a
+    diagnostic for each map that could not (error) or whose scores were left out
+    (warning), in the order the maps were met."""
+
+    summaries: tuple[MapSummary, ...]
+    problems: tuple[Diagnostic, ...]
+
+    @property
+    def failed(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.problems)
+
+
+def summarise_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    sources: SourceTexts | None = None,
+    evaluate: bool = True,
+    semantics: str = "dfquad",
+    support: str = "attacks-only",
+    each: Callable[[list[Path]], Iterable[Path]] = iter,
+) -> PathSummaries:
+    """A summary of every map named or found under a directory (`argmap summary`).
+
+    A map that cannot be read, or has structural errors, is an error in `problems` and the
+    others are still summarised; a cyclic map whose evaluation did not converge is
+    summarised without scores, with a warning (E501). `each` sees the list of files and
+    yields them back (a progress bar, say).
+    """
+    from argmap.evaluate import evaluate as run_evaluation
+    from argmap.evaluate import not_converged
+    from argmap.validate import load_valid_map
+
+    texts = sources or SourceTexts()
+    summaries: list[MapSummary] = []
+    problems: list[Diagnostic] = []
+    for path in each(map_files(paths)):
+        try:
+            m = load_valid_map(path)
+        except MapLoadError as exc:
+            problems.append(
+                Diagnostic(
+                    exc.code, Severity.ERROR, exc.message, exc.position or Position(str(path))
+                )
+            )
+            continue
+        evaluation = None
+        if evaluate:
+            evaluation = run_evaluation(m, semantics=semantics, support=support)
+            if not evaluation.converged:
+                problem = not_converged(m.path, evaluation, "strength and status left out")
+                problems.append(
+                    Diagnostic(problem.code, Severity.WARNING, problem.message, Position(m.path))
+                )
+                evaluation = None
+        summaries.append(summarise(m, texts=texts, evaluation=evaluation))
+    return PathSummaries(tuple(summaries), tuple(problems))

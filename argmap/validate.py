@@ -8,17 +8,27 @@ built at all (syntax, unknown fields, wrong types).
 from __future__ import annotations
 
 import difflib
-import re
+import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 
-from argmap.errors import Diagnostic, MapLoadError, Position, error, info, warning
+from argmap.errors import (
+    Diagnostic,
+    MapLoadError,
+    NotAMapError,
+    Position,
+    Severity,
+    error,
+    info,
+    no_map_files,
+    warning,
+)
+from argmap.files import find_maps
+from argmap.load import load_map
 from argmap.model import ArgumentMap, LinkKind, Node
 from argmap.quotes import SourceTexts, quote_matches
-
-ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
-DATE_PATTERN = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\Z")
-SAFE_URL = re.compile(r"https?://[^\s<>\"']+\Z", re.IGNORECASE)
+from argmap.vocabulary import is_date, is_id, url_problem
 
 
 def validate_map(
@@ -41,7 +51,65 @@ def validate_map(
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
-    return any(d.severity.value == "error" for d in diagnostics)
+    return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+def load_valid_map(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Load a map to draw or compute with: refused (MapLoadError) if it has structural errors.
+
+    The error names the first problem, and how many more there are: `argmap validate`
+    lists all of them.
+    """
+    try:
+        return require_valid(load_map(path))
+    except MapLoadError as exc:
+        more = len(exc.diagnostics) - 1
+        if not more:
+            raise
+        note = f" (and {more} more: run `argmap validate {path}`)"
+        raise type(exc)(exc.diagnostics, note) from None
+
+
+def check_paths(
+    paths: Sequence[str | os.PathLike[str]], source_dirs: Sequence[str | os.PathLike[str]] = ()
+) -> dict[str, list[Diagnostic]]:
+    """Diagnostics for every map named or found under a directory, keyed by file, in order.
+
+    Under a directory, YAML that is not a map at all (a CI workflow, a config) is skipped
+    with an info line; a file named on the command line is always checked as a map.
+    """
+    texts = SourceTexts([Path(d) for d in source_dirs])
+    results: dict[str, list[Diagnostic]] = {}
+    for name in paths:
+        given = str(name)
+        walked = Path(given).is_dir()
+        found = find_maps([given])
+        skipped = 0
+        for path in found:
+            try:
+                m = load_map(path)
+            except NotAMapError as exc:
+                results[str(path)] = [_skipped(path)] if walked else exc.diagnostics
+                skipped += walked
+                continue
+            except MapLoadError as exc:
+                results[str(path)] = exc.diagnostics
+                continue
+            results[str(path)] = validate_map(m, sources=texts)
+        if walked and skipped == len(found):  # a directory with nothing to check fails
+            others = {0: "", 1: " (1 YAML file, not a map)"}.get(
+                skipped, f" ({skipped} YAML files, none a map)"
+            )
+            results[given] = [no_map_files(given, others)]
+    return results
+
+
+def _skipped(path: Path) -> Diagnostic:
+    return info(
+        "I303",
+        "not an argmap map (no `argmap:` or `claims:` at the top): skipped",
+        Position(str(path)),
+    )
 
 
 def require_valid(m: ArgumentMap) -> ArgumentMap:
@@ -58,16 +126,11 @@ def require_valid(m: ArgumentMap) -> ArgumentMap:
 # ---------------------------------------------------------------------------
 
 
-def _safe_url(url: str) -> bool:
-    return bool(SAFE_URL.match(url.strip()))
-
-
-def _url_error(url: str, position: Position) -> Diagnostic:
-    return error(
-        "E112",
-        f"link {url!r} is not an http(s) address; only http:// and https:// links are allowed",
-        position,
-    )
+def _url_errors(url: str | None, position: Position) -> Iterable[Diagnostic]:
+    """E112 for a link that the one rule (`vocabulary.URL_RULE`) refuses."""
+    problem = None if url is None else url_problem(url)
+    if problem is not None:
+        yield error("E112", f"link {url!r} {problem}", position)
 
 
 def _duplicate_id(node: Node, earlier: Node) -> Diagnostic | None:
@@ -109,7 +172,7 @@ def _check_nodes(m: ArgumentMap) -> Iterable[Diagnostic]:
             first_seen[node.id] = node
         if node.explicit_id and not node.id:
             yield error("E110", "empty `id`: give one, or remove the field", node.position_of("id"))
-        elif node.explicit_id and not ID_PATTERN.match(node.id):
+        elif node.explicit_id and not is_id(node.id):
             yield error(
                 "E110",
                 f"invalid id {node.id!r}: use lower-case letters, digits, '.', '_' and '-',"
@@ -126,8 +189,7 @@ def _check_nodes(m: ArgumentMap) -> Iterable[Diagnostic]:
                 f"weight {node.weight:g} is outside [0, 1]",
                 node.position_of("weight"),
             )
-        if node.url is not None and not _safe_url(node.url):
-            yield _url_error(node.url, node.position_of("url"))
+        yield from _url_errors(node.url, node.position_of("url"))
         for quote in node.quotes:
             if not quote.text.strip():
                 yield error("E109", "quote has empty text", quote.position)
@@ -272,9 +334,8 @@ def _check_actors_and_sources(m: ArgumentMap) -> Iterable[Diagnostic]:
             )
         if source.id not in used_sources:
             yield warning("W202", f"source {source.id!r} is never quoted", source.position)
-        if source.url is not None and not _safe_url(source.url):
-            yield _url_error(source.url, source.position_of("url"))
-        if source.date is not None and not DATE_PATTERN.match(source.date):
+        yield from _url_errors(source.url, source.position_of("url"))
+        if source.date is not None and not is_date(source.date):
             yield error(
                 "E117",
                 f"date {source.date!r} is not YYYY, YYYY-MM or YYYY-MM-DD",
@@ -285,8 +346,7 @@ def _check_actors_and_sources(m: ArgumentMap) -> Iterable[Diagnostic]:
             yield error("E109", f"actor {actor.id!r} has an empty name", actor.position_of("name"))
         if actor.id not in used_actors:
             yield warning("W203", f"actor {actor.id!r} argues nothing in the map", actor.position)
-        if actor.url is not None and not _safe_url(actor.url):
-            yield _url_error(actor.url, actor.position_of("url"))
+        yield from _url_errors(actor.url, actor.position_of("url"))
 
 
 def _unknown(what: str, name: str, known: Iterable[str]) -> str:

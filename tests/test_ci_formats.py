@@ -131,7 +131,7 @@ def _shape(value: object) -> object:
     return type(value).__name__
 
 
-def test_json_is_the_shape_the_readme_documents(invoke: Invoke, write_map) -> None:  # type: ignore[no-untyped-def]
+def test_json_is_the_shape_the_readme_documents(invoke: Invoke, write_map) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("`argmap validate --format json`:", 1)[1]
     documented = json.loads(section.split("```json\n", 1)[1].split("```", 1)[0])
@@ -155,7 +155,7 @@ claims:
 @pytest.mark.parametrize(("strict", "valid"), [(False, True), (True, False)])
 def test_json_valid_follows_strict_for_each_file_and_the_run(
     invoke: Invoke, write_map, strict: bool, valid: bool
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     path = write_map(WARNINGS_ONLY)
     args = ["validate", "--format", "json", path] + (["--strict"] if strict else [])
     doc = json.loads(invoke(args, expect=0 if valid else 1).stdout)
@@ -189,7 +189,7 @@ def test_sarif_rule_names_keep_capitals_of_the_description() -> None:
     )
 
 
-def test_sarif_names_each_rule_from_the_code_table(invoke: Invoke, write_map) -> None:  # type: ignore[no-untyped-def]
+def test_sarif_names_each_rule_from_the_code_table(invoke: Invoke, write_map) -> None:
     log = json.loads(invoke(["validate", "--format", "sarif", write_map(WARNINGS_ONLY)]).stdout)
     driver = log["runs"][0]["tool"]["driver"]
     assert driver["name"] == "argmap"

@@ -86,7 +86,7 @@ def test_export_refuses_to_overwrite_the_map(invoke: Invoke, tmp_path: Path) -> 
     assert target.read_text(encoding="utf-8") == EXAMPLE.read_text(encoding="utf-8")
 
 
-def test_export_refuses_an_invalid_map(invoke: Invoke, write_map) -> None:  # type: ignore[no-untyped-def]
+def test_export_refuses_an_invalid_map(invoke: Invoke, write_map) -> None:
     bad = write_map(
         "argmap: 1\ntitle: T\nclaims:\n  a:\n    text: A\n    con:\n      - ref: gone\n"
     )

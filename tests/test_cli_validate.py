@@ -121,7 +121,7 @@ def test_an_internal_error_is_one_line_not_a_traceback(
     def broken(*_args, **_kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("argmap.commands.validate.validate_map", broken)
+    monkeypatch.setattr("argmap.validate.validate_map", broken)
     result = invoke(["validate", write_map(WARNS)], expect=1)
     assert result.stderr.startswith(
         "argmap: internal error: ZeroDivisionError: division by zero (this is a bug in argmap"

@@ -219,7 +219,7 @@ claims:
     assert [(f.field, f.old, f.new) for f in d.map_fields] == [("title", "t", "t2")]
 
 
-def test_markdown_escapes_map_text(write_map) -> None:  # type: ignore[no-untyped-def]
+def test_markdown_escapes_map_text(write_map) -> None:
     from argmap.diff import to_markdown
 
     old = loads_map("argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n", "old.yaml")
@@ -313,7 +313,7 @@ def test_strength_and_status_changes(invoke: Invoke) -> None:
 
 def test_a_map_with_structural_errors_is_diffed_but_not_evaluated(
     invoke: Invoke, write_map
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     old = write_map("argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n", "old.yaml")
     new = write_map(
         "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n    con:\n      - ref: gone\n",
@@ -348,7 +348,7 @@ def test_markdown_word_marks_always_render(old: str, new: str, expected: str) ->
     assert _md_words(word_diff(old, new)) == expected
 
 
-def test_a_dangling_ref_left_as_it_was_is_no_change(invoke: Invoke, write_map) -> None:  # type: ignore[no-untyped-def]
+def test_a_dangling_ref_left_as_it_was_is_no_change(invoke: Invoke, write_map) -> None:
     # Both versions point at the same missing id: nothing about that link changed.
     text = "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n    con:\n      - ref: gone\n"
     old, new = write_map(text, "old.yaml"), write_map(text.replace("Alpha", "Alef"), "new.yaml")

@@ -15,8 +15,11 @@ the test (or in a comment), never copied from argmap's output:
 from __future__ import annotations
 
 import copy
+import functools
 import importlib
 import math
+import operator
+from typing import Literal
 
 import pytest
 from hypothesis import given, settings
@@ -665,7 +668,7 @@ claims:
     for semantics in ("preferred", "stable"):
         acc = acceptance(m, semantics)
         assert acc.extensions == (frozenset({"a", "b"}), frozenset({"b"}))
-        assert (acc.credulous, acc.sceptical) == ({"a", "b"}, {"b"})
+        assert (acc.credulous, acc.sceptical) == (frozenset({"a", "b"}), frozenset({"b"}))
 
 
 @pytest.mark.slow
@@ -782,7 +785,7 @@ WEIGHTS = st.sampled_from([0.0, 0.1, 0.25, 0.5, 0.7, 0.9, 1.0])
 
 # A generated map: for each claim, its weight and its pro and con items; an item is
 # ("ref", j, undercutter or None) — a ref to an earlier claim — or ("leaf", weight).
-Item = tuple[str, int, int | None] | tuple[str, float]
+Item = tuple[Literal["ref"], int, int | None] | tuple[Literal["leaf"], float]
 Spec = list[tuple[float, dict[str, list[Item]]]]
 
 
@@ -815,7 +818,7 @@ def render(spec: Spec) -> str:
                 continue
             lines.append(f"    {kind}:")
             for item in items:
-                if item[0] == "ref":
+                if len(item) == 3:  # ("ref", target, undercutter)
                     lines.append(f"      - ref: c{item[1]}")
                     if item[2] is not None:
                         lines.append(f"        undercut: [{{ref: c{item[2]}}}]")
@@ -888,15 +891,14 @@ def cyclic_texts(draw: st.DrawFn) -> str:
     for i in range(n):
         lines += [f"  c{i}:", f"    text: Claim {i}.", f"    weight: {draw(WEIGHTS)}"]
         for kind in ("pro", "con"):
-            targets = draw(
-                st.lists(st.integers(0, n - 1).filter(lambda j, i=i: j != i), max_size=2)
-            )
+            not_itself = functools.partial(operator.ne, i)
+            targets = draw(st.lists(st.integers(0, n - 1).filter(not_itself), max_size=2))
             if targets:
                 lines.append(f"    {kind}:")
             for j in targets:
                 lines.append(f"      - ref: c{j}")
                 others = [k for k in range(n) if k not in (i, j)]
-                if others and draw(st.booleans()):
+                if len(others) > 0 and draw(st.booleans()):
                     lines.append(f"        undercut: [{{ref: c{draw(st.sampled_from(others))}}}]")
     return "\n".join(lines) + "\n"
 

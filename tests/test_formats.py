@@ -22,7 +22,7 @@ EXAMPLE = load_map(REPO / "maps" / "example.yaml")
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def warnings_of(diagnostics) -> list[str]:  # type: ignore[no-untyped-def]
+def warnings_of(diagnostics) -> list[str]:
     return [d.format() for d in diagnostics]
 
 

@@ -19,7 +19,7 @@ FAST = settings(
 )
 
 
-def round_trip(text: str, fmt: str):  # type: ignore[no-untyped-def]
+def round_trip(text: str, fmt: str):
     original = loads_map(text, "generated.yaml")
     exported = export_map(original, fmt)
     back = import_text(exported.text, fmt, f"exported.{fmt}", "back.yaml")

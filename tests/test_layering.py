@@ -25,8 +25,10 @@ ALLOWED_USERS = {
 # Each foundation module and the argmap modules it may import.
 FOUNDATION = {
     "errors": set(),
-    "model": {"errors"},
-    "load": {"errors", "model"},
+    "vocabulary": set(),
+    "gcpause": set(),
+    "model": {"errors", "vocabulary"},
+    "load": {"errors", "gcpause", "model", "vocabulary"},
     "quotes": {"errors", "model"},
 }
 

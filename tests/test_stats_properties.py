@@ -31,7 +31,7 @@ def maps(draw: st.DrawFn) -> str:
             out.append(" " * indent + f"{kind}:")
             for _ in range(n):
                 pad = " " * (indent + 2)
-                if ids and draw(st.booleans()):
+                if len(ids) > 0 and draw(st.booleans()):
                     out.append(pad + f"- ref: {draw(st.sampled_from(ids))}")
                     continue
                 counter[0] += 1

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import re
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
+import attrs
 import click
 
-from argmap.errors import MapLoadError
-from argmap.load import load_map
+from argmap.errors import UsageProblem
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
     from argmap.evaluate import Evaluation
-from argmap.validate import require_valid
+from argmap.validate import load_valid_map as load_valid_map  # for the commands
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 sources_option = click.option(
     "--sources",
@@ -29,7 +34,7 @@ sources_option = click.option(
 )
 
 
-def format_option(choices: list[str], default: str, help: str) -> Any:
+def format_option(choices: list[str], default: str, help: str) -> Callable[[F], F]:
     """`--format`, stored as `fmt`."""
     return click.option(
         "--format",
@@ -41,35 +46,99 @@ def format_option(choices: list[str], default: str, help: str) -> Any:
     )
 
 
-def semantics_option(help: str = "Gradual semantics for strength (see argmap evaluate).") -> Any:
-    from argmap.evaluate import SEMANTICS
+@attrs.frozen
+class EvaluationChoice:
+    """What the evaluation options of a command asked for."""
 
-    return click.option(
-        "--semantics",
-        type=click.Choice(SEMANTICS),
-        default="dfquad",
-        show_default=True,
-        help=help,
-    )
+    enabled: bool  # --eval/--no-eval (always True where the command has no such switch)
+    semantics: str
+    support: str
+    can_disable: bool  # the command has --no-eval, so an error may advise it
+    verb: str = "run"  # the command, for advice: "render with --no-eval"
 
-
-def support_option(help: str = "How supports bear on status (see argmap evaluate).") -> Any:
-    from argmap.evaluate import SUPPORT_READINGS
-
-    return click.option(
-        "--support",
-        type=click.Choice(SUPPORT_READINGS),
-        default="attacks-only",
-        show_default=True,
-        help=help,
-    )
+    def advice(self, consequence: str) -> str:
+        return f"{consequence}; {self.verb} with --no-eval" if self.can_disable else consequence
 
 
-def eval_option(help: str = "Show strength and status.") -> Any:
-    """`--eval/--no-eval`, stored as `with_eval`, on by default."""
-    return click.option(
-        "--eval/--no-eval", "with_eval", default=True, help=f"{help}  [default: eval]"
-    )
+def evaluation_options(
+    *,
+    default: bool | None = True,
+    verb: str = "run",
+    eval_help: str = "Show strength and status.",
+    semantics_help: str = "Gradual semantics for strength (see argmap evaluate).",
+    support_help: str = "How supports bear on status (see argmap evaluate).",
+) -> Callable[[F], F]:
+    """`--eval/--no-eval`, `--semantics` and `--support`, the same on every command that shows
+    scores, passed to the command as one `eval_choice: EvaluationChoice`.
+
+    `default` is whether scores are shown unless asked (None: the command always
+    evaluates and has no `--eval` switch). `verb` names the command in advice
+    ("render with --no-eval"). Composes with any other option decorator.
+    """
+    from argmap.evaluate import SEMANTICS, SUPPORT_READINGS
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(
+            *args: Any, semantics: str, support: str, with_eval: bool = True, **kwargs: Any
+        ) -> Any:
+            choice = EvaluationChoice(
+                enabled=with_eval,
+                semantics=semantics,
+                support=support,
+                can_disable=default is not None,
+                verb=verb,
+            )
+            return func(*args, eval_choice=choice, **kwargs)
+
+        options = [
+            click.option(
+                "--semantics",
+                type=click.Choice(SEMANTICS),
+                default="dfquad",
+                show_default=True,
+                help=semantics_help,
+            ),
+            click.option(
+                "--support",
+                type=click.Choice(SUPPORT_READINGS),
+                default="attacks-only",
+                show_default=True,
+                help=support_help,
+            ),
+        ]
+        if default is not None:
+            shown = "eval" if default else "no-eval"
+            options.insert(
+                0,
+                click.option(
+                    "--eval/--no-eval",
+                    "with_eval",
+                    default=default,
+                    help=f"{eval_help}  [default: {shown}]",
+                ),
+            )
+        decorated: Any = wrapper
+        for option in reversed(options):  # listed in --help in the order above
+            decorated = option(decorated)
+        return cast(F, decorated)
+
+    return decorate
+
+
+def evaluate_choice(
+    m: ArgumentMap, choice: EvaluationChoice, consequence: str = "its strengths are not a fixpoint"
+) -> Evaluation | None:
+    """The map's evaluation as the options asked; None with --no-eval. A cyclic map that did
+    not converge raises E501 naming the map (and advising --no-eval where there is one)."""
+    if not choice.enabled:
+        return None
+    from argmap.evaluate import evaluate, not_converged
+
+    evaluation = evaluate(m, semantics=choice.semantics, support=choice.support)
+    if not evaluation.converged:
+        raise not_converged(m.path, evaluation, choice.advice(consequence))
+    return evaluation
 
 
 color_option = click.option(
@@ -87,24 +156,6 @@ def use_color(stream: IO[Any], forced: bool | None = None) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return bool(getattr(stream, "isatty", lambda: False)())
-
-
-def load_valid_map(path: str | os.PathLike[str]) -> ArgumentMap:
-    """Load a map for a command that draws or computes: refuse it if it has structural errors.
-
-    The error names the first problem; `argmap validate` lists all of them.
-    """
-    try:
-        return require_valid(load_map(path))
-    except MapLoadError as exc:
-        more = len(exc.diagnostics) - 1
-        if more:
-            exc.message += f" (and {more} more: run `argmap validate {path}`)"
-        raise
-
-
-def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()
 
 
 def make_console(stderr: bool = False, color: bool | None = None, width: int | None = None) -> Any:
@@ -187,24 +238,38 @@ def print_listing(
     print_view(table(rows, boxes=sys.stdout.isatty()), color)
 
 
-def evaluate_or_none(
-    m: ArgumentMap, enabled: bool, semantics: str = "dfquad", support: str = "attacks-only"
-) -> Evaluation | None:
+@contextlib.contextmanager
+def usage_problems() -> Iterator[None]:
+    """Turn the core's UsageProblem into click's usage error (exit 2, with the usage line)."""
+    try:
+        yield
+    except UsageProblem as exc:
+        raise click.UsageError(exc.message) from None
+
+
+def renderer_choice(dot_path: str | None) -> tuple[str | None, str]:
+    """The Graphviz program the command line asks for, and where the choice came from:
+    `--dot PATH`, else the ARGMAP_DOT environment variable, else (None) the library's own
+    search (dot on PATH, then the bundled graphviz-pure)."""
+    if dot_path:
+        return dot_path, "--dot"
+    return os.environ.get("ARGMAP_DOT") or None, "ARGMAP_DOT"
+
+
+def evaluate_or_none(m: ArgumentMap, choice: EvaluationChoice) -> Evaluation | None:
     """The map's evaluation for the strength and status columns; None if not wanted.
 
-    Numbers that did not converge (a cyclic map) are not shown: a warning on
-    stderr says so and the columns stay empty; the rest is still worth having.
+    Numbers that did not converge (a cyclic map) are not shown: the E501 of every command
+    is printed as a warning and the columns stay empty; the rest is still worth having.
     """
-    if not enabled:
+    if not choice.enabled:
         return None
-    from argmap.evaluate import evaluate
+    from argmap.errors import Severity
+    from argmap.evaluate import evaluate, not_converged
 
-    evaluation = evaluate(m, semantics=semantics, support=support)
-    if not evaluation.converged:
-        click.echo(
-            f"argmap: warning: {m.path}: the evaluation did not converge (residual"
-            f" {evaluation.residual:.2g}); strength and status left out",
-            err=True,
-        )
-        return None
-    return evaluation
+    evaluation = evaluate(m, semantics=choice.semantics, support=choice.support)
+    if evaluation.converged:
+        return evaluation
+    problem = not_converged(m.path, evaluation, "strength and status left out")
+    click.echo(f"argmap: {problem.as_diagnostic(Severity.WARNING).format()}", err=True)
+    return None

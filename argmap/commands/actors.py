@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli import command_boundary
 from argmap.commands._common import color_option, format_option, load_valid_map, print_listing
 from argmap.listings import actor_rows
 
@@ -13,7 +12,6 @@ from argmap.listings import actor_rows
 @click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
 @format_option(["table", "json"], "table", "table for the terminal, json for machines.")
 @color_option
-@command_boundary
 def command(map_path: str, fmt: str, color: bool | None) -> None:
     """List the map's actors: how many nodes each argues, how often each is quoted,
     and the claims each argues for and against.

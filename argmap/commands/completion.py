@@ -5,8 +5,6 @@ from __future__ import annotations
 import click
 from click.shell_completion import get_completion_class
 
-from argmap.cli import command_boundary
-
 SHELLS = ("bash", "zsh", "fish")
 COMPLETE_VAR = "_ARGMAP_COMPLETE"
 """The environment variable click's completion scripts set when they call argmap back."""
@@ -14,7 +12,6 @@ COMPLETE_VAR = "_ARGMAP_COMPLETE"
 
 @click.command("completion")
 @click.argument("shell", type=click.Choice(SHELLS))
-@command_boundary
 def command(shell: str) -> None:
     """Print the completion script for SHELL (bash, zsh or fish).
 

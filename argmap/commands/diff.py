@@ -6,12 +6,11 @@ import sys
 
 import click
 
-from argmap.cli import command_boundary
 from argmap.commands._common import (
+    EvaluationChoice,
     color_option,
-    eval_option,
+    evaluation_options,
     printable,
-    semantics_option,
     use_color,
 )
 from argmap.diff import FORMATS, diff_specs
@@ -28,12 +27,10 @@ from argmap.diff import FORMATS, diff_specs
     show_default=True,
     help="text for people, markdown for a pull-request comment, json for machines.",
 )
-@eval_option("Also report changes of strength and (grounded) status.")
-@semantics_option()
+@evaluation_options(verb="diff", eval_help="Also report changes of strength and (grounded) status.")
 @color_option
-@command_boundary
 def command(
-    old: str, new: str, fmt: str, with_eval: bool, semantics: str, color: bool | None
+    old: str, new: str, fmt: str, eval_choice: EvaluationChoice, color: bool | None
 ) -> None:
     """Show what changed between two versions of a map.
 
@@ -43,7 +40,13 @@ def command(
     `argmap diff git:main:maps/a.yaml maps/a.yaml`. Exit status 0 whatever
     changed; 1 only if a map cannot be read.
     """
-    result = diff_specs(old, new, evaluate=with_eval, semantics=semantics)
+    result = diff_specs(
+        old,
+        new,
+        evaluate=eval_choice.enabled,
+        semantics=eval_choice.semantics,
+        support=eval_choice.support,
+    )
     output = printable(FORMATS[fmt](result))  # JSON escapes control characters itself
     if fmt == "text" and use_color(sys.stdout, color):
         from argmap.commands._common import make_console

@@ -3,70 +3,39 @@ preferred or stable acceptance."""
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any
 
 import click
 from rich.console import Group
 
-from argmap.cli import command_boundary
 from argmap.commands._common import (
+    EvaluationChoice,
     color_option,
+    evaluation_options,
     format_option,
     load_valid_map,
     make_console,
     print_view,
     printable,
-    semantics_option,
-    support_option,
 )
-from argmap.errors import ArgmapError, ExitStatus, Position
+from argmap.errors import ExitStatus
 from argmap.evaluate import (
     EXTENSION_SEMANTICS,
-    Acceptance,
-    Evaluation,
-    Score,
     acceptance,
     evaluate,
+    evaluation_json,
+    not_converged,
 )
-
-
-def _score(score: Score) -> dict[str, Any]:
-    return {
-        "base": round(score.base, 6),
-        "strength": round(score.strength, 6),
-        "status": score.status.value,
-    }
-
-
-def evaluation_json(evaluation: Evaluation, extensions: Acceptance | None = None) -> str:
-    """The JSON document of `argmap evaluate --format json` (README, "Evaluation semantics")."""
-    doc: dict[str, Any] = {
-        "semantics": evaluation.semantics,
-        "support": evaluation.support,
-        "status_semantics": evaluation.status_semantics,
-        "converged": evaluation.converged,
-        "residual": evaluation.residual,
-        "iterations": evaluation.iterations,
-        "nodes": {nid: _score(s) for nid, s in evaluation.nodes.items()},
-        "links": {lid: _score(s) for lid, s in evaluation.links.items()},
-    }
-    if extensions is not None:
-        doc["extensions"] = {
-            "semantics": extensions.semantics,
-            "extensions": [sorted(e) for e in extensions.extensions],
-            "credulous": sorted(extensions.credulous),
-            "sceptical": sorted(extensions.sceptical),
-        }
-    return json.dumps(doc, indent=2, ensure_ascii=False)
 
 
 @click.command("evaluate")
 @click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
-@semantics_option("Gradual semantics for strength: DF-QuAD, quadratic energy or Euler-based.")
-@support_option(
-    "How supports bear on status: not at all, or the attacks a published reading induces."
+@evaluation_options(
+    default=None,  # evaluating is what this command does: no --eval/--no-eval
+    semantics_help="Gradual semantics for strength: DF-QuAD, quadratic energy or Euler-based.",
+    support_help="How supports bear on status: not at all, or the attacks a published reading"
+    " induces.",
 )
 @click.option(
     "--extensions",
@@ -77,15 +46,13 @@ def evaluation_json(evaluation: Evaluation, extensions: Acceptance | None = None
 )
 @format_option(["table", "json"], "table", "table for people, json for programs.")
 @color_option
-@command_boundary
 def command(
     map_path: str,
-    semantics: str,
-    support: str,
+    eval_choice: EvaluationChoice,
     extension_semantics: str | None,
     fmt: str,
     color: bool | None,
-) -> None:
+) -> int:
     """Compute how well each node of MAP stands: strength in [0, 1] and accepted / rejected /
     undecided status.
 
@@ -93,7 +60,8 @@ def command(
     still printed, with an error, and the exit status is 1.
     """
     m = load_valid_map(map_path)
-    evaluation = evaluate(m, semantics=semantics, support=support)
+    support = eval_choice.support
+    evaluation = evaluate(m, semantics=eval_choice.semantics, support=support)
     extensions = (
         acceptance(m, semantics=extension_semantics, support=support)
         if extension_semantics
@@ -127,11 +95,7 @@ def command(
         if parts:
             print_view(Group(*parts), color)
     if not evaluation.converged:
-        problem = ArgmapError(
-            "E501",
-            f"evaluation did not converge: residual {evaluation.residual:.1e} after "
-            f"{evaluation.iterations} integration steps; the strengths printed are not a fixpoint",
-            Position(str(map_path)),
-        )
+        problem = not_converged(m.path, evaluation, "the strengths printed are not a fixpoint")
         click.echo(f"argmap: {problem.format()}", err=True)
-        sys.exit(ExitStatus.FAILED)
+        return ExitStatus.FAILED
+    return ExitStatus.OK

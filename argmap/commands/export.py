@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli import command_boundary
-from argmap.commands._common import load_valid_map
+from argmap.commands._common import (
+    EvaluationChoice,
+    evaluate_choice,
+    evaluation_options,
+    load_valid_map,
+)
 from argmap.errors import Diagnostic
 from argmap.files import refuse_overwriting_input, write_atomically
 from argmap.formats import EXPORT_FORMATS, Exported, export_map
+from argmap.formats.aif import file_timestamp
 from argmap.model import ArgumentMap
 
 
-def _dot(m: ArgumentMap) -> Exported:
-    """The DOT text `argmap render --format dot` writes: default options, evaluated."""
-    from argmap.evaluate import evaluate
+def _dot(m: ArgumentMap, eval_choice: EvaluationChoice) -> Exported:
+    """The DOT text `argmap render --format dot` writes: default options, evaluated as the
+    evaluation options say."""
     from argmap.render import render_dot
 
-    return Exported(render_dot(m, evaluate(m)))
+    return Exported(render_dot(m, evaluate_choice(m, eval_choice)))
 
 
 @click.command("export")
@@ -33,15 +38,23 @@ def _dot(m: ArgumentMap) -> Exported:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write here (default: stdout)."
 )
-@command_boundary
-def command(map_path: str, fmt: str, output: str | None) -> None:
+@evaluation_options(
+    verb="export",
+    eval_help="With --to dot: show each node's strength and status.",
+    semantics_help="With --to dot: gradual semantics for the strengths shown.",
+    support_help="With --to dot: how supports bear on status.",
+)
+def command(map_path: str, fmt: str, output: str | None, eval_choice: EvaluationChoice) -> None:
     """Write MAP in another tool's format.
 
     Everything the format cannot hold is reported on stderr as a warning
     pointing at the map (W6xx); the export still succeeds.
     """
     m = load_valid_map(map_path)
-    exported = _dot(m) if fmt == "dot" else export_map(m, fmt)
+    if fmt == "dot":
+        exported = _dot(m, eval_choice)
+    else:
+        exported = export_map(m, fmt, timestamp=file_timestamp(map_path))
     for diagnostic in sorted(exported.warnings, key=Diagnostic.sort_key):
         click.echo(diagnostic.format(), err=True)
     if output is None:

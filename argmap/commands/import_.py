@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import command_boundary
 from argmap.errors import FormatError, Position
 from argmap.files import refuse_overwriting_input, write_atomically
 from argmap.formats import IMPORT_FORMATS, import_file
@@ -26,7 +25,6 @@ from argmap.formats import IMPORT_FORMATS, import_file
     "-o", "--output", type=click.Path(dir_okay=False), help="Write the map here (default: stdout)."
 )
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
-@command_boundary
 def command(file: str, fmt: str | None, output: str | None, force: bool) -> None:
     """Make a map file from an Argdown, AIF, Kialo or argmap JSON file.
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli import command_boundary
 from argmap.starter import DEFAULT_PATH, SCHEMA_URL, create_starter_map
 
 
@@ -18,7 +17,6 @@ from argmap.starter import DEFAULT_PATH, SCHEMA_URL, create_starter_map
     help="Where the editor modeline points for the JSON Schema "
     "(e.g. a copy made with `argmap schema > argmap.schema.json`).",
 )
-@command_boundary
 def command(path: str, schema: str) -> None:
     """Write a commented starter map; never overwrite a file.
 

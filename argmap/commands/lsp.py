@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli import command_boundary
-
 
 @click.command("lsp")
 @click.option(
@@ -14,7 +12,6 @@ from argmap.cli import command_boundary
     help="Speak over stdin and stdout (the default and only transport; accepted because"
     " some editors pass it).",
 )
-@command_boundary
 def command(stdio: bool) -> None:
     """Run the argmap language server on stdin and stdout.
 

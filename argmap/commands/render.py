@@ -2,102 +2,32 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-import attrs
 import click
 
-from argmap.cli import command_boundary
-from argmap.commands._common import eval_option, load_valid_map, make_console, semantics_option
+from argmap.commands._common import (
+    EvaluationChoice,
+    evaluate_choice,
+    evaluation_options,
+    load_valid_map,
+    make_console,
+    renderer_choice,
+    usage_problems,
+)
 from argmap.errors import ArgmapError, ExitStatus
-from argmap.evaluate import evaluate
-from argmap.files import find_maps, refuse_overwriting_input, write_atomically
+from argmap.files import write_atomically
+from argmap.jobs import Job, choose_format, plan
 from argmap.renderer import FORMATS, Renderer, check_format, find_renderer, render_map
 from argmap.themes import DIRECTIONS, THEMES, RenderOptions
 
-SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 
-
-@attrs.frozen
-class Job:
-    """One diagram to draw: which map, how, and where to ("-": stdout)."""
-
-    map_path: Path
-    out: str
-    options: RenderOptions
-
-
-def choose_format(fmt: str | None, out: str | None) -> str:
-    """--format if given, else OUT's suffix, else svg; a contradiction is a usage error."""
-    suffix = Path(out).suffix.lower() if out and out != "-" else ""
-    from_suffix = SUFFIXES.get(suffix)
-    if fmt and from_suffix and fmt != from_suffix:
-        raise click.UsageError(f"--format {fmt} contradicts the output name {out}")
-    if fmt:
-        return fmt
-    if suffix and from_suffix is None:
-        raise click.UsageError(
-            f"cannot tell the format from {out}: name it .svg, .png, .pdf or .dot, or give --format"
-        )
-    return from_suffix or "svg"
-
-
-def plan(map_arg: str, out: str | None, fmt: str, each: bool, options: RenderOptions) -> list[Job]:
-    """Every diagram the command line asks for, with its output path."""
-    given = Path(map_arg)
-    if given.is_dir():
-        if out == "-":
-            raise click.UsageError("-o - writes one diagram; a folder of maps needs -o DIR")
-        maps = find_maps([given])
-        if not maps:
-            raise ArgmapError("E001", f"no map files (*.yaml, *.yml) in {map_arg}")
-        root = Path(out) if out else Path("build")
-        # `a.yaml` and `a.yml` side by side would both draw to `a.svg`: such maps keep
-        # their whole file name instead (`a.yaml.svg`, `a.yml.svg`), so none overwrites another.
-        stems = Counter(path.relative_to(given).with_suffix("") for path in maps)
-        jobs: list[Job] = []
-        for path in maps:
-            relative = path.relative_to(given)
-            name = relative.name if stems[relative.with_suffix("")] > 1 else relative.stem
-            target = root / relative.parent / f"{name}.{fmt}"
-            if each:
-                try:
-                    jobs += _each(path, target.with_suffix(""), fmt, options)
-                except ArgmapError:
-                    # One job that fails again when it runs: reported in its
-                    # turn, and the other maps are still drawn.
-                    jobs.append(Job(path, str(target), options))
-            else:
-                jobs.append(Job(path, str(target), options))
-        return jobs
-    if each:
-        if out == "-":
-            raise click.UsageError("--each writes one file per claim: give -o DIR")
-        return _each(given, Path(out) if out else Path("build") / given.stem, fmt, options)
-    if out and out != "-" and (out.endswith(("/", os.sep)) or Path(out).is_dir()):
-        out = str(Path(out) / f"{given.stem}.{fmt}")  # -o DIR: the map's name inside it
-    single = out or str(Path("build") / f"{given.stem}.{fmt}")
-    if single != "-":
-        refuse_overwriting_input(single, given)
-    return [Job(given, single, options)]
-
-
-def _each(map_path: Path, folder: Path, fmt: str, options: RenderOptions) -> list[Job]:
-    m = load_valid_map(map_path)
-    return [
-        Job(map_path, str(folder / f"{claim}.{fmt}"), attrs.evolve(options, focus=claim))
-        for claim in m.claims
-    ]
-
-
-def run_job(job: Job, fmt: str, renderer: Renderer | None, semantics: str | None) -> None:
+def run_job(job: Job, fmt: str, renderer: Renderer | None, eval_choice: EvaluationChoice) -> None:
     """Load, evaluate, draw and write one diagram."""
     m = load_valid_map(job.map_path)
-    evaluation = evaluate(m, semantics=semantics) if semantics else None
+    evaluation = evaluate_choice(m, eval_choice)
 
     def warn(message: str) -> None:
         click.echo(f"argmap: warning: {job.map_path}: {message}", err=True)
@@ -196,8 +126,11 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None]) -> int:
     help="light, dark, or print (greyscale: line styles and patterns, not colour).",
 )
 @click.option("--legend/--no-legend", default=True, help="Draw the key.  [default: legend]")
-@eval_option("Show each node's strength and status.")
-@semantics_option("Gradual semantics for the strengths shown.")
+@evaluation_options(
+    verb="render",
+    eval_help="Show each node's strength and status.",
+    semantics_help="Gradual semantics for the strengths shown.",
+)
 @click.option(
     "--cluster/--no-cluster",
     default=False,
@@ -215,7 +148,6 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None]) -> int:
     metavar="PATH",
     help="The Graphviz program to run (default: dot on PATH, else the bundled graphviz-pure).",
 )
-@command_boundary
 def command(
     map_arg: str,
     out: str | None,
@@ -225,13 +157,12 @@ def command(
     direction: str,
     theme: str,
     legend: bool,
-    with_eval: bool,
-    semantics: str,
+    eval_choice: EvaluationChoice,
     cluster: bool,
     each: bool,
     watch: bool,
     dot_path: str | None,
-) -> None:
+) -> int:
     """Draw MAP as a diagram: claims on top, the premises for and against below, in file order.
 
     MAP may be a folder: every map under it is drawn into the folder -o names
@@ -240,7 +171,8 @@ def command(
     if each and focus:
         raise click.UsageError("--each draws every claim; it cannot be combined with --focus")
     one_file = not (each or Path(map_arg).is_dir())
-    fmt = choose_format(fmt, out if one_file else None)
+    with usage_problems():
+        fmt = choose_format(fmt, out if one_file else None)
     options = RenderOptions(
         direction=direction.upper(),
         theme=theme,
@@ -251,12 +183,11 @@ def command(
     )
     renderer = None
     if fmt != "dot":  # DOT needs no renderer at all
-        renderer = find_renderer(dot_path)
+        renderer = find_renderer(*renderer_choice(dot_path))
         check_format(renderer, fmt)
-    chosen = semantics if with_eval else None
 
     def each_job(job: Job) -> None:
-        run_job(job, fmt, renderer, chosen)
+        run_job(job, fmt, renderer, eval_choice)
 
     if watch:
         if out == "-":
@@ -265,17 +196,17 @@ def command(
 
         # Planned again on every change: a folder may have gained or lost maps. A map
         # that is broken for a moment is reported, and the watch goes on.
-        watch_and_rerun(
-            [map_arg],
-            lambda: run_all(plan(map_arg, out, fmt, each, options), each_job),
-            echo=lambda line: click.echo(line, err=True),
-        )
-        return
-    jobs = plan(map_arg, out, fmt, each, options)
+        def again() -> int:
+            with usage_problems():
+                return run_all(plan(map_arg, out, fmt, each, options), each_job)
+
+        watch_and_rerun([map_arg], again, echo=lambda line: click.echo(line, err=True))
+        return ExitStatus.OK
+    with usage_problems():
+        jobs = plan(map_arg, out, fmt, each, options)
     if one_file:
         each_job(jobs[0])
         if jobs[0].out != "-":
             click.echo(f"wrote {jobs[0].out}", err=True)
-        return
-    if run_all(jobs, each_job):
-        sys.exit(ExitStatus.FAILED)
+        return ExitStatus.OK
+    return ExitStatus.FAILED if run_all(jobs, each_job) else ExitStatus.OK

@@ -6,15 +6,12 @@ from importlib.resources import files
 
 import click
 
-from argmap.cli import command_boundary
-
 
 def schema_text() -> str:
     return files("argmap").joinpath("argmap.schema.json").read_text(encoding="utf-8")
 
 
 @click.command("schema")
-@command_boundary
 def command() -> None:
     """Print the JSON Schema (draft-07) of the map format.
 

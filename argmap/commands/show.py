@@ -8,17 +8,15 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import command_boundary
 from argmap.commands._common import (
+    EvaluationChoice,
     color_option,
-    eval_option,
     evaluate_or_none,
+    evaluation_options,
     format_option,
     load_valid_map,
     print_view,
-    semantics_option,
     sources_option,
-    support_option,
 )
 from argmap.errors import ArgmapError, Position
 from argmap.graph import nearest_ids
@@ -37,20 +35,15 @@ from argmap.quotes import SourceTexts, check_quotes
     help="Show only N levels beneath the node (0: the node alone).",
 )
 @format_option(["text", "json"], "text", "text: a tree for the terminal; json for machines.")
-@semantics_option()
-@support_option()
-@eval_option()
+@evaluation_options()
 @sources_option
 @color_option
-@command_boundary
 def command(
     map_path: str,
     node_id: str,
     depth: int | None,
     fmt: str,
-    semantics: str,
-    support: str,
-    with_eval: bool,
+    eval_choice: EvaluationChoice,
     source_dirs: tuple[Path, ...],
     color: bool | None,
 ) -> None:
@@ -70,7 +63,7 @@ def command(
         raise ArgmapError("E720", f"no node {node_id!r} in the map{hint}", Position(map_path))
     root = outline(m, node_id, depth)
     checks = check_quotes(m, SourceTexts(source_dirs))
-    evaluation = evaluate_or_none(m, with_eval, semantics, support)
+    evaluation = evaluate_or_none(m, eval_choice)
     if fmt == "json":
         doc = outline_json(m, root, checks, evaluation)
         click.echo(json.dumps(doc, indent=2, ensure_ascii=False))

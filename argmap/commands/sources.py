@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import command_boundary
 from argmap.commands._common import (
     color_option,
     format_option,
@@ -23,7 +22,6 @@ from argmap.quotes import SourceTexts, check_quotes
 @format_option(["table", "json"], "table", "table for the terminal, json for machines.")
 @sources_option
 @color_option
-@command_boundary
 def command(map_path: str, fmt: str, source_dirs: tuple[Path, ...], color: bool | None) -> None:
     """List the map's sources: whether each one's file is found, how many quotes
     and nodes it backs, and how many of its quotes are verified in the file.

@@ -3,44 +3,27 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
-from argmap.cli import command_boundary
 from argmap.commands._common import (
+    EvaluationChoice,
     color_option,
-    eval_option,
-    evaluate_or_none,
+    evaluation_options,
     format_option,
-    load_valid_map,
     make_console,
     print_view,
-    semantics_option,
     sources_option,
-    support_option,
 )
-from argmap.errors import ArgmapError, ExitStatus, MapLoadError, Position
-from argmap.files import find_maps
+from argmap.errors import ArgmapError, ExitStatus
 from argmap.quotes import SourceTexts
-from argmap.summary import SORT_KEYS, MapSummary, select_rows, sort_rows, summarise
+from argmap.summary import SORT_KEYS, select_rows, sort_rows, summarise_paths
 from argmap.tables import summary_csv, summary_json, summary_markdown
 
 PROGRESS_FROM = 10
 """A progress bar (on a terminal's stderr) when summarising at least this many maps."""
-
-
-def _maps(paths: Sequence[str]) -> list[Path]:
-    found: list[Path] = []
-    for given in paths:
-        here = find_maps([given])
-        if not here and Path(given).is_dir():
-            raise ArgmapError(
-                "E001", "no map files (*.yaml, *.yml) in this directory", Position(given)
-            )
-        found += here
-    return found
 
 
 def _with_progress(files: list[Path]) -> Iterator[Path]:
@@ -56,28 +39,6 @@ def _with_progress(files: list[Path]) -> Iterator[Path]:
         for path in files:
             yield path
             progress.advance(task)
-
-
-def summarise_paths(
-    paths: Sequence[str],
-    texts: SourceTexts,
-    with_evaluation: bool = True,
-    semantics: str = "dfquad",
-    support: str = "attacks-only",
-) -> tuple[list[MapSummary], bool]:
-    """A summary of each map found; maps that cannot be read are reported on stderr (True)."""
-    summaries: list[MapSummary] = []
-    failed = False
-    for path in _with_progress(_maps(paths)):
-        try:
-            m = load_valid_map(path)
-        except MapLoadError as exc:
-            click.echo(f"argmap: {exc.format()}", err=True)
-            failed = True
-            continue
-        evaluation = evaluate_or_none(m, with_evaluation, semantics, support)
-        summaries.append(summarise(m, texts=texts, evaluation=evaluation))
-    return summaries, failed
 
 
 @click.command("summary")
@@ -97,24 +58,23 @@ def summarise_paths(
 )
 @click.option("--tag", metavar="TAG", help="Only claims tagged TAG.")
 @click.option("--actor", metavar="ACTOR", help="Only claims in which ACTOR argues, on either side.")
-@semantics_option("Gradual semantics for the strength column.")
-@support_option("How supports bear on the status column.")
-@eval_option("Show the strength and status columns.")
+@evaluation_options(
+    eval_help="Show the strength and status columns.",
+    semantics_help="Gradual semantics for the strength column.",
+    support_help="How supports bear on the status column.",
+)
 @sources_option
 @color_option
-@command_boundary
 def command(
     paths: tuple[str, ...],
     fmt: str,
     sort: str,
     tag: str | None,
     actor: str | None,
-    semantics: str,
-    support: str,
-    with_eval: bool,
+    eval_choice: EvaluationChoice,
     source_dirs: tuple[Path, ...],
     color: bool | None,
-) -> None:
+) -> int:
     """A table of the claims in a map (or every map under a directory), with its totals.
 
     For each claim: pro and con premises (direct / all beneath on that side),
@@ -122,10 +82,19 @@ def command(
     by a verified quote, and tags. Quotes are verified against the sources'
     files, looked for beside the map and in each --sources DIR.
     """
-    if sort == "strength" and not with_eval:
+    if sort == "strength" and not eval_choice.enabled:
         raise click.UsageError("--sort strength needs the evaluation (drop --no-eval)")
-    texts = SourceTexts(source_dirs)
-    summaries, failed = summarise_paths(paths, texts, with_eval, semantics, support)
+    found = summarise_paths(
+        paths,
+        sources=SourceTexts(source_dirs),
+        evaluate=eval_choice.enabled,
+        semantics=eval_choice.semantics,
+        support=eval_choice.support,
+        each=_with_progress,
+    )
+    for problem in found.problems:
+        click.echo(f"argmap: {problem.format()}", err=True)
+    summaries = list(found.summaries)
     if summaries:
         if actor is not None and not any(actor in s.actors for s in summaries):
             known = sorted({a for s in summaries for a in s.actors})
@@ -144,8 +113,7 @@ def command(
 
             boxes = sys.stdout.isatty()
             print_view(summary_view(summaries, rows, boxes=boxes, base=base), color)
-    if failed:
-        sys.exit(ExitStatus.FAILED)
+    return ExitStatus.FAILED if found.failed else ExitStatus.OK
 
 
 def _unknown_actor(actor: str, known: list[str]) -> str:

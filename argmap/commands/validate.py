@@ -8,66 +8,11 @@ from pathlib import Path
 import click
 
 from argmap.ci_formats import count_line, to_github, to_json, to_sarif
-from argmap.cli import command_boundary
 from argmap.commands._common import color_option, sources_option, use_color
-from argmap.errors import (
-    Diagnostic,
-    ExitStatus,
-    MapLoadError,
-    NotAMapError,
-    Position,
-    Severity,
-    error,
-    info,
-)
-from argmap.files import find_maps
-from argmap.load import load_map
-from argmap.quotes import SourceTexts
-from argmap.validate import validate_map
+from argmap.errors import Diagnostic, ExitStatus, Severity
+from argmap.validate import check_paths
 
 _SEVERITY_COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-
-
-def check_paths(
-    paths: tuple[str, ...], source_dirs: tuple[Path, ...] = ()
-) -> dict[str, list[Diagnostic]]:
-    """Diagnostics for every map named or found under a directory, keyed by file, in order.
-
-    Under a directory, YAML that is not a map at all (a CI workflow, a config) is skipped
-    with an info line; a file named on the command line is always checked as a map.
-    """
-    texts = SourceTexts(source_dirs)
-    results: dict[str, list[Diagnostic]] = {}
-    for given in paths:
-        walked = Path(given).is_dir()
-        found = find_maps([given])
-        skipped = 0
-        for path in found:
-            try:
-                m = load_map(path)
-            except NotAMapError as exc:
-                results[str(path)] = [_skipped(path)] if walked else exc.diagnostics
-                skipped += walked
-                continue
-            except MapLoadError as exc:
-                results[str(path)] = exc.diagnostics
-                continue
-            results[str(path)] = validate_map(m, sources=texts)
-        if walked and skipped == len(found):  # a directory with nothing to check fails
-            others = {0: "", 1: " (1 YAML file, not a map)"}.get(
-                skipped, f" ({skipped} YAML files, none a map)"
-            )
-            message = f"no map files (*.yaml, *.yml) in this directory{others}"
-            results[given] = [error("E001", message, Position(given))]
-    return results
-
-
-def _skipped(path: Path) -> Diagnostic:
-    return info(
-        "I303",
-        "not an argmap map (no `argmap:` or `claims:` at the top): skipped",
-        Position(str(path)),
-    )
 
 
 @click.command("validate")
@@ -88,7 +33,6 @@ def _skipped(path: Path) -> Diagnostic:
 )
 @sources_option
 @color_option
-@command_boundary
 def command(
     paths: tuple[str, ...],
     strict: bool,
@@ -96,7 +40,7 @@ def command(
     watch: bool,
     source_dirs: tuple[Path, ...],
     color: bool | None,
-) -> None:
+) -> int:
     """Check map files (or every map under a directory) and report what is wrong.
 
     Exit status 1 if any map has errors (or warnings, with --strict); with
@@ -111,9 +55,9 @@ def command(
             echo=lambda line: click.echo(line, err=True),
             source_dirs=source_dirs,
         )
-        return
-    if report(paths, strict, fmt, source_dirs, color):
-        sys.exit(ExitStatus.FAILED)
+        return ExitStatus.OK
+    failed = report(paths, strict, fmt, source_dirs, color)
+    return ExitStatus.FAILED if failed else ExitStatus.OK
 
 
 def report(

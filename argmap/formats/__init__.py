@@ -11,8 +11,10 @@ from __future__ import annotations
 import importlib
 import json as _json
 import os
+from collections.abc import Collection
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import attrs
 
@@ -32,6 +34,13 @@ _MODULES = {
     "graphml": "graphml",
 }
 _SUFFIXES = {".argdown": "argdown", ".ad": "argdown", ".txt": "kialo", ".kialo": "kialo"}
+
+
+def left_out(obj: Any, carried: Collection[str]) -> list[str]:
+    """The map-file keys of the fields `obj` (a model object) sets that a format does not
+    carry, in the vocabulary's order: what an exporter must warn about. A field added to the
+    vocabulary is warned about by every exporter until it learns to carry it."""
+    return [key for key in obj.as_data() if key not in carried]
 
 
 @attrs.frozen
@@ -57,13 +66,18 @@ def _module(fmt: str) -> ModuleType:
     return importlib.import_module(f"argmap.formats.{_MODULES[fmt]}")
 
 
-def export_map(m: ArgumentMap, fmt: str) -> Exported:
-    """`m` as text in `fmt` (one of EXPORT_FORMATS)."""
+def export_map(m: ArgumentMap, fmt: str, *, timestamp: str | None = None) -> Exported:
+    """`m` as text in `fmt` (one of EXPORT_FORMATS). `timestamp`: the time AIF stamps on
+    its nodes ("YYYY-MM-DD HH:MM:SS"; default the epoch); the other formats have none."""
     if fmt not in EXPORT_FORMATS:
         raise FormatError(
             "E606", f"cannot export to {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}"
         )
-    exported: Exported = _module(fmt).export(m)
+    module = _module(fmt)
+    if fmt == "aif" and timestamp is not None:
+        exported: Exported = module.export(m, timestamp=timestamp)
+    else:
+        exported = module.export(m)
     return exported
 
 

@@ -29,29 +29,34 @@ import time
 from typing import Any
 
 from argmap.errors import Diagnostic, FormatError, Position, warning
-from argmap.formats import Exported
+from argmap.formats import Exported, left_out
 from argmap.formats._jsontext import load_json, where
 from argmap.formats.draft import Draft, DraftNode, slug
 from argmap.model import ArgumentMap, LinkKind
 
+_CARRIED = ("id", "text", "by", "quote")  # a node's fields AIF has a place for
 INFERENCE = "Default Inference"
 CONFLICT = "Default Conflict"
 ASSERTING = "Asserting"
 
 
-def _timestamp(m: ArgumentMap) -> str:
-    """The map file's modification time (AIF wants one on every node), or the epoch."""
+EPOCH = "1970-01-01 00:00:00"
+
+
+def file_timestamp(path: str | os.PathLike[str]) -> str:
+    """A file's modification time as AIF writes times (UTC), or the epoch if it has none:
+    what `argmap export --to aif` stamps on every node."""
     try:
-        seconds = os.stat(m.path).st_mtime
+        seconds = os.stat(path).st_mtime
     except OSError:
         seconds = 0
     return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(seconds))
 
 
 class _Exporter:
-    def __init__(self, m: ArgumentMap) -> None:
+    def __init__(self, m: ArgumentMap, timestamp: str) -> None:
         self.m = m
-        self.stamp = _timestamp(m)
+        self.stamp = timestamp
         self.nodes: list[dict[str, Any]] = []
         self.edges: list[dict[str, Any]] = []
         self.locutions: list[dict[str, Any]] = []
@@ -121,7 +126,7 @@ class _Exporter:
         i_nodes: dict[str, str] = {}
         for node in m.unique_nodes():
             i_nodes[node.id] = self.node(node.text, "I")
-            lost = [f for f in ("weight", "tags", "note", "url", "implicit") if getattr(node, f)]
+            lost = left_out(node, _CARRIED)
             if lost:
                 self.warnings.append(
                     warning(
@@ -177,8 +182,10 @@ class _Exporter:
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def export(m: ArgumentMap) -> Exported:
-    exporter = _Exporter(m)
+def export(m: ArgumentMap, timestamp: str = EPOCH) -> Exported:
+    """The map as AIF JSON; `timestamp` ("YYYY-MM-DD HH:MM:SS") is the time on every node
+    (AIF wants one): the caller chooses it, so the same map exports to the same text."""
+    exporter = _Exporter(m, timestamp)
     text = exporter.run()
     return Exported(text, tuple(exporter.warnings))
 

@@ -101,18 +101,8 @@ class _Exporter:
                 parts.append(f"#({tag})")
             else:
                 odd_tags.append(tag)
-        if node.by:
-            data["by"] = list(node.by)
-        if node.quotes:
-            data["quote"] = [q.as_data() for q in node.quotes]
-        if node.weight is not None:
-            data["weight"] = node.weight
-        if node.implicit:
-            data["implicit"] = True
-        if node.note:
-            data["note"] = node.note
-        if node.url:
-            data["url"] = node.url
+        # Every other field as the map file writes it: nothing is left out.
+        data.update((k, v) for k, v in node.as_data().items() if k not in ("id", "text", "tags"))
         if odd_tags:
             data["tags"] = odd_tags
         if data:

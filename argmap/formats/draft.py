@@ -17,7 +17,8 @@ from typing import Any
 import attrs
 
 from argmap.errors import Diagnostic, Position, warning
-from argmap.model import ActorKind, LinkKind
+from argmap.model import Actor, ActorKind, LinkKind, Quote, Source
+from argmap.vocabulary import Rule, file_fields, file_keys, is_date, is_id, safe_url
 
 
 @attrs.define
@@ -110,12 +111,10 @@ def slug(text: str, *, keep_dots: bool = False) -> str:
     return result or "-".join(words)[:_SLUG_CHARS].strip("-")
 
 
-_SAFE_URL = re.compile(r"https?://[^\s<>\"']+\Z", re.IGNORECASE)
-_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\Z")
-_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 _ACTOR_KINDS = {k.value for k in ActorKind}
-_SOURCE_FIELDS = ("title", "author", "publisher", "date", "url", "file")
-_ACTOR_FIELDS = ("name", "role", "kind", "url")
+_SOURCE_FIELDS = file_keys(Source)
+_ACTOR_FIELDS = file_keys(Actor)
+_QUOTE_OPTIONAL = tuple(f for f in file_fields(Quote) if not f.required)
 
 
 def tidy(draft: Draft) -> None:
@@ -148,22 +147,22 @@ def tidy(draft: Draft) -> None:
                 draft.warn("W618", "a quote without source or text is left out", node.position)
                 continue
             kept = {"source": _source(draft, quote["source"]), "text": str(quote["text"])}
-            if quote.get("speaker"):
-                kept["speaker"] = _actor(draft, quote["speaker"])
-            if quote.get("locator"):
-                kept["locator"] = str(quote["locator"])
+            for f in _QUOTE_OPTIONAL:
+                if quote.get(f.key):
+                    value = quote[f.key]
+                    kept[f.key] = _actor(draft, value) if f.spec.rule is Rule.ACTOR else str(value)
             quotes.append(kept)
         node.quotes = quotes
         if node.weight is not None and not 0.0 <= node.weight <= 1.0:
             draft.warn("W618", f"weight {node.weight:g} is outside [0, 1]: left out", node.position)
             node.weight = None
-        if node.url is not None and not _SAFE_URL.match(node.url):
+        if node.url is not None and safe_url(node.url) is None:
             draft.warn("W618", f"link {node.url!r} is not http(s): left out", node.position)
             node.url = None
 
 
 def _safe_id(key: str) -> str:
-    if _ID.match(key):
+    if is_id(key):
         return key
     return slug(key, keep_dots=True) or "unnamed"
 
@@ -193,11 +192,11 @@ def _entry(
         )
         if name not in fields or text is None:
             draft.warn("W618", f"{what}: field {name!r} is left out", where)
-        elif name == "url" and not _SAFE_URL.match(text):
+        elif name == "url" and safe_url(text) is None:
             draft.warn("W618", f"{what}: link {text!r} is not http(s): left out", where)
         elif name == "kind" and text not in _ACTOR_KINDS:
             draft.warn("W618", f"{what}: kind {text!r} is left out", where)
-        elif name == "date" and not _DATE.match(text):
+        elif name == "date" and not is_date(text):
             draft.warn(
                 "W618", f"{what}: date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD: left out", where
             )

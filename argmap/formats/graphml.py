@@ -6,15 +6,17 @@ pro/con link is an edge with data `kind` and `link` (its id). GraphML edges
 join nodes, so a link that is undercut becomes a small node of kind `link`
 (label "supports" or "attacks") drawn between its premise and its parent, and
 each undercut is an edge to that node — as AIF does with RA and CA nodes.
-Nothing is lost.
+Fields GraphML has no key for (quotes) are each a warning.
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from typing import Any
 
-from argmap.formats import Exported
+from argmap.errors import Diagnostic, warning
+from argmap.formats import Exported, left_out
 from argmap.model import ArgumentMap, LinkKind
 
 _NS = "http://graphml.graphdrawing.org/xmlns"
@@ -31,11 +33,26 @@ _NODE_KEYS = (
 # Characters XML 1.0 cannot hold at all (a YAML escape can put them in a text).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _EDGE_KEYS = (("kind", "string"), ("link", "string"))
+_CARRIED = ("id", "text", *(key for key, _type in _NODE_KEYS))
+
+
+def _data_text(value: Any) -> str:
+    """A field's value as GraphML data text: lists joined by commas, numbers in full."""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
 _VERB = {LinkKind.PRO: "supports", LinkKind.CON: "attacks", LinkKind.UNDERCUT: "undercuts"}
 
 
 def export(m: ArgumentMap) -> Exported:
     root = ET.Element("graphml", {"xmlns": _NS})
+    warnings: list[Diagnostic] = []
     for key, kind in _NODE_KEYS:
         ET.SubElement(
             root, "key", {"id": f"n_{key}", "for": "node", "attr.name": key, "attr.type": kind}
@@ -61,18 +78,19 @@ def export(m: ArgumentMap) -> Exported:
         element = ET.SubElement(graph, "node", {"id": node.id})
         data(element, "n_label", node.text)
         data(element, "n_kind", node.kind.value)
-        if node.by:
-            data(element, "n_by", ", ".join(node.by))
-        if node.tags:
-            data(element, "n_tags", ", ".join(node.tags))
-        if node.weight is not None:
-            data(element, "n_weight", repr(node.weight))
-        if node.implicit:
-            data(element, "n_implicit", "true")
-        if node.note:
-            data(element, "n_note", node.note)
-        if node.url:
-            data(element, "n_url", node.url)
+        fields = node.as_data()
+        for key, _kind in _NODE_KEYS:
+            if key in fields and key not in ("label", "kind"):
+                data(element, f"n_{key}", _data_text(fields[key]))
+        lost = left_out(node, _CARRIED)
+        if lost:
+            warnings.append(
+                warning(
+                    "W601",
+                    f"GraphML has no place for {', '.join(lost)} of {node.id}: left out",
+                    node.position,
+                )
+            )
     undercut = {lk.target for lk in m.links if lk.kind is LinkKind.UNDERCUT}
     for link in m.links:
         if link.id in undercut:
@@ -105,4 +123,4 @@ def export(m: ArgumentMap) -> Exported:
             edge(link.source, target, link.kind.value, link.id)
     ET.indent(root)
     text = ET.tostring(root, encoding="unicode", xml_declaration=False)
-    return Exported('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n")
+    return Exported('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n", tuple(warnings))

@@ -15,7 +15,8 @@ from argmap.errors import FormatError, Position
 from argmap.formats import Exported
 from argmap.formats._jsontext import JsonObject, load_json, where
 from argmap.formats.draft import Draft, DraftNode
-from argmap.model import ArgumentMap, LinkKind
+from argmap.model import ArgumentMap, Link, LinkKind, Node
+from argmap.vocabulary import Type, file_fields, plain_value
 
 JSON_FORMAT = "argmap"
 JSON_VERSION = 1
@@ -25,77 +26,53 @@ def _position(p: Position) -> dict[str, Any]:
     return {"file": p.file, "line": p.line, "column": p.column}
 
 
+def _fields(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Every vocabulary field of a model object, keyed by attribute, None when not given."""
+    return {
+        f.name: plain_value(getattr(obj, f.name))
+        for f in file_fields(type(obj))
+        if f.name not in skip
+    }
+
+
+def _node(n: Node) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": n.id, "kind": n.kind.value, "explicit_id": n.explicit_id}
+    for name, value in _fields(n, skip=("id",)).items():
+        data[name] = value
+        if name == "weight":
+            data["base"] = n.base  # the weight evaluation starts from
+    data["position"] = _position(n.position)
+    return data
+
+
+def _link(lk: Link) -> dict[str, Any]:
+    return {
+        "id": lk.id,
+        "kind": lk.kind.value,
+        "source": lk.source,
+        "target": lk.target,
+        "ref": lk.is_ref,
+        **_fields(lk, skip=("source",)),
+        "position": _position(lk.position),
+    }
+
+
+_MAP_FIELDS = tuple(
+    f.name for f in file_fields(ArgumentMap) if f.spec.type in (Type.TEXT, Type.FLAG)
+)
+
+
 def to_data(m: ArgumentMap) -> dict[str, Any]:
     """The map as plain JSON-ready data."""
-    sources = {
-        s.id: {
-            k: v
-            for k, v in (
-                ("title", s.title),
-                ("author", s.author),
-                ("publisher", s.publisher),
-                ("date", s.date),
-                ("url", s.url),
-                ("file", s.file),
-            )
-            if v is not None
-        }
-        for s in m.sources.values()
-    }
-    actors = {
-        a.id: {
-            k: v
-            for k, v in (
-                ("name", a.name),
-                ("role", a.role),
-                ("kind", a.kind.value if a.kind else None),
-                ("url", a.url),
-            )
-            if v is not None
-        }
-        for a in m.actors.values()
-    }
-    nodes = [
-        {
-            "id": n.id,
-            "kind": n.kind.value,
-            "explicit_id": n.explicit_id,
-            "text": n.text,
-            "by": list(n.by),
-            "implicit": n.implicit,
-            "quotes": [q.as_data() for q in n.quotes],
-            "weight": n.weight,
-            "base": n.base,
-            "tags": list(n.tags),
-            "note": n.note,
-            "url": n.url,
-            "position": _position(n.position),
-        }
-        for n in m.unique_nodes()
-    ]
-    links = [
-        {
-            "id": lk.id,
-            "kind": lk.kind.value,
-            "source": lk.source,
-            "target": lk.target,
-            "ref": lk.is_ref,
-            "note": lk.note,
-            "position": _position(lk.position),
-        }
-        for lk in m.links
-    ]
     return {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
-        "title": m.title,
-        "description": m.description,
-        "allow_cycles": m.allow_cycles,
-        "sources": sources,
-        "actors": actors,
+        **{name: getattr(m, name) for name in _MAP_FIELDS},
+        "sources": {s.id: s.as_data() for s in m.sources.values()},
+        "actors": {a.id: a.as_data() for a in m.actors.values()},
         "claims": list(m.claims),
-        "nodes": nodes,
-        "links": links,
+        "nodes": [_node(n) for n in m.unique_nodes()],
+        "links": [_link(lk) for lk in m.links],
     }
 
 

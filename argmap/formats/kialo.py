@@ -23,14 +23,14 @@ from __future__ import annotations
 import re
 
 from argmap.errors import Diagnostic, FormatError, Position, warning
-from argmap.formats import Exported
+from argmap.formats import Exported, left_out
 from argmap.formats.draft import Draft, DraftNode
 from argmap.model import ArgumentMap, Link, LinkKind, Node
 
 _TITLE = re.compile(r"Discussion Title:[ \t]*(.*)")
 _LINE = re.compile(r"(1\.(?:\d+\.)*)[ \t]+(?:(Pro|Con):[ \t]+)?(.*)")
 _SEE = re.compile(r"->[ \t]*See[ \t]+(1\.(?:\d+\.)*)[ \t]*")
-_LOST_FIELDS = ("by", "quotes", "weight", "tags", "note", "url", "implicit")
+_CARRIED = ("id", "text")  # a node's fields Kialo has a place for
 
 
 class _Exporter:
@@ -42,9 +42,9 @@ class _Exporter:
         self.refs: list[tuple[str, str, Link]] = []  # refs written before their node had a number
 
     def lost(self, node: Node) -> None:
-        lost = [f for f in _LOST_FIELDS if getattr(node, f)]
+        lost = left_out(node, _CARRIED)
         if lost:
-            names = ", ".join("quote" if f == "quotes" else f for f in lost)
+            names = ", ".join(lost)
             self.warnings.append(
                 warning(
                     "W601", f"Kialo has no place for {names} of {node.id}: left out", node.position

@@ -19,15 +19,17 @@ from typing import Any
 import yaml
 
 from argmap.formats.draft import Draft, DraftLink, DraftNode, slug
-from argmap.model import LinkKind
+from argmap.model import LinkKind, Node
+from argmap.vocabulary import Type, file_fields, is_id
 
 MODELINE = (
     "# yaml-language-server: "
     "$schema=https://raw.githubusercontent.com/argmap/argmap/main/argmap/argmap.schema.json"
 )
 
+# The node fields a draft node carries beside its text (its id is decided here).
+_DRAFT_FIELDS = tuple(f for f in file_fields(Node) if f.key not in ("id", "text"))
 _PATH_ID = re.compile(r"\.(pro|con|undercut)\.\d+$")
-_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 MAX_NESTING = 50
 """Premises nested deeper than this are written as claims of their own (the loader
 refuses YAML nested more than 256 levels, and every premise level takes two)."""
@@ -150,7 +152,7 @@ def _preferred_id(node: DraftNode) -> str | None:
         return None
     if _PATH_ID.search(node.title):
         return None
-    if _ID.match(node.title):
+    if is_id(node.title):
         return node.title
     return slug(node.title, keep_dots=True) or None
 
@@ -237,20 +239,13 @@ class _Writer:
         if premise_id and node.key in self.ids:
             fields["id"] = self.ids[node.key]
         fields["text"] = node.text
-        if node.by:
-            fields["by"] = node.by[0] if len(node.by) == 1 else list(node.by)
-        if node.implicit:
-            fields["implicit"] = True
-        if node.quotes:
-            fields["quote"] = node.quotes[0] if len(node.quotes) == 1 else list(node.quotes)
-        if node.weight is not None:
-            fields["weight"] = node.weight
-        if node.tags:
-            fields["tags"] = list(node.tags)
-        if node.note:
-            fields["note"] = node.note
-        if node.url:
-            fields["url"] = node.url
+        for f in _DRAFT_FIELDS:  # the rest of the vocabulary's node fields, in its order
+            value = getattr(node, f.name)
+            if value is None or value is False or value == "" or value == []:
+                continue  # not given (a weight of 0 is given)
+            if f.spec.type in (Type.IDS, Type.QUOTES) and len(value) == 1:
+                value = value[0]  # `by: crane`, `quote: {...}`: one is written as itself
+            fields[f.key] = list(value) if isinstance(value, list) else value
         for kind in (LinkKind.PRO, LinkKind.CON):
             items = [
                 self.item(lk, depth + 1)

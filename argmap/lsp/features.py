@@ -38,7 +38,8 @@ from argmap.lsp.spans import (
 )
 from argmap.model import ArgumentMap, Link, LinkKind, Node
 from argmap.quotes import QuoteCheck, QuoteChecks, SourceTexts, check_quotes
-from argmap.validate import ID_PATTERN, find_cycle, has_errors, validate_map
+from argmap.validate import find_cycle, has_errors, validate_map
+from argmap.vocabulary import is_id
 from argmap.wording import SCORES_CAVEAT, STATUS_WORD
 
 SOURCE = "argmap"
@@ -538,7 +539,7 @@ def rename(a: Analysis, position: types.Position, new_name: str, uri: str) -> ty
     if found is None or m is None:
         raise RenameRefused("no node, actor or source id here")
     _check_renamable(a, found)
-    if not ID_PATTERN.match(new_name):
+    if not is_id(new_name):
         raise RenameRefused(
             f"{new_name!r} is not a valid id: use lower-case letters, digits, '.', '_' and '-',"
             " starting with a letter or digit"
@@ -571,7 +572,7 @@ def rename(a: Analysis, position: types.Position, new_name: str, uri: str) -> ty
 
 def _status_word(status: Any) -> str:
     # The evaluation's own names, or the literature's `in` / `out`, to the words we show.
-    name = {"accepted": "in", "rejected": "out"}.get(status.value, status.value)
+    name: str = {"accepted": "in", "rejected": "out"}.get(status.value, status.value)
     return STATUS_WORD.get(name, name)
 
 

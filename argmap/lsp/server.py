@@ -105,7 +105,7 @@ class ArgmapLanguageServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         try:
             found = features.retext(previous, document.source, line, start, end, change.text)
-        except Exception:  # noqa: BLE001 - the full check will run anyway
+        except Exception:
             logger.exception("argmap lsp: the quick check of %s failed", uri)
             return
         if found is not None:
@@ -129,7 +129,7 @@ class ArgmapLanguageServer(LanguageServer):
             else:
                 found = self._analyse(uri, document)
             diagnostics = features.diagnostics(found, uri) if found is not None else []
-        except Exception as exc:  # noqa: BLE001 - the server outlives a bug in one check
+        except Exception as exc:
             logger.exception("argmap lsp: checking %s failed", uri)
             diagnostics = [_internal_error(exc)]
             document = self.workspace.get_text_document(uri)
@@ -167,7 +167,7 @@ def _guarded(func: F) -> F:
             return func(ls, params)
         except JsonRpcException:
             raise
-        except Exception:  # noqa: BLE001 - one failed request must not stop the server
+        except Exception:
             logger.exception("argmap lsp: %s failed", func.__name__)
             return None
 
@@ -201,7 +201,7 @@ async def _pull_settings(ls: ArgmapLanguageServer) -> None:
         values = await ls.workspace_configuration_async(
             types.ConfigurationParams(items=[types.ConfigurationItem(section="argmap")])
         )
-    except Exception:  # noqa: BLE001 - a client that cannot answer keeps the initial settings
+    except Exception:
         logger.exception("argmap lsp: workspace/configuration failed")
         return
     if values and isinstance(values[0], dict) and values[0]:

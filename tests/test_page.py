@@ -9,6 +9,7 @@ import html
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,7 +32,7 @@ REPORT_MAP = MAPS / "report" / "report.yaml"
 MEMO = (MAPS / "report" / "memo.txt").read_text(encoding="utf-8")
 
 
-def data_for(path: Path = REPORT_MAP, with_eval: bool = False) -> dict:
+def data_for(path: Path = REPORT_MAP, with_eval: bool = False) -> dict[str, Any]:
     m = load_map(path)
     texts = SourceTexts()
     return page_data(
@@ -42,7 +43,7 @@ def data_for(path: Path = REPORT_MAP, with_eval: bool = False) -> dict:
     )
 
 
-def page_json(page: str) -> dict:
+def page_json(page: str) -> dict[str, Any]:
     found = re.search(r'<script type="application/json" id="argmap:data">(.*?)</script>', page)
     assert found
     return json.loads(found.group(1))
@@ -329,9 +330,9 @@ def test_report_of_an_invalid_map_names_the_problem(invoke: Invoke, write_map) -
 def test_an_evaluation_that_does_not_converge_leaves_the_scores_out(invoke: Invoke) -> None:
     result = invoke(["report", MAPS / "cycle-never-settles.yaml", "--eval", "-o", "-"])
     assert result.stderr.startswith(
-        f"argmap: warning: {MAPS / 'cycle-never-settles.yaml'}: the evaluation did not converge"
+        f"argmap: {MAPS / 'cycle-never-settles.yaml'}: warning: evaluation did not converge"
     )
-    assert result.stderr.endswith("; strength and status left out\n")
+    assert result.stderr.endswith("; strength and status left out [E501]\n")
     data = page_json(result.stdout)
     assert data["evaluation"] is None
     assert all("score" not in n for n in data["nodes"])
@@ -341,13 +342,16 @@ def test_explanations_and_robustness_join_the_scores_only() -> None:
     m = load_map(REPORT_MAP)
     why = {"bridge-safe": ["rust-seen stands unanswered against it"]}
     fragile = {"bridge-safe": "fragile: it changes status when base scores move by 0.2"}
-    kwargs = {"checks": check_quotes(m), "originals": {}, "explanations": why}
-    scored = page_data(m, evaluation=evaluate(m), robustness=fragile, **kwargs)
+    checks = check_quotes(m)
+    scored = page_data(
+        m, checks=checks, originals={}, evaluation=evaluate(m), explanations=why, robustness=fragile
+    )
     claim = scored["nodes"][0]
     assert claim["explanation"] == ["rust-seen stands unanswered against it"]
     assert claim["robustness"] == "fragile: it changes status when base scores move by 0.2"
     assert "explanation" not in scored["nodes"][1]
-    plain = page_data(m, robustness=fragile, **kwargs)  # no evaluation: no verdict to explain
+    # No evaluation: no verdict to explain.
+    plain = page_data(m, checks=checks, originals={}, explanations=why, robustness=fragile)
     assert "explanation" not in plain["nodes"][0] and "robustness" not in plain["nodes"][0]
 
 

@@ -107,7 +107,12 @@ def open_page(browser: Any) -> Iterator[Callable[..., Opened]]:
         page.on("console", lambda m: o.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: o.errors.append(str(e)))
         page.on("request", lambda r: o.requests.append(r.url))
-        page.on("dialog", lambda d: (o.dialogs.append(d.message), d.dismiss()))
+
+        def on_dialog(dialog: Any) -> None:
+            o.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
         page.goto(url + fragment)
         page.wait_for_load_state("load")
         opened.append(o)

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import command_boundary
 from argmap.commands._common import (
+    EvaluationChoice,
     evaluate_or_none,
+    evaluation_options,
     load_valid_map,
-    semantics_option,
+    renderer_choice,
     sources_option,
-    support_option,
 )
 from argmap.files import refuse_overwriting_input, write_atomically
 
@@ -40,28 +40,24 @@ def output_path(map_path: Path, out: str | None) -> str:
     "Default: build/<map name>.html.",
 )
 @sources_option
-@click.option(
-    "--eval/--no-eval",
-    "with_eval",
+@evaluation_options(
     default=False,
-    help="Show each node's strength and status, with what they mean.  [default: no-eval]",
+    verb="report",
+    eval_help="Show each node's strength and status, with what they mean.",
+    semantics_help="Gradual semantics for the strengths shown (with --eval).",
+    support_help="How supports bear on status (with --eval).",
 )
-@semantics_option("Gradual semantics for the strengths shown (with --eval).")
-@support_option("How supports bear on status (with --eval).")
 @click.option(
     "--dot",
     "dot_path",
     metavar="PATH",
     help="The Graphviz program to run (default: dot on PATH, else the bundled graphviz-pure).",
 )
-@command_boundary
 def command(
     map_arg: str,
     out: str | None,
     source_dirs: tuple[Path, ...],
-    with_eval: bool,
-    semantics: str,
-    support: str,
+    eval_choice: EvaluationChoice,
     dot_path: str | None,
 ) -> None:
     """Write MAP as one HTML page to explore offline: the diagram with pan and zoom, each
@@ -85,7 +81,7 @@ def command(
     m = load_valid_map(map_path)
     texts = SourceTexts(source_dirs)
     checks = check_quotes(m, texts)
-    evaluation = evaluate_or_none(m, with_eval, semantics, support)
+    evaluation = evaluate_or_none(m, eval_choice)
     options = RenderOptions(title=False)
 
     def warn(message: str) -> None:
@@ -96,7 +92,7 @@ def command(
         "svg",
         evaluation=evaluation,
         options=options,
-        renderer=find_renderer(dot_path),
+        renderer=find_renderer(*renderer_choice(dot_path)),
         warn=warn,
     ).decode("utf-8")
     page = build_page(

@@ -708,8 +708,10 @@ def loads_map(text: str, path: str = "<string>", *, pure_python: bool = False) -
     return built
 
 
-def read_map_text(path: str | os.PathLike[str]) -> str:
-    """The file's text, refused (MapLoadError) if unreadable, too large or not UTF-8."""
+def read_map_text(path: str | os.PathLike[str], limit: int | None = None) -> str:
+    """The file's text, refused (MapLoadError) if unreadable, over `limit` bytes or not UTF-8.
+
+    `limit` is the map file's by default; `import` reads foreign files up to its own."""
     shown = str(path)
     where = Position(shown, 0, 0)
 
@@ -721,10 +723,10 @@ def read_map_text(path: str | os.PathLike[str]) -> str:
         size = p.stat().st_size
         if p.is_dir():
             raise fail("E001", "is a directory, not a map file")
-        if size > MAX_FILE_BYTES:
-            raise fail(
-                "E003", f"file is {size:,} bytes; maps are limited to {MAX_FILE_BYTES:,} bytes"
-            )
+        most = MAX_FILE_BYTES if limit is None else limit
+        if size > most:
+            what = "maps are" if limit is None else "files to import are"
+            raise fail("E003", f"file is {size:,} bytes; {what} limited to {most:,} bytes")
         data = p.read_bytes()
     except FileNotFoundError:
         raise fail("E001", "no such file") from None
@@ -750,3 +752,56 @@ def read_map_text(path: str | os.PathLike[str]) -> str:
 def load_map(path: str | os.PathLike[str]) -> ArgumentMap:
     """Read and build the map at `path`; MapLoadError lists every problem found."""
     return loads_map(read_map_text(path), str(path))
+
+
+def load_yaml_data(text: str, path: str = "<string>") -> Any:
+    """Plain data (dicts, lists, text, numbers, booleans, None) from a YAML snippet, read by
+    the map file's rules: anchors, aliases, tags, duplicate keys, several documents and
+    nesting deeper than MAX_DEPTH are refused (MapLoadError, positions within `text`).
+
+    For the YAML other formats embed (Argdown's `{...}` data and front matter).
+    """
+    out = _Collector(path)
+    root = _compose(text, out)
+    if root is None:
+        if out.diagnostics:
+            raise out.fail()
+        return None
+    # Built bottom-up without recursion: each collection is filled after its children.
+    built: dict[int, Any] = {}
+    order: list[YNode] = []
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        order.append(node)
+        if node.kind == "map":
+            todo += [v for _k, v in node.value.values()]
+        elif node.kind == "seq":
+            todo += node.value
+    for node in reversed(order):
+        if node.kind == "map":
+            value: Any = {k: built.pop(id(v)) for k, (_key, v) in node.value.items()}
+        elif node.kind == "seq":
+            value = [built.pop(id(v)) for v in node.value]
+        else:
+            value = _plain_value(node)
+        built[id(node)] = value
+    return built[id(root)]
+
+
+def _plain_value(node: YNode) -> Any:
+    """What a scalar means in YAML 1.1, as PyYAML's safe loader reads it."""
+    if not node.plain:
+        return node.value
+    if node.value in _NULLS:
+        return None
+    if node.value in _TRUE:
+        return True
+    if node.value in _FALSE:
+        return False
+    number = _plain_number(node)
+    if number is None:
+        return node.value
+    if _INT.match(node.value) and len(node.value) <= 100:
+        return int(node.value.replace("_", ""))
+    return number

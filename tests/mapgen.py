@@ -7,7 +7,9 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
+from argmap.load import loads_map
 from argmap.model import ArgumentMap, LinkKind
+from argmap.validate import find_cycle
 
 # Words that stress every format's markup: Argdown's tags, emphasis, brackets,
 # comments, shortcodes and data; JSON and XML escapes; non-ASCII.
@@ -42,6 +44,7 @@ WORDS = [
     "é",
     "ß",
     "→",
+    "\ue041",  # private use: Argdown import once used this block for escapes
     "50%",
     "x:",
     "[l](http://e.org)",
@@ -49,11 +52,21 @@ WORDS = [
 ]
 
 
+class _Ref:
+    """A ref not yet pointed anywhere: every id is known only once the whole map is drawn."""
+
+
 @st.composite
 def map_texts(draw: st.DrawFn) -> str:
-    """The YAML text of a valid map: 1-3 claims, nested premises, refs, undercuts, fields."""
+    """The YAML text of a valid map: 1-3 claims, nested premises, refs, undercuts, fields.
+
+    Refs point anywhere (at claims, at premises defined before or after them,
+    at their own ancestors), carry a note or undercuts of their own; undercuts
+    may be refs. A map whose refs make a cycle says `allow-cycles: true`, and
+    so do some others.
+    """
     counter = [0]
-    defined: list[list[str]] = []  # explicit ids defined in each claim's tree
+    ids: list[str] = []  # every explicit id, claims included
 
     def text() -> str:
         counter[0] += 1
@@ -81,47 +94,86 @@ def map_texts(draw: st.DrawFn) -> str:
         if draw(st.integers(0, 5)) == 0:
             item["quote"] = {"source": "doc", "text": "words {quoted}", "speaker": "alice"}
 
-    def premises(tree: int, depth: int) -> dict[str, Any]:
+    def ref() -> dict[str, Any]:
+        item: dict[str, Any] = {"ref": _Ref()}
+        if draw(st.booleans()):
+            item["note"] = f"Why this bears here {{n{counter[0]}}} // e.g."
+        return item
+
+    def undercuts(item: dict[str, Any], depth: int) -> None:
+        """Maybe an undercut on this item: a ref or a premise, itself maybe undercut."""
+        if depth < 4 and draw(st.integers(0, 3)) == 0:
+            attack = ref() if draw(st.integers(0, 2)) == 0 else premise(depth + 1, undercut=False)
+            undercuts(attack, depth + 1)
+            item["undercut"] = [attack]
+
+    def premises(depth: int) -> dict[str, Any]:
         lists: dict[str, Any] = {}
         for kind in ("pro", "con"):
             items: list[Any] = []
             for _ in range(draw(st.integers(0, 2 if depth < 2 else 0))):
-                earlier = [i for ids in defined[:tree] for i in ids]
-                if earlier and draw(st.integers(0, 3)) == 0:
-                    items.append({"ref": draw(st.sampled_from(earlier))})
+                if draw(st.integers(0, 3)) == 0:
+                    item = ref()
+                    undercuts(item, depth)
+                    items.append(item)
                 else:
-                    items.append(premise(tree, depth + 1))
+                    items.append(premise(depth + 1))
             if items:
                 lists[kind] = items
         return lists
 
-    def premise(tree: int, depth: int) -> dict[str, Any]:
+    def premise(depth: int, undercut: bool = True) -> dict[str, Any]:
         item: dict[str, Any] = {}
         if draw(st.booleans()):
             item["id"] = f"p{counter[0] + 1}"
-            defined[tree].append(item["id"])
+            ids.append(item["id"])
         item["text"] = text()
         fields(item)
-        item.update(premises(tree, depth))
-        if draw(st.integers(0, 3)) == 0:
-            item["undercut"] = [{"text": text()}]
+        item.update(premises(depth))
+        if undercut:
+            undercuts(item, depth)
         return item
 
     claims: dict[str, Any] = {}
     for n in range(draw(st.integers(1, 3))):
-        defined.append([f"claim-{n}"])
+        ids.append(f"claim-{n}")
         claim: dict[str, Any] = {"text": text()}
         fields(claim)
-        claim.update(premises(n, 0))
+        claim.update(premises(0))
         claims[f"claim-{n}"] = claim
-    doc = {
+
+    def point(items: list[Any]) -> None:
+        """Aim each pending ref of one list at an id that list does not name yet."""
+        named = {item.get("id") for item in items if isinstance(item, dict)}
+        for item in list(items):
+            if isinstance(item.get("ref"), _Ref):
+                free = [i for i in ids if i not in named]
+                if not free:
+                    items.remove(item)
+                    continue
+                item["ref"] = draw(st.sampled_from(free))
+                named.add(item["ref"])
+        for item in items:
+            for kind in ("pro", "con", "undercut"):
+                if kind in item:
+                    point(item[kind])
+
+    for claim in claims.values():
+        for kind in ("pro", "con"):
+            if kind in claim:
+                point(claim[kind])
+    doc: dict[str, Any] = {
         "argmap": 1,
         "title": "Generated map",
         "sources": {"doc": {"title": "A document"}},
         "actors": {"alice": {"name": "Alice Smith", "kind": "person"}, "bob": {"name": "Bob"}},
         "claims": claims,
     }
-    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
+    text_ = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
+    if draw(st.integers(0, 4)) == 0 or find_cycle(loads_map(text_, "generated.yaml")):
+        doc = {**dict(list(doc.items())[:2]), "allow-cycles": True, **dict(list(doc.items())[2:])}
+        text_ = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
+    return text_
 
 
 def _text(m: ArgumentMap, node_id: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -14,17 +15,35 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def test_export_prints_on_stdout_and_warns_on_stderr(invoke: Invoke, tmp_path: Path) -> None:
     shutil.copy(EXAMPLE, tmp_path / "example.yaml")
     result = invoke(["export", tmp_path / "example.yaml", "--to", "aif"])
-    assert result.stdout.startswith('{\n  "nodes": [\n')
+    assert result.stdout.startswith('{"nodes":[\n{"nodeID":"1","text":')
+    e = f"{tmp_path}/example.yaml"
     assert result.stderr.splitlines() == [
-        f"{tmp_path}/example.yaml:3:8: warning: AIF has no place for the map's title and"
-        " description: left out [W601]",
-        f"{tmp_path}/example.yaml:10:3: warning: AIF has no place for tags of build-plant: left out"
+        f"{e}:3:8: warning: AIF has no place for the map's title: left out [W601]",
+        f"{e}:4:14: warning: AIF has no place for the map's description: left out [W601]",
+        f"{e}:6:12: warning: AIF has no place for kind: left out of 3 actors: council, greens,"
+        " engineer [W601]",
+        f"{e}:8:13: warning: AIF has no place for role of actor engineer: left out [W601]",
+        f"{e}:10:3: warning: AIF has no place for tags of node build-plant: left out [W601]",
+        f"{e}:31:13: warning: AIF has no place for weight of node accident-risk.con.1: left out"
         " [W601]",
-        f"{tmp_path}/example.yaml:31:13: warning: AIF has no place for weight, note of"
-        " accident-risk.con.1: left out [W601]",
-        f"{tmp_path}/example.yaml:40:9: warning: AIF has no place for implicit of"
-        " lower-bills.con.1: left out [W601]",
+        f"{e}:31:13: warning: AIF has no place for note of node accident-risk.con.1: left out"
+        " [W601]",
+        f"{e}:40:9: warning: AIF has no place for implicit of node lower-bills.con.1: left out"
+        " [W601]",
     ]
+
+
+def test_export_indents_json_only_when_asked(invoke: Invoke) -> None:
+    compact = invoke(["export", EXAMPLE, "--to", "json"]).stdout
+    assert compact.startswith('{"format":"argmap","version":1,"title":')
+    assert compact.splitlines()[1].startswith('{"id":"build-plant","kind":"claim",')
+    pretty = invoke(["export", EXAMPLE, "--to", "json", "--indent", "2"]).stdout
+    assert pretty.startswith('{\n  "format": "argmap",\n  "version": 1,\n')
+    assert json.loads(pretty) == json.loads(compact)
+    refused = invoke(["export", EXAMPLE, "--to", "kialo", "--indent", "2"], expect=2)
+    assert (
+        refused.stderr.splitlines()[-1] == "Error: --indent applies to --to json and aif, not kialo"
+    )
 
 
 def test_export_to_a_file_then_import_gives_a_valid_map(invoke: Invoke, tmp_path: Path) -> None:

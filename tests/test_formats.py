@@ -74,6 +74,16 @@ def test_argdown_with_pcs_and_inference_rules_imports_with_a_warning_for_each() 
     }
     undercutters = {m.node(lk.source).text for lk in m.links if lk.kind.value == "undercut"}
     assert undercutters == {"Recent projects ran far over budget."}
+    # Tags of arguments are kept: on the premise an argument becomes, or on the main
+    # conclusion of a premise-conclusion structure.
+    assert {n.text: n.tags for n in m.unique_nodes() if n.tags} == {
+        "The city should build a nuclear plant.": ("policy",),
+        "Nuclear power emits almost no CO2.": ("climate",),
+        "A serious accident would be catastrophic.": ("safety",),
+        "Modern reactor designs make serious accidents extremely unlikely.": ("safety",),
+        cheap: ("economy",),
+        "Recent projects ran far over budget.": ("economy",),
+    }
     f = str(FIXTURES / "nuclear-pcs.argdown")
     assert warnings_of(imported.warnings) == [
         f"{f}:1:1: warning: front matter setting 'author' is left out [W611]",
@@ -87,8 +97,8 @@ def test_argdown_with_pcs_and_inference_rules_imports_with_a_warning_for_each() 
         " description"
         " as text [W613]",
         f"{f}:14:7: warning: premise-conclusion structure of <Cheap power>: each premise is"
-        " imported"
-        " as a pro link to the conclusion it leads to [W612]",
+        " imported as a pro link to the conclusion it leads to; its tags (economy) go to its"
+        " main conclusion [W612]",
         f"{f}:15:5: warning: contradiction imported as two attacks [W615]",
         f"{f}:17:1: warning: heading 'Economics {{isGroup: true}}': sections are not carried"
         " over [W611]",
@@ -144,16 +154,20 @@ def test_aif_export_reifies_links_and_undercuts_and_anchors_actors() -> None:
     assert "City Council : The plant would lower electricity prices." in [
         n["text"] for n in data["nodes"]
     ]
+    e = f"{REPO}/maps/example.yaml"
     assert warnings_of(exported.warnings) == [
-        f"{REPO}/maps/example.yaml:3:8: warning: AIF has no place for the map's title and"
-        " description: left out [W601]",
-        f"{REPO}/maps/example.yaml:10:3: warning: AIF has no place for tags of build-plant:"
-        " left out [W601]",
-        f"{REPO}/maps/example.yaml:31:13: warning: AIF has no place for weight, note of"
-        " accident-risk.con.1: left out [W601]",
-        f"{REPO}/maps/example.yaml:40:9: warning: AIF has no place for implicit of"
-        " lower-bills.con.1:"
-        " left out [W601]",
+        f"{e}:3:8: warning: AIF has no place for the map's title: left out [W601]",
+        f"{e}:4:14: warning: AIF has no place for the map's description: left out [W601]",
+        f"{e}:6:12: warning: AIF has no place for kind: left out of 3 actors: council, greens,"
+        " engineer [W601]",
+        f"{e}:8:13: warning: AIF has no place for role of actor engineer: left out [W601]",
+        f"{e}:10:3: warning: AIF has no place for tags of node build-plant: left out [W601]",
+        f"{e}:31:13: warning: AIF has no place for weight of node accident-risk.con.1: left out"
+        " [W601]",
+        f"{e}:31:13: warning: AIF has no place for note of node accident-risk.con.1: left out"
+        " [W601]",
+        f"{e}:40:9: warning: AIF has no place for implicit of node lower-bills.con.1: left out"
+        " [W601]",
     ]
 
 
@@ -216,8 +230,24 @@ def test_kialo_export_of_several_claims_uses_the_title_as_thesis() -> None:
         "1.2.1. Pro: -> See 1.1.2.\n"
         "1.2.2. Con: Any saving depends on the national grid tariff, which the city does not set.\n"
     )
-    codes = [d.code for d in exported.warnings]
-    assert codes.count("W602") == 1 and codes.count("W601") == 8
+    # One line per kind of thing left out, naming every item of that kind.
+    e = f"{REPO}/maps/example.yaml"
+    assert warnings_of(exported.warnings) == [
+        f"{e}:4:14: warning: Kialo has no place for the map's description: left out [W601]",
+        f"{e}:6:12: warning: Kialo has no place for actors: 3 left out: council, greens,"
+        " engineer [W601]",
+        f"{e}:10:3: warning: Kialo has no place for tags of node build-plant: left out [W601]",
+        f"{e}:14:9: warning: Kialo has no place for by: left out of 5 nodes: low-emissions,"
+        " low-emissions.con.1, cheap-power, accident-risk, accident-risk.con.1 [W601]",
+        f"{e}:24:13: warning: Kialo has no place for undercut build-plant.pro.2.undercut.1:"
+        " left out [W602]",
+        f"{e}:31:13: warning: Kialo has no place for weight of node accident-risk.con.1:"
+        " left out [W601]",
+        f"{e}:31:13: warning: Kialo has no place for note of node accident-risk.con.1:"
+        " left out [W601]",
+        f"{e}:40:9: warning: Kialo has no place for implicit of node lower-bills.con.1:"
+        " left out [W601]",
+    ]
 
 
 def test_kialo_from_the_documentation_imports_the_reused_claim_as_a_ref() -> None:
@@ -396,3 +426,15 @@ def test_graphml_stays_well_formed_xml_whatever_the_text() -> None:
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     labels = [d.text for d in root.iterfind(".//g:node/g:data", ns) if d.get("key") == "n_label"]
     assert labels == ["A \ufffd <b>&amp;"]
+
+
+def test_argdown_keeps_private_use_characters_as_they_are() -> None:
+    from argmap import loads_map
+
+    m = loads_map(
+        "argmap: 1\ntitle: T\nclaims:\n  a:\n"
+        '    text: "Icon \\ue041 \\U000f0041 and a \\\\* star"\n',
+        "t.yaml",
+    )
+    back = import_text(export_map(m, "argdown").text, "argdown", "t.argdown").map
+    assert back.node("a").text == "Icon \ue041 \U000f0041 and a \\* star"

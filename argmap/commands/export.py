@@ -12,7 +12,7 @@ from argmap.commands._common import (
 )
 from argmap.errors import Diagnostic
 from argmap.files import refuse_overwriting_input, write_atomically
-from argmap.formats import EXPORT_FORMATS, Exported, export_map
+from argmap.formats import EXPORT_FORMATS, JSON_FORMATS, Exported, export_map
 from argmap.formats.aif import file_timestamp
 from argmap.model import ArgumentMap
 
@@ -38,23 +38,37 @@ def _dot(m: ArgumentMap, eval_choice: EvaluationChoice) -> Exported:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write here (default: stdout)."
 )
+@click.option(
+    "--indent",
+    type=click.IntRange(0, 16),
+    metavar="N",
+    help="json and aif: pretty-print, indenting by N spaces (default: compact, one node a line).",
+)
 @evaluation_options(
     verb="export",
     eval_help="With --to dot: show each node's strength and status.",
     semantics_help="With --to dot: gradual semantics for the strengths shown.",
     support_help="With --to dot: how supports bear on status.",
 )
-def command(map_path: str, fmt: str, output: str | None, eval_choice: EvaluationChoice) -> None:
+def command(
+    map_path: str,
+    fmt: str,
+    output: str | None,
+    indent: int | None,
+    eval_choice: EvaluationChoice,
+) -> None:
     """Write MAP in another tool's format.
 
     Everything the format cannot hold is reported on stderr as a warning
     pointing at the map (W6xx); the export still succeeds.
     """
+    if indent is not None and fmt not in JSON_FORMATS:
+        raise click.UsageError(f"--indent applies to --to json and aif, not {fmt}")
     m = load_valid_map(map_path)
     if fmt == "dot":
         exported = _dot(m, eval_choice)
     else:
-        exported = export_map(m, fmt, timestamp=file_timestamp(map_path))
+        exported = export_map(m, fmt, timestamp=file_timestamp(map_path), indent=indent)
     for diagnostic in sorted(exported.warnings, key=Diagnostic.sort_key):
         click.echo(diagnostic.format(), err=True)
     if output is None:

@@ -18,8 +18,8 @@ from typing import Any
 
 import attrs
 
-from argmap.errors import Diagnostic, FormatError, MapLoadError, Position
-from argmap.load import loads_map, read_map_text
+from argmap.errors import Diagnostic, FormatError, MapLoadError, Position, warning
+from argmap.load import MAX_FILE_BYTES, loads_map, read_map_text
 from argmap.model import ArgumentMap
 from argmap.validate import validate_map
 
@@ -33,6 +33,10 @@ _MODULES = {
     "kialo": "kialo",
     "graphml": "graphml",
 }
+MAX_IMPORT_BYTES = 10 * MAX_FILE_BYTES
+"""Larger files are not imported (E003). What argmap writes for the largest map it reads
+(32 MiB) fits: for maps of short texts, the worst case, its AIF is about six times the map
+file (eight and a half pretty-printed with `--indent 2`), its JSON three (five)."""
 _SUFFIXES = {".argdown": "argdown", ".ad": "argdown", ".txt": "kialo", ".kialo": "kialo"}
 
 
@@ -51,6 +55,58 @@ class Exported:
     warnings: tuple[Diagnostic, ...] = ()
 
 
+class Losses:
+    """What an export leaves out, as warnings: every item named, one line per kind.
+
+    One item of a kind: `Kialo has no place for tags of node build-plant: left out`.
+    Several: `Kialo has no place for tags: left out of 3 nodes: a, b, c` (in file order,
+    pointing at the first), so that a map with many premises gives a few lines, not hundreds.
+    `field=None` means the whole item is left out (`...for undercuts: 2 left out: ...`).
+    """
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self._kinds: dict[tuple[str, str | None, str], list[tuple[str, Position]]] = {}
+        self._others: list[Diagnostic] = []
+
+    def add(
+        self,
+        field: str | None,
+        item: str,
+        position: Position,
+        *,
+        noun: str = "node",
+        code: str = "W601",
+    ) -> None:
+        self._kinds.setdefault((code, field, noun), []).append((item, position))
+
+    def other(self, diagnostic: Diagnostic) -> None:
+        """A warning that is not about something left out (W603: text changed)."""
+        self._others.append(diagnostic)
+
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        found = list(self._others)
+        for (code, field, noun), items in self._kinds.items():
+            items = sorted(items, key=lambda ip: (ip[1].line, ip[1].column))  # file order
+            first = items[0][1]
+            names = ", ".join(i for i, _p in items)
+            if noun == "map":
+                message = f"{self.fmt} has no place for the map's {field}: left out"
+            elif len(items) == 1 and field is None:
+                message = f"{self.fmt} has no place for {noun} {names}: left out"
+            elif len(items) == 1:
+                message = f"{self.fmt} has no place for {field} of {noun} {names}: left out"
+            elif field is None:
+                message = f"{self.fmt} has no place for {noun}s: {len(items)} left out: {names}"
+            else:
+                message = (
+                    f"{self.fmt} has no place for {field}: left out of {len(items)} {noun}s:"
+                    f" {names}"
+                )
+            found.append(warning(code, message, first))
+        return tuple(sorted(found, key=Diagnostic.sort_key))
+
+
 @attrs.frozen
 class Imported:
     """Map YAML made from a foreign file, the map it loads as, and what was left out."""
@@ -66,18 +122,27 @@ def _module(fmt: str) -> ModuleType:
     return importlib.import_module(f"argmap.formats.{_MODULES[fmt]}")
 
 
-def export_map(m: ArgumentMap, fmt: str, *, timestamp: str | None = None) -> Exported:
+JSON_FORMATS = ("aif", "json")
+"""The formats whose text is JSON: compact unless an indent is asked for."""
+
+
+def export_map(
+    m: ArgumentMap, fmt: str, *, timestamp: str | None = None, indent: int | None = None
+) -> Exported:
     """`m` as text in `fmt` (one of EXPORT_FORMATS). `timestamp`: the time AIF stamps on
-    its nodes ("YYYY-MM-DD HH:MM:SS"; default the epoch); the other formats have none."""
+    its nodes ("YYYY-MM-DD HH:MM:SS"; default the epoch); the other formats have none.
+    `indent` pretty-prints JSON_FORMATS (the others have one layout, and take none)."""
     if fmt not in EXPORT_FORMATS:
         raise FormatError(
             "E606", f"cannot export to {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}"
         )
     module = _module(fmt)
+    options: dict[str, Any] = {}
+    if fmt in JSON_FORMATS:
+        options["indent"] = indent
     if fmt == "aif" and timestamp is not None:
-        exported: Exported = module.export(m, timestamp=timestamp)
-    else:
-        exported = module.export(m)
+        options["timestamp"] = timestamp
+    exported: Exported = module.export(m, **options)
     return exported
 
 
@@ -107,6 +172,14 @@ def import_text(
         draft.title = Path(path).stem or "Imported map"
     tidy(draft)
     yaml_text = write_map(draft)
+    size = len(yaml_text.encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        raise FormatError(
+            "E003",
+            f"the map made from this file would be {size:,} bytes; maps are limited to"
+            f" {MAX_FILE_BYTES:,} bytes: split the input",
+            Position(path),
+        )
     try:
         m = loads_map(yaml_text, output)
     except MapLoadError as exc:
@@ -129,8 +202,8 @@ def guess_format(path: str | os.PathLike[str], text: str) -> str:
     if suffix == ".json":
         try:
             data = _json.loads(text)
-        except ValueError:
-            return "aif"  # the AIF reader will say where the JSON is broken
+        except (ValueError, RecursionError):
+            return "aif"  # the AIF reader will say where (and how) the JSON is broken
         if isinstance(data, dict) and data.get("format") == "argmap":
             return "json"
         return "aif"
@@ -144,5 +217,5 @@ def import_file(
     path: str | os.PathLike[str], fmt: str | None = None, output: str = "imported.yaml"
 ) -> Imported:
     """Read the file at `path` (format `fmt`, or guessed) and build a map from it."""
-    text = read_map_text(path)
+    text = read_map_text(path, MAX_IMPORT_BYTES)
     return import_text(text, fmt or guess_format(path, text), str(path), output)

@@ -22,15 +22,13 @@ locution names a source, a quote.
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import time
 from typing import Any
 
-from argmap.errors import Diagnostic, FormatError, Position, warning
-from argmap.formats import Exported, left_out
-from argmap.formats._jsontext import load_json, where
+from argmap.errors import FormatError, Position
+from argmap.formats import Exported, Losses, left_out
+from argmap.formats._jsontext import dump_json, load_json, where
 from argmap.formats.draft import Draft, DraftNode, slug
 from argmap.model import ArgumentMap, LinkKind
 
@@ -54,15 +52,16 @@ def file_timestamp(path: str | os.PathLike[str]) -> str:
 
 
 class _Exporter:
-    def __init__(self, m: ArgumentMap, timestamp: str) -> None:
+    def __init__(self, m: ArgumentMap, timestamp: str, indent: int | None) -> None:
         self.m = m
         self.stamp = timestamp
+        self.indent = indent
         self.nodes: list[dict[str, Any]] = []
         self.edges: list[dict[str, Any]] = []
         self.locutions: list[dict[str, Any]] = []
         self.participants: list[dict[str, Any]] = []
         self.person: dict[str, int] = {}
-        self.warnings: list[Diagnostic] = []
+        self.losses = Losses("AIF")
 
     def node(self, text: str, kind: str, scheme: str | None = None) -> str:
         node_id = str(len(self.nodes) + 1)
@@ -106,14 +105,18 @@ class _Exporter:
 
     def run(self) -> str:
         m = self.m
-        what = "title and description" if m.description else "title"
-        self.warnings.append(
-            warning(
-                "W601",
-                f"AIF has no place for the map's {what}: left out",
-                m.field_positions.get("title", m.position),
-            )
-        )
+        for field in ("title", "description", "allow_cycles"):
+            if getattr(m, field):
+                name = field.replace("_", "-")
+                self.losses.add(name, "", m.field_positions.get(name, m.position), noun="map")
+        for entry in m.sources.values():  # a quote's locution names its source's title
+            for field in ("author", "publisher", "date", "url", "file"):
+                if getattr(entry, field):
+                    self.losses.add(field, entry.id, entry.position, noun="source")
+        for actor in m.actors.values():  # a participant has a name only
+            for field in ("role", "kind", "url"):
+                if getattr(actor, field):
+                    self.losses.add(field, actor.id, actor.position, noun="actor")
         for n, actor in enumerate(m.actors.values(), start=1):
             if actor.kind is None or actor.kind.value == "person":
                 first, _, last = actor.name.rpartition(" ")
@@ -126,18 +129,15 @@ class _Exporter:
         i_nodes: dict[str, str] = {}
         for node in m.unique_nodes():
             i_nodes[node.id] = self.node(node.text, "I")
-            lost = left_out(node, _CARRIED)
-            if lost:
-                self.warnings.append(
-                    warning(
-                        "W601",
-                        f"AIF has no place for {', '.join(lost)} of {node.id}: left out",
-                        node.position,
-                    )
-                )
+            for key in left_out(node, _CARRIED):
+                self.losses.add(key, node.id, node.position)
             speakers = [a for a in node.by if a in m.actors]
+            said: set[str | None] = set()
             for quote in node.quotes:
                 who = quote.speaker or (speakers[0] if speakers else None)
+                said.add(who)
+                if quote.locator:
+                    self.losses.add("quote locator", node.id, quote.position)
                 source = m.sources.get(quote.source)
                 name = (
                     m.actors[who].name
@@ -150,8 +150,8 @@ class _Exporter:
                     who,
                     source.title if source else quote.source,
                 )
-            if not node.quotes:
-                for who in speakers:
+            for who in speakers:  # each who argues it, if no quote said it already
+                if who not in said:
                     self.anchor(i_nodes[node.id], f"{m.actors[who].name} : {node.text}", who, None)
         link_nodes: dict[str, str] = {}
         for link in m.links:
@@ -166,34 +166,47 @@ class _Exporter:
             )
             self.edge(link_nodes[link.id], target)
             if link.note:
-                self.warnings.append(
-                    warning(
-                        "W601",
-                        f"AIF has no place for the note on link {link.id}: left out",
-                        link.position,
-                    )
-                )
+                self.losses.add("note", link.id, link.position, noun="link")
         data = {
             "nodes": self.nodes,
             "edges": self.edges,
             "locutions": self.locutions,
             "participants": self.participants,
         }
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return dump_json(data, self.indent)
 
 
-def export(m: ArgumentMap, timestamp: str = EPOCH) -> Exported:
-    """The map as AIF JSON; `timestamp` ("YYYY-MM-DD HH:MM:SS") is the time on every node
-    (AIF wants one): the caller chooses it, so the same map exports to the same text."""
-    exporter = _Exporter(m, timestamp)
+def export(m: ArgumentMap, timestamp: str = EPOCH, indent: int | None = None) -> Exported:
+    """The map as AIF JSON, compact (one node, edge, locution a line) or indented by
+    `indent`; `timestamp` ("YYYY-MM-DD HH:MM:SS") is the time on every node (AIF wants
+    one): the caller chooses it, so the same map exports to the same text."""
+    exporter = _Exporter(m, timestamp, indent)
     text = exporter.run()
-    return Exported(text, tuple(exporter.warnings))
+    return Exported(text, exporter.losses.warnings())
 
 
 # ---------------------------------------------------------------------------
 # Import
 
-_SPEAKER = re.compile(r"\s*([^:]{1,80}?)\s+:\s+(.*)", re.DOTALL)
+_SPEAKER_CHARS = 80
+
+
+def _spoken(text: str) -> str:
+    """The words of a locution `Speaker : words` (OVA's form), or the text as it is.
+
+    The speaker is what comes before the first colon, at most 80 characters; the
+    colon has white space on both sides. (A string method, not a regular expression:
+    one with white space on both sides of the speaker backtracks on long blank text.)
+    """
+    head, colon, rest = text.partition(":")
+    if (
+        colon
+        and head[-1:].isspace()
+        and rest[:1].isspace()
+        and 0 < len(head.strip()) <= _SPEAKER_CHARS
+    ):
+        return rest.strip()
+    return text
 
 
 def read(text: str, path: str) -> Draft:
@@ -212,7 +225,15 @@ def read(text: str, path: str) -> Draft:
     for obj in data["nodes"]:
         if not isinstance(obj, dict) or "nodeID" not in obj or "type" not in obj:
             raise FormatError("E602", "each node needs `nodeID` and `type`", where(path, obj))
-        nodes[str(obj["nodeID"])] = obj
+        node_id = str(obj["nodeID"])
+        if node_id in nodes:
+            raise FormatError(
+                "E602",
+                f"nodeID {node_id!r} is used by two nodes (the first at line"
+                f" {where(path, nodes[node_id]).line}): each node needs its own",
+                where(path, obj),
+            )
+        nodes[node_id] = obj
     into: dict[str, list[tuple[str, Any]]] = {}
     out_of: dict[str, list[tuple[str, Any]]] = {}
     for edge in edges_in:
@@ -290,26 +311,43 @@ def read(text: str, path: str) -> Draft:
                     " cannot hold this relation; left out",
                     position,
                 )
-    for _ in range(len(pending_undercuts) + 1):
-        waiting = []
-        for premise, ca, target, position in pending_undercuts:
-            if target not in links_of:
-                waiting.append((premise, ca, target, position))
-                continue
-            for key in links_of[target]:
-                made = draft.add_link(LinkKind.UNDERCUT, premise, key, position)
-                links_of.setdefault(ca, []).append(made.key)
-        if len(waiting) == len(pending_undercuts):
-            for _premise, ca, target, position in waiting:
-                draft.warn(
-                    "W617",
-                    f"CA-node {ca} attacks node {target}, which holds no link: left out",
-                    position,
-                )
-            break
-        pending_undercuts = waiting
+    _resolve_undercuts(draft, pending_undercuts, links_of)
     _dialogue(data, nodes, into, out_of, draft, path)
     return draft
+
+
+def _resolve_undercuts(
+    draft: Draft,
+    pending: list[tuple[str, str, str, Position]],
+    links_of: dict[str, list[str]],
+) -> None:
+    """Undercuts (premise, CA-node, the RA/CA-node it attacks) -> links, each once the
+    links of the node it attacks are all known: in dependency order, so a chain of
+    undercuts in any order takes one pass. What is never resolved is a warning."""
+    waiting: dict[str, list[int]] = {}  # attacked node -> its pending undercuts
+    open_count: dict[str, int] = {}  # CA-node -> its undercuts not yet resolved
+    for n, (_premise, ca, target, _position) in enumerate(pending):
+        waiting.setdefault(target, []).append(n)
+        open_count[ca] = open_count.get(ca, 0) + 1
+    ready = [t for t in waiting if t in links_of and not open_count.get(t)]
+    done: set[int] = set()
+    while ready:
+        for n in waiting.pop(ready.pop(), []):
+            premise, ca, target, position = pending[n]
+            for key in links_of.get(target, []):
+                made = draft.add_link(LinkKind.UNDERCUT, premise, key, position)
+                links_of.setdefault(ca, []).append(made.key)
+            done.add(n)
+            open_count[ca] -= 1
+            if not open_count[ca] and ca in waiting:
+                ready.append(ca)
+    for n, (_premise, ca, target, position) in enumerate(pending):
+        if n not in done:
+            draft.warn(
+                "W617",
+                f"CA-node {ca} attacks node {target}, which holds no link: left out",
+                position,
+            )
 
 
 def _dialogue(
@@ -347,10 +385,7 @@ def _dialogue(
             continue
         locution = by_node.get(node_id, {})
         actor = names.get(str(locution.get("personID")))
-        words = str(obj.get("text") or "")
-        match = _SPEAKER.fullmatch(words)
-        if match:
-            words = match.group(2).strip()
+        words = _spoken(str(obj.get("text") or ""))
         source = locution.get("source")
         for target in anchored:
             node = draft.nodes[target]

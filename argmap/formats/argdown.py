@@ -28,14 +28,16 @@ simplification is a W6xx warning naming the line.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from collections import deque
 from typing import Any
 
 import attrs
 
 from argmap.errors import Diagnostic, FormatError, Position, warning
-from argmap.formats import Exported
+from argmap.formats import Exported, Losses
 from argmap.formats.draft import Draft, DraftNode
 from argmap.model import ArgumentMap, Link, LinkKind, Node
 
@@ -78,13 +80,13 @@ class _Exporter:
     def __init__(self, m: ArgumentMap) -> None:
         self.m = m
         self.lines: list[str] = []
-        self.warnings: list[Diagnostic] = []
+        self.losses = Losses("Argdown")
 
     def statement(self, node: Node) -> str:
         text = node.text
         if "\n" in text or "\r" in text:
             text = " ".join(text.split())
-            self.warnings.append(
+            self.losses.other(
                 warning(
                     "W603",
                     f"line breaks in the text of {node.id} become spaces in Argdown",
@@ -119,13 +121,7 @@ class _Exporter:
         indent = "  " * depth
         node = self.m.node(link.source)
         if link.note:
-            self.warnings.append(
-                warning(
-                    "W601",
-                    f"Argdown has no place for the note on link {link.id}: left out",
-                    link.position,
-                )
-            )
+            self.losses.add("note", link.id, link.position, noun="link")
         if link.is_ref:
             self.lines.append(f"{indent}{symbol} [{node.id}]")
         else:
@@ -192,7 +188,7 @@ class _Exporter:
 def export(m: ArgumentMap) -> Exported:
     exporter = _Exporter(m)
     text = exporter.text()
-    return Exported(text, tuple(exporter.warnings))
+    return Exported(text, exporter.losses.warnings())
 
 
 # ---------------------------------------------------------------------------
@@ -207,16 +203,36 @@ _STATEMENT_DEF = re.compile(r"\[([^\]]+)\]:[ \t]*(.*)")
 _STATEMENT_REF = re.compile(r"\[([^\]]+)\](?!\()[ \t]*(.*)")
 _ARGUMENT_DEF = re.compile(r"<([^>]+)>:[ \t]*(.*)")
 _ARGUMENT_REF = re.compile(r"<([^>]+)>[ \t]*(.*)")
-_TAG = re.compile(r"#\(([^)]+)\)|#([A-Za-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)")
-_MENTION = re.compile(r"@\[([^\]]+)\]|@<([^>]+)>")
-_LINK = re.compile(r"\[([^\]]+?)\]\(([^)]+?)\)")
+# Each pattern's repeated part cannot run past the mark that would close it (`[^()]`,
+# `[^*]`): a mark that is never closed costs a look up to the next mark, not to the end
+# of the line, so a line of 20,000 unclosed marks is read in linear time.
+_TAG = re.compile(r"#\(([^()]+)\)|#([A-Za-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)")
+_MENTION = re.compile(r"@\[([^\[\]]+)\]|@<([^<>]+)>")
+_LINK = re.compile(r"\[([^\[\]]+)\]\(([^()]+)\)")
 _EMPHASIS = re.compile(
-    r"\*\*(\S(?:.*?\S)?)\*\*|__(\S(?:.*?\S)?)__|\*(\S(?:.*?\S)?)\*|(?<!\w)_(\S(?:.*?\S)?)_(?!\w)"
+    r"\*\*([^\s*](?:[^*]*[^\s*])?)\*\*|__([^\s_](?:[^_]*[^\s_])?)__"
+    r"|\*([^\s*](?:[^*]*[^\s*])?)\*|(?<!\w)_([^\s_](?:[^_]*[^\s_])?)_(?!\w)"
 )
 _ESCAPED = re.compile(r"\\(.)")
 _NODE_FIELDS = ("by", "quote", "weight", "implicit", "note", "url", "tags")
-# Placeholders for escaped characters while the markup is taken apart.
-_PRIVATE = 0xE000
+# Placeholders for escaped characters while the markup is taken apart: a block of 4,096
+# code points of the supplementary private use planes that the text does not use, so
+# that every character of the text comes back as it was.
+_BLOCK = 0x1000
+_BLOCKS = range(0xF0000, 0x10F000, _BLOCK)
+
+
+def _free_block(raw: str) -> int:
+    """The first placeholder block with no character of `raw` in it."""
+    for base in _BLOCKS:
+        if not re.search(f"[{chr(base)}-{chr(base + _BLOCK - 1)}]", raw):
+            return base
+    return _BLOCKS[-1]  # 31 blocks all in use: only a file built to defeat this
+
+
+@functools.cache
+def _restore_table(base: int) -> dict[int, int]:
+    return {base + code: code for code in range(_BLOCK)}
 
 
 @attrs.define
@@ -225,6 +241,7 @@ class _Statement:
     title: str | None
     position: Position
     text: str = ""
+    more: list[str] = attrs.field(factory=list)  # lines continuing the text, joined at the end
     text_position: Position | None = None
     data: dict[str, Any] = attrs.field(factory=dict)
     tags: list[str] = attrs.field(factory=list)
@@ -250,66 +267,74 @@ class _Relation:
     position: Position
 
 
-def _unclosed_braces(raw: str) -> int:
-    """How many `{` in `raw` are still open at its end (escaped braces do not count)."""
-    depth, i = 0, 0
-    while i < len(raw):
-        if raw[i] == "\\":
-            i += 2
-            continue
-        if raw[i] == "{":
+_ESCAPE_OR_BRACE = re.compile(r"\\.|[{}]", re.DOTALL)
+_BRACE = re.compile(r"[{}]")
+_COMMENT_OR_DATA = re.compile(r"\\.|\{|<!--|/\*|//|\n", re.DOTALL)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _open_braces(raw: str, depth: int = 0) -> int:
+    """How many `{` are still open at the end of `raw`, `depth` being open before it
+    (escaped braces do not count)."""
+    for match in _ESCAPE_OR_BRACE.finditer(raw):
+        brace = match.group()
+        if brace == "{":
             depth += 1
-        elif raw[i] == "}" and depth:
+        elif brace == "}" and depth:
             depth -= 1
-        i += 1
     return depth
+
+
+def _closing_brace(text: str, start: int) -> int:
+    """The index of the `}` that closes the `{` at `start`, or -1 if none does."""
+    depth = 0
+    for match in _BRACE.finditer(text, start):
+        depth += 1 if match.group() == "{" else -1
+        if depth == 0:
+            return match.start()
+    return -1
 
 
 def _strip_comments(text: str) -> str:
     """Comments replaced by spaces (line breaks kept, so positions stay true).
 
     YAML data in braces is kept whole: a `//` in a url there is no comment.
+    One pass over the places where something may start (escape, brace, comment).
     """
     out: list[str] = []
-    i, n = 0, len(text)
+    kept = 0  # text[kept:] is not yet in `out`
     line_start = 0
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
-            line_start = i + 1
-        if ch == "\\" and i + 1 < n:
-            out.append(text[i : i + 2])
-            i += 2
+    at = 0
+    n = len(text)
+    while True:
+        match = _COMMENT_OR_DATA.search(text, at)
+        if match is None:
+            break
+        token, i = match.group(), match.start()
+        at = match.end()
+        if token == "\n":
+            line_start = at
             continue
-        end = -1
-        if ch == "{":
-            depth, j = 0, i
-            while j < n:
-                if text[j] == "{":
-                    depth += 1
-                elif text[j] == "}":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
-            out.append(text[i : j + 1])
-            i = j + 1
+        if token.startswith("\\"):
             continue
-        if text.startswith("<!--", i):
+        if token == "{":
+            close = _closing_brace(text, i)
+            at = n if close < 0 else close + 1
+            continue
+        if token == "<!--":
             end = text.find("-->", i + 4)
             end = n if end < 0 else end + 3
-        elif text.startswith("/*", i):
+        elif token == "/*":
             end = text.find("*/", i + 2)
             end = n if end < 0 else end + 2
-        elif text.startswith("//", i) and "](" not in text[line_start:i]:
+        elif "](" in text[line_start:i]:  # `//` inside a link's url
+            continue
+        else:
             end = text.find("\n", i)
             end = n if end < 0 else end
-        if end >= 0:
-            out.append(re.sub(r"[^\n]", " ", text[i:end]))
-            i = end
-            continue
-        out.append(ch)
-        i += 1
+        out += [text[kept:i], _NOT_NEWLINE.sub(" ", text[i:end])]
+        kept = at = end
+    out.append(text[kept:])
     return "".join(out)
 
 
@@ -352,38 +377,28 @@ class _Reader:
         return value
 
     def split_data(self, content: str, line: int, column: int) -> tuple[str, dict[str, Any]]:
-        """The content without its `{...}` data, and the data read."""
-        start = -1
-        i = 0
-        while i < len(content):
-            if content[i] == "\\":
-                i += 2
+        """The content without its `{...}` data blocks, and their data read (later wins)."""
+        rest: list[str] = []
+        data: dict[str, Any] = {}
+        kept = 0
+        for match in _ESCAPE_OR_BRACE.finditer(content):
+            start = match.start()
+            if match.group() != "{" or start < kept:
                 continue
-            if content[i] == "{":
-                start = i
-                break
-            i += 1
-        if start < 0:
-            return content, {}
-        depth = 0
-        for j in range(start, len(content)):
-            if content[j] == "{":
-                depth += 1
-            elif content[j] == "}":
-                depth -= 1
-                if depth == 0:
-                    data = self.data(content[start : j + 1], line, column + start)
-                    rest, more = self.split_data(content[:start] + content[j + 1 :], line, column)
-                    data.update(more)
-                    return rest, data
-        raise self.fail("data `{` is never closed", line, column + start)
+            close = _closing_brace(content, start)
+            if close < 0:
+                raise self.fail("data `{` is never closed", line, column + start)
+            data.update(self.data(content[start : close + 1], line, column + start))
+            rest.append(content[kept:start])
+            kept = close + 1
+        rest.append(content[kept:])
+        return "".join(rest), data
 
     def clean(self, raw: str) -> tuple[str, list[str]]:
         """Plain text and tags from Argdown inline markup."""
+        base = _free_block(raw)
         protected = _ESCAPED.sub(
-            lambda mt: (
-                chr(_PRIVATE + ord(mt.group(1))) if ord(mt.group(1)) < 0x1000 else mt.group(1)
-            ),
+            lambda mt: chr(base + ord(mt.group(1))) if ord(mt.group(1)) < 0x1000 else mt.group(1),
             raw,
         )
         tags = [a or b for a, b in _TAG.findall(protected)]
@@ -392,15 +407,9 @@ class _Reader:
         text = _LINK.sub(lambda mt: f"{mt.group(1)} ({mt.group(2)})", text)
         for _ in range(3):
             text = _EMPHASIS.sub(lambda mt: next(g for g in mt.groups() if g is not None), text)
-        text = "".join(
-            chr(ord(c) - _PRIVATE) if _PRIVATE <= ord(c) < _PRIVATE + 0x1000 else c for c in text
-        )
-        tags = [
-            "".join(
-                chr(ord(c) - _PRIVATE) if _PRIVATE <= ord(c) < _PRIVATE + 0x1000 else c for c in t
-            )
-            for t in tags
-        ]
+        restore = _restore_table(base)
+        text = text.translate(restore)
+        tags = [t.translate(restore) for t in tags]
         return " ".join(text.split()), [" ".join(t.split()) for t in tags]
 
     # -- elements
@@ -510,9 +519,14 @@ class _Reader:
             if not raw.strip() and original[i - 1].strip():
                 continue  # only a comment: not a blank line, the block goes on
             # YAML data spread over several lines: gather it into this line.
-            while _unclosed_braces(raw) and i < len(lines):
-                raw += "\n" + lines[i].rstrip()
-                i += 1
+            depth = _open_braces(raw)
+            if depth:
+                gathered = [raw]
+                while depth and i < len(lines):
+                    gathered.append(lines[i].rstrip())
+                    depth = _open_braces(gathered[-1], depth)
+                    i += 1
+                raw = "\n".join(gathered)
             if not raw.strip():
                 # A lone argument title may be followed by a blank line and then its
                 # premise-conclusion structure.
@@ -611,7 +625,7 @@ class _Reader:
             statement.data.update(data)
             if text.strip():
                 cleaned, tags = self.clean(text)
-                statement.text = f"{statement.text} {cleaned}".strip()
+                statement.more.append(cleaned)  # joined once: adding each would be quadratic
                 statement.tags += [t for t in tags if t not in statement.tags]
         else:
             argument = self.arguments[handle[1]]
@@ -681,6 +695,9 @@ def _apply_data(reader: _Reader, node: DraftNode, data: dict[str, Any], position
 def read(text: str, path: str) -> Draft:
     reader = _Reader(text, path)
     reader.parse()
+    for statement in reader.statements.values():
+        if statement.more:
+            statement.text = " ".join([statement.text, *statement.more]).strip()
     front = reader.front
     draft = Draft(path, title=str(front.get("title") or ""))
     extra = front.get("argmap") or {}
@@ -688,6 +705,7 @@ def read(text: str, path: str) -> Draft:
         draft.description = (
             extra.get("description") if isinstance(extra.get("description"), str) else None
         )
+        draft.allow_cycles = extra.get("allow-cycles") is True
         for field, target in (("actors", draft.actors), ("sources", draft.sources)):
             entries = extra.get(field) or {}
             if isinstance(entries, dict):
@@ -724,14 +742,31 @@ class _Resolver:
         reader, draft = self.reader, self.draft
         for title, argument in reader.arguments.items():
             link = argument.data.get(LINK_DATA_KEY)
+            cleaned = [reader.clean(d) for d in argument.descriptions]
+            tags = list(dict.fromkeys(t for _text, found in cleaned for t in found))
             if isinstance(link, dict):
                 self.link_args[title] = link
+                for key in argument.data:
+                    if key != LINK_DATA_KEY:
+                        reader.warn(
+                            "W618",
+                            f"data field {key!r} of <{title}>, which stands for a link,"
+                            " is left out",
+                            argument.position,
+                        )
+                if tags:
+                    reader.warn(
+                        "W611",
+                        f"tags ({', '.join(tags)}) of <{title}>, which stands for a link,"
+                        " are left out",
+                        argument.position,
+                    )
             elif argument.pcs:
-                self.flatten(argument)
+                self.flatten(argument, tags)
             else:
                 key = f"<{title}>"
-                text = " ".join(reader.clean(d)[0] for d in argument.descriptions).strip() or title
-                node = DraftNode(key, text, argument.position, title=title)
+                text = " ".join(text for text, _found in cleaned).strip() or title
+                node = DraftNode(key, text, argument.position, title=title, tags=tags)
                 _apply_data(reader, node, argument.data, argument.position)
                 draft.add_node(node)
                 self.arg_nodes[title] = key
@@ -766,43 +801,46 @@ class _Resolver:
             if spec.get("kind") in ("pro", "con"):
                 ends = (spec["kind"], spec.get("source"), spec.get("target"))
                 link_keys[title] = by_titles.get(ends, [])
-        for _ in range(len(undercuts) + 1):
-            waiting = []
-            for rel in undercuts:
-                targets = self.links_of(rel.target, link_keys)
-                if targets is None:
-                    waiting.append(rel)
-                    continue
-                source = self.node_of(rel.source, rel)
-                if source is None:
-                    continue
-                if not targets:
-                    reader.warn(
-                        "W614",
-                        f"undercut of {self.show(rel.target)}: no premise-to-parent link"
-                        " found for it to attack; left out",
-                        rel.position,
-                    )
-                for target in targets:
-                    made = draft.add_link(LinkKind.UNDERCUT, source, target, rel.position)
-                    title = rel.target[1] if rel.target[0] == "a" else ""
-                    for other, spec in self.link_args.items():
-                        if (
-                            spec.get("kind") == "undercut"
-                            and spec.get("target") == title
-                            and spec.get("source") == self.title_of(source)
-                        ):
-                            link_keys.setdefault(other, []).append(made.key)
-            if len(waiting) == len(undercuts):
-                for rel in waiting:
-                    reader.warn(
-                        "W617",
-                        f"undercut of {self.show(rel.target)}, which names a link that"
-                        " is not in the file; left out",
-                        rel.position,
-                    )
-                break
-            undercuts = waiting
+        # Our own undercut-link arguments, by the (link, undercutter) they stand for.
+        undercut_args: dict[tuple[Any, Any], list[str]] = {}
+        for title, spec in self.link_args.items():
+            if spec.get("kind") == "undercut":
+                undercut_args.setdefault((spec.get("target"), spec.get("source")), []).append(title)
+        # Each undercut is resolved once what it attacks is known: in dependency order,
+        # so a chain written in any order takes one pass.
+        waiting: dict[tuple[str, str], list[_Relation]] = {}
+        queue = deque(undercuts)
+        while queue:
+            rel = queue.popleft()
+            targets = self.links_of(rel.target, link_keys)
+            if targets is None:
+                waiting.setdefault(rel.target, []).append(rel)
+                continue
+            source = self.node_of(rel.source, rel)
+            if source is None:
+                continue
+            if not targets:
+                reader.warn(
+                    "W614",
+                    f"undercut of {self.show(rel.target)}: no premise-to-parent link"
+                    " found for it to attack; left out",
+                    rel.position,
+                )
+            title = rel.target[1] if rel.target[0] == "a" else ""
+            for target in targets:
+                made = draft.add_link(LinkKind.UNDERCUT, source, target, rel.position)
+                for other in undercut_args.get((title, self.title_of(source)), []):
+                    link_keys.setdefault(other, []).append(made.key)
+                    queue.extend(waiting.pop(("a", other), []))
+        unresolved = {id(rel) for rels in waiting.values() for rel in rels}
+        for rel in undercuts:
+            if id(rel) in unresolved:
+                reader.warn(
+                    "W617",
+                    f"undercut of {self.show(rel.target)}, which names a link that"
+                    " is not in the file; left out",
+                    rel.position,
+                )
 
     def show(self, handle: tuple[str, str]) -> str:
         return f"<{handle[1]}>" if handle[0] == "a" else f"[{handle[1]}]"
@@ -856,21 +894,30 @@ class _Resolver:
             if lk.target == conclusion and lk.source in premises and lk.kind is LinkKind.PRO
         ]
 
-    def flatten(self, argument: _Argument) -> None:
-        """Each premise supports the conclusion of the inference it leads into."""
+    def flatten(self, argument: _Argument, tags: list[str]) -> None:
+        """Each premise supports the conclusion of the inference it leads into; the
+        argument's tags go to its main conclusion (which its relations go to, too)."""
         reader, draft = self.reader, self.draft
+        for key in argument.data:
+            reader.warn(
+                "W618", f"data field {key!r} of <{argument.title}> is left out", argument.position
+            )
         if not argument.inferences:
             reader.warn(
                 "W612",
                 f"<{argument.title}> has numbered statements but no inference line:"
-                " imported as statements only",
+                " imported as statements only"
+                + (f"; its tags ({', '.join(tags)}) are left out" if tags else ""),
                 argument.position,
             )
             return
+        main = draft.nodes[argument.pcs[-1]]
+        main.tags += [t for t in tags if t not in main.tags]
         reader.warn(
             "W612",
             f"premise-conclusion structure of <{argument.title}>: each premise is"
-            " imported as a pro link to the conclusion it leads to",
+            " imported as a pro link to the conclusion it leads to"
+            + (f"; its tags ({', '.join(tags)}) go to its main conclusion" if tags else ""),
             argument.position,
         )
         previous = 0

@@ -44,6 +44,9 @@ class DraftLink:
     position: Position
     key: str = ""  # set by Draft.add_link; undercuts name their target link by it
     note: str | None = None
+    # The foreign file writes this link as a reference to a node defined at another link
+    # (argmap JSON's `ref`): the writer defines the node there, and keeps this one a `ref`.
+    ref: bool = False
 
 
 @attrs.define
@@ -51,6 +54,7 @@ class Draft:
     path: str
     title: str = ""
     description: str | None = None
+    allow_cycles: bool = False  # said by the file (a map with a cycle allows it anyway)
     nodes: dict[str, DraftNode] = attrs.field(factory=dict)
     links: list[DraftLink] = attrs.field(factory=list)
     claims: list[str] = attrs.field(factory=list)  # node keys wanted at top level, in order
@@ -75,13 +79,20 @@ class Draft:
         target: str,
         position: Position,
         note: str | None = None,
+        *,
+        ref: bool = False,
+        merge: bool = True,
     ) -> DraftLink:
-        """Add a link unless the same one exists; return it."""
+        """Add a link unless the same one exists (and `merge`, the default); return it.
+
+        `merge=False` is for formats that list each link once, so that a link a
+        map writes twice (W205) comes back twice.
+        """
         existing = self._link_index.get((kind, source, target))
-        if existing is not None:
+        if existing is not None and merge:
             return existing
         link = DraftLink(
-            kind, source, target, position, key=f"link-{len(self.links) + 1}", note=note
+            kind, source, target, position, key=f"link-{len(self.links) + 1}", note=note, ref=ref
         )
         self.links.append(link)
         self._link_index[(kind, source, target)] = link

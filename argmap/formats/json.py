@@ -8,13 +8,12 @@ where they stand in the map file. Nothing is lost, so export never warns.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from argmap.errors import FormatError, Position
 from argmap.formats import Exported
-from argmap.formats._jsontext import JsonObject, load_json, where
-from argmap.formats.draft import Draft, DraftNode
+from argmap.formats._jsontext import JsonObject, dump_json, load_json, where
+from argmap.formats.draft import Draft, DraftLink, DraftNode
 from argmap.model import ArgumentMap, Link, LinkKind, Node
 from argmap.vocabulary import Type, file_fields, plain_value
 
@@ -76,8 +75,9 @@ def to_data(m: ArgumentMap) -> dict[str, Any]:
     }
 
 
-def export(m: ArgumentMap) -> Exported:
-    return Exported(json.dumps(to_data(m), indent=2, ensure_ascii=False) + "\n")
+def export(m: ArgumentMap, indent: int | None = None) -> Exported:
+    """The model as JSON: compact (one node or link a line), or indented by `indent`."""
+    return Exported(dump_json(to_data(m), indent))
 
 
 # ---------------------------------------------------------------------------
@@ -113,7 +113,10 @@ def read(text: str, path: str) -> Draft:
     if data.get("version") != JSON_VERSION:
         raise _fail(path, data, f"unsupported argmap JSON version {data.get('version')!r}")
     draft = Draft(
-        path, title=_text(path, data, "title") or "", description=_text(path, data, "description")
+        path,
+        title=_text(path, data, "title") or "",
+        description=_text(path, data, "description"),
+        allow_cycles=data.get("allow_cycles") is True,
     )
     for field, store in (("sources", draft.sources), ("actors", draft.actors)):
         entries = data.get(field) or {}
@@ -128,6 +131,13 @@ def read(text: str, path: str) -> Draft:
         if not isinstance(obj, JsonObject):
             raise _fail(path, data, "each node must be an object")
         node_id = _text(path, obj, "id", required=True) or ""
+        if node_id in draft.nodes:
+            raise _fail(
+                path,
+                obj,
+                f"node id {node_id!r} is used by two nodes (the first at line"
+                f" {draft.nodes[node_id].position.line}): each node needs its own",
+            )
         weight = obj.get("weight")
         if weight is not None and not isinstance(weight, (int, float)):
             raise _fail(path, obj, "`weight` must be a number")
@@ -155,6 +165,7 @@ def read(text: str, path: str) -> Draft:
     draft.claims = [c for c in claims if isinstance(c, str)]
     # Undercuts name their target link by id: add links in file order, then map ids to keys.
     pending = []
+    seen_links: dict[str, int] = {}
     for obj in _list(path, data, "links"):
         if not isinstance(obj, JsonObject):
             raise _fail(path, data, "each link must be an object")
@@ -163,6 +174,14 @@ def read(text: str, path: str) -> Draft:
         except ValueError:
             raise _fail(path, obj, "`kind` must be pro, con or undercut") from None
         link_id = _text(path, obj, "id", required=True) or ""
+        if link_id in seen_links:
+            raise _fail(
+                path,
+                obj,
+                f"link id {link_id!r} is used by two links (the first at line"
+                f" {seen_links[link_id]}): each link needs its own",
+            )
+        seen_links[link_id] = where(path, obj).line
         source = _text(path, obj, "source", required=True) or ""
         target = _text(path, obj, "target", required=True) or ""
         if source not in draft.nodes:
@@ -182,24 +201,42 @@ def read(text: str, path: str) -> Draft:
                     where(path, obj),
                 )
                 continue
-            link = draft.add_link(
-                kind, source, target, where(path, obj), note=_text(path, obj, "note")
-            )
+            link = _add_link(draft, path, obj, kind, source, target)
             link_ids[link_id] = link.key
-    undercuts = [p for p in pending if p[1] is LinkKind.UNDERCUT]
-    while undercuts:  # an undercut may attack another undercut's link: resolve in rounds
-        waiting = [p for p in undercuts if p[4] not in link_ids]
-        if len(waiting) == len(undercuts):
-            for obj, _kind, link_id, _source, target in waiting:
-                draft.warn(
-                    "W617",
-                    f"undercut {link_id} attacks unknown link {target!r}: left out",
-                    where(path, obj),
-                )
-            break
-        for obj, kind, link_id, source, target in undercuts:
-            if target in link_ids:
-                link = draft.add_link(kind, source, link_ids[target], where(path, obj))
-                link_ids[link_id] = link.key
-        undercuts = waiting
+    # An undercut names the link it attacks by id, which may itself be an undercut listed
+    # later: each is added once its target is, in one pass over the dependencies.
+    waiting: dict[str, list[int]] = {}
+    for n, (_obj, kind, _link_id, _source, target) in enumerate(pending):
+        if kind is LinkKind.UNDERCUT:
+            waiting.setdefault(target, []).append(n)
+    ready = [t for t in waiting if t in link_ids]
+    while ready:
+        for n in waiting.pop(ready.pop()):
+            obj, kind, link_id, source, target = pending[n]
+            link = _add_link(draft, path, obj, kind, source, link_ids[target])
+            link_ids[link_id] = link.key
+            if link_id in waiting:
+                ready.append(link_id)
+    for n in sorted(n for ns in waiting.values() for n in ns):
+        obj, _kind, link_id, _source, target = pending[n]
+        draft.warn(
+            "W617",
+            f"undercut {link_id} attacks unknown link {target!r}: left out",
+            where(path, obj),
+        )
     return draft
+
+
+def _add_link(
+    draft: Draft, path: str, obj: JsonObject, kind: LinkKind, source: str, target: str
+) -> DraftLink:
+    """One link as the JSON lists it: each once, a ref kept a ref, its note kept."""
+    return draft.add_link(
+        kind,
+        source,
+        target,
+        where(path, obj),
+        note=_text(path, obj, "note"),
+        ref=obj.get("ref") is True,
+        merge=False,
+    )

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 
-from argmap.errors import Diagnostic, FormatError, Position, warning
-from argmap.formats import Exported, left_out
+from argmap.errors import FormatError, Position, warning
+from argmap.formats import Exported, Losses, left_out
 from argmap.formats.draft import Draft, DraftNode
 from argmap.model import ArgumentMap, Link, LinkKind, Node
 
@@ -33,27 +33,37 @@ _SEE = re.compile(r"->[ \t]*See[ \t]+(1\.(?:\d+\.)*)[ \t]*")
 _CARRIED = ("id", "text")  # a node's fields Kialo has a place for
 
 
+def _map_losses(m: ArgumentMap, losses: Losses) -> None:
+    """The map's own fields, sources and actors: Kialo has a title only."""
+    for field in ("description", "allow_cycles"):
+        if getattr(m, field):
+            losses.add(
+                field.replace("_", "-"),
+                "",
+                m.field_positions.get(field.replace("_", "-"), m.position),
+                noun="map",
+            )
+    for source in m.sources.values():
+        losses.add(None, source.id, source.position, noun="source")
+    for actor in m.actors.values():
+        losses.add(None, actor.id, actor.position, noun="actor")
+
+
 class _Exporter:
     def __init__(self, m: ArgumentMap) -> None:
         self.m = m
         self.lines: list[str] = []
         self.number: dict[str, str] = {}
-        self.warnings: list[Diagnostic] = []
+        self.losses = Losses("Kialo")
         self.refs: list[tuple[str, str, Link]] = []  # refs written before their node had a number
 
     def lost(self, node: Node) -> None:
-        lost = left_out(node, _CARRIED)
-        if lost:
-            names = ", ".join(lost)
-            self.warnings.append(
-                warning(
-                    "W601", f"Kialo has no place for {names} of {node.id}: left out", node.position
-                )
-            )
+        for key in left_out(node, _CARRIED):
+            self.losses.add(key, node.id, node.position)
 
     def text(self, node: Node) -> str:
         if "\n" in node.text or "\r" in node.text:
-            self.warnings.append(
+            self.losses.other(
                 warning(
                     "W603",
                     f"line breaks in the text of {node.id} become spaces in Kialo",
@@ -78,13 +88,7 @@ class _Exporter:
             child = f"{number}{n}."
             self.undercuts(link)
             if link.note:
-                self.warnings.append(
-                    warning(
-                        "W601",
-                        f"Kialo has no place for the note on link {link.id}: left out",
-                        link.position,
-                    )
-                )
+                self.losses.add("note", link.id, link.position, noun="link")
             if link.source in self.number:
                 self.lines.append(f"{child} {stance}-> See {self.number[link.source]}")
             elif link.is_ref:
@@ -95,26 +99,13 @@ class _Exporter:
 
     def undercuts(self, link: Link) -> None:
         for undercut in self.m.undercutters(link.id):
-            self.warnings.append(
-                warning(
-                    "W602",
-                    f"Kialo has no undercuts: {undercut.source} undercutting {link.id} is left out",
-                    undercut.position,
-                )
-            )
+            self.losses.add(None, undercut.id, undercut.position, noun="undercut", code="W602")
             self.undercuts(undercut)
 
     def run(self) -> str:
         m = self.m
         self.lines = [f"Discussion Title: {' '.join(m.title.split())}", ""]
-        if m.description:
-            self.warnings.append(
-                warning(
-                    "W601",
-                    "Kialo has no place for the map's description: left out",
-                    m.field_positions.get("description", m.position),
-                )
-            )
+        _map_losses(m, self.losses)
         claims = m.claim_nodes()
         if len(claims) == 1:
             self.write(claims[0], "1.", "")
@@ -145,7 +136,7 @@ def _placeholder(link: Link) -> str:
 def export(m: ArgumentMap) -> Exported:
     exporter = _Exporter(m)
     text = exporter.run()
-    return Exported(text, tuple(exporter.warnings))
+    return Exported(text, exporter.losses.warnings())
 
 
 # ---------------------------------------------------------------------------
@@ -169,6 +160,7 @@ def read(text: str, path: str) -> Draft:
     draft = Draft(path, title=title_match.group(1).strip())
     entries: dict[str, tuple[str | None, str, Position]] = {}  # number -> (stance, text, position)
     last: str | None = None
+    more: dict[str, list[str]] = {}
     for index in range(first + 1, len(lines)):
         raw = lines[index]
         if not raw.strip():
@@ -185,11 +177,13 @@ def read(text: str, path: str) -> Draft:
                 )
             entries[number] = (stance, body.strip(), position)
             last = number
-        elif last is not None:  # a claim's text continues on this line
-            stance, body, at = entries[last]
-            entries[last] = (stance, f"{body} {raw.strip()}", at)
+        elif last is not None:  # a claim's text continues on this line (joined at the end)
+            more.setdefault(last, []).append(raw.strip())
         else:
             raise FormatError("E601", "Kialo: expected a numbered claim such as `1. ...`", position)
+    for number, lines in more.items():
+        stance, body, at = entries[number]
+        entries[number] = (stance, " ".join([body, *lines]), at)
     if "1." not in entries:
         raise FormatError(
             "E601", "Kialo: there is no thesis numbered `1.`", Position(path, first + 1, 1)

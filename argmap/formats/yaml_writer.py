@@ -1,7 +1,7 @@
 """Draft -> map YAML text: the one module besides `load` that uses the YAML library.
 
 It also reads the small YAML snippets other formats embed (Argdown's `{...}`
-data and front matter), so that no other module needs PyYAML.
+data and front matter), through the map loader and by its rules.
 
 The text written is meant to be read and edited by people: the modeline on
 top, block style (one field per line), claims in the order the input gave
@@ -15,8 +15,6 @@ import json
 import re
 from collections.abc import Iterable
 from typing import Any
-
-import yaml
 
 from argmap.formats.draft import Draft, DraftLink, DraftNode, slug
 from argmap.model import LinkKind, Node
@@ -34,8 +32,10 @@ MAX_NESTING = 50
 """Premises nested deeper than this are written as claims of their own (the loader
 refuses YAML nested more than 256 levels, and every premise level takes two)."""
 
-
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_UNDERCUT_DEPTH = 120
+"""Undercuts cannot be promoted: each is written on the link it attacks. An undercut of
+an undercut ... nested deeper than this is left out (with a warning), as the loader
+would refuse the file."""
 
 
 # A string written without quotes: starts with a letter, digit or one of a few safe
@@ -114,20 +114,31 @@ class YamlDataError(ValueError):
         self.column = column
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise ValueError("a key written twice")
+    return found
+
+
 def read_yaml_data(text: str) -> Any:
-    """Plain data (mappings, lists, strings, numbers) from a YAML snippet; YamlDataError if bad."""
+    """Plain data from a YAML snippet, by the map loader's rules (no anchors, aliases, tags,
+    duplicate keys or deep nesting); YamlDataError if it is bad."""
+    from argmap.errors import MapLoadError
+    from argmap.load import load_yaml_data
+
+    try:  # what argmap writes is JSON, which YAML includes: read fast, by the same rules
+        return json.loads(text, object_pairs_hook=_unique_keys)
+    except (ValueError, RecursionError):
+        pass  # not JSON, or refused: the loader says why, as it would in a map
     try:
-        return json.loads(text)  # what argmap writes is JSON, which YAML includes
-    except ValueError:
-        pass
-    try:
-        return yaml.load(text, Loader=_SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlDataError(str(exc.problem or exc.context or "invalid YAML"), *where) from None
-    except yaml.YAMLError as exc:
-        raise YamlDataError(str(exc)) from None
+        return load_yaml_data(text)
+    except MapLoadError as exc:
+        first = exc.diagnostics[0]
+        message = first.message.removeprefix("YAML syntax error: ")  # the caller says as much
+        raise YamlDataError(
+            message, max(first.position.line, 1), max(first.position.column, 1)
+        ) from None
 
 
 class _Ids:
@@ -191,15 +202,23 @@ class _Writer:
             if preferred is not None or key in self.claims or uses.get(key, 0) > 1:
                 self.ids[key] = ids.claim(preferred or slug(node.text))
         self.uses = uses
+        # Links a node may be defined at: not refs in the foreign file, and without a note
+        # (the map format keeps a note only on a ref).
+        self.places: dict[str, int] = {}
+        for lk in self.links:
+            if not (lk.ref or lk.note):
+                self.places[lk.source] = self.places.get(lk.source, 0) + 1
         self.ids_maker = ids
         self.defined: set[str] = set()
         self.promoted: list[str] = []
+        self.too_deep: list[DraftLink] = []  # undercuts left out: nested deeper than YAML may
 
     def text(self) -> str:
         draft = self.draft
         claims: dict[str, Any] = {}
         self.defined.update(self.claims)
         pending = list(self.claims)
+        unvisited = iter(draft.nodes)
         while True:
             for key in pending:
                 claims[self.ids[key]] = self.node_fields(draft.nodes[key], depth=0)
@@ -207,15 +226,17 @@ class _Writer:
             pending, self.promoted = self.promoted, []
             if pending:
                 continue
-            # Nodes reachable only through a cycle: the first becomes a claim.
-            rest = [k for k in draft.nodes if k not in self.defined]
-            if not rest:
+            # Nodes reachable only through a cycle (or only from undercuts left out): the
+            # first becomes a claim.
+            rest = next((k for k in unvisited if k not in self.defined), None)
+            if rest is None:
                 break
-            pending = [self.promote(rest[0])]
+            pending = [self.promote(rest)]
+        self.warn_too_deep()
         doc: dict[str, Any] = {"argmap": 1, "title": draft.title or "Imported map"}
         if draft.description:
             doc["description"] = draft.description
-        if self.has_cycle():
+        if draft.allow_cycles or self.has_cycle():
             doc["allow-cycles"] = True
         if draft.sources:
             doc["sources"] = draft.sources
@@ -257,32 +278,84 @@ class _Writer:
         return fields
 
     def item(self, link: DraftLink, depth: int) -> dict[str, Any]:
-        if link.source not in self.defined and depth > MAX_NESTING:
-            self.promoted.append(self.promote(link.source))
-        if link.source in self.defined:
-            fields: dict[str, Any] = {"ref": self.ids[link.source]}
-            if link.note:
-                fields["note"] = link.note
-        else:
-            self.defined.add(link.source)
-            fields = self.node_fields(self.draft.nodes[link.source], depth, premise_id=True)
-        undercuts = [self.item(lk, depth + 1) for lk in self.incoming.get(link.key, [])]
-        if undercuts:
-            fields["undercut"] = undercuts
+        definable = not (link.ref or link.note)
+        if definable and self.places.get(link.source):
+            self.places[link.source] -= 1
+        if link.source not in self.defined:
+            if depth > MAX_NESTING:
+                self.promoted.append(self.promote(link.source))
+            elif not definable and self.places.get(link.source):
+                pass  # a ref before the node's own place: the node is defined there
+            else:
+                if link.note:
+                    self.draft.warn(
+                        "W611",
+                        "a note on a link that is not a ref is left out: the map format"
+                        " keeps notes on refs only",
+                        link.position,
+                    )
+                self.defined.add(link.source)
+                fields = self.node_fields(self.draft.nodes[link.source], depth, premise_id=True)
+                return self.undercuts(link, fields, depth)
+        fields = {"ref": self.ids[link.source]}
+        if link.note:
+            fields["note"] = link.note
+        return self.undercuts(link, fields, depth)
+
+    def undercuts(self, link: DraftLink, fields: dict[str, Any], depth: int) -> dict[str, Any]:
+        attacks = self.incoming.get(link.key, [])
+        if attacks and depth > MAX_UNDERCUT_DEPTH:
+            self.too_deep += attacks
+            return fields
+        items = [self.item(lk, depth + 1) for lk in attacks]
+        if items:
+            fields["undercut"] = items
         return fields
+
+    def warn_too_deep(self) -> None:
+        """One warning for the undercuts nested too deep to write, and all that attack them."""
+        if not self.too_deep:
+            return
+        first = self.too_deep[0]
+        count, todo = 0, list(self.too_deep)
+        while todo:
+            count += 1
+            todo += self.incoming.get(todo.pop().key, [])
+        self.draft.warn(
+            "W614",
+            f"{count} undercuts nested deeper than a map can hold ({MAX_UNDERCUT_DEPTH} levels)"
+            f" are left out, the first by {self.draft.nodes[first.source].text!r}",
+            first.position,
+        )
 
     def has_cycle(self) -> bool:
         """Whether following links (premise -> parent, undercutter -> link's parent) loops."""
         by_key = {lk.key: lk for lk in self.links}
+        parent: dict[str, str | None] = {}  # link key -> the node its chain of undercuts ends at
+
+        def end(link: DraftLink) -> str | None:
+            chain: list[str] = []
+            seen: set[str] = set()
+            current: DraftLink | None = link
+            while current is not None and current.key not in parent:
+                if current.kind is not LinkKind.UNDERCUT:
+                    parent[current.key] = current.target
+                    break
+                if current.key in seen:  # undercuts that undercut each other: no end
+                    break
+                chain.append(current.key)
+                seen.add(current.key)
+                current = by_key.get(current.target)
+            found = parent.get(current.key) if current is not None else None
+            for key in chain:
+                parent[key] = found
+            return found
+
         edges: dict[str, list[str]] = {}
         for lk in self.links:
-            target, seen = lk, 0
-            while (
-                target.kind is LinkKind.UNDERCUT and target.target in by_key and seen < len(by_key)
-            ):
-                target, seen = by_key[target.target], seen + 1
-            if target.kind is not LinkKind.UNDERCUT:
-                edges.setdefault(lk.source, []).append(target.target)
+            target = end(lk)
+            if target is not None:
+                edges.setdefault(lk.source, []).append(target)
         return _cyclic(self.draft.nodes, edges)
 
 

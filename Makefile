@@ -23,14 +23,17 @@ demo: $(STAMP) ## Check the bundled maps, summarise the Secure Communities map, 
 	$(BIN)/argmap summary maps/secure-communities.yaml $(SOURCES)
 	$(BIN)/argmap render maps/ -o build
 
+# The key is drawn with scores, to explain their words and carry their caveat; the maps
+# without: a diagram shows the map's facts (who argues what, which quotes are verified),
+# and must not make a disputed point look settled.
 docs: $(STAMP) ## Redraw the images in docs/ that the README shows
-	$(BIN)/argmap render docs/legend.yaml -o docs/legend.png
-	$(BIN)/argmap render docs/legend.yaml -o docs/legend.svg
+	$(BIN)/argmap render docs/legend.yaml --eval -o docs/legend.png
+	$(BIN)/argmap render docs/legend.yaml --eval -o docs/legend.svg
 	$(BIN)/argmap render maps/example.yaml -o docs/example.png
 	$(BIN)/argmap render maps/example.yaml -o docs/example.svg
-	$(BIN)/argmap render maps/secure-communities.yaml -o docs/secure-communities.svg
+	$(BIN)/argmap render maps/secure-communities.yaml $(SOURCES) -o docs/secure-communities.svg
 	$(BIN)/argmap render maps/secure-communities.yaml --focus union-caused-delay --depth 3 \
-		-o docs/union-caused-delay.png
+		$(SOURCES) -o docs/union-caused-delay.png
 	$(BIN)/argmap report maps/secure-communities.yaml $(SOURCES) -o build/secure-communities.html
 	$(BIN)/python docs/report_screenshots.py build/secure-communities.html
 

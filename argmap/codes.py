@@ -43,6 +43,7 @@ CODES: dict[str, str] = {
     "W202": "unused source",
     "W203": "unused actor",
     "W205": "the same link written twice",
+    "W210": "a premise counted more than once in one node's evaluation (two routes)",
     # information
     "I301": "source file not found: quotes not checked",
     "I302": "source has no file: quotes not checked",

@@ -30,6 +30,7 @@ from argmap.load import load_map, loads_map
 from argmap.model import Actor, ArgumentMap, Link, LinkKind, Node, Source
 from argmap.tables import md
 from argmap.vocabulary import Type, file_fields
+from argmap.wording import STATUS_WORD
 
 GIT_PREFIX = "git:"
 SIMILAR = 0.6
@@ -686,7 +687,7 @@ def _score_text(s: ScoreChange) -> str:
     if abs(s.old_strength - s.new_strength) >= STRENGTH_STEP:
         parts.append(f"strength {s.old_strength:.2f} → {s.new_strength:.2f}")
     if s.old_status != s.new_status:
-        parts.append(f"status {s.old_status} → {s.new_status}")
+        parts.append(f"status {STATUS_WORD[s.old_status]} → {STATUS_WORD[s.new_status]}")
     return ", ".join(parts)
 
 
@@ -834,9 +835,9 @@ def to_markdown(d: MapDiff) -> str:
         lines += ["", f"#### Strength and status ({d.reading})", ""]
         lines += ["| node | strength | status |", "|---|---|---|"]
         for s in d.scores:
-            status = s.new_status
+            status = STATUS_WORD[s.new_status]
             if s.old_status != s.new_status:
-                status = f"{s.old_status} → {s.new_status}"
+                status = f"{STATUS_WORD[s.old_status]} → {status}"
             strength = f"{s.old_strength:.2f} → {s.new_strength:.2f}"
             lines.append(f"| {md_code(s.id)} | {strength} | {status} |")
     if d.evaluation_note:

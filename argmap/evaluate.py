@@ -7,9 +7,10 @@ each computes and where it is published):
   gradual semantics: DF-QuAD (Rago et al. 2016, the default), quadratic energy
   (Potyka 2018) or Euler-based (Amgoud & Ben-Naim 2017). `pro` links support,
   `con` links attack.
-- **status** accepted / rejected / undecided: the grounded labelling of the
-  attack relation (Dung 1995), with the attacks a support reading induces
-  added when one is chosen; preferred and stable extensions by `acceptance()`.
+- **status** `in` / `out` / `undecided` (shown as stands / falls / undecided,
+  argmap/wording.py): the grounded labelling of the attack relation (Dung 1995),
+  with the attacks a support reading induces added when one is chosen; preferred
+  and stable extensions by `acceptance()`.
 
 Every link is itself an argument (DESIGN.md §3): its base score is its source
 node's strength, its attackers are the undercuts written on it, and the node
@@ -57,9 +58,18 @@ EULER_MAX_EXPONENT = 700.0
 
 
 class Status(enum.Enum):
-    ACCEPTED = "accepted"  # IN in the grounded labelling
-    REJECTED = "rejected"  # OUT
-    UNDECIDED = "undecided"  # UNDEC
+    """The grounded label, by its standard name (JSON); `word` is what readers see."""
+
+    IN = "in"
+    OUT = "out"
+    UNDECIDED = "undecided"
+
+    @property
+    def word(self) -> str:
+        """stands / falls / undecided (argmap/wording.py)."""
+        from argmap.wording import STATUS_WORD
+
+        return STATUS_WORD[self.value]
 
 
 @attrs.frozen
@@ -81,6 +91,9 @@ class Evaluation:
     iterations: int  # Runge–Kutta steps taken on cycles; 0 when acyclic
     nodes: Mapping[str, Score]  # every unique node id, in file order
     links: Mapping[str, Score]  # every link id: the link as an argument
+    # The argument graph, strengths and labels as computed, for argmap/explain.py to reuse
+    # (building the graph again would cost as much as the evaluation itself).
+    computed: object = attrs.field(default=None, eq=False, repr=False)
 
 
 # --- gradual semantics: one argument's strength from its base and its parents' strengths
@@ -618,7 +631,7 @@ def grounded_labelling(fw: _Framework) -> list[int]:
     return [UNDEC if lab is None else lab for lab in label]
 
 
-_STATUS = {IN: Status.ACCEPTED, OUT: Status.REJECTED, UNDEC: Status.UNDECIDED}
+_STATUS = {IN: Status.IN, OUT: Status.OUT, UNDEC: Status.UNDECIDED}
 
 
 # --- the public entry point
@@ -705,6 +718,7 @@ def _evaluation(
         iterations=steps,
         nodes=nodes,
         links=links,
+        computed=(g, strength, labels),
     )
 
 
@@ -855,17 +869,28 @@ def _score(score: Score) -> dict[str, Any]:
     }
 
 
-def evaluation_json(evaluation: Evaluation, extensions: Acceptance | None = None) -> str:
-    """The JSON document of `argmap evaluate --format json` (README, "Evaluation semantics")."""
+def evaluation_json(
+    evaluation: Evaluation,
+    extensions: Acceptance | None = None,
+    explanations: Sequence[Any] = (),
+    repeats: Sequence[Any] = (),
+) -> str:
+    """The JSON document of `argmap evaluate --format json` (README, "Evaluation semantics"):
+    `explanations` are argmap.explain's Explanations, `repeats` argmap.routes' Repeats."""
+    from argmap.wording import SCORES_CAVEAT
+
     doc: dict[str, Any] = {
         "semantics": evaluation.semantics,
         "support": evaluation.support,
         "status_semantics": evaluation.status_semantics,
+        "caveat": SCORES_CAVEAT,
         "converged": evaluation.converged,
         "residual": evaluation.residual,
         "iterations": evaluation.iterations,
         "nodes": {nid: _score(s) for nid, s in evaluation.nodes.items()},
         "links": {lid: _score(s) for lid, s in evaluation.links.items()},
+        "explanations": {x.node: x.as_data() for x in explanations},
+        "counted_twice": [r.as_data() for r in repeats],
     }
     if extensions is not None:
         doc["extensions"] = {

@@ -8,8 +8,13 @@ from the map is escaped by argmap.escape; argmap.renderer lays the DOT out.
 Visual grammar (the README's legend shows it):
 - top-level claims: rounded, bold, larger text, a heavier border; premises:
   plain boxes; implicit (reconstructed) premises: dashed border;
-- under the text, a small line: who argues it, `“quoted”` when the node
-  carries a quote, and with evaluation a badge `accepted 0.62`;
+- under the text, a small line: who argues it, and for a node with quotes whether
+  they were checked: `quote verified` (found in the source's file), `quote NOT
+  FOUND` (bold), `quote unchecked` (no file to check against); with evaluation
+  (`--eval`) a badge `stands 0.62`, `unopposed 0.50`, or where strength and status
+  disagree `0.72 · falls, 1 unanswered` in a colour of its own, and `· fragile` on
+  a claim whose verdict is fragile (argmap/explain.py); the key carries the
+  scores' caveat (argmap/wording.py);
 - supports: an arrow (green in colour themes); oppositions: a tee (red);
   undercuts: dashed tees aimed at a small junction point on the link they
   attack;
@@ -29,14 +34,27 @@ import unicodedata
 import zlib
 from collections.abc import Iterable, Mapping
 
+import attrs
 import graphviz
 
 from argmap.escape import clean_text, esc_string, html_text, safe_url, url_attribute
 from argmap.evaluate import Evaluation, Score, not_converged
-from argmap.model import ArgumentMap, Link, LinkKind, Node
+from argmap.explain import Robustness, explain
+from argmap.model import ArgumentMap, Link, LinkKind, Node, Quote
+from argmap.quotes import FileStatus, QuoteCheck, QuoteChecks
 from argmap.selection import claim_owners, drawn_links, visible
 from argmap.themes import THEMES, RenderOptions, Theme
 from argmap.vocabulary import is_id
+from argmap.wording import (
+    ROBUST_MEANING,
+    SCORES_CAVEAT,
+    STATUS_MEANING,
+    STATUS_WORD,
+    UNOPPOSED_MEANING,
+    UNOPPOSED_WORD,
+    disagreement,
+    status_word,
+)
 
 BOLD_WIDTH = "2.8"  # oppositions in the print theme: heavier than supports
 
@@ -76,16 +94,140 @@ def _link_element(link_id: str) -> str:
     return f"link:{link_id}" if is_id(link_id) else f"link:{zlib.crc32(link_id.encode())}"
 
 
-def _status(score: Score | None) -> str | None:
-    return None if score is None else score.status.value
+@attrs.frozen
+class _Verdict:
+    """What a node's badge, tint and tooltip say about its evaluation."""
+
+    score: Score
+    label: str  # "in" | "out" | "undecided"
+    unanswered: int  # con links that stand: why it falls
+    unopposed: bool  # no con link at all
+    robustness: Robustness | None  # claims only
+
+    @property
+    def mixed(self) -> bool:
+        return self.disagreement(short=True) is not None
+
+    def disagreement(self, short: bool) -> str | None:
+        return disagreement(
+            self.score.strength, self.label, self.unanswered, self.unopposed, short=short
+        )
+
+    @property
+    def tint(self) -> str:
+        """The theme key of its colours: its label; "mixed" where strength says otherwise;
+        "unopposed" where nothing objects to it."""
+        if self.mixed:
+            return "mixed"
+        return "unopposed" if self.label == "in" and self.unopposed else self.label
+
+    @property
+    def badge(self) -> str:
+        strength = f"{self.score.strength:.2f}"
+        why = self.disagreement(short=True)
+        words = (
+            f"{strength} · {why}"
+            if why
+            else f"{status_word(self.label, self.unopposed)} {strength}"
+        )
+        if self.robustness is not None and not self.robustness.robust:
+            words += " · fragile"
+        return words
+
+    def tooltip(self) -> list[str]:
+        strength = f"Strength {self.score.strength:.2f}"
+        why = self.disagreement(short=False)
+        if why:
+            out = [f"{strength} · {why} ({STATUS_MEANING[self.label]})"]
+        elif self.label == "in" and self.unopposed:
+            out = [f"{strength} · {UNOPPOSED_WORD}: {UNOPPOSED_MEANING}"]
+        else:
+            out = [f"{strength} · {STATUS_WORD[self.label]}: {STATUS_MEANING[self.label]}"]
+        r = self.robustness
+        if r is not None:
+            if r.robust:
+                out.append(f"Robust: it {ROBUST_MEANING[True]}")
+            else:
+                out.append("Fragile: " + "; ".join(r.reasons))
+        out.append(f"Scores are {SCORES_CAVEAT}.")
+        return out
+
+
+def _verdicts(
+    m: ArgumentMap, evaluation: Evaluation | None, shown: Iterable[str]
+) -> dict[str, _Verdict]:
+    if evaluation is None:
+        return {}
+    ids = list(shown)
+    claims = [c for c in m.claims if c in set(ids)]
+    robustness = {x.node: x.robustness for x in explain(m, evaluation, claims, contributions=False)}
+    out: dict[str, _Verdict] = {}
+    for node_id in ids:
+        score = evaluation.nodes.get(node_id)
+        if score is None:
+            continue
+        con = m.attackers(node_id)
+        unanswered = sum(1 for lk in con if evaluation.links[lk.id].status.value == "in")
+        out[node_id] = _Verdict(
+            score, score.status.value, unanswered, not con, robustness.get(node_id)
+        )
+    return out
+
+
+# How a node's quotes were checked: the word drawn under it, and the SVG class.
+QUOTE_STATE_WORDS = {
+    "verified": "quote verified",
+    "not-found": "quote NOT FOUND",
+    "unchecked": "quote unchecked",
+}
+QUOTE_STATE_MEANING = {
+    "verified": "found in the source's file",
+    "not-found": "the source's file was read and the quote is not in it",
+    "unchecked": "no source file to check it against (the source's file, or --sources DIR)",
+}
+
+
+def _quote_verdict(quote: Quote, checks: QuoteChecks | None) -> str:
+    """One quote's check, for its tooltip line."""
+    verdict = checks.verdict(quote) if checks is not None else QuoteCheck.UNCHECKED
+    if verdict is QuoteCheck.VERIFIED:
+        return "verified in the source's file"
+    if verdict is QuoteCheck.NOT_FOUND:
+        return "NOT FOUND in the source's file"
+    status = checks.files.get(quote.source) if checks is not None else None
+    if status is FileStatus.NONE:
+        return "unchecked: the source has no file"
+    if status is FileStatus.ABSENT:
+        return "unchecked: the source's file was not found (--sources DIR)"
+    return "unchecked"
+
+
+def quote_state(node: Node, checks: QuoteChecks | None) -> str | None:
+    """ "not-found" if any quote was not found, else "verified" if every quote was found,
+    else "unchecked"; None without quotes. No checks: every quote is unchecked."""
+    if not node.quotes:
+        return None
+    if checks is None:
+        return "unchecked"
+    verdicts = [checks.verdict(q) for q in node.quotes]
+    if QuoteCheck.NOT_FOUND in verdicts:
+        return "not-found"
+    if all(v is QuoteCheck.VERIFIED for v in verdicts):
+        return "verified"
+    return "unchecked"
 
 
 def render_dot(
     m: ArgumentMap,
     evaluation: Evaluation | None = None,
     options: RenderOptions | None = None,
+    checks: QuoteChecks | None = None,
 ) -> str:
-    """The map as DOT text: pure, deterministic, every map string escaped."""
+    """The map as DOT text: pure, deterministic, every map string escaped.
+
+    `checks` (argmap.quotes.check_quotes) says which quotes were verified; without
+    it every quote is drawn as unchecked. With `evaluation` each node carries its
+    badge and tint, each claim its robustness, and the key the scores' caveat."""
     options = options or RenderOptions()
     if evaluation is not None and not evaluation.converged:
         raise not_converged(m.path, evaluation, "its strengths are not a fixpoint to draw")
@@ -127,7 +269,7 @@ def render_dot(
     )
     g.attr("edge", fontname="Helvetica", fontsize="10", penwidth="1.4", arrowsize="0.8")
 
-    scores = evaluation.nodes if evaluation is not None else {}
+    verdicts = _verdicts(m, evaluation, shown)
     owners = claim_owners(m) if options.cluster and options.focus is None else {}
     frames: dict[str, list[Node]] = {}
     loose: list[Node] = []
@@ -148,19 +290,32 @@ def render_dot(
                     node,
                     names,
                     theme,
-                    scores.get(node.id),
+                    verdicts.get(node.id),
+                    checks,
                     node.id in claims,
                     node.id in context,
                 )
     for node in loose:
         _add_node(
-            g, m, node, names, theme, scores.get(node.id), node.id in claims, node.id in context
+            g,
+            m,
+            node,
+            names,
+            theme,
+            verdicts.get(node.id),
+            checks,
+            node.id in claims,
+            node.id in context,
         )
     loose_refs = _loose_refs(links, claims)
     _arrange_heads(g, m, shown, links, names, loose_refs)
     _add_links(g, m, links, names, theme, evaluation, loose_refs)
     if options.legend:
-        _add_legend(g, theme, evaluation, shown.values())
+        states = [quote_state(node, checks) for node in shown.values()]
+        _add_legend(g, theme, evaluation, shown.values(), states)
+    elif evaluation is not None:  # no key to carry the caveat: the diagram's label does
+        caveat = html_text(f"Scores are {SCORES_CAVEAT}.")
+        g.attr("graph", labelloc="b", label=f'<<FONT POINT-SIZE="10">{caveat}</FONT>>')
     source: str = g.source
     return source
 
@@ -256,6 +411,7 @@ def _arrange_heads(
 
 
 def _node_style(node: Node, theme: Theme, status: str | None, is_claim: bool) -> str:
+    """`status`: the verdict's tint key (in, out, undecided, mixed), or None."""
     parts = ["rounded" if is_claim else "", "filled"]
     if node.implicit:
         parts.append("dashed")
@@ -270,11 +426,13 @@ def _add_node(
     node: Node,
     names: _Names,
     theme: Theme,
-    score: Score | None,
+    verdict: _Verdict | None,
+    checks: QuoteChecks | None,
     is_claim: bool,
     is_context: bool,
 ) -> None:
-    status = _status(score)
+    quotes = quote_state(node, checks)
+    status = verdict.tint if verdict is not None else None
     if status is not None:
         fill = theme.status_fill.get(status, theme.premise_fill)
     else:
@@ -282,20 +440,26 @@ def _add_node(
     classes = ["claim" if is_claim else "premise"]
     if node.implicit:
         classes.append("implicit")
-    if node.quotes:
-        classes.append("quoted")
-    if status is not None:
-        classes.append(status)
+    if quotes is not None:
+        classes += ["quoted", f"quote-{quotes}"]
+    if verdict is not None:
+        classes.append(f"status-{verdict.label}")
+        if verdict.mixed:
+            classes.append("mixed")
+        if verdict.label == "in" and verdict.unopposed:
+            classes.append("unopposed")
+        if verdict.robustness is not None:
+            classes.append("robust" if verdict.robustness.robust else "fragile")
     if is_context:
         classes.append("context")
     lines = _wrapped(node.text, CLAIM_WRAP if is_claim else PREMISE_WRAP)
     attrs_: dict[str, str] = {
         "id": names.element[node.id],
         "class": " ".join(classes),
-        "label": _label(m, node, lines, theme, score, status, is_claim, is_context),
+        "label": _label(m, node, lines, theme, verdict, quotes, is_claim, is_context),
         "style": _node_style(node, theme, status, is_claim),
         "fillcolor": fill,
-        "tooltip": esc_string(_tooltip(m, node, score, status, is_claim)),
+        "tooltip": esc_string(_tooltip(m, node, verdict, checks, is_claim)),
     }
     if is_claim:
         attrs_["penwidth"] = "2.2"
@@ -373,8 +537,8 @@ def _label(
     node: Node,
     lines: list[str],
     theme: Theme,
-    score: Score | None,
-    status: str | None,
+    verdict: _Verdict | None,
+    quotes: str | None,
     is_claim: bool,
     is_context: bool,
 ) -> str:
@@ -384,8 +548,9 @@ def _label(
     meta_parts = [(name, html_text(name) or NBSP) for name in _actor_names(m, node)]
     if node.implicit:
         meta_parts.append(("reconstructed", "<I>reconstructed</I>"))
-    if node.quotes:
-        meta_parts.append(("“quoted”", "“quoted”"))
+    if quotes is not None:
+        words = QUOTE_STATE_WORDS[quotes]
+        meta_parts.append((words, f"<B>{words}</B>" if quotes == "not-found" else words))
     muted = theme.context_text if is_context else theme.muted
     meta = ""
     if meta_parts:
@@ -400,8 +565,9 @@ def _label(
         joined = '<BR ALIGN="LEFT"/>'.join(" · ".join(line) for line in meta_lines)
         meta = f'<FONT POINT-SIZE="10" COLOR="{muted}">{joined}</FONT>'
     badge = ""
-    if score is not None and status is not None:
-        words = f"{status} {score.strength:.2f}"
+    if verdict is not None:
+        words = verdict.badge
+        status = verdict.tint
         badge = (
             '<TD WIDTH="8"></TD><TD ALIGN="RIGHT" VALIGN="BOTTOM">'
             '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
@@ -450,7 +616,7 @@ def _badge_width(words: str) -> int:
 
 
 def _tooltip(
-    m: ArgumentMap, node: Node, score: Score | None, status: str | None, is_claim: bool
+    m: ArgumentMap, node: Node, verdict: _Verdict | None, checks: QuoteChecks | None, is_claim: bool
 ) -> str:
     kind = "Claim" if is_claim else ("Reconstructed premise" if node.implicit else "Premise")
     out = [f"{kind} {node.id}", node.text]
@@ -469,11 +635,11 @@ def _tooltip(
         if quote.speaker:
             speaker = m.actors.get(quote.speaker)
             line += f", said by {speaker.name if speaker else quote.speaker}"
-        out.append(line)
+        out.append(f"{line} — {_quote_verdict(quote, checks)}")
     if node.note:
         out.append(f"Note: {node.note}")
-    if score is not None and status is not None:
-        out.append(f"Strength {score.strength:.2f}, {status}")
+    if verdict is not None:
+        out += verdict.tooltip()
     return "\n".join(out)
 
 
@@ -602,10 +768,22 @@ def _link_tooltip(m: ArgumentMap, link: Link, evaluation: Evaluation | None) -> 
     return "\n".join(out)
 
 
+_QUOTE_ORDER = ["verified", "unchecked", "not-found"]
+
+
+def _legend_lines(words: str, width: int = 26) -> str:
+    return "<BR/>".join(html_text(line) for line in textwrap.wrap(words, width))
+
+
 def _add_legend(
-    g: graphviz.Digraph, theme: Theme, evaluation: Evaluation | None, nodes: Iterable[Node]
+    g: graphviz.Digraph,
+    theme: Theme,
+    evaluation: Evaluation | None,
+    nodes: Iterable[Node],
+    quote_states: Iterable[str | None] = (),
 ) -> None:
-    """Rows of samples: node kinds; link kinds; with evaluation, statuses and the semantics."""
+    """Rows of samples: node kinds; link kinds; the quote states drawn; with evaluation,
+    the status words with what they mean, the semantics and the scores' caveat."""
     any_implicit = any(n.implicit for n in nodes)
     # Not a cluster: Graphviz lets a cluster disturb the file order of premises
     # in the map beside it, and a separate component leaves the map alone.
@@ -661,38 +839,64 @@ def _add_legend(
         rows.append([f"Lend{i}" for i in range(len(kinds))])
         rows.append([f"Lword{i}" for i in range(len(kinds))])
 
-        if evaluation is not None:
-            for status, strength in (
-                ("accepted", "0.80"),
-                ("rejected", "0.20"),
-                ("undecided", "0.50"),
-            ):
-                extra = theme.status_style.get(status, "")
+        quoted = sorted({q for q in (quote_states or ()) if q is not None}, key=_QUOTE_ORDER.index)
+        if quoted:
+            names_ = [f"Lquote{k}" for k in range(len(quoted))]
+            for name, state in zip(names_, quoted, strict=True):
+                words = QUOTE_STATE_WORDS[state]
+                shown_words = f"<B>{words}</B>" if state == "not-found" else html_text(words)
                 key.node(
-                    f"L{status}",
+                    name,
+                    label=f"<{shown_words}: {html_text(QUOTE_STATE_MEANING[state])}>",
+                    shape="plaintext",
+                    fontcolor=theme.muted,
+                    **{"class": f"legend quote-{state}"},
+                )
+            rows.append(names_)
+
+        if evaluation is not None:
+            samples_ = [
+                ("in", STATUS_WORD["in"] + " 0.80", STATUS_MEANING["in"]),
+                ("out", STATUS_WORD["out"] + " 0.20", STATUS_MEANING["out"]),
+                ("undecided", STATUS_WORD["undecided"] + " 0.50", STATUS_MEANING["undecided"]),
+                ("unopposed", UNOPPOSED_WORD + " 0.50", UNOPPOSED_MEANING),
+                ("mixed", "0.72 · falls, 1 unanswered", "strength and status disagree: why"),
+            ]
+            row = []
+            for k, (tint, words, meaning) in enumerate(samples_):
+                extra = theme.status_style.get(tint, "")
+                name = f"Lstatus{k}"
+                key.node(
+                    name,
                     label=(
                         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2"><TR>'
-                        f'<TD BGCOLOR="{theme.status_badge[status]}"><FONT COLOR='
-                        f'"{theme.badge_text[status]}"> {status} {strength} </FONT></TD>'
-                        "</TR></TABLE>>"
+                        f'<TD BGCOLOR="{theme.status_badge[tint]}"><FONT COLOR='
+                        f'"{theme.badge_text[tint]}"> {html_text(words)} </FONT></TD></TR>'
+                        f'<TR><TD><FONT POINT-SIZE="9">{_legend_lines(meaning)}</FONT></TD></TR>'
+                        "</TABLE>>"
                     ),
                     style="filled" + (f",{extra}" if extra else ""),
-                    fillcolor=theme.status_fill[status],
-                    **{"class": f"legend {status}"},
+                    fillcolor=theme.status_fill[tint],
+                    **{"class": f"legend status-{tint}"},
                 )
-            rows.append(["Laccepted", "Lrejected", "Lundecided"])
+                row.append(name)
+            rows.append(row)
             semantics = SEMANTICS_NAMES.get(evaluation.semantics, evaluation.semantics)
             support = _SUPPORT_WORDS.get(
                 evaluation.support, f"support read as {evaluation.support}"
             )
+            caveat = _legend_lines(f"Scores are {SCORES_CAVEAT}.", 70)
+            fragile = _legend_lines(f"fragile (on a claim): it {ROBUST_MEANING[False]}.", 70)
             key.node(
                 "Lsemantics",
                 label=(
                     f"<Strength from 0 to 1 under {html_text(semantics)};<BR/>"
-                    f"status: grounded, {html_text(support)}>"
+                    f"status: grounded, {html_text(support)}<BR/>{fragile}<BR/>"
+                    f"<B>{caveat}</B>>"
                 ),
                 shape="plaintext",
                 fontcolor=theme.muted,
+                **{"class": "legend caveat"},
             )
             rows.append(["Lsemantics"])
 

@@ -29,6 +29,7 @@ from argmap.errors import RenderError
 if TYPE_CHECKING:
     from argmap.evaluate import Evaluation
     from argmap.model import ArgumentMap
+    from argmap.quotes import QuoteChecks
     from argmap.themes import RenderOptions
 
 PURE_NAME = "graphviz-pure"
@@ -201,6 +202,7 @@ def render_map(
     *,
     evaluation: Evaluation | None = None,
     options: RenderOptions | None = None,
+    checks: QuoteChecks | None = None,
     renderer: Renderer | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     warn: Callable[[str], None] | None = None,
@@ -209,7 +211,7 @@ def render_map(
     hears what the user should know of a diagram that was still drawn."""
     from argmap.render import render_dot
 
-    dot = render_dot(m, evaluation, options)
+    dot = render_dot(m, evaluation, options, checks)
     if fmt == "dot":
         return dot.encode("utf-8")
     if renderer is None:

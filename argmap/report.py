@@ -19,6 +19,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from argmap.evaluate import Evaluation
+from argmap.explain import BASE_SPREAD, SEED, Explanation, status_words
 from argmap.graph import parents
 from argmap.listings import ActorRow, SourceRow
 from argmap.model import ArgumentMap, Node, Source
@@ -31,6 +32,16 @@ from argmap.tables import (
     format_strength,
     summary_notes,
     totals_lines,
+)
+from argmap.wording import (
+    ROBUST_MEANING,
+    ROBUST_WORD,
+    SCORES_CAVEAT,
+    STATUS_MEANING,
+    STATUS_WORD,
+    UNOPPOSED_MEANING,
+    UNOPPOSED_WORD,
+    verdict_text,
 )
 
 if TYPE_CHECKING:
@@ -46,7 +57,7 @@ def text(value: str, style: str = "") -> Text:
 # Tables and trees for the map in the terminal. `boxes` is True on a terminal: box drawing
 # and tree guides; False when piped: plain columns and indentation, stable for scripts.
 
-STATUS_STYLE = {"accepted": "green", "rejected": "red", "undecided": "yellow"}
+STATUS_STYLE = {"in": "green", "out": "red", "undecided": "yellow"}
 RELATION_MARK = {Relation.ROOT: "", Relation.PRO: "+", Relation.CON: "−", Relation.UNDERCUT: "×"}
 RELATION_STYLE = {
     Relation.ROOT: "bold",
@@ -104,8 +115,16 @@ def _claim_cell(row: ClaimRow) -> Text:
     return cell
 
 
-def status_text(status: str | None) -> Text:
-    return text(status or "-", STATUS_STYLE.get(status or "", ""))
+def verdict_cell(row: ClaimRow) -> Text:
+    """A claim's status words (why, where strength says otherwise) and `fragile`."""
+    if row.verdict is None or row.status is None:
+        return text("-")
+    agrees = row.verdict in (STATUS_WORD[row.status], UNOPPOSED_WORD)
+    style = STATUS_STYLE.get(row.status, "") if row.verdict != UNOPPOSED_WORD else ""
+    cell = text(row.verdict, style if agrees else "magenta")
+    if row.robust is False:
+        cell.append(" · fragile", "bold yellow")
+    return cell
 
 
 class _FitToWidth:
@@ -206,8 +225,7 @@ def summary_table(
     ]
     if evaluated:
         scores = [
-            Text.assemble(text(format_strength(r.strength)), " ", status_text(r.status))
-            for r in rows
+            Text.assemble(text(format_strength(r.strength)), " ", verdict_cell(r)) for r in rows
         ]
         columns.append(("strength", scores, {"no_wrap": True}, None))
     columns.append(("quotes", [text(format_share(r.coverage)) for r in rows], _NUMBER, None))
@@ -309,10 +327,10 @@ def _node_details(
     if node.by:
         detail("by ", _actor_names(m, node.by))
     if evaluation is not None and (score := evaluation.nodes.get(node.id)) is not None:
-        status = score.status.value
+        words, style = status_cell(m, evaluation, node.id)
         detail("strength ", f"{score.strength:.2f}")
         details.append(" ")
-        details.append(status, style=STATUS_STYLE.get(status, ""))
+        details.append(words, style=style)
         link = item.link
         link_score = evaluation.links.get(link.id) if link is not None else None
         if link is not None and link_score is not None and m.undercutters(link.id):
@@ -390,7 +408,9 @@ def show_tree(
         legend.append(
             text(
                 f"strength: {name} ({evaluation.semantics}), supports read as"
-                f" {evaluation.support}; status: {evaluation.status_semantics} labelling",
+                f" {evaluation.support}; status: {evaluation.status_semantics} labelling"
+                f" (stands: {STATUS_MEANING['in']}; falls: {STATUS_MEANING['out']};"
+                f" {UNOPPOSED_WORD}: nothing objects to it). Scores are {SCORES_CAVEAT}.",
                 "dim",
             )
         )
@@ -474,7 +494,10 @@ def sources_table(rows: Sequence[SourceRow], *, boxes: bool) -> RenderableType:
 
 # --- argmap evaluate ---------------------------------------------------------------------
 
-_STATUS_STYLE = {"accepted": "green", "rejected": "red", "undecided": "yellow"}
+_STATUS_STYLE = {"in": "green", "out": "red", "undecided": "yellow"}
+# A status whose strength says the opposite: neither the colour of standing nor of falling.
+_MIXED_STYLE = "magenta"
+_ROBUST_STYLE = {True: "", False: "bold yellow"}
 
 
 def _weight(value: float) -> str:
@@ -484,12 +507,46 @@ def _weight(value: float) -> str:
 
 
 def evaluation_caption(evaluation: Evaluation) -> Text:
-    """One line saying what was computed."""
+    """What was computed, and what it is not."""
     name = SEMANTICS_NAMES.get(evaluation.semantics, evaluation.semantics)
     return Text(
         f"Strength by {name}; status by {evaluation.status_semantics} semantics"
-        f" (support: {evaluation.support})."
+        f" (support: {evaluation.support}).\nScores are {SCORES_CAVEAT}."
     )
+
+
+def evaluation_key(
+    m: ArgumentMap,
+    evaluation: Evaluation,
+    explanations: Sequence[Explanation] = (),
+    extensions: Acceptance | None = None,
+) -> list[RenderableType]:
+    """What each word the table uses means (after the table): only the words it uses."""
+    used = {status_words(m, evaluation, node_id) for node_id in evaluation.nodes}
+    mixed = any(w not in (*STATUS_WORD.values(), UNOPPOSED_WORD) for w in used)
+    lines: list[RenderableType] = [text("")]
+    for label in ("in", "out", "undecided"):
+        if STATUS_WORD[label] in used or (mixed and label != "undecided"):
+            lines.append(text(f"{STATUS_WORD[label]}: {STATUS_MEANING[label]}", "dim"))
+    if UNOPPOSED_WORD in used:
+        lines.append(text(f"{UNOPPOSED_WORD}: {UNOPPOSED_MEANING}", "dim"))
+    if mixed:
+        lines.append(
+            text("falls, N unanswered / stands, score < 0.5: strength and status disagree", "dim")
+        )
+    verdicts = {x.robustness.robust for x in explanations if x.robustness is not None}
+    for robust in (True, False):
+        if robust in verdicts:
+            lines.append(text(f"{ROBUST_WORD[robust]}: {ROBUST_MEANING[robust]}", "dim"))
+    if extensions is not None:
+        lines.append(
+            text(
+                f"credulous: in at least one {extensions.semantics} extension (a position that"
+                " defends itself against every attack); sceptical: in every one",
+                "dim",
+            )
+        )
+    return lines
 
 
 # Past this many nodes the table is laid out in plain fixed columns: rich's table layout
@@ -497,29 +554,46 @@ def evaluation_caption(evaluation: Evaluation) -> Text:
 LARGE_TABLE = 2000
 
 
+def status_cell(m: ArgumentMap, evaluation: Evaluation, node_id: str) -> tuple[str, str]:
+    """The status word of a node (with why, where its strength says otherwise) and a style."""
+    label = evaluation.nodes[node_id].status.value
+    words = status_words(m, evaluation, node_id)
+    if words not in (STATUS_WORD[label], UNOPPOSED_WORD):
+        return words, _MIXED_STYLE
+    return words, _STATUS_STYLE.get(label, "") if words != UNOPPOSED_WORD else ""
+
+
 def _evaluation_rows(
-    m: ArgumentMap, evaluation: Evaluation, extensions: Acceptance | None
-) -> tuple[list[str], list[tuple[bool, list[str]]]]:
-    """Headers, and for every node (claims first) whether it is a claim and its cells."""
+    m: ArgumentMap,
+    evaluation: Evaluation,
+    extensions: Acceptance | None,
+    explanations: Sequence[Explanation] = (),
+) -> tuple[list[str], list[tuple[bool, list[str], list[str]]]]:
+    """Headers, and for every node (claims first) whether it is a claim, its cells and
+    their styles."""
     headers = ["node", "text", "base", "strength", "status"]
+    robustness = {x.node: x.robustness for x in explanations if x.robustness is not None}
+    if robustness:
+        headers.append("verdict")
     if extensions is not None:
         headers += ["credulous", "sceptical"]
     nodes = [n for n in m.unique_nodes() if n.is_claim]
     nodes += [n for n in m.unique_nodes() if not n.is_claim]
-    rows: list[tuple[bool, list[str]]] = []
+    rows: list[tuple[bool, list[str], list[str]]] = []
     for node in nodes:
         score = evaluation.nodes[node.id]
-        cells = [
-            node.id,
-            node.text,
-            _weight(score.base),
-            f"{score.strength:.4f}",
-            score.status.value,
-        ]
+        status, style = status_cell(m, evaluation, node.id)
+        cells = [node.id, node.text, _weight(score.base), f"{score.strength:.4f}", status]
+        styles = ["bold" if node.is_claim else "", "", "", "", style]
+        if robustness:
+            r = robustness.get(node.id)
+            cells.append("" if r is None else ROBUST_WORD[r.robust])
+            styles.append("" if r is None else _ROBUST_STYLE[r.robust])
         if extensions is not None:
             cells.append("yes" if node.id in extensions.credulous else "no")
             cells.append("yes" if node.id in extensions.sceptical else "no")
-        rows.append((node.is_claim, cells))
+            styles += ["", ""]
+        rows.append((node.is_claim, cells, styles))
     return headers, rows
 
 
@@ -527,25 +601,24 @@ def evaluation_table(
     m: ArgumentMap,
     evaluation: Evaluation,
     extensions: Acceptance | None = None,
+    explanations: Sequence[Explanation] = (),
     *,
     boxes: bool = True,
 ) -> Table:
-    """Every node, claims first, each with base score, strength and status (and credulous /
-    sceptical acceptance when extensions were asked for)."""
-    headers, rows = _evaluation_rows(m, evaluation, extensions)
+    """Every node, claims first, each with base score, strength and status (and whether
+    each claim's verdict is robust, and credulous / sceptical acceptance when extensions
+    were asked for)."""
+    headers, rows = _evaluation_rows(m, evaluation, extensions, explanations)
     table = _table(boxes, expand=True)
-    widest = max((len(cells[0]) for _, cells in rows), default=4)
+    widest = max((len(cells[0]) for _, cells, _ in rows), default=4)
     table.add_column(headers[0], overflow="fold", min_width=min(widest, 36))
     table.add_column(headers[1], overflow="ellipsis", no_wrap=True, ratio=1, min_width=8)
     table.add_column(headers[2], justify="right", no_wrap=True)
     table.add_column(headers[3], justify="right", no_wrap=True)
     for header in headers[4:]:
         table.add_column(header, no_wrap=True)
-    for is_claim, cells in rows:
-        styled: list[Text] = [text(cell) for cell in cells]
-        styled[0].stylize("bold" if is_claim else "")
-        styled[4].stylize(_STATUS_STYLE.get(cells[4], ""))
-        table.add_row(*styled)
+    for _, cells, styles in rows:
+        table.add_row(*[text(c, st) for c, st in zip(cells, styles, strict=True)])
     return table
 
 
@@ -553,14 +626,15 @@ def evaluation_lines(
     m: ArgumentMap,
     evaluation: Evaluation,
     extensions: Acceptance | None = None,
+    explanations: Sequence[Explanation] = (),
     width: int = 100,
     *,
     boxes: bool = True,
 ) -> list[str]:
     """The same table as plain fixed-width lines, for maps past LARGE_TABLE nodes."""
-    headers, rows = _evaluation_rows(m, evaluation, extensions)
+    headers, rows = _evaluation_rows(m, evaluation, extensions, explanations)
     return _plain_table(
-        headers, [c for _, c in rows], right={2, 3}, flexible=1, width=width, boxes=boxes
+        headers, [c for _, c, _ in rows], right={2, 3}, flexible=1, width=width, boxes=boxes
     )
 
 
@@ -605,12 +679,13 @@ def _undercut_rows(m: ArgumentMap, evaluation: Evaluation) -> list[list[str]]:
                     f"{lk.source} → {lk.target}",
                     f"{score.base:.4f}",
                     f"{score.strength:.4f}",
-                    score.status.value,
+                    score.status.word,
                 ]
             )
     return rows
 
 
+_WORD_STYLE = {STATUS_WORD[k]: v for k, v in _STATUS_STYLE.items()}
 _UNDERCUT_HEADERS = ["link", "from → to", "premise", "link strength", "status"]
 
 
@@ -630,7 +705,7 @@ def undercut_links_table(
     table.add_column(_UNDERCUT_HEADERS[3], justify="right", no_wrap=True)
     table.add_column(_UNDERCUT_HEADERS[4], no_wrap=True)
     for row in rows:
-        table.add_row(*row[:4], text(row[4], _STATUS_STYLE.get(row[4], "")))
+        table.add_row(*row[:4], text(row[4], _WORD_STYLE.get(row[4], "")))
     return table
 
 
@@ -643,6 +718,96 @@ def undercut_links_lines(
         return []
     table = _plain_table(_UNDERCUT_HEADERS, rows, {2, 3}, None, width, boxes)
     return ["", "Undercut links", *table]
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def explanation_view(m: ArgumentMap, x: Explanation) -> RenderableType:
+    """One node's verdict, why (contributions, flip) and how fragile, in plain words."""
+    badge = verdict_text(x.strength, x.status, x.unanswered, x.unopposed)
+    head = Text.assemble(text(x.node, "bold"), ": ", text(badge))
+    if x.robustness is not None:
+        head.append(" · ")
+        head.append(ROBUST_WORD[x.robustness.robust], _ROBUST_STYLE[x.robustness.robust])
+    parts: list[RenderableType] = [head, Padding(text(m.node(x.node).text, "dim"), (0, 0, 0, 2))]
+    if x.note:
+        parts.append(Padding(text(x.note, "yellow"), (0, 0, 0, 2)))
+    if x.contributions is not None:
+        if not x.contributions:
+            parts.append(
+                Padding(text("Rests on no premise: its strength is its base score."), (0, 0, 0, 2))
+            )
+        else:
+            parts.append(
+                Padding(
+                    text("Rests on (change each premise makes; strength and status without it):"),
+                    (0, 0, 0, 2),
+                )
+            )
+            grid = Table.grid(padding=(0, 2, 0, 0))
+            grid.add_column(justify="right", no_wrap=True)
+            grid.add_column(justify="right", no_wrap=True)
+            grid.add_column(no_wrap=True)
+            grid.add_column(overflow="fold")
+            for c in x.contributions:
+                grid.add_row(
+                    text(
+                        f"{c.contribution:+.2f}",
+                        "green" if c.contribution > 0 else "red" if c.contribution < 0 else "",
+                    ),
+                    text(f"{c.without:.2f}"),
+                    text(STATUS_WORD[c.status_without]),
+                    text(c.premise),
+                )
+            parts.append(Padding(grid, (0, 0, 0, 4)))
+    if x.flip is not None:
+        how = "the smallest such set" if x.flip.exact else "found greedily; a smaller set may exist"
+        parts.append(
+            Padding(
+                text(
+                    f"Flips if {_and(x.flip.removed)} {'is' if len(x.flip.removed) == 1 else 'are'}"
+                    f" removed: {x.flip.strength:.2f}, {STATUS_WORD[x.flip.status]} ({how})."
+                ),
+                (0, 0, 0, 2),
+            )
+        )
+    elif x.contributions:
+        parts.append(
+            Padding(
+                text("No set of premises searched flips it (across 0.5 or in status)."),
+                (0, 0, 0, 2),
+            )
+        )
+    r = x.robustness
+    if r is not None:
+        how = (
+            "exact, from the corners of the range"
+            if r.method == "exact"
+            else f"lowest and highest of {r.samples} random draws, seed {SEED}"
+        )
+        spread = f"±{BASE_SPREAD:g}"
+        lines = [
+            f"Strength {r.low:.2f}–{r.high:.2f} when every base score moves by {spread} ({how})."
+        ]
+        if r.without_implicit is not None:
+            strength, status = r.without_implicit
+            word = STATUS_WORD[status]
+            lines.append(f"Without its reconstructed (implicit) premises: {strength:.2f}, {word}.")
+        if r.robust:
+            lines.append(f"Robust: it {ROBUST_MEANING[True]}.")
+        else:
+            lines.append("Fragile: " + "; ".join(r.reasons) + ".")
+        parts += [Padding(text(line), (0, 0, 0, 2)) for line in lines]
+    return Group(*parts)
+
+
+def explanation_views(m: ArgumentMap, explanations: Sequence[Explanation]) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    for x in explanations:
+        out += [text(""), explanation_view(m, x)]
+    return out
 
 
 def convergence_line(evaluation: Evaluation) -> Text | None:

@@ -18,6 +18,7 @@ import attrs
 
 from argmap.errors import Diagnostic, MapLoadError, Position, Severity
 from argmap.evaluate import Evaluation
+from argmap.explain import explain, status_words
 from argmap.files import map_files
 from argmap.graph import (
     actor_ids,
@@ -67,7 +68,9 @@ class ClaimRow:
     actors_con: tuple[str, ...]
     coverage: Coverage
     strength: float | None = None
-    status: str | None = None
+    status: str | None = None  # in | out | undecided
+    verdict: str | None = None  # the words tables show (argmap.explain.status_words)
+    robust: bool | None = None  # the verdict's robustness (argmap.explain)
 
     @property
     def quote_coverage(self) -> float | None:
@@ -87,6 +90,8 @@ class ClaimRow:
             "depth": self.depth,
             "strength": self.strength,
             "status": self.status,
+            "verdict": self.verdict,
+            "robust": self.robust,
             "actors_pro": list(self.actors_pro),
             "actors_con": list(self.actors_con),
             "quoted_premises": self.coverage.quoted,
@@ -109,6 +114,8 @@ CLAIM_FIELDS = (
     "depth",
     "strength",
     "status",
+    "verdict",
+    "robust",
     "actors_pro",
     "actors_con",
     "quoted_premises",
@@ -181,6 +188,7 @@ def claim_row(
     checks: QuoteChecks,
     all_depths: Mapping[str, int],
     evaluation: Evaluation | None = None,
+    robust: bool | None = None,
 ) -> ClaimRow:
     claim = m.node(claim_id)
     beneath = sides_beneath(m, claim_id)
@@ -213,6 +221,8 @@ def claim_row(
         coverage=Coverage(sum(1 for n in stated if checks.verified(n)), len(stated)),
         strength=strength,
         status=status,
+        verdict=status_words(m, evaluation, claim_id) if evaluation is not None else None,
+        robust=robust,
     )
 
 
@@ -254,7 +264,15 @@ def summarise(
     """The rows and totals of `argmap summary` for one map (every claim, in file order)."""
     checks = check_quotes(m, texts)
     all_depths = depths(m)
-    rows = tuple(claim_row(m, c.id, checks, all_depths, evaluation) for c in m.claim_nodes())
+    robust: dict[str, bool] = {}
+    if evaluation is not None:
+        for x in explain(m, evaluation, contributions=False):
+            if x.robustness is not None:
+                robust[x.node] = x.robustness.robust
+    rows = tuple(
+        claim_row(m, c.id, checks, all_depths, evaluation, robust.get(c.id))
+        for c in m.claim_nodes()
+    )
     return MapSummary(
         title=m.title,
         path=m.path,

@@ -19,6 +19,7 @@ from argmap.summary import (
     combined_totals,
     map_label,
 )
+from argmap.wording import ROBUST_MEANING, SCORES_CAVEAT, STATUS_MEANING, UNOPPOSED_WORD
 
 SEMANTICS_NAMES = {"dfquad": "DF-QuAD", "qe": "quadratic energy", "euler": "Euler-based"}
 
@@ -65,7 +66,9 @@ def summary_notes(summaries: Sequence[MapSummary]) -> list[str]:
         name = SEMANTICS_NAMES.get(e["semantics"], e["semantics"])
         notes.append(
             f"strength: {name} ({e['semantics']}), supports read as {e['support']};"
-            f" status: {e['status_semantics']} labelling."
+            f" status: {e['status_semantics']} labelling (stands: {STATUS_MEANING['in']};"
+            f" falls: {STATUS_MEANING['out']}; {UNOPPOSED_WORD}: nothing objects to it);"
+            f" fragile: {ROBUST_MEANING[False]}. Scores are {SCORES_CAVEAT}."
         )
     several = len(summaries) > 1
     unchecked = [
@@ -146,6 +149,12 @@ def md(text: str) -> str:
     return " ".join(text.translate(_MD_SPECIAL).split())
 
 
+def _verdict(r: ClaimRow) -> str:
+    if r.verdict is None:
+        return "-"
+    return r.verdict + (" · fragile" if r.robust is False else "")
+
+
 def summary_markdown(
     summaries: Sequence[MapSummary], rows: Sequence[ClaimRow], *, base: str | Path | None = None
 ) -> str:
@@ -161,7 +170,7 @@ def summary_markdown(
     for r in rows:
         cells = [md(map_label(r.map, base))] if several else []
         cells += [md(r.id), md(r.text), f"{r.pro}/{r.pro_total}", f"{r.con}/{r.con_total}"]
-        cells += [format_strength(r.strength), r.status or "-"] if evaluated else []
+        cells += [format_strength(r.strength), _verdict(r)] if evaluated else []
         cells += [
             md(", ".join(r.actors_pro)),
             md(", ".join(r.actors_con)),

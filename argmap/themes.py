@@ -22,6 +22,9 @@ class Theme:
     con: str
     undercut: str
     con_style: str  # "solid", or "bold" where colour alone must not carry the difference
+    # Per grounded label (in, out, undecided), and "mixed" where strength and status disagree
+    # (the badge says why in words, so that neither colour contradicts the other), and
+    # "unopposed" (nothing objects to it: no tint that reads as a verdict).
     status_fill: Mapping[str, str]
     status_badge: Mapping[str, str]  # badge background per status
     badge_text: Mapping[str, str]
@@ -43,9 +46,27 @@ THEMES: dict[str, Theme] = {
         con="#c62828",
         undercut="#c62828",
         con_style="solid",
-        status_fill={"accepted": "#e6f4ea", "rejected": "#fce8e6", "undecided": "#f1f3f4"},
-        status_badge={"accepted": "#2e7d32", "rejected": "#c62828", "undecided": "#5f6368"},
-        badge_text={"accepted": "white", "rejected": "white", "undecided": "white"},
+        status_fill={
+            "in": "#e6f4ea",
+            "out": "#fce8e6",
+            "undecided": "#f1f3f4",
+            "mixed": "#fff4e0",
+            "unopposed": "white",
+        },
+        status_badge={
+            "in": "#2e7d32",
+            "out": "#c62828",
+            "undecided": "#5f6368",
+            "mixed": "#8a5a00",
+            "unopposed": "#80868b",
+        },
+        badge_text={
+            "in": "white",
+            "out": "white",
+            "undecided": "white",
+            "mixed": "white",
+            "unopposed": "white",
+        },
         status_style={},
         context_text="#80868b",
         frame="#bdc1c6",
@@ -62,9 +83,27 @@ THEMES: dict[str, Theme] = {
         con="#f28b82",
         undercut="#f28b82",
         con_style="solid",
-        status_fill={"accepted": "#1f3a27", "rejected": "#4a2523", "undecided": "#2f3136"},
-        status_badge={"accepted": "#81c995", "rejected": "#f28b82", "undecided": "#9aa0a6"},
-        badge_text={"accepted": "#1e1f22", "rejected": "#1e1f22", "undecided": "#1e1f22"},
+        status_fill={
+            "in": "#1f3a27",
+            "out": "#4a2523",
+            "undecided": "#2f3136",
+            "mixed": "#3d3320",
+            "unopposed": "#2b2d31",
+        },
+        status_badge={
+            "in": "#81c995",
+            "out": "#f28b82",
+            "undecided": "#9aa0a6",
+            "mixed": "#fdd663",
+            "unopposed": "#9aa0a6",
+        },
+        badge_text={
+            "in": "#1e1f22",
+            "out": "#1e1f22",
+            "undecided": "#1e1f22",
+            "mixed": "#1e1f22",
+            "unopposed": "#1e1f22",
+        },
         status_style={},
         context_text="#7d8187",
         frame="#5f6368",
@@ -83,10 +122,28 @@ THEMES: dict[str, Theme] = {
         con="black",
         undercut="black",
         con_style="bold",
-        status_fill={"accepted": "white", "rejected": "#e0e0e0", "undecided": "#f4f4f4"},
-        status_badge={"accepted": "black", "rejected": "#6b6b6b", "undecided": "white"},
-        badge_text={"accepted": "white", "rejected": "white", "undecided": "black"},
-        status_style={"rejected": "diagonals"},
+        status_fill={
+            "in": "white",
+            "out": "#e0e0e0",
+            "undecided": "#f4f4f4",
+            "mixed": "#f4f4f4",
+            "unopposed": "white",
+        },
+        status_badge={
+            "in": "black",
+            "out": "#6b6b6b",
+            "undecided": "white",
+            "mixed": "white",
+            "unopposed": "white",
+        },
+        badge_text={
+            "in": "white",
+            "out": "white",
+            "undecided": "black",
+            "mixed": "black",
+            "unopposed": "black",
+        },
+        status_style={"out": "diagonals"},
         context_text="#707070",
         frame="#909090",
     ),

@@ -43,6 +43,7 @@ def validate_map(
     found += _check_links(m)
     if not any(d.code == "E101" for d in found):  # duplicated ids make any cycle spurious
         found += _check_cycles(m)
+        found += _check_repeated_premises(m)
     found += _check_actors_and_sources(m)
     if check_quotes:
         found += _check_quotes(m, sources or SourceTexts())
@@ -221,6 +222,22 @@ def _check_links(m: ArgumentMap) -> Iterable[Diagnostic]:
                 link.position,
             )
         seen.add(key)
+
+
+def _check_repeated_premises(m: ArgumentMap) -> Iterable[Diagnostic]:
+    """W210: a node that reaches another by two routes counts twice there, in every
+    semantics; readers do not expect a point to weigh double."""
+    from argmap.routes import repeated_premises
+
+    for r in repeated_premises(m):
+        first, second = (" → ".join(route) for route in r.routes)
+        times = "twice" if r.count == 2 else f"{r.count} times"
+        yield warning(
+            "W210",
+            f"{r.node!r} counts {times} in the evaluation of {r.at!r}, reached by"
+            f" {first} and by {second}",
+            m.link(r.link).position,
+        )
 
 
 # Items of the dependency graph: ("node", id) or ("link", id). A premise without

@@ -25,3 +25,63 @@ SCORES_CAVEAT = (
     "computed from the map as drawn, with default base scores where none is given; "
     "not a judgement of the sources or of truth"
 )
+
+# A node with no objection at all (no `con` link) stands by default: it is "unopposed",
+# never a plain "stands" that reads as "true". Leaf premises are all unopposed.
+UNOPPOSED_WORD = "unopposed"
+UNOPPOSED_MEANING = (
+    "nothing in the map objects to it, so it stands by default; that says nothing about"
+    " whether it is true"
+)
+
+# Robustness of a verdict (argmap/explain.py computes it).
+ROBUST_WORD = {True: "robust", False: "fragile"}
+ROBUST_MEANING = {
+    True: "keeps its status and its side of 0.5 when every base score moves by ±0.2"
+    " and without the map's reconstructed (implicit) premises",
+    False: "changes its status or crosses 0.5 when base scores move by ±0.2 or without"
+    " the map's reconstructed (implicit) premises",
+}
+
+
+def status_word(status: str, unopposed: bool = False) -> str:
+    """The word for a grounded label (`in` / `out` / `undecided`); `unopposed` for a node
+    that stands only because nothing objects to it."""
+    if status == "in" and unopposed:
+        return UNOPPOSED_WORD
+    return STATUS_WORD[status]
+
+
+def objections(count: int) -> str:
+    return "1 objection" if count == 1 else f"{count} objections"
+
+
+def disagreement(
+    strength: float, status: str, unanswered: int, unopposed: bool = False, short: bool = False
+) -> str | None:
+    """Plain words for a strength on the other side of 0.5 from what the status says, or
+    None when they agree: "falls: 1 objection unanswered", "stands: objections answered,
+    score below 0.5"; `short` for table cells ("falls, 1 unanswered"). An unopposed node
+    with a low base score does not disagree: nothing says it stands on its merits."""
+    if status == "out" and strength > 0.5:
+        if short:
+            return f"falls, {unanswered} unanswered" if unanswered else "falls, induced attack"
+        if unanswered:
+            return f"falls: {objections(unanswered)} unanswered"
+        return "falls: an attack its support reading adds stands unanswered"
+    if status == "in" and strength < 0.5 and not unopposed:
+        return "stands, score < 0.5" if short else "stands: objections answered, score below 0.5"
+    return None
+
+
+def verdict_text(
+    strength: float, status: str, unanswered: int, unopposed: bool, digits: int = 2
+) -> str:
+    """One badge that never contradicts itself: "stands 0.72", "unopposed 0.50", and where
+    strength and status disagree the strength first, then why: "0.72 · falls: 1 objection
+    unanswered"."""
+    number = f"{strength:.{digits}f}"
+    why = disagreement(strength, status, unanswered, unopposed)
+    if why is not None:
+        return f"{number} · {why}"
+    return f"{status_word(status, unopposed)} {number}"

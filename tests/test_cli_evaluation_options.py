@@ -34,7 +34,8 @@ def separating(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(
-    "command", [["render", "-o", "-", "--format", "dot"], ["export", "--to", "dot"]]
+    "command",
+    [["render", "-o", "-", "--format", "dot", "--eval"], ["export", "--to", "dot", "--eval"]],
 )
 def test_render_and_export_take_support(
     invoke: Invoke, separating: Path, command: list[str]
@@ -65,7 +66,7 @@ def test_every_scoring_command_lists_the_same_options(invoke: Invoke, name: str)
 
 
 def test_export_to_dot_advises_the_no_eval_it_has(invoke: Invoke) -> None:
-    result = invoke(["export", CYCLIC, "--to", "dot"], expect=1)
+    result = invoke(["export", CYCLIC, "--to", "dot", "--eval"], expect=1)
     assert result.stderr == (
         f"argmap: {CYCLIC}: error: {E501}its strengths are not a fixpoint;"
         " export with --no-eval [E501]\n"
@@ -80,7 +81,8 @@ def test_a_folder_render_names_the_map_that_did_not_converge(
     maps.mkdir()
     shutil.copy(CYCLIC, maps / "ring.yaml")
     shutil.copy(MAPS / "sides-and-refs.yaml", maps / "fine.yaml")
-    result = invoke(["render", maps, "--format", "dot", "-o", tmp_path / "out"], expect=1)
+    args = ["render", maps, "--format", "dot", "-o", tmp_path / "out", "--eval"]
+    result = invoke(args, expect=1)
     assert result.stderr.splitlines() == [
         f"wrote {tmp_path / 'out' / 'fine.dot'}",
         f"argmap: {maps / 'ring.yaml'}: error: {E501}its strengths are not a fixpoint;"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -118,8 +119,30 @@ def test_focus_depth_theme_and_direction_reach_the_diagram(invoke: Invoke, examp
 
 def test_semantics_and_legend_options(invoke: Invoke, example: Path) -> None:
     args = ["render", example, "-o", "-", "--format", "dot"]
-    assert "under Euler-based;" in invoke([*args, "--semantics", "euler"]).stdout
+    assert "under Euler-based;" in invoke([*args, "--eval", "--semantics", "euler"]).stdout
     assert "Lkey" not in invoke([*args, "--no-legend"]).stdout
+    # scores only when asked for; without a key the caveat goes under the diagram
+    assert "Strength" not in invoke(args).stdout
+    bare = invoke([*args, "--eval", "--no-legend"]).stdout
+    assert (
+        'label=<<FONT POINT-SIZE="10">Scores are computed from the map as drawn, with default'
+        " base scores where none is given; not a judgement of the sources or of truth.</FONT>>"
+    ) in bare
+
+
+def test_sources_decide_which_quotes_are_drawn_verified(invoke: Invoke, tmp_path: Path) -> None:
+    # the map's copy of not-here.txt is missing; --sources names a folder that has one
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    (folder / "not-here.txt").write_text("They said the budget rose again.\n", encoding="utf-8")
+    args = ["render", MAPS / "quotes-checked.yaml", "-o", "-", "--format", "dot"]
+
+    def state(dot: str) -> str:
+        line = next(x for x in dot.splitlines() if x.startswith('\t"absent-file" ['))
+        return re.search(r"quote-[a-z-]+", line)[0]  # type: ignore[index]
+
+    assert state(invoke(args).stdout) == "quote-unchecked"
+    assert state(invoke([*args, "--sources", folder]).stdout) == "quote-verified"
 
 
 def test_each_draws_one_diagram_per_claim(invoke: Invoke, example: Path) -> None:
@@ -220,7 +243,7 @@ def test_a_map_whose_evaluation_did_not_converge_is_drawn_only_without_numbers(
     invoke: Invoke,
 ) -> None:
     cyclic = MAPS / "eval_limit_cycle.yaml"
-    result = invoke(["render", cyclic, "-o", "-", "--format", "dot"], expect=1)
+    result = invoke(["render", cyclic, "-o", "-", "--format", "dot", "--eval"], expect=1)
     assert result.stderr == (
         f"argmap: {cyclic}: error: evaluation did not converge: residual 2.5e-01 after 9085"
         " integration steps; its strengths are not a fixpoint; render with --no-eval [E501]\n"

@@ -11,7 +11,12 @@ from .conftest import MAPS, Invoke
 
 LEGEND = "+ supports, − opposes, × undercuts (attacks the link above it)\n"
 SEMANTICS = (
-    "strength: DF-QuAD (dfquad), supports read as attacks-only; status: grounded labelling\n"
+    "strength: DF-QuAD (dfquad), supports read as attacks-only; status: grounded labelling"
+    " (stands: every\n"
+    "objection recorded in the map is answered; falls: an objection recorded in the map stands\n"
+    "unanswered; unopposed: nothing objects to it). Scores are computed from the map as drawn,"
+    " with\n"
+    "default base scores where none is given; not a judgement of the sources or of truth.\n"
 )
 
 
@@ -21,22 +26,24 @@ def in_maps(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_tree_with_marks_actors_undercuts_and_strength(invoke: Invoke) -> None:
-    result = invoke(["show", "sides-and-refs.yaml", "main"])
+    result = invoke(["show", "sides-and-refs.yaml", "main", "--eval"])
+    # objection stands (its reply falls to the rejoinder) yet scores 0.38: the status says so;
+    # premises nothing objects to are unopposed, not "stands"
     assert (
         result.stdout
         == """\
 main: The main claim.
-by Ana, strength 0.44 rejected, tags core
+by Ana, strength 0.44 falls, tags core
     + shared: A premise used twice.
-      by Ana, strength 0.50 accepted, as an argument here 0.25
+      by Ana, strength 0.50 unopposed, as an argument here 0.25
         × cut: The shared premise does not bear on the main claim.
-          by Cy, strength 0.50 accepted
+          by Cy, strength 0.50 unopposed
     − objection: An objection.
-      by Ben, strength 0.38 accepted
+      by Ben, strength 0.38 stands, score < 0.5
         − reply: A reply to the objection.
-          by Cy, strength 0.25 rejected
+          by Cy, strength 0.25 falls
             − rejoinder: A rejoinder to the reply.
-              by Ben, strength 0.50 accepted
+              by Ben, strength 0.50 unopposed
 
 """
         + LEGEND
@@ -172,7 +179,7 @@ def test_an_undercut_says_which_link_it_attacks(invoke: Invoke) -> None:
 
 @pytest.mark.slow
 def test_an_evaluation_that_does_not_converge_is_left_out(invoke: Invoke) -> None:
-    result = invoke(["show", "cycle-never-settles.yaml", "a", "--depth", "1"])
+    result = invoke(["show", "cycle-never-settles.yaml", "a", "--depth", "1", "--eval"])
     assert re.fullmatch(
         r"argmap: cycle-never-settles.yaml: warning: evaluation did not converge: residual"
         r" [0-9.e+-]+ after [0-9]+ integration steps; strength and status left out \[E501\]\n",
@@ -182,12 +189,13 @@ def test_an_evaluation_that_does_not_converge_is_left_out(invoke: Invoke) -> Non
 
 
 def test_json_holds_the_tree_with_scores_links_and_repeats(invoke: Invoke) -> None:
-    doc = json.loads(invoke(["show", "sides-and-refs.yaml", "main", "--format", "json"]).stdout)
+    args = ["show", "sides-and-refs.yaml", "main", "--format", "json", "--eval"]
+    doc = json.loads(invoke(args).stdout)
     assert doc["map"]["path"] == "sides-and-refs.yaml"
     assert doc["evaluation"]["semantics"] == "dfquad"
     root = doc["node"]
     assert (root["id"], root["relation"], root["link"]) == ("main", "root", None)
-    assert (round(root["strength"], 2), root["status"]) == (0.44, "rejected")
+    assert (round(root["strength"], 2), root["status"]) == (0.44, "out")
     shared, objection = root["children"]
     assert (shared["relation"], shared["link"], shared["by"]) == ("pro", "main.pro.1", ["ana"])
     assert round(shared["link_strength"], 2) == 0.25  # undercut: weaker as an argument here

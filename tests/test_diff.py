@@ -284,7 +284,7 @@ def test_strength_and_status_changes(invoke: Invoke) -> None:
     result = invoke(["diff", *pair("example")])
     assert result.stdout.endswith(
         "strength and status (dfquad) (3):\n"
-        "  ~ build-plant: strength 0.64 → 0.42, status accepted → rejected\n"
+        "  ~ build-plant: strength 0.64 → 0.42, status stands → falls\n"
         "  ~ accident-risk: strength 0.15 → 0.18\n"
         "  ~ lower-bills: strength 0.50 → 0.46\n"
         "\n"
@@ -296,8 +296,8 @@ def test_strength_and_status_changes(invoke: Invoke) -> None:
         "id": "build-plant",
         "old_strength": pytest.approx(0.64, abs=0.005),
         "new_strength": pytest.approx(0.42, abs=0.005),
-        "old_status": "accepted",
-        "new_status": "rejected",
+        "old_status": "in",
+        "new_status": "out",
     }
     md = invoke(["diff", *pair("example"), "--format", "markdown"]).stdout
     assert md.endswith(
@@ -305,9 +305,9 @@ def test_strength_and_status_changes(invoke: Invoke) -> None:
         "\n"
         "| node | strength | status |\n"
         "|---|---|---|\n"
-        "| `build-plant` | 0.64 → 0.42 | accepted → rejected |\n"
-        "| `accident-risk` | 0.15 → 0.18 | rejected |\n"
-        "| `lower-bills` | 0.50 → 0.46 | rejected |\n"
+        "| `build-plant` | 0.64 → 0.42 | stands → falls |\n"
+        "| `accident-risk` | 0.15 → 0.18 | falls |\n"
+        "| `lower-bills` | 0.50 → 0.46 | falls |\n"
     )
 
 

@@ -19,6 +19,7 @@ EXAMPLES = [
     ["sources", "maps/secure-communities.yaml"],
     ["evaluate", "maps/example.yaml"],
     ["evaluate", "tests/maps/eval_even_cycle.yaml", "--extensions", "stable"],
+    ["evaluate", "maps/secure-communities.yaml", "--explain", "union-caused-delay"],
 ]
 
 

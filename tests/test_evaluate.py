@@ -40,7 +40,7 @@ from argmap.model import ArgumentMap
 from tests.budget import examples
 from tests.conftest import MAPS, REPO
 
-ACCEPTED, REJECTED, UNDECIDED = Status.ACCEPTED, Status.REJECTED, Status.UNDECIDED
+STANDS, FALLS, UNDECIDED = Status.IN, Status.OUT, Status.UNDECIDED
 
 
 def load(text: str) -> ArgumentMap:
@@ -73,12 +73,12 @@ def test_example_map_dfquad_by_hand() -> None:
     assert e.nodes["lower-bills"].strength == pytest.approx(0.5)
     # status: the undercut premise is unattacked, so the undercut link is OUT;
     # every unattacked premise is IN and what it attacks is OUT
-    assert e.nodes["build-plant"].status is ACCEPTED
-    assert e.nodes["accident-risk"].status is REJECTED
-    assert e.nodes["low-emissions"].status is REJECTED
-    assert e.nodes["lower-bills"].status is REJECTED
-    assert e.links["build-plant.pro.2"].status is REJECTED
-    assert e.links["build-plant.pro.2.undercut.1"].status is ACCEPTED
+    assert e.nodes["build-plant"].status is STANDS
+    assert e.nodes["accident-risk"].status is FALLS
+    assert e.nodes["low-emissions"].status is FALLS
+    assert e.nodes["lower-bills"].status is FALLS
+    assert e.links["build-plant.pro.2"].status is FALLS
+    assert e.links["build-plant.pro.2.undercut.1"].status is STANDS
     assert e.converged and e.residual == 0.0 and e.iterations == 0
 
 
@@ -281,10 +281,10 @@ def test_weights_zero_and_one_by_hand() -> None:
     assert [u[k].strength for k in ("zero", "one", "half-lost", "unmoved")] == [0, 1, 1, 0]
     # status ignores weights: every premise is unattacked, so IN, and what it attacks OUT
     assert [d[k].status for k in ("zero", "one", "half-lost", "unmoved")] == [
-        ACCEPTED,
-        REJECTED,
-        REJECTED,
-        REJECTED,
+        STANDS,
+        FALLS,
+        FALLS,
+        FALLS,
     ]
 
 
@@ -321,7 +321,7 @@ def test_a_chain_of_a_hundred_thousand_attacks_is_evaluated_without_recursion() 
     lines.append(f"  c{n - 1}: C{n - 1}.")
     e = evaluate(load("\n".join(lines) + "\n"))
     assert e.nodes["c0"].strength == pytest.approx(1 / 3)
-    assert (e.nodes["c0"].status, e.nodes["c1"].status) == (REJECTED, ACCEPTED)
+    assert (e.nodes["c0"].status, e.nodes["c1"].status) == (FALLS, STANDS)
     assert e.nodes[f"c{n - 2}"].strength == 0.25
 
 
@@ -350,10 +350,10 @@ claims:
     assert e.links["c.con.1"].base == pytest.approx(0.8)
     assert e.links["c.con.1"].strength == pytest.approx(0.4)
     assert e.nodes["c"].strength == pytest.approx(0.3)
-    # status: u is IN, so the link is OUT, so p's attack does not count: c is accepted
-    assert e.nodes["p"].status is ACCEPTED
-    assert e.links["c.con.1"].status is REJECTED
-    assert e.nodes["c"].status is ACCEPTED
+    # status: u is IN, so the link is OUT, so p's attack does not count: c stands (IN)
+    assert e.nodes["p"].status is STANDS
+    assert e.links["c.con.1"].status is FALLS
+    assert e.nodes["c"].status is STANDS
 
 
 def test_an_undercut_support_link_by_hand() -> None:
@@ -383,8 +383,8 @@ claims:
     assert q.links["c.pro.1"].strength == pytest.approx(link)
     assert round(q.nodes["c"].strength, 4) == round(0.5 + 0.5 * h(link), 4) == 0.6809
     # status: u is IN, so the support link is OUT; c has no attacker and stays IN
-    assert d.links["c.pro.1"].status is REJECTED
-    assert d.nodes["c"].status is ACCEPTED
+    assert d.links["c.pro.1"].status is FALLS
+    assert d.nodes["c"].status is STANDS
 
 
 def test_an_undercut_on_a_ref_is_local_to_that_link() -> None:
@@ -405,8 +405,8 @@ claims:
     e = evaluate(m)
     assert e.nodes["a"].strength == pytest.approx(0.0)  # 0.5 − 0.5·1
     assert e.nodes["b"].strength == pytest.approx(0.5)  # the link carries 1·(1 − 1) = 0
-    assert e.nodes["a"].status is REJECTED
-    assert e.nodes["b"].status is ACCEPTED
+    assert e.nodes["a"].status is FALLS
+    assert e.nodes["b"].status is STANDS
 
 
 # --- support readings: one map that separates all four ------------------------------------
@@ -448,7 +448,7 @@ claims:
 )
 def test_support_readings_separate(support: str, expected: dict[str, str]) -> None:
     e = evaluate(load(SEPARATING), support=support)
-    word = {ACCEPTED: "IN", REJECTED: "OUT", UNDECIDED: "UNDEC"}
+    word = {STANDS: "IN", FALLS: "OUT", UNDECIDED: "UNDEC"}
     assert {k: word[s.status] for k, s in e.nodes.items()} == expected
     assert e.support == support
 
@@ -469,8 +469,8 @@ def test_an_undercut_support_link_induces_nothing() -> None:
         )
     )
     e = evaluate(m, support="necessary")
-    assert e.links["g.pro.1"].status is REJECTED
-    assert e.nodes["g"].status is ACCEPTED
+    assert e.links["g.pro.1"].status is FALLS
+    assert e.nodes["g"].status is STANDS
 
 
 def test_support_readings_do_not_enumerate_every_chain_of_a_dense_support_graph() -> None:
@@ -495,26 +495,26 @@ def test_support_readings_do_not_enumerate_every_chain_of_a_dense_support_graph(
     m = load("\n".join(lines) + "\n")
     deductive = evaluate(m, support="deductive").nodes
     # t0 is unattacked, so IN; every claim that reaches n0x0 by supports is OUT
-    assert deductive["t0"].status is ACCEPTED
-    assert {k for k, s in deductive.items() if s.status is REJECTED} == {
+    assert deductive["t0"].status is STANDS
+    assert {k for k, s in deductive.items() if s.status is FALLS} == {
         f"n{d}x{k}" for d in range(layers) for k in (0, 1) if (d, k) != (0, 1)
     }
     necessary = evaluate(m, support="necessary").nodes
     # n0x0 supports nothing, so the secondary attack adds nothing: only n0x0 is OUT
-    assert {k for k, s in necessary.items() if s.status is REJECTED} == {"n0x0"}
+    assert {k for k, s in necessary.items() if s.status is FALLS} == {"n0x0"}
 
 
 @pytest.mark.slow
 def test_a_long_support_chain_without_attacks_induces_nothing_and_is_quick() -> None:
     # c0 ⇐ c1 ⇐ … ⇐ c19999: 2·10^8 chains, and no attack anywhere for a reading to
-    # propagate: every claim stays accepted, and nothing is searched
+    # propagate: every claim stays IN, and nothing is searched
     n = 20_000
     lines = ["argmap: 1", "title: supports", "claims:"]
     lines += [f"  c{i}: {{text: C{i}., pro: [{{ref: c{i + 1}}}]}}" for i in range(n - 1)]
     lines.append(f"  c{n - 1}: C{n - 1}.")
     m = load("\n".join(lines) + "\n")
     for support in ("deductive", "necessary", "cayrol2005"):
-        assert {s.status for s in evaluate(m, support=support).nodes.values()} == {ACCEPTED}
+        assert {s.status for s in evaluate(m, support=support).nodes.values()} == {STANDS}
 
 
 # Boella, Gabbay, van der Torre & Villata, "Support in Abstract Argumentation" (COMMA
@@ -539,7 +539,7 @@ claims:
 
 
 @pytest.mark.parametrize(
-    ("support", "accepted"),
+    ("support", "standing"),
     [
         ("attacks-only", {"a", "b", "e"}),
         ("deductive", {"d", "e"}),  # the extension the paper reports
@@ -547,9 +547,9 @@ claims:
         ("cayrol2005", {"a", "b", "e"}),
     ],
 )
-def test_boella_et_al_figure_1(support: str, accepted: set[str]) -> None:
+def test_boella_et_al_figure_1(support: str, standing: set[str]) -> None:
     e = evaluate(load(BOELLA_FIG_1), support=support)
-    assert {k for k, s in e.nodes.items() if s.status is ACCEPTED} == accepted
+    assert {k for k, s in e.nodes.items() if s.status is STANDS} == standing
     assert {k for k, s in e.nodes.items() if s.status is UNDECIDED} == set()
 
 
@@ -634,7 +634,7 @@ claims:
     assert round(e.nodes["a"].strength, 4) == round(a, 4) == 0.0526
     assert round(e.nodes["b"].strength, 4) == round(0.5 * (1 - a), 4)
     # grounded: p IN, so a OUT, so b IN
-    assert (e.nodes["a"].status, e.nodes["b"].status) == (REJECTED, ACCEPTED)
+    assert (e.nodes["a"].status, e.nodes["b"].status) == (FALLS, STANDS)
 
 
 def test_a_cycle_through_an_undercut() -> None:
@@ -663,7 +663,7 @@ claims:
     assert round(e.nodes["a"].strength, 4) == 0.3333
     assert round(e.links["a.con.1"].strength, 4) == 0.3333
     assert e.nodes["b"].strength == 0.5
-    assert (e.nodes["a"].status, e.nodes["b"].status) == (UNDECIDED, ACCEPTED)
+    assert (e.nodes["a"].status, e.nodes["b"].status) == (UNDECIDED, STANDS)
     assert e.links["a.con.1"].status is UNDECIDED
     for semantics in ("preferred", "stable"):
         acc = acceptance(m, semantics)
@@ -769,7 +769,7 @@ def test_the_support_chain_search_is_capped(monkeypatch: pytest.MonkeyPatch) -> 
         " places on this map; use --support attacks-only [E505]"
     )
     monkeypatch.setattr(ev, "MAX_SUPPORT_STATES", 3)  # a: b, g; b: g
-    assert evaluate(load(SEPARATING), support="deductive").nodes["a"].status is REJECTED
+    assert evaluate(load(SEPARATING), support="deductive").nodes["a"].status is FALLS
 
 
 def test_unknown_semantics_is_refused() -> None:
@@ -867,7 +867,7 @@ def test_monotonicity_a_new_supporter_never_lowers_a_new_attacker_never_raises(
 def test_dfquad_with_base_one_is_the_grounded_labelling(spec: Spec) -> None:
     e = evaluate(load(render(spec)), "dfquad")
     for score in [*e.nodes.values(), *e.links.values()]:
-        assert (score.strength, score.status) in {(1.0, ACCEPTED), (0.0, REJECTED)}
+        assert (score.strength, score.status) in {(1.0, STANDS), (0.0, FALLS)}
 
 
 @settings(max_examples=examples(60), deadline=None)

@@ -25,6 +25,7 @@ from argmap.escape import clean_text
 from argmap.evaluate import evaluate
 from argmap.load import load_map, loads_map
 from argmap.model import ArgumentMap, Link, LinkKind, Node, NodeKind
+from argmap.quotes import SourceTexts, check_quotes
 from argmap.render import render_dot
 from argmap.renderer import Renderer, find_renderer, render_image, render_map
 from argmap.themes import THEMES, RenderOptions
@@ -55,7 +56,12 @@ def renderer(request: pytest.FixtureRequest) -> Renderer:
 def svg_of(path: Path, renderer: Renderer, **options: Any) -> tuple[Any, ...]:
     m = load_map(path)
     data = render_map(
-        m, "svg", evaluation=evaluate(m), options=RenderOptions(**options), renderer=renderer
+        m,
+        "svg",
+        evaluation=evaluate(m),
+        options=RenderOptions(**options),
+        checks=check_quotes(m),
+        renderer=renderer,
     )
     root = parse_svg(data)
     return root, groups(root, "node"), groups(root, "edge")
@@ -230,17 +236,66 @@ def test_focus_on_an_unknown_id_is_a_one_line_error() -> None:
 # --- evaluation
 
 
-def test_each_node_shows_its_strength_and_status_and_the_legend_names_the_semantics() -> None:
+def badges(dot: str) -> dict[str, tuple[str, str]]:
+    """Each node's badge text and SVG classes, from the DOT text."""
+    out = {}
+    for line in dot.splitlines():
+        found = re.match(r'\t"?([a-z0-9.-]+)"? \[label=', line)
+        if found is None or found[1] in ("graph", "node", "edge"):
+            continue
+        badge = re.findall(r'COLOR="[^"]+">([^<]*)</FONT></TD></TR></TABLE></TD>', line)
+        classes = re.search(r'class="?([^"]+?)"? fillcolor', line)
+        assert classes is not None
+        out[found[1]] = (badge[0] if badge else "", classes[1])
+    return out
+
+
+def test_each_badge_says_what_was_computed_and_the_key_carries_the_caveat() -> None:
     m = load_map(EXAMPLE)
-    evaluation = evaluate(m)
-    dot = render_dot(m, evaluation)
-    for node_id, score in evaluation.nodes.items():
-        line = next(x for x in dot.splitlines() if re.match(rf'\t"?{re.escape(node_id)}"? \[', x))
-        assert f"{score.status.value} {score.strength:.2f}</FONT>" in line
-        assert score.status.value in line.split("class=")[1].split(" fillcolor")[0]
+    dot = render_dot(m, evaluate(m))
+    # tests/test_evaluate.py works the numbers out; leaves are "unopposed", never "stands";
+    # both claims cross 0.5 when base scores move by ±0.2 (tests/test_explain.py): fragile
+    assert badges(dot) == {
+        "build-plant": ("stands 0.64 · fragile", "claim status-in fragile"),
+        "low-emissions": ("falls 0.25", "premise status-out"),
+        "low-emissions.con.1": ("unopposed 0.50", "premise status-in unopposed"),
+        "cheap-power": ("unopposed 0.50", "premise status-in unopposed"),
+        "build-plant.pro.2.undercut.1": ("unopposed 0.50", "premise status-in unopposed"),
+        "accident-risk": ("falls 0.15", "premise status-out"),
+        "accident-risk.con.1": ("unopposed 0.70", "premise status-in unopposed"),
+        "lower-bills": ("falls 0.50 · fragile", "claim status-out fragile"),
+        "lower-bills.con.1": ("unopposed 0.50", "premise implicit status-in unopposed"),
+    }
     assert "Strength from 0 to 1 under DF-QuAD;<BR/>status: grounded, from attacks only" in dot
+    assert (
+        "<B>Scores are computed from the map as drawn, with default base scores<BR/>where none"
+        " is given; not a judgement of the sources or of truth.</B>"
+    ) in dot
+    for word in ("stands 0.80", "falls 0.20", "undecided 0.50", "unopposed 0.50"):
+        assert f"> {word} </FONT>" in dot  # the key's samples, each with what it means
+    assert "every objection recorded<BR/>in the map is answered" in dot
     qe = render_dot(m, evaluate(m, semantics="qe"))
     assert "under quadratic energy;" in qe
+
+
+def test_a_badge_whose_strength_and_status_disagree_says_why() -> None:
+    # c: 0.5 base, supported by p (0.9) and opposed by q (0.3): 0.5 + 0.5·(0.9 − 0.3) = 0.8,
+    # yet q is unanswered, so c falls: the badge says so rather than colour by one of them
+    m = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: C.\n"
+        "    pro: [{id: p, text: P., weight: 0.9}]\n    con: [{id: q, text: Q., weight: 0.3}]\n",
+        "map.yaml",
+    )
+    dot = render_dot(m, evaluate(m))
+    assert badges(dot)["c"] == (
+        "0.80 · falls, 1 unanswered · fragile",
+        "claim status-out mixed fragile",
+    )
+    line = next(x for x in dot.splitlines() if x.startswith("\tc ["))
+    light = THEMES["light"]
+    assert f'fillcolor="{light.status_fill["mixed"]}"' in line
+    assert f'BGCOLOR="{light.status_badge["mixed"]}"' in line
+    assert "Strength 0.80 · falls: 1 objection unanswered (an objection recorded in the map" in line
 
 
 def test_the_key_shows_claims_in_the_fill_they_have_in_the_diagram() -> None:
@@ -259,7 +314,9 @@ def test_the_key_shows_claims_in_the_fill_they_have_in_the_diagram() -> None:
 
 def test_without_evaluation_there_are_no_badges() -> None:
     dot = render_dot(load_map(EXAMPLE))
-    assert "accepted" not in dot and "rejected" not in dot and "Strength" not in dot
+    for word in ("stands", "falls", "unopposed", "Strength", "Scores are", "fragile"):
+        assert word not in dot
+    assert set(badges(dot).values()) <= {("", "claim"), ("", "premise"), ("", "premise implicit")}
 
 
 def test_an_evaluation_that_did_not_converge_is_not_drawn() -> None:
@@ -294,8 +351,8 @@ def test_the_print_theme_is_greyscale_and_tells_links_apart_by_line_style() -> N
     undercut = next(x for x in dot.splitlines() if 'id="link:build-plant.pro.2.undercut.1"' in x)
     styles = {re.search(r"style=(\w+)", x).group(1) for x in (con, pro, undercut)}  # type: ignore[union-attr]
     assert styles == {"bold", "solid", "dashed"}
-    rejected = [x for x in dot.splitlines() if 'class="premise rejected"' in x]
-    assert rejected and all("diagonals" in x for x in rejected)
+    falling = [x for x in dot.splitlines() if 'class="premise status-out"' in x]
+    assert falling and all("diagonals" in x for x in falling)
 
 
 def test_the_light_theme_draws_supports_green_and_oppositions_red() -> None:
@@ -468,9 +525,13 @@ def test_tooltips_carry_the_full_text_actors_quotes_and_notes(renderer: Renderer
         "The auditor found no deficit in the accounts of 2023–24.",
         "By José Peña, Mayor of Villa Águila",
         "By Zoë Brontë",
-        "“no deficit whatsoever” (The Daily Paper, para 4), said by José Peña",
+        "“no deficit whatsoever” (The Daily Paper, para 4), said by José Peña — unchecked:"
+        " the source has no file",
         "Note: The audit covers the general fund only.",
-        "Strength 0.50, accepted",
+        "Strength 0.50 · unopposed: nothing in the map objects to it, so it stands by default;"
+        " that says nothing about whether it is true",
+        "Scores are computed from the map as drawn, with default base scores where none is"
+        " given; not a judgement of the sources or of truth.",
     ]
 
 
@@ -491,9 +552,46 @@ def test_http_links_come_from_the_node_or_its_quotes_source(renderer: Renderer) 
 def test_non_ascii_text_renders_as_written(renderer: Renderer) -> None:
     root, nodes, _ = svg_of(MAPS / "quoted.yaml", renderer)
     assert texts(nodes["budget"])[:2] == ["The town’s budget — as passed", "— is “balanced”."]
-    assert "José Peña · Zoë Brontë · “quoted”" in texts(nodes["audit"])
+    assert "José Peña · Zoë Brontë · quote unchecked" in texts(nodes["audit"])
     title = next(t.text for t in root.iter(f"{SVG}text") if "Curly" in (t.text or ""))
     assert title == "“Curly” quotes — dashes, and Peña’s café"
+
+
+def test_quotes_are_drawn_verified_not_found_or_unchecked_in_words(renderer: Renderer) -> None:
+    # quotes-checked.yaml: one quote in its source's file, one not in it, one whose file is
+    # not here, one whose source has no file (validate gives E108 for the second)
+    _, nodes, _ = svg_of(MAPS / "quotes-checked.yaml", renderer)
+    state = {i: [c for c in classes(nodes[i]) if c.startswith("quote-")] for i in nodes}
+    assert state["verified-quote"] == ["quote-verified"]
+    assert state["wrong-quote"] == ["quote-not-found"]
+    assert state["absent-file"] == state["no-file"] == ["quote-unchecked"]
+    assert "quote verified" in texts(nodes["verified-quote"])
+    assert "quote NOT FOUND" in texts(nodes["wrong-quote"])
+    assert "quote unchecked" in texts(nodes["absent-file"])
+    assert tooltip(nodes["wrong-quote"]).splitlines()[2] == (
+        "“a very large rise” (A report with a local copy) — NOT FOUND in the source's file"
+    )
+    assert tooltip(nodes["absent-file"]).splitlines()[2] == (
+        "“the budget rose” (A report whose copy is not here), said by The Clerk — unchecked:"
+        " the source's file was not found (--sources DIR)"
+    )
+
+
+def test_a_quote_is_verified_only_against_the_files_found() -> None:
+    # Without checks (render_dot's default) no quote is drawn as verified; with --sources a
+    # folder that holds the missing copy is searched too.
+    m = load_map(MAPS / "quotes-checked.yaml")
+    assert "quote verified" not in render_dot(m)
+    found = render_dot(m, checks=check_quotes(m, SourceTexts([MAPS / "sources"])))
+    key = [x for x in found.splitlines() if 'class="legend quote-' in x]
+    assert [re.search(r"class=\"legend (quote-[a-z-]+)\"", x)[1] for x in key] == [  # type: ignore[index]
+        "quote-verified",
+        "quote-unchecked",
+        "quote-not-found",
+    ]
+    assert "<B>quote NOT FOUND</B>: the source&#39;s file was read and the quote is not in it" in (
+        found
+    )
 
 
 def test_boxes_hold_wide_characters(renderer: Renderer) -> None:

@@ -128,7 +128,8 @@ def test_at_60_columns_a_claim_reads_in_whole_lines_not_a_narrow_column() -> Non
     # Beside four columns of numbers a 60-column terminal leaves the text ~25 columns,
     # a few words a line: each claim becomes a block, its text the full width.
     example = str(MAPS.parent.parent / "maps" / "example.yaml")
-    out = ANSI.sub("", run_on_terminal(["summary", example], 60))
+    out = ANSI.sub("", run_on_terminal(["summary", example, "--eval"], 60))
     lines = [line.rstrip() for line in out.splitlines()]
     assert "The city should build a nuclear plant." in lines
-    assert "  pro 2/3 · con 1/3 · strength 0.64 accepted · quotes 0%" in lines
+    at = lines.index("  pro 2/3 · con 1/3 · strength 0.64 stands · fragile ·")
+    assert lines[at + 1] == "  quotes 0% (0/6)"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from argmap.commands._common import (
@@ -9,6 +11,7 @@ from argmap.commands._common import (
     evaluate_choice,
     evaluation_options,
     load_valid_map,
+    sources_option,
 )
 from argmap.errors import Diagnostic
 from argmap.files import refuse_overwriting_input, write_atomically
@@ -17,12 +20,14 @@ from argmap.formats.aif import file_timestamp
 from argmap.model import ArgumentMap
 
 
-def _dot(m: ArgumentMap, eval_choice: EvaluationChoice) -> Exported:
-    """The DOT text `argmap render --format dot` writes: default options, evaluated as the
-    evaluation options say."""
+def _dot(m: ArgumentMap, eval_choice: EvaluationChoice, source_dirs: tuple[Path, ...]) -> Exported:
+    """The DOT text `argmap render --format dot` writes: default options; scores only when
+    asked for (--eval); quotes checked against the source files found."""
+    from argmap.quotes import SourceTexts, check_quotes
     from argmap.render import render_dot
 
-    return Exported(render_dot(m, evaluate_choice(m, eval_choice)))
+    checks = check_quotes(m, SourceTexts(source_dirs))
+    return Exported(render_dot(m, evaluate_choice(m, eval_choice), checks=checks))
 
 
 @click.command("export")
@@ -45,17 +50,20 @@ def _dot(m: ArgumentMap, eval_choice: EvaluationChoice) -> Exported:
     help="json and aif: pretty-print, indenting by N spaces (default: compact, one node a line).",
 )
 @evaluation_options(
+    default=False,
     verb="export",
-    eval_help="With --to dot: show each node's strength and status.",
+    eval_help="With --to dot: show strength, status and robustness, as `render --eval` does.",
     semantics_help="With --to dot: gradual semantics for the strengths shown.",
     support_help="With --to dot: how supports bear on status.",
 )
+@sources_option
 def command(
     map_path: str,
     fmt: str,
     output: str | None,
     indent: int | None,
     eval_choice: EvaluationChoice,
+    source_dirs: tuple[Path, ...],
 ) -> None:
     """Write MAP in another tool's format.
 
@@ -66,7 +74,7 @@ def command(
         raise click.UsageError(f"--indent applies to --to json and aif, not {fmt}")
     m = load_valid_map(map_path)
     if fmt == "dot":
-        exported = _dot(m, eval_choice)
+        exported = _dot(m, eval_choice, source_dirs)
     else:
         exported = export_map(m, fmt, timestamp=file_timestamp(map_path), indent=indent)
     for diagnostic in sorted(exported.warnings, key=Diagnostic.sort_key):

@@ -15,25 +15,40 @@ from argmap.commands._common import (
     load_valid_map,
     make_console,
     renderer_choice,
+    sources_option,
     usage_problems,
 )
 from argmap.errors import ArgmapError, ExitStatus
 from argmap.files import write_atomically
 from argmap.jobs import Job, choose_format, plan
+from argmap.quotes import SourceTexts, check_quotes
 from argmap.renderer import FORMATS, Renderer, check_format, find_renderer, render_map
 from argmap.themes import DIRECTIONS, THEMES, RenderOptions
 
 
-def run_job(job: Job, fmt: str, renderer: Renderer | None, eval_choice: EvaluationChoice) -> None:
-    """Load, evaluate, draw and write one diagram."""
+def run_job(
+    job: Job,
+    fmt: str,
+    renderer: Renderer | None,
+    eval_choice: EvaluationChoice,
+    texts: SourceTexts | None = None,
+) -> None:
+    """Load, check its quotes, evaluate (if asked), draw and write one diagram."""
     m = load_valid_map(job.map_path)
     evaluation = evaluate_choice(m, eval_choice)
+    checks = check_quotes(m, texts or SourceTexts())
 
     def warn(message: str) -> None:
         click.echo(f"argmap: warning: {job.map_path}: {message}", err=True)
 
     data = render_map(
-        m, fmt, evaluation=evaluation, options=job.options, renderer=renderer, warn=warn
+        m,
+        fmt,
+        evaluation=evaluation,
+        options=job.options,
+        checks=checks,
+        renderer=renderer,
+        warn=warn,
     )
     if job.out == "-":
         sys.stdout.buffer.write(data)
@@ -127,10 +142,12 @@ def run_all(jobs: list[Job], each_job: Callable[[Job], None]) -> int:
 )
 @click.option("--legend/--no-legend", default=True, help="Draw the key.  [default: legend]")
 @evaluation_options(
+    default=False,
     verb="render",
-    eval_help="Show each node's strength and status.",
+    eval_help="Show each node's strength and status, each claim's robustness, and the caveat.",
     semantics_help="Gradual semantics for the strengths shown.",
 )
+@sources_option
 @click.option(
     "--cluster/--no-cluster",
     default=False,
@@ -158,6 +175,7 @@ def command(
     theme: str,
     legend: bool,
     eval_choice: EvaluationChoice,
+    source_dirs: tuple[Path, ...],
     cluster: bool,
     each: bool,
     watch: bool,
@@ -166,7 +184,9 @@ def command(
     """Draw MAP as a diagram: claims on top, the premises for and against below, in file order.
 
     MAP may be a folder: every map under it is drawn into the folder -o names
-    (default build/), keeping the folder layout.
+    (default build/), keeping the folder layout. Quotes are drawn as verified,
+    NOT FOUND or unchecked against the source files found beside the map or in
+    --sources; scores only with --eval.
     """
     if each and focus:
         raise click.UsageError("--each draws every claim; it cannot be combined with --focus")
@@ -186,8 +206,10 @@ def command(
         renderer = find_renderer(*renderer_choice(dot_path))
         check_format(renderer, fmt)
 
+    texts = SourceTexts(source_dirs)
+
     def each_job(job: Job) -> None:
-        run_job(job, fmt, renderer, eval_choice)
+        run_job(job, fmt, renderer, eval_choice, texts)
 
     if watch:
         if out == "-":

@@ -35,7 +35,11 @@ from argmap.quotes import SourceTexts, check_quotes
     help="Show only N levels beneath the node (0: the node alone).",
 )
 @format_option(["text", "json"], "text", "text: a tree for the terminal; json for machines.")
-@evaluation_options()
+@evaluation_options(
+    default=False,
+    verb="show",
+    eval_help="Show each node's strength and status, with what they mean and the caveat.",
+)
 @sources_option
 @color_option
 def command(

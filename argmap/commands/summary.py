@@ -59,7 +59,9 @@ def _with_progress(files: list[Path]) -> Iterator[Path]:
 @click.option("--tag", metavar="TAG", help="Only claims tagged TAG.")
 @click.option("--actor", metavar="ACTOR", help="Only claims in which ACTOR argues, on either side.")
 @evaluation_options(
-    eval_help="Show the strength and status columns.",
+    default=False,
+    verb="summarise",
+    eval_help="Show the strength and status columns (with what they mean, and the caveat).",
     semantics_help="Gradual semantics for the strength column.",
     support_help="How supports bear on the status column.",
 )
@@ -83,7 +85,7 @@ def command(
     files, looked for beside the map and in each --sources DIR.
     """
     if sort == "strength" and not eval_choice.enabled:
-        raise click.UsageError("--sort strength needs the evaluation (drop --no-eval)")
+        raise click.UsageError("--sort strength needs the evaluation: add --eval")
     found = summarise_paths(
         paths,
         sources=SourceTexts(source_dirs),

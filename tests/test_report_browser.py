@@ -149,7 +149,7 @@ def test_clicking_a_node_shows_its_details(open_page: Callable[..., Opened], bri
         "What bears on it Nothing in the map."
     )
     assert o.page.get_attribute('g.argmap-node[data-node="inspection-passed"]', "class") == (
-        "node premise quoted argmap-node selected"
+        "node premise quoted quote-verified argmap-node selected"
     )
     assert o.page.evaluate("location.hash") == "#node=inspection-passed"
 

@@ -92,6 +92,7 @@ def command(
         "svg",
         evaluation=evaluation,
         options=options,
+        checks=checks,
         renderer=find_renderer(*renderer_choice(dot_path)),
         warn=warn,
     ).decode("utf-8")

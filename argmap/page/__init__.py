@@ -48,7 +48,13 @@ from argmap.graph import depths
 from argmap.model import ArgumentMap, LinkKind, Node
 from argmap.quotes import FileStatus, QuoteCheck, QuoteChecks, SourceTexts, quote_spans
 from argmap.summary import ClaimRow, claim_row
-from argmap.wording import SCORES_CAVEAT, STATUS_MEANING, STATUS_WORD
+from argmap.wording import (
+    SCORES_CAVEAT,
+    STATUS_MEANING,
+    STATUS_WORD,
+    UNOPPOSED_MEANING,
+    status_word,
+)
 
 # Source texts larger than this are not put in the page (their quotes are still checked).
 MAX_SOURCE_CHARS = 2_000_000
@@ -122,10 +128,12 @@ def _node_data(
     score = evaluation.nodes.get(node.id) if evaluation is not None else None
     if score is not None:
         status = _status(score.status.value)
+        unopposed = status == "in" and not m.attackers(node.id)
         doc["score"] = {
             "strength": round(score.strength, 4),
             "status": status,
-            "word": STATUS_WORD.get(status, status),
+            "word": status_word(status, unopposed) if status in STATUS_WORD else status,
+            "meaning": UNOPPOSED_MEANING if unopposed else STATUS_MEANING.get(status, ""),
         }
     return doc
 

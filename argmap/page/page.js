@@ -138,7 +138,7 @@
     return el("div", { "class": "score", role: "note" },
       el("div", null, "Strength ", el("strong", null, score.strength.toFixed(2)), " · ",
         el("span", { "class": "status status-" + score.status }, score.word),
-        el("span", { "class": "meta" }, " — " + ev.meanings[score.status])),
+        el("span", { "class": "meta" }, " — " + (score.meaning || ev.meanings[score.status]))),
       el("div", { "class": "caveat-note" }, ev.method + "; " + ev.caveat + "."));
   }
 

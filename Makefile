@@ -17,9 +17,11 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 SOURCES := $(if $(wildcard ../shared/seed),--sources ../shared/seed)
+# Without the article, --strict cannot check its quotes: say so (I301) rather than fail.
+STRICT_SOURCES := $(if $(wildcard ../shared/seed),--sources ../shared/seed,--allow-unchecked-quotes)
 
 demo: $(STAMP) ## Check the bundled maps, summarise the Secure Communities map, draw every map
-	$(BIN)/argmap validate --strict maps/ $(SOURCES)
+	$(BIN)/argmap validate --strict maps/ $(STRICT_SOURCES)
 	$(BIN)/argmap summary maps/secure-communities.yaml $(SOURCES)
 	$(BIN)/argmap render maps/ -o build
 

@@ -38,11 +38,15 @@ CODES: dict[str, str] = {
     "E115": "required field missing",
     "E116": "no claims",
     "E117": "invalid value",
+    "E118": "source file outside the map's folder and --sources (not read)",
     # warnings
     "W201": "uncontested claim (no con)",
     "W202": "unused source",
     "W203": "unused actor",
     "W205": "the same link written twice",
+    "W206": "ref to a premise's path id (give the premise an `id`)",
+    "W207": "unquoted text cut at ` #` (YAML read the rest as a comment)",
+    "W208": "--strict: a quote that cannot be checked (no source file found or readable)",
     "W210": "a premise counted more than once in one node's evaluation (two routes)",
     # information
     "I301": "source file not found: quotes not checked",

@@ -139,6 +139,9 @@ class RelationChange:
     change: str  # "added" | "removed" | "flipped"
     edge: Edge  # as in the new map (added, flipped) or the old one (removed)
     old_kind: str | None = None  # flipped: the kind it had
+    # The source node's text, when the change would otherwise read exactly like another one
+    # (a ref to a path id that now names another premise: `+ a.con.1 …` and `- a.con.1 …`).
+    source_text: str | None = None
 
 
 @attrs.frozen
@@ -539,6 +542,7 @@ def diff_maps(
         if key not in explained and key not in new_edges.by_key:
             relations.append(RelationChange("removed", edge))
 
+    relations = _told_apart(relations, old, new)
     map_fields = _entry_fields(old, new, _MAP_FIELDS, "map")
     map_fields = [attrs.evolve(f, field=f.field.replace("_", "-")) for f in map_fields]
     result = MapDiff(
@@ -558,6 +562,23 @@ def diff_maps(
     if evaluate:
         result = _with_scores(result, old, new, pairs, semantics, support)
     return result
+
+
+def _told_apart(
+    relations: list[RelationChange], old: ArgumentMap, new: ArgumentMap
+) -> list[RelationChange]:
+    """The changes, each added and removed pair that would read alike given its source's text."""
+    sides: dict[str, set[str]] = {}
+    for r in relations:
+        sides.setdefault(_relation_text(r), set()).add(r.change)
+    out = []
+    for r in relations:
+        if len(sides[_relation_text(r)]) > 1:
+            node = (old if r.change == "removed" else new).get_node(r.edge.source)
+            if node is not None:
+                r = attrs.evolve(r, source_text=node.text)
+        out.append(r)
+    return out
 
 
 def _stringify(change: FieldChange) -> FieldChange:
@@ -675,10 +696,19 @@ def summary_line(d: MapDiff) -> str:
     return ", ".join(shown) if shown else "no changes"
 
 
-def _relation_text(r: RelationChange, code: Callable[[str], str] = str) -> str:
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _relation_text(
+    r: RelationChange, code: Callable[[str], str] = str, prose: Callable[[str], str] = _quoted
+) -> str:
     notes = ["ref"] if r.edge.ref else []
     if r.change == "flipped":
         notes.append(f"was: {_VERB.get(r.old_kind or '', r.old_kind)}")
+    if r.source_text is not None:
+        reads = "read" if r.change == "removed" else "now reads"
+        notes.append(f"{code(r.edge.source)} {reads} {prose(r.source_text)}")
     return describe_edge(r.edge, code) + (f" ({'; '.join(notes)})" if notes else "")
 
 
@@ -818,7 +848,10 @@ def to_markdown(d: MapDiff) -> str:
     words = {"added": "added", "removed": "removed", "flipped": "flipped"}
     section(
         "Relations",
-        [f"{words[r.change]}: {_relation_text(r, md_code)}" for r in d.relations],
+        [
+            f"{words[r.change]}: {_relation_text(r, md_code, lambda t: md_text(_quoted(t)))}"
+            for r in d.relations
+        ],
     )
     section(
         "Fields",

@@ -655,15 +655,22 @@ def evaluate(
             "E502",
             f"unknown support reading {support!r} (choose from {', '.join(SUPPORT_READINGS)})",
         )
-    with gc_paused():  # the many small lists built here would make each collection walk the map
-        g = _Graph.build(m)
-        order, left = _topological(g)
-        strength, converged, residual, steps = _strengths(g, _COMBINE[semantics], order, left)
-        if support == "attacks-only" and not left:
-            labels = _labels_in_order(g, order)
-        else:
-            labels = grounded_labelling(_framework(g, support))
-        return _evaluation(g, semantics, support, strength, labels, converged, residual, steps)
+    # The many small lists built here would make each collection walk the map. They are
+    # freed when `_evaluate` returns, before the collector is back on: its first pass then
+    # has only the result to look at.
+    with gc_paused():
+        return _evaluate(m, semantics, support)
+
+
+def _evaluate(m: ArgumentMap, semantics: str, support: str) -> Evaluation:
+    g = _Graph.build(m)
+    order, left = _topological(g)
+    strength, converged, residual, steps = _strengths(g, _COMBINE[semantics], order, left)
+    if support == "attacks-only" and not left:
+        labels = _labels_in_order(g, order)
+    else:
+        labels = grounded_labelling(_framework(g, support))
+    return _evaluation(g, semantics, support, strength, labels, converged, residual, steps)
 
 
 def not_converged(path: str, evaluation: Evaluation, consequence: str) -> EvaluationError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -10,6 +11,50 @@ from pathlib import Path
 from argmap.errors import ArgmapError, MapLoadError, no_map_files
 
 MAP_SUFFIXES = (".yaml", ".yml")
+
+
+class NotRegularFile(OSError):
+    """The path is a folder, a FIFO, a device or a socket: never read as a file."""
+
+
+class FileTooLarge(OSError):
+    """The file is larger than the limit its reader set."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"{size:,} bytes; the limit is {limit:,} bytes")
+        self.size = size
+        self.limit = limit
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes.
+
+    The file is opened without blocking and checked on the open descriptor, so a FIFO
+    (or a link to one) cannot hang the reader, a device such as /dev/zero is never
+    read, and the size is known before reading. At most `limit` bytes are read, even
+    if the file grows meanwhile. Raises NotRegularFile, FileTooLarge or OSError.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(f"{path} is not a regular file")
+        if info.st_size > limit:
+            raise FileTooLarge(info.st_size, limit)
+        chunks = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > limit:
+            raise FileTooLarge(len(data), limit)
+        return data
+    finally:
+        os.close(fd)
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes | str) -> None:

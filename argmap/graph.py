@@ -9,6 +9,9 @@ Plain typed functions shared by the summary, `show`, the listings and `report`
   the side opposite to the premise whose link it attacks. An objection to an
   objection counts *for* the claim. A node reached along two chains with
   different sides counts on both.
+  Another claim reached through a `ref` counts as one node on its side; what
+  stands beneath it is counted in its own row, not again under each claim that
+  refs it (so a chain of claims is counted in linear time).
 - **depth** is the longest chain of links from the claim down to a premise
   (an undercut lies one level below the premise whose link it attacks). In a
   map with cycles a chain stops where it would come back to a node on it.
@@ -43,7 +46,8 @@ def children(m: ArgumentMap, node_id: str) -> list[tuple[Link, list[Link]]]:
 def sides_beneath(m: ArgumentMap, root: str) -> dict[str, set[int]]:
     """Every node beneath `root` with its sides: +1 for the root, -1 against (module docstring).
 
-    The root itself is not included (unless a cycle leads back to it).
+    The walk does not go below another claim. The root itself is not included (unless a
+    cycle leads back to it).
     """
     found: dict[str, set[int]] = {}
     queue: deque[tuple[str, int]] = deque([(root, 1)])
@@ -54,9 +58,12 @@ def sides_beneath(m: ArgumentMap, root: str) -> dict[str, set[int]]:
             premise_side = side if link.kind is LinkKind.PRO else -side
             steps = [(link.source, premise_side)] + [(u.source, -premise_side) for u in undercuts]
             for child, child_side in steps:
-                if m.get_node(child) is None:
+                node = m.get_node(child)
+                if node is None:
                     continue
                 found.setdefault(child, set()).add(child_side)
+                if node.is_claim:
+                    continue  # another claim: its own tree is counted in its own row
                 if (child, child_side) not in seen:
                     seen.add((child, child_side))
                     queue.append((child, child_side))

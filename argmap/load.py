@@ -16,6 +16,7 @@ Scalars are kept as text; each field decides what type it wants, so
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -27,7 +28,7 @@ from yaml.parser import Parser as _PyParser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
-from argmap.errors import Diagnostic, MapLoadError, NotAMapError, Position, error
+from argmap.errors import Diagnostic, MapLoadError, NotAMapError, Position, error, warning
 from argmap.gcpause import gc_paused
 from argmap.model import (
     FORMAT_VERSION,
@@ -100,6 +101,7 @@ class _Collector:
     def __init__(self, path: str) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []  # found while loading; validate reports them
         self.not_a_map = False  # YAML of another kind: a list, or no `argmap` nor `claims`
 
     def pos(self, node: YNode) -> Position:
@@ -139,9 +141,8 @@ def _is_tab_at(text: str, mark: Any) -> bool:
     return line[mark.column : mark.column + 1] == "\t"
 
 
-def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
+def _compose(text: str, out: _Collector, pure: bool = False, *, prose: bool = True) -> YNode | None:
     """The single document as a YNode tree; records an error and returns None on failure."""
-    parser = _event_parser(text, pure)
     ev_scalar = yaml.ScalarEvent
     ev_map_start = yaml.MappingStartEvent
     ev_seq_start = yaml.SequenceStartEvent
@@ -153,8 +154,16 @@ def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
     # Each open collection, and for a mapping the key waiting for its value.
     stack: list[YNode] = []
     pending_key: list[YNode | None] = []
+    # The key each open collection stands under (None for a list item or the root).
+    names: list[str | None] = []
+    flow = 0  # open flow collections (`[...]`, `{...}`): their syntax errors are not prose
+    flows: list[bool] = []  # for each open collection: is it a flow one
+    # `prose`: a map file, whose text fields YAML can cut or break (W207, E004 messages).
+    hash_lines = _lines_with_hash(text) if prose else {}
+    last_value: Any = None  # the last scalar event that was a value: see _syntax_error
     documents = 0
     try:
+        parser = _event_parser(text, pure)  # the pure reader refuses control characters here
         while True:
             event: Any = parser.get_event()
             if event is None:
@@ -191,10 +200,19 @@ def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
                     node = YNode("map", {}, mark.line + 1, mark.column + 1, False)
                 else:
                     node = YNode("seq", [], mark.line + 1, mark.column + 1, False)
+                name: str | None = None
                 if stack:
                     parent = stack[-1]
                     if parent.kind == "seq":
                         parent.value.append(node)
+                        if cls is ev_scalar:
+                            last_value = None if flow else event
+                            if (  # a list of premises: `- text # …`
+                                node.plain
+                                and event.end_mark.line in hash_lines
+                                and names[-1] in _PREMISE_LISTS
+                            ):
+                                _cut_at_hash(text, hash_lines, event, "premise", out)
                     else:
                         key = pending_key[-1]
                         if key is None:
@@ -214,11 +232,21 @@ def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
                         else:
                             parent.value[key.value] = (key, node)
                             pending_key[-1] = None
+                            name = key.value
+                            if cls is ev_scalar:
+                                last_value = None if flow else event
+                                if node.plain and event.end_mark.line in hash_lines:
+                                    field = "claim" if names[-1] == "claims" else name
+                                    if field in _PROSE_FIELDS:
+                                        _cut_at_hash(text, hash_lines, event, field, out)
                 else:
                     root = node
                 if node.kind != "scalar":
                     stack.append(node)
                     pending_key.append(None)
+                    names.append(name)
+                    flows.append(bool(event.flow_style))
+                    flow += flows[-1]
                     if len(stack) > MAX_DEPTH:
                         out.add(
                             "E008",
@@ -229,6 +257,8 @@ def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
             elif cls in ev_end:
                 stack.pop()
                 pending_key.pop()
+                names.pop()
+                flow -= flows.pop()
             elif cls is ev_alias:
                 out.add(
                     "E006",
@@ -254,14 +284,128 @@ def _compose(text: str, out: _Collector, pure: bool = False) -> YNode | None:
             problem = "a tab here; YAML indents with spaces only"
             out.add("E004", f"YAML syntax error: {problem}", _mark_position(out, mark))
         else:
-            out.add(
-                "E004", f"YAML syntax error: {problem}", _within(text, _mark_position(out, mark))
-            )
+            where = _within(text, _mark_position(out, mark))
+            scalar = _prose_before(last_value, exc.problem_mark) if prose else None
+            if scalar is not None:
+                message, where = _unquoted_prose(problem, where, scalar, out)
+                out.add("E004", message, where)
+            else:
+                out.add("E004", f"YAML syntax error: {problem}", where)
+        return None
+    except yaml.reader.ReaderError as exc:
+        out.add(*_unreadable_character(text, exc, out))
         return None
     except yaml.YAMLError as exc:
         out.add("E004", f"YAML syntax error: {exc}", Position(out.path, 1, 1))
         return None
     return root
+
+
+# ---------------------------------------------------------------------------
+# Messages about prose the YAML syntax took apart.
+
+# Fields that hold prose: an unquoted ` #` in them starts a comment and cuts the text.
+_PROSE_FIELDS = frozenset({"text", "note", "title", "description", "claim"})
+_PREMISE_LISTS = frozenset({"pro", "con", "undercut"})
+_HASH_AFTER_SPACE = re.compile(r"[ \t]#")
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
+# `text  # why`: two blanks before the `#` and one after is how a comment is written on
+# purpose (the starter map does it); prose cut at `#` reads `the #1 issue`.
+_DELIBERATE_COMMENT = re.compile(r"[ \t]{2,}#(?:[ \t]|\Z)")
+
+
+def _lines_with_hash(text: str) -> dict[int, int]:
+    """0-based line -> offset of its start, for each line where ` #` could start a comment.
+
+    One pass over the text; the (rare) lines found are the only ones looked at again.
+    """
+    lines: dict[int, int] = {}
+    line, at = 0, 0
+    for match in _HASH_AFTER_SPACE.finditer(text):
+        line += text.count("\n", at, match.start())
+        at = match.start()
+        if line not in lines:
+            lines[line] = text.rfind("\n", 0, at) + 1
+    return lines
+
+
+def _cut_at_hash(
+    text: str, hash_lines: dict[int, int], event: Any, field: str, out: _Collector
+) -> None:
+    """W207 if a comment follows this plain scalar on its last line: YAML cut the text there."""
+    end = event.end_mark
+    start = hash_lines[end.line]
+    stop = text.find("\n", start)
+    rest = text[start : len(text) if stop < 0 else stop][end.column :]
+    found = _COMMENT_AFTER.match(rest)
+    if found is None or _DELIBERATE_COMMENT.match(rest):
+        return
+    cut = rest[found.end() - 1 :].rstrip()
+    shown = cut if len(cut) <= 40 else cut[:37] + "..."
+    what = {"claim": "the claim's text", "premise": "the premise's text"}.get(field, f"`{field}`")
+    out.warnings.append(
+        warning(
+            "W207",
+            f"{what} is cut at ` #`: YAML reads {shown!r} as a comment; put the whole"
+            " text in double quotes to keep it (or move the comment to its own line)",
+            out.at(end.line + 1, end.column + found.end()),
+        )
+    )
+
+
+def _prose_before(last_value: Any, problem: Any) -> Any:
+    """The value scalar a syntax error follows on its own last line, if any: the error then
+    comes from prose that needed quotes (`: ` in plain text, an apostrophe in '…')."""
+    if last_value is None or problem is None or problem.line != last_value.end_mark.line:
+        return None
+    return last_value
+
+
+def _unquoted_prose(
+    problem: str, where: Position, scalar: Any, out: _Collector
+) -> tuple[str, Position]:
+    """The E004 message for a syntax error inside prose, at the line where the prose began."""
+    began = _mark_position(out, scalar.start_mark)
+    at = f"line {where.line}, column {where.column}"
+    closing = f"line {scalar.end_mark.line + 1}, column {scalar.end_mark.column}"
+    style = scalar.style
+    if style == "'":
+        fix = (
+            f"the text in single quotes that begins here ends at the apostrophe at {closing};"
+            " write an apostrophe inside it as '' (two), or put the text in double quotes"
+        )
+    elif style == '"':
+        fix = (
+            f"the text in double quotes that begins here ends at the quote at {closing};"
+            ' write a quote inside it as \\", or put the text in single quotes'
+        )
+    else:
+        fix = (
+            f"the unquoted text that begins here goes wrong at {at}: text with"
+            " `: ` or ` #` in it, or starting with a quote, must be quoted; put it in double quotes"
+        )
+        if where.line > began.line:  # or the next line was meant as a field of its own
+            fix += f" (or, if line {where.line} starts a new field, indent it as the field above)"
+    return f"YAML syntax error: {fix}", began
+
+
+def _unreadable_character(
+    text: str, exc: yaml.reader.ReaderError, out: _Collector
+) -> tuple[str, str, Position]:
+    """E002 for a character YAML refuses (a NUL, a control character), at its real place."""
+    at = min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    code = f"U+{ord(char):04X}"
+    if char == "\x00" and text.count("\x00") * 3 >= len(text):
+        # every other byte zero: ASCII text saved as UTF-16 without a byte-order mark
+        message = "the file looks like UTF-16 (NUL bytes between the letters); save it as UTF-8"
+    elif char == "\x00":
+        message = f"a NUL byte ({code}) is not allowed in a map; remove it"
+    else:
+        message = f"control character {code} is not allowed in a map; remove it"
+    return "E002", message, Position(out.path, line, column)
 
 
 # ---------------------------------------------------------------------------
@@ -314,10 +458,12 @@ PREMISE_FIELDS = (*_NODE_KEYS, "pro", "con", "undercut")
 REF_FIELDS = (*file_keys(Link, On.REF), "undercut")
 
 
+@functools.cache
 def _required(cls: type) -> tuple[str, ...]:
     return tuple(f.key for f in file_fields(cls) if f.required)
 
 
+@functools.cache
 def _optional_text(cls: type) -> tuple[tuple[str, str], ...]:
     """(attribute, key) of the optional plain-text fields of a model class."""
     return tuple(
@@ -364,6 +510,8 @@ class _Builder:
         value = _plain_number(node)
         if value is None:
             self._wrong_type(field, "a number", node)
+        elif value == 0.0:
+            value = 0.0  # `-0.0` is zero: never shown as negative
         return value
 
     def string_list(self, field: str, node: YNode, *, single_ok: bool) -> tuple[str, ...] | None:
@@ -489,6 +637,7 @@ class _Builder:
             links=tuple(self.links),
             claims=tuple(claim_ids),
             field_positions=self.field_positions(values),
+            load_warnings=tuple(out.warnings),
         )
 
     def named_entries(
@@ -690,19 +839,26 @@ class _Builder:
 # Entry points.
 
 
+def _build(text: str, out: _Collector, pure_python: bool) -> ArgumentMap | None:
+    root = _compose(text, out, pure_python)
+    if root is None:
+        if not out.diagnostics:
+            out.add("E009", _EMPTY_FILE, out.at(1, 1))
+        raise out.fail()
+    return _Builder(out).build(root)
+
+
 def loads_map(text: str, path: str = "<string>", *, pure_python: bool = False) -> ArgumentMap:
     """Build a map from YAML text; MapLoadError lists every problem found.
 
     `pure_python` forces PyYAML's Python parser (the fallback without libyaml).
     """
     out = _Collector(path)
-    with gc_paused():  # hundreds of thousands of small acyclic objects: see gcpause
-        root = _compose(text, out, pure_python)
-        if root is None:
-            if not out.diagnostics:
-                out.add("E009", _EMPTY_FILE, out.at(1, 1))
-            raise out.fail()
-        built = _Builder(out).build(root)
+    # Hundreds of thousands of small acyclic objects: see gcpause. The YAML tree is freed
+    # when `_build` returns, before the collector is back on, so its first pass never
+    # walks it.
+    with gc_paused():
+        built = _build(text, out, pure_python)
     if built is None:
         raise out.fail()
     return built
@@ -762,7 +918,7 @@ def load_yaml_data(text: str, path: str = "<string>") -> Any:
     For the YAML other formats embed (Argdown's `{...}` data and front matter).
     """
     out = _Collector(path)
-    root = _compose(text, out)
+    root = _compose(text, out, prose=False)
     if root is None:
         if out.diagnostics:
             raise out.fail()

@@ -28,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from argmap.errors import Position
+from argmap.errors import Diagnostic, Position
 from argmap.vocabulary import On, Rule, Type, as_data, spec
 
 DEFAULT_WEIGHT = 0.5
@@ -203,6 +203,9 @@ class ArgumentMap:
         default=(), metadata=spec("claims", Type.CLAIMS, required=True)
     )
     field_positions: Mapping[str, Position] = attrs.field(factory=dict, eq=False, repr=False)
+    # What the loader noticed but could still build (text cut by a `#` comment): validate
+    # reports these with its own findings.
+    load_warnings: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False, repr=False)
     # Indexes derived from `nodes` and `links`, built once at construction.
     _node_index: dict[str, Node] = attrs.field(init=False, eq=False, repr=False)
     _link_index: dict[str, Link] = attrs.field(init=False, eq=False, repr=False)

@@ -74,6 +74,17 @@ def outline(m: ArgumentMap, node_id: str, depth: int | None = None) -> OutlineIt
     return build(m.node(node_id), Relation.ROOT, None, 0)
 
 
+def outline_nodes(root: OutlineItem) -> list[Node]:
+    """Every node the outline shows, each once: the nodes whose quotes `show` checks."""
+    seen: dict[str, Node] = {}
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        seen.setdefault(item.node.id, item.node)
+        stack.extend(item.children)
+    return list(seen.values())
+
+
 def outline_json(
     m: ArgumentMap, root: OutlineItem, checks: QuoteChecks, evaluation: Evaluation | None
 ) -> dict[str, Any]:

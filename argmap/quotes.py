@@ -15,14 +15,18 @@ gives every quote of a map its verdict.
 
 from __future__ import annotations
 
+import bisect
 import enum
+import itertools
+import os
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
 
+from argmap.files import FileTooLarge, NotRegularFile, read_regular_file
 from argmap.model import ArgumentMap, Node, Quote
 
 _TRANSLATE = str.maketrans(
@@ -77,7 +81,10 @@ def quote_parts(quote: str) -> list[str]:
 
 def quote_matches(quote: str, normalised_source: str) -> bool:
     """True if every part of `quote` appears in the (already normalised) source, in order."""
-    parts = quote_parts(quote)
+    return _parts_in(quote_parts(quote), normalised_source)
+
+
+def _parts_in(parts: list[str], normalised_source: str) -> bool:
     if not parts:
         return False
     at = 0
@@ -91,34 +98,218 @@ def quote_matches(quote: str, normalised_source: str) -> bool:
 
 # --- source files ------------------------------------------------------------------
 
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+"""Larger source files are not read (TOO_LARGE): a book is a few megabytes."""
+
+_CHUNK = 1 << 20  # normalised a megabyte at a time, so a large source needs no more copies
+
+
+class FileStatus(enum.Enum):
+    """What became of a source's `file`; each state has one wording (`words`) everywhere."""
+
+    FOUND = "found"
+    ABSENT = "missing"  # not beside the map, nor in a --sources folder
+    UNREADABLE = "unreadable"  # permission denied, an I/O error
+    NOT_UTF8 = "not-utf-8"
+    NOT_A_FILE = "not-a-file"  # a folder, a FIFO, a device
+    TOO_LARGE = "too-large"
+    OUTSIDE = "outside"  # the path leaves the map's folder and the --sources folders
+    NONE = "none"  # the source has no `file`
+
+    @property
+    def words(self) -> str:
+        """How every command says it: `source file 'x.txt' <words>`."""
+        return _FILE_WORDS[self]
+
+    @property
+    def readable(self) -> bool:
+        return self is FileStatus.FOUND
+
+
+_FILE_WORDS = {
+    FileStatus.FOUND: "found",
+    FileStatus.ABSENT: "not found",
+    FileStatus.UNREADABLE: "unreadable",
+    FileStatus.NOT_UTF8: "not UTF-8 text",
+    FileStatus.NOT_A_FILE: "not a regular file",
+    FileStatus.TOO_LARGE: f"larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MiB",
+    FileStatus.OUTSIDE: "outside the map's folder and --sources",
+    FileStatus.NONE: "no file",
+}
+
+
+def unchecked_because(status: FileStatus) -> str:
+    """Why a quote of a source in this state is unchecked, as every command says it."""
+    if status is FileStatus.NONE:
+        return "unchecked: the source has no file"
+    return f"unchecked: source file {status.words}"
+
+
+class SourceText:
+    """One source file's text, normalised once, and the search of many quotes in it.
+
+    Searching each quote from the start of the text costs the text's length per quote:
+    quadratic in a map whose source grows with it. `matches_all` instead indexes, in one
+    pass, where the quotes' first words begin a word of the text (keyed by that word
+    and the start of the next), so each quote then costs about its own length.
+    """
+
+    PLAIN_SEARCHES = 8  # fewer quotes than this: searching plainly is cheaper than indexing
+    MAX_INDEXED = 8 * 1024 * 1024  # characters; a larger text is searched plainly
+    _SECOND = 3  # characters of the second word in a key
+
+    def __init__(self, normalised: str) -> None:
+        self.text = normalised
+
+    def matches(self, quote: str) -> bool:
+        """True if every part of `quote` appears in the text, in order (see `quote_matches`)."""
+        return quote_matches(quote, self.text)
+
+    def matches_all(self, quotes: Sequence[str]) -> list[bool]:
+        """`matches` of each quote, in one pass over the text however many there are."""
+        if len(quotes) < self.PLAIN_SEARCHES or len(self.text) > self.MAX_INDEXED:
+            return [quote_matches(q, self.text) for q in quotes]
+        split = [quote_parts(q) for q in quotes]
+        firsts = {part.split(" ", 1)[0] for parts in split for part in parts}
+        index = self._index(firsts)
+        return [self._found(parts, index) for parts in split]
+
+    def _index(self, firsts: set[str]) -> dict[str, list[int]]:
+        """Key -> ascending places where a word of `firsts` begins a word pair of the text."""
+        # The normalised text has single spaces only: its words are `split(" ")`, and
+        # each starts one character after the end of the one before (C-level passes).
+        words = self.text.split(" ")
+        starts = list(itertools.accumulate(map((1).__add__, map(len, words)), initial=0))
+        last = len(words) - 1
+        second = self._SECOND
+        pairs: dict[str, list[int]] = {}
+        for i in itertools.compress(range(len(words)), map(firsts.__contains__, words)):
+            key = f"{words[i]} {words[i + 1][:second]}" if i < last else words[i]
+            pairs.setdefault(key, []).append(starts[i])
+        return pairs
+
+    def _key(self, part: str) -> str | None:
+        """The index key of a part, if the part shows it whole: two words, the second
+        either long enough or followed by a third."""
+        words = part.split(" ", 2)
+        if len(words) < 2 or (len(words) == 2 and len(words[1]) < self._SECOND):
+            return None
+        return f"{words[0]} {words[1][: self._SECOND]}"
+
+    def _found(self, parts: list[str], index: dict[str, list[int]]) -> bool:
+        if not parts:
+            return False
+        text = self.text
+        at = 0
+        for part in parts:
+            key = self._key(part)
+            found = -1
+            if key is None:
+                found = text.find(part, at)
+            else:
+                places = index.get(key, ())
+                for place in itertools.islice(places, bisect.bisect_left(places, at), None):
+                    if text.startswith(part, place):
+                        found = place
+                        break
+            if found < 0:
+                # Not at a word start (or not there at all): the plain search decides.
+                return _parts_in(parts, text)
+            at = found + len(part)
+        return True
+
+
+def normalise_large(text: str) -> str:
+    """`normalise`, a chunk at a time: the same result, without several full-size copies."""
+    if len(text) <= _CHUNK:
+        return normalise(text)
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        stop = text.find("\n", start + _CHUNK)
+        stop = len(text) if stop < 0 else stop + 1
+        pieces.append(normalise(text[start:stop]))  # a line break is white space: cut there
+        start = stop
+    return " ".join(p for p in pieces if p)
+
 
 class SourceTexts:
-    """Source files read once per run and kept normalised, shared across maps."""
+    """Finds and reads source files, once per run, shared by every map and command.
 
-    def __init__(self, search_dirs: Sequence[str | Path] = ()) -> None:
+    A source's `file` is looked for beside the map (in the map's folder and below)
+    and in each `--sources` folder (as written, then by its name alone). A path that
+    leaves those folders, once links are resolved, is OUTSIDE and not read unless
+    `allow_outside` is set: a quote check must not tell whether a guess is in any
+    readable file of the machine. Only regular files up to MAX_SOURCE_BYTES are read.
+    """
+
+    def __init__(self, search_dirs: Sequence[str | Path] = (), *, allow_outside: bool = False):
         self.search_dirs = [Path(d) for d in search_dirs]
-        self._cache: dict[Path, str | None] = {}
+        self.allow_outside = allow_outside
+        self._roots = [d.resolve() for d in self.search_dirs]
+        self._found: dict[tuple[Path, str], tuple[FileStatus, Path | None]] = {}
+        self._texts: dict[Path, tuple[FileStatus, SourceText | None]] = {}
 
-    def locate(self, map_path: str, file: str) -> Path | None:
-        """The source file: relative to the map first, then in each search directory."""
+    def locate(self, map_path: str, file: str) -> tuple[FileStatus, Path | None]:
+        """Where `file` of a map at `map_path` is, and whether it may be read there."""
+        folder = Path(map_path).parent
+        key = (folder, file)
+        if key not in self._found:
+            self._found[key] = self._locate(folder, file)
+        return self._found[key]
+
+    def _locate(self, folder: Path, file: str) -> tuple[FileStatus, Path | None]:
         given = Path(file)
-        candidates = [Path(map_path).parent / given]
+        roots = [folder.resolve(), *self._roots]
+        candidates = [folder / given]
         for directory in self.search_dirs:
             candidates += [directory / given, directory / given.name]
+        outside: Path | None = None
         for candidate in candidates:
-            if candidate.is_file():
-                return candidate
-        return None
+            resolved = candidate.resolve()
+            if not self.allow_outside and not any(resolved.is_relative_to(r) for r in roots):
+                # Decided from the path alone, existing or not: no oracle on other files.
+                outside = outside or candidate
+                continue
+            if os.path.lexists(candidate):
+                return FileStatus.FOUND, candidate
+        if outside is not None:
+            return FileStatus.OUTSIDE, outside
+        return FileStatus.ABSENT, None
 
-    def text(self, path: Path) -> str | None:
-        """Normalised text of the file, or None if it cannot be read as UTF-8."""
+    def read(self, path: Path) -> tuple[FileStatus, SourceText | None]:
+        """The file's normalised text, or why there is none."""
         key = path.resolve()
-        if key not in self._cache:
-            try:
-                self._cache[key] = normalise(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
-                self._cache[key] = None
-        return self._cache[key]
+        if key not in self._texts:
+            self._texts[key] = _read_source(path)
+        return self._texts[key]
+
+    def source(self, map_path: str, file: str) -> tuple[FileStatus, Path | None, SourceText | None]:
+        """Locate and read in one step: (status, the path found, the text if FOUND)."""
+        status, path = self.locate(map_path, file)
+        if status is not FileStatus.FOUND or path is None:
+            return status, path, None
+        status, text = self.read(path)
+        return status, path, text
+
+
+def _read_source(path: Path) -> tuple[FileStatus, SourceText | None]:
+    try:
+        data = read_regular_file(path, MAX_SOURCE_BYTES)
+    except NotRegularFile:
+        return FileStatus.NOT_A_FILE, None
+    except FileTooLarge:
+        return FileStatus.TOO_LARGE, None
+    except FileNotFoundError:
+        return FileStatus.ABSENT, None
+    except OSError:
+        return FileStatus.UNREADABLE, None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return FileStatus.NOT_UTF8, None
+    del data
+    return FileStatus.FOUND, SourceText(normalise_large(text))
 
 
 # --- each quote's verdict ----------------------------------------------------------
@@ -127,13 +318,7 @@ class SourceTexts:
 class QuoteCheck(enum.Enum):
     VERIFIED = "verified"  # found in the source's file
     NOT_FOUND = "not-found"  # the file was read and the quote is not in it
-    UNCHECKED = "unchecked"  # no file, or the file is absent: counted as not verified
-
-
-class FileStatus(enum.Enum):
-    FOUND = "found"
-    ABSENT = "missing"  # `file` given but not found (or not UTF-8)
-    NONE = "none"  # the source has no `file`
+    UNCHECKED = "unchecked"  # no file, or the file could not be read: counted as not verified
 
 
 @attrs.frozen
@@ -142,6 +327,7 @@ class QuoteChecks:
 
     quotes: Mapping[Quote, QuoteCheck]
     files: Mapping[str, FileStatus]  # source id -> status
+    paths: Mapping[str, Path] = attrs.field(factory=dict)  # source id -> the file found
 
     def verdict(self, quote: Quote) -> QuoteCheck:
         return self.quotes.get(quote, QuoteCheck.UNCHECKED)
@@ -158,31 +344,45 @@ class QuoteChecks:
         )
 
 
-def check_quotes(m: ArgumentMap, texts: SourceTexts | None = None) -> QuoteChecks:
-    """Verify every quote in `m` against its source's file (see the module docstring)."""
+def check_quotes(
+    m: ArgumentMap,
+    texts: SourceTexts | None = None,
+    *,
+    nodes: Iterable[Node] | None = None,
+) -> QuoteChecks:
+    """Verify the quotes of `m` (or of `nodes` only) against their sources' files.
+
+    This is the one quote checker: validate, summary, show, sources, render and
+    report all ask it, so a quote and a source file read the same in each.
+    """
     texts = texts or SourceTexts()
     files: dict[str, FileStatus] = {}
-    normalised: dict[str, str | None] = {}
+    paths: dict[str, Path] = {}
+    readable: dict[str, SourceText | None] = {}
     for source in m.sources.values():
         if source.file is None:
             files[source.id] = FileStatus.NONE
-            normalised[source.id] = None
+            readable[source.id] = None
             continue
-        located = texts.locate(m.path, source.file)
-        text = texts.text(located) if located is not None else None
-        files[source.id] = FileStatus.FOUND if text is not None else FileStatus.ABSENT
-        normalised[source.id] = text
+        status, path, text = texts.source(m.path, source.file)
+        files[source.id] = status
+        if path is not None:
+            paths[source.id] = path
+        readable[source.id] = text
     verdicts: dict[Quote, QuoteCheck] = {}
-    for node in m.unique_nodes():
+    by_source: dict[str, list[Quote]] = {}
+    for node in m.unique_nodes() if nodes is None else nodes:
         for quote in node.quotes:
-            text = normalised.get(quote.source)
-            if text is None:
-                verdicts[quote] = QuoteCheck.UNCHECKED
-            elif quote_matches(quote.text, text):
-                verdicts[quote] = QuoteCheck.VERIFIED
-            else:
-                verdicts[quote] = QuoteCheck.NOT_FOUND
-    return QuoteChecks(verdicts, files)
+            verdicts[quote] = QuoteCheck.UNCHECKED  # until its source's search says more
+            if readable.get(quote.source) is not None:
+                by_source.setdefault(quote.source, []).append(quote)
+    for source_id, quoted in by_source.items():
+        text = readable[source_id]
+        assert text is not None
+        found = text.matches_all([q.text for q in quoted])
+        for quote, ok in zip(quoted, found, strict=True):
+            verdicts[quote] = QuoteCheck.VERIFIED if ok else QuoteCheck.NOT_FOUND
+    return QuoteChecks(verdicts, files, paths)
 
 
 # --- where a quote stands in the source as written ------------------------------------

@@ -666,6 +666,13 @@ def _add_links(
         ends = onto_link if link.kind is LinkKind.UNDERCUT else into_node
         ends.setdefault(link.target, []).append(link)
 
+    # Conclusions (and undercut steps) with at least one premise whose link carries a
+    # junction: found once, not by rescanning the siblings of each link (quadratic).
+    split_under = {
+        id(ends): {t for t, ls in ends.items() if any(s.id in onto_link for s in ls)}
+        for ends in (into_node, onto_link)
+    }
+
     def end_name(link: Link) -> str:
         return _junction(link.target) if link.kind is LinkKind.UNDERCUT else names.dot[link.target]
 
@@ -675,7 +682,7 @@ def _add_links(
         # Siblings of a link that carries a junction go one rank further down, so
         # that all premises of a conclusion stay in one row.
         ends = onto_link if link.kind is LinkKind.UNDERCUT else into_node
-        low = not split and any(s.id in onto_link for s in ends.get(link.target, []))
+        low = not split and link.target in split_under[id(ends)]
         edge_attrs = {
             "id": _link_element(link.id),
             "class": f"link {link.kind.value}",

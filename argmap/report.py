@@ -24,7 +24,7 @@ from argmap.graph import parents
 from argmap.listings import ActorRow, SourceRow
 from argmap.model import ArgumentMap, Node, Source
 from argmap.outline import OutlineItem, Relation
-from argmap.quotes import FileStatus, QuoteCheck, QuoteChecks
+from argmap.quotes import FileStatus, QuoteCheck, QuoteChecks, unchecked_because
 from argmap.summary import ClaimRow, MapSummary, Totals, combined_totals, map_label
 from argmap.tables import (
     SEMANTICS_NAMES,
@@ -68,10 +68,6 @@ RELATION_STYLE = {
 QUOTE_VERDICT = {
     QuoteCheck.VERIFIED: ("verified", "green"),
     QuoteCheck.NOT_FOUND: ("NOT FOUND in the source file", "bold red"),
-}
-UNCHECKED_VERDICT = {
-    FileStatus.ABSENT: "unchecked: source file not found",
-    FileStatus.NONE: "unchecked: the source has no file",
 }
 
 
@@ -349,7 +345,7 @@ def _node_details(
         check = checks.verdict(quote)
         if check is QuoteCheck.UNCHECKED:
             file_status = checks.files.get(quote.source, FileStatus.NONE)
-            verdict, verdict_style = UNCHECKED_VERDICT.get(file_status, "unchecked"), "yellow"
+            verdict, verdict_style = unchecked_because(file_status), "yellow"
         else:
             verdict, verdict_style = QUOTE_VERDICT[check]
         line = Text("“", style="dim")
@@ -457,9 +453,6 @@ def actors_table(rows: Sequence[ActorRow], *, boxes: bool) -> RenderableType:
     return _fitted_table(columns, 0, boxes=boxes, lines=True)
 
 
-FILE_STATUS_TEXT = {"found": "found", "missing": "missing", "none": "no file"}
-
-
 def sources_table(rows: Sequence[SourceRow], *, boxes: bool) -> RenderableType:
     """One row per source (title, then author and date): its file, and how many quotes and
     nodes it backs, how many verified."""
@@ -471,7 +464,7 @@ def sources_table(rows: Sequence[SourceRow], *, boxes: bool) -> RenderableType:
             cell.append_text(text(credit, "dim"))
         titles.append(cell)
     files = [
-        text(f"{r.file}\n({FILE_STATUS_TEXT[r.file_status.value]})" if r.file else "no file")
+        text(f"{r.file}\n({r.file_status.words})" if r.file else FileStatus.NONE.words)
         for r in rows
     ]
     # A file name is one word: never folded (a terminal too narrow for it gets one block

@@ -29,7 +29,7 @@ from argmap.graph import (
     strength_of,
 )
 from argmap.model import ArgumentMap, LinkKind, NodeKind
-from argmap.quotes import QuoteCheck, QuoteChecks, SourceTexts, check_quotes
+from argmap.quotes import FileStatus, QuoteCheck, QuoteChecks, SourceTexts, check_quotes
 
 SORT_KEYS = ("file", "id", "strength", "contested", "pro", "con")
 
@@ -180,6 +180,8 @@ class MapSummary:
     unchecked_sources: tuple[str, ...]  # sources whose quotes count as unverified
     evaluation: Mapping[str, str] | None  # semantics, support, status_semantics; None: not run
     actors: tuple[str, ...] = ()  # declared actor ids
+    # Each unchecked source's file state, so the caption says why in the one wording.
+    file_states: Mapping[str, FileStatus] = attrs.field(factory=dict)
 
 
 def claim_row(
@@ -279,6 +281,7 @@ def summarise(
         rows=rows,
         totals=map_totals(m, checks, all_depths),
         unchecked_sources=checks.unchecked_sources,
+        file_states={u: checks.files[u] for u in checks.unchecked_sources},
         evaluation=evaluation_info(evaluation),
         actors=tuple(m.actors),
     )

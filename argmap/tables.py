@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from argmap.quotes import FileStatus, unchecked_because
 from argmap.summary import (
     CLAIM_FIELDS,
     ClaimRow,
@@ -72,13 +73,14 @@ def summary_notes(summaries: Sequence[MapSummary]) -> list[str]:
         )
     several = len(summaries) > 1
     unchecked = [
-        f"{u} ({s.path})" if several else u for s in summaries for u in s.unchecked_sources
+        (f"{u} ({s.path})" if several else u)
+        + f" ({unchecked_because(s.file_states.get(u, FileStatus.ABSENT))})"
+        for s in summaries
+        for u in s.unchecked_sources
     ]
     quotes = "quotes: stated premises with a verified quote / all stated premises."
     if unchecked:
-        quotes += (
-            " No source file for " + ", ".join(unchecked) + ": their quotes count as unverified."
-        )
+        quotes += " Quotes of " + ", ".join(unchecked) + " count as unverified."
     notes.append(quotes)
     return notes
 

@@ -26,8 +26,8 @@ from argmap.errors import (
 )
 from argmap.files import find_maps
 from argmap.load import load_map
-from argmap.model import ArgumentMap, LinkKind, Node
-from argmap.quotes import SourceTexts, quote_matches
+from argmap.model import ArgumentMap, LinkKind, Node, NodeKind
+from argmap.quotes import FileStatus, QuoteCheck, SourceTexts, check_quotes
 from argmap.vocabulary import is_date, is_id, url_problem
 
 
@@ -36,9 +36,10 @@ def validate_map(
     *,
     sources: SourceTexts | None = None,
     check_quotes: bool = True,
+    strict: bool = False,
 ) -> list[Diagnostic]:
     """Every finding about `m`, sorted by position."""
-    found: list[Diagnostic] = []
+    found: list[Diagnostic] = list(m.load_warnings)
     found += _check_nodes(m)
     found += _check_links(m)
     if not any(d.code == "E101" for d in found):  # duplicated ids make any cycle spurious
@@ -46,7 +47,7 @@ def validate_map(
         found += _check_repeated_premises(m)
     found += _check_actors_and_sources(m)
     if check_quotes:
-        found += _check_quotes(m, sources or SourceTexts())
+        found += _check_quotes(m, sources or SourceTexts(), strict)
     found.sort(key=Diagnostic.sort_key)
     return found
 
@@ -72,14 +73,19 @@ def load_valid_map(path: str | os.PathLike[str]) -> ArgumentMap:
 
 
 def check_paths(
-    paths: Sequence[str | os.PathLike[str]], source_dirs: Sequence[str | os.PathLike[str]] = ()
+    paths: Sequence[str | os.PathLike[str]],
+    source_dirs: Sequence[str | os.PathLike[str]] = (),
+    *,
+    strict: bool = False,
+    allow_outside: bool = False,
 ) -> dict[str, list[Diagnostic]]:
     """Diagnostics for every map named or found under a directory, keyed by file, in order.
 
     Under a directory, YAML that is not a map at all (a CI workflow, a config) is skipped
     with an info line; a file named on the command line is always checked as a map.
+    `strict`: an unchecked quote is a warning (W208); `allow_outside`: see SourceTexts.
     """
-    texts = SourceTexts([Path(d) for d in source_dirs])
+    texts = SourceTexts([Path(d) for d in source_dirs], allow_outside=allow_outside)
     results: dict[str, list[Diagnostic]] = {}
     for name in paths:
         given = str(name)
@@ -96,7 +102,7 @@ def check_paths(
             except MapLoadError as exc:
                 results[str(path)] = exc.diagnostics
                 continue
-            results[str(path)] = validate_map(m, sources=texts)
+            results[str(path)] = validate_map(m, sources=texts, strict=strict)
         if walked and skipped == len(found):  # a directory with nothing to check fails
             others = {0: "", 1: " (1 YAML file, not a map)"}.get(
                 skipped, f" ({skipped} YAML files, none a map)"
@@ -214,6 +220,18 @@ def _check_links(m: ArgumentMap) -> Iterable[Diagnostic]:
             hint = f"; did you mean {near[0]!r}?" if near else ""
             yield error("E102", f"`ref` to unknown id {link.source!r}{hint}", link.position)
             continue
+        if (
+            link.is_ref
+            and not m.node(link.source).explicit_id
+            and m.node(link.source).kind is (NodeKind.PREMISE)
+        ):
+            yield warning(
+                "W206",
+                f"`ref` to the path id {link.source!r}: a path id is the premise's place, so a"
+                " premise inserted above it makes this ref point at another one; give the premise"
+                " an `id` and ref that",
+                link.position,
+            )
         key = (link.source, link.target, link.kind)
         if key in seen and link.source not in duplicated:
             yield warning(
@@ -372,41 +390,55 @@ def _unknown(what: str, name: str, known: Iterable[str]) -> str:
     return f"unknown {what} {name!r}{hint}"
 
 
-def _check_quotes(m: ArgumentMap, sources: SourceTexts) -> Iterable[Diagnostic]:
-    reported: set[str] = set()
+def _check_quotes(m: ArgumentMap, sources: SourceTexts, strict: bool) -> Iterable[Diagnostic]:
+    """The one quote checker's findings, told as diagnostics: a source's file once, each
+    quote not found in a file that was read (E108)."""
+    checks = check_quotes(m, sources)
+    quoted = Counter(q.source for q in checks.quotes)
+    for source in m.sources.values():
+        status = checks.files.get(source.id, FileStatus.NONE)
+        if status is FileStatus.FOUND or not quoted[source.id]:
+            continue
+        its = "its quotes are"
+        if status is FileStatus.OUTSIDE:
+            yield error(
+                "E118",
+                f"source file {source.file!r} of {source.id!r}: {status.words}, so it is not"
+                f" read and {its} not checked; copy the file beside the map or pass its folder"
+                " with --sources DIR (or allow it with --allow-outside-sources)",
+                source.position_of("file"),
+            )
+            continue
+        if status is FileStatus.NONE:
+            what = f"source {source.id!r} has no `file`: {its} not checked"
+            where = source.position
+        else:
+            what = f"source file {source.file!r} of {source.id!r}: {status.words}"
+            if status is FileStatus.ABSENT:
+                searched = ", ".join(str(d) for d in sources.search_dirs) or "none given"
+                what += f" (looked beside the map and in --sources: {searched})"
+            what += f"; {its} not checked"
+            where = source.position_of("file")
+        if not strict:
+            yield info("I302" if status is FileStatus.NONE else "I301", what, where)
+        elif status is FileStatus.NONE:
+            yield warning(
+                "W208",
+                f"{what}, and --strict counts an unchecked quote as a failure: give the source"
+                " a `file:` (a path beside the map, or a file name found with --sources DIR)",
+                where,
+            )
+        else:
+            yield warning(
+                "W208",
+                f"{what}, and --strict counts an unchecked quote as a failure: pass the folder"
+                " that holds it with --sources DIR, or write `file:` as a path beside the map",
+                where,
+            )
     for node in m.unique_nodes():
         for quote in node.quotes:
-            source = m.sources.get(quote.source)
-            if source is None or not quote.text.strip():
-                continue  # reported as unknown source / empty quote
-            if source.file is None:
-                if source.id not in reported:
-                    reported.add(source.id)
-                    yield info(
-                        "I302",
-                        f"source {source.id!r} has no `file`: its quotes are not checked",
-                        source.position,
-                    )
-                continue
-            located = sources.locate(m.path, source.file)
-            text = sources.text(located) if located is not None else None
-            if text is None:
-                if source.id not in reported:
-                    reported.add(source.id)
-                    searched = ", ".join(str(d) for d in sources.search_dirs) or "none given"
-                    why = (
-                        f"not found (looked beside the map and in --sources: {searched})"
-                        if located is None
-                        else "is not UTF-8 text"
-                    )
-                    yield info(
-                        "I301",
-                        f"source file {source.file!r} of {source.id!r} {why}; its quotes are not"
-                        " checked",
-                        source.position_of("file"),
-                    )
-                continue
-            if not quote_matches(quote.text, text):
+            if checks.verdict(quote) is QuoteCheck.NOT_FOUND:
+                source = m.sources[quote.source]
                 shown = quote.text if len(quote.text) <= 60 else quote.text[:57] + "..."
                 yield error(
                     "E108",

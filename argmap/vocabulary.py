@@ -168,11 +168,18 @@ class FileField:
         return self.spec.required
 
 
+_FIELDS: dict[type, tuple[FileField, ...]] = {}  # the loader asks for each node: walk once
+
+
 def file_fields(cls: type) -> tuple[FileField, ...]:
     """The fields of a model class that a map file can hold, in declaration order."""
-    return tuple(
-        FileField(a.name, a.metadata[SPEC]) for a in attrs.fields(cls) if SPEC in a.metadata
-    )
+    found = _FIELDS.get(cls)
+    if found is None:
+        fields = attrs.fields(cls)
+        found = _FIELDS[cls] = tuple(
+            FileField(a.name, a.metadata[SPEC]) for a in fields if SPEC in a.metadata
+        )
+    return found
 
 
 def file_keys(cls: type, on: On | None = None) -> tuple[str, ...]:

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from benchmarks.generate import generate_map
+from benchmarks.generate import SOURCE_FILE, generate_map, generate_source
 from benchmarks.timing import ARGMAP, Result, median_time, run_command
 
 
 def run(workdir: Path) -> list[Result]:
     results = []
     for size in (1_000, 10_000):
-        path = workdir / f"map-{size}.yaml"
-        path.write_text(generate_map(size), encoding="utf-8")
+        folder = workdir / f"n{size}"
+        folder.mkdir()
+        path = folder / "map.yaml"  # quoting a generated source, as real maps do
+        path.write_text(generate_map(size, quotes=True), encoding="utf-8")
+        (folder / SOURCE_FILE).write_text(generate_source(size), encoding="utf-8")
         validate = median_time(lambda p=path: run_command([*ARGMAP, "validate", p]))
         cases = [
             ("summary --no-eval", ["summary", path, "--no-eval"]),

@@ -2,19 +2,45 @@
 
 Shape: claims with three pro and three con premises each, premises nested up
 to three levels, a ref every 40 nodes, an undercut every 25, tags on a third,
-actors on all — roughly what a large real map looks like.
+actors on all — roughly what a large real map looks like. With `quotes`, every
+other premise quotes a sentence of one generated source text (`generate_source`),
+as a real map quotes its article: the S-Comm map has 72 quotes in 100 nodes.
 """
 
 from __future__ import annotations
 
 import random
 
+SOURCE_FILE = "generated-source.txt"
 
-def generate_map(nodes: int, *, seed: int = 1, cycles: bool = False) -> str:
+
+def _quoted(count: int) -> str:
+    """The phrase premise `count` quotes; the source says it (in other words around it)."""
+    return f"reason {count} holds because the record of case {count * 7} shows it"
+
+
+def generate_source(nodes: int, *, seed: int = 1) -> str:
+    """The text the quotes of `generate_map(nodes, quotes=True)` are taken from: each quoted
+    phrase once, in shuffled order, between sentences nobody quotes."""
+    rnd = random.Random(seed)
+    quoted = [n for n in range(1, nodes + 1) if n % 2 == 0]
+    rnd.shuffle(quoted)
+    lines = []
+    for n in quoted:
+        lines.append(
+            f"The witness said that {_quoted(n)}. The department did not reply"
+            f" to questions about file {n}."
+        )
+    return "\n".join(lines) + "\n"
+
+
+def generate_map(nodes: int, *, seed: int = 1, cycles: bool = False, quotes: bool = False) -> str:
     """YAML text of a valid map with `nodes` nodes (claims plus premises; at most one more).
 
     With `cycles`, every tenth claim also attacks the claim before it through a
-    ref, and the map sets `allow-cycles: true`.
+    ref, and the map sets `allow-cycles: true`. With `quotes`, every other premise
+    quotes the source in SOURCE_FILE beside the map (write `generate_source(nodes)`
+    there).
     """
     rnd = random.Random(seed)
     lines = [
@@ -23,6 +49,11 @@ def generate_map(nodes: int, *, seed: int = 1, cycles: bool = False) -> str:
     ]
     if cycles:
         lines.append("allow-cycles: true")
+    if quotes:
+        lines += [
+            "sources:",
+            f"  gen: {{title: The generated record, file: {SOURCE_FILE}}}",
+        ]
     lines += [
         "actors:",
         "  a1: {name: Actor One, role: Tester}",
@@ -44,6 +75,8 @@ def generate_map(nodes: int, *, seed: int = 1, cycles: bool = False) -> str:
         ]
         if count % 3 == 0:
             out.append(f"{pad}  tags: [t{count % 7}, generated]")
+        if quotes and count % 2 == 0:
+            out.append(f'{pad}  quote: {{source: gen, text: "{_quoted(count)}"}}')
         if count % 25 == 0 and count < nodes:
             count += 1
             out += [

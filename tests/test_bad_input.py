@@ -20,7 +20,8 @@ CASES: list[tuple[str, str | bytes, str, int, int]] = [
     ("root is a string", "just words\n", "E009", 1, 1),
     ("not utf-8", b"argmap: 1\ntitle: caf\xe9\n", "E002", 2, 11),
     ("yaml syntax error", "argmap: 1\ntitle: [unclosed\n", "E004", 3, 1),
-    ("bad indentation", "argmap: 1\ntitle: T\n  claims: x\n", "E004", 3, 9),
+    # YAML reads `T claims` as one text: the message points where it began (and says both fixes)
+    ("bad indentation", "argmap: 1\ntitle: T\n  claims: x\n", "E004", 2, 8),
     ("tab indentation", "argmap: 1\ntitle: T\nclaims:\n\tc: x\n", "E004", 4, 1),
     ("two documents", HEAD + CLAIM + "---\nargmap: 1\n", "E005", 7, 1),
     ("anchor", HEAD + "claims:\n  c: &a\n    text: A.\n", "E006", 4, 6),

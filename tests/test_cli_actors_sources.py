@@ -69,7 +69,7 @@ report   A report with a local copy       sources/report.txt         2      2   
                                           (found)
 
 missing  A report whose copy is not here  sources/not-here.txt       1      1       0/1
-                                          (missing)
+                                          (not found)
 
 offline  A report with no file at all     no file                    1      1       0/1
 """

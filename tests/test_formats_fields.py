@@ -34,6 +34,7 @@ from argmap.model import (
 # What makes the graph itself (ids, kinds, ends, where things stand): the round-trip laws
 # check these, not this test.
 STRUCTURE = {
+    "load_warnings",  # what the loader noticed (W207), reported by validate: not content
     "id",
     "kind",
     "position",

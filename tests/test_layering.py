@@ -29,7 +29,8 @@ FOUNDATION = {
     "gcpause": set(),
     "model": {"errors", "vocabulary"},
     "load": {"errors", "gcpause", "model", "vocabulary"},
-    "quotes": {"errors", "model"},
+    "files": {"errors"},
+    "quotes": {"errors", "model", "files"},
 }
 
 

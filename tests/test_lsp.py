@@ -214,7 +214,7 @@ async def test_saving_checks_quotes_again_against_the_source_file(
         "I301",
         INFO,
         rng(8, 10, 17),
-        f"source file 'art.txt' of 'art' not found (looked beside the map and in --sources:"
+        f"source file 'art.txt' of 'art': not found (looked beside the map and in --sources:"
         f" {SEED}); its quotes are not checked",
     )
     (tmp_path / "art.txt").write_text("It was not in the article at all.\n")

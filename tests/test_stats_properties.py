@@ -92,7 +92,9 @@ def test_show_expands_each_node_once_and_renders(text: str) -> None:
         tree = outline(m, claim)
         shown = expanded(tree)
         assert sorted(shown) == sorted(set(shown))  # never expanded twice
-        assert set(shown) == {claim} | set(sides_beneath(m, claim))  # and nothing left out
+        # nothing the summary counts is left out (show also expands a claim reached by a
+        # ref, which the summary counts in that claim's own row)
+        assert {claim} | set(sides_beneath(m, claim)) <= set(shown)
         console = Console(width=80, color_system=None)
         with console.capture() as captured:
             console.print(show_tree(m, tree, checks=check_quotes(m), evaluation=None, boxes=True))

@@ -136,7 +136,7 @@ def test_source_file_is_found_in_a_sources_directory(tmp_path: Path) -> None:
     assert validate_map(m, sources=SourceTexts([seed])) == []
     missing = [d.format() for d in validate_map(m)]  # at the `file` value: column 31
     assert missing == [
-        f"{tmp_path / 'maps' / 'm.yaml'}:4:31: info: source file 'article.txt' of 'art' not found"
+        f"{tmp_path / 'maps' / 'm.yaml'}:4:31: info: source file 'article.txt' of 'art': not found"
         " (looked beside the map and in --sources: none given); its quotes are not checked [I301]"
     ]
 
@@ -145,7 +145,7 @@ def test_a_source_file_that_is_not_utf8_says_so(tmp_path: Path) -> None:
     (tmp_path / "article.txt").write_bytes(b"caf\xe9 society\n")  # Latin-1, not UTF-8
     m = loads_map(_quoted_map(tmp_path, "society"), str(tmp_path / "m.yaml"))
     assert [d.format() for d in validate_map(m)] == [
-        f"{tmp_path / 'm.yaml'}:4:31: info: source file 'article.txt' of 'art' is not UTF-8"
+        f"{tmp_path / 'm.yaml'}:4:31: info: source file 'article.txt' of 'art': not UTF-8"
         " text; its quotes are not checked [I301]"
     ]
 

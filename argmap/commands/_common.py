@@ -23,7 +23,7 @@ from argmap.validate import load_valid_map as load_valid_map  # for the commands
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-sources_option = click.option(
+_source_dirs_option = click.option(
     "--sources",
     "source_dirs",
     multiple=True,
@@ -32,6 +32,18 @@ sources_option = click.option(
     metavar="DIR",
     help="Also look for source files (quote checks) in DIR. Repeatable.",
 )
+_allow_outside_option = click.option(
+    "--allow-outside-sources",
+    "allow_outside",
+    is_flag=True,
+    help="Read a source's `file:` even where it leads out of the map's folder and the"
+    " --sources folders (off by default: a quote check must not reveal other files).",
+)
+
+
+def sources_option(func: Any) -> Any:
+    """`--sources DIR` (stored as `source_dirs`) and `--allow-outside-sources` (`allow_outside`)."""
+    return _source_dirs_option(_allow_outside_option(func))
 
 
 def format_option(choices: list[str], default: str, help: str) -> Callable[[F], F]:

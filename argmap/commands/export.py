@@ -20,13 +20,18 @@ from argmap.formats.aif import file_timestamp
 from argmap.model import ArgumentMap
 
 
-def _dot(m: ArgumentMap, eval_choice: EvaluationChoice, source_dirs: tuple[Path, ...]) -> Exported:
+def _dot(
+    m: ArgumentMap,
+    eval_choice: EvaluationChoice,
+    source_dirs: tuple[Path, ...],
+    allow_outside: bool = False,
+) -> Exported:
     """The DOT text `argmap render --format dot` writes: default options; scores only when
     asked for (--eval); quotes checked against the source files found."""
     from argmap.quotes import SourceTexts, check_quotes
     from argmap.render import render_dot
 
-    checks = check_quotes(m, SourceTexts(source_dirs))
+    checks = check_quotes(m, SourceTexts(source_dirs, allow_outside=allow_outside))
     return Exported(render_dot(m, evaluate_choice(m, eval_choice), checks=checks))
 
 
@@ -64,6 +69,7 @@ def command(
     indent: int | None,
     eval_choice: EvaluationChoice,
     source_dirs: tuple[Path, ...],
+    allow_outside: bool,
 ) -> None:
     """Write MAP in another tool's format.
 
@@ -74,7 +80,7 @@ def command(
         raise click.UsageError(f"--indent applies to --to json and aif, not {fmt}")
     m = load_valid_map(map_path)
     if fmt == "dot":
-        exported = _dot(m, eval_choice, source_dirs)
+        exported = _dot(m, eval_choice, source_dirs, allow_outside)
     else:
         exported = export_map(m, fmt, timestamp=file_timestamp(map_path), indent=indent)
     for diagnostic in sorted(exported.warnings, key=Diagnostic.sort_key):

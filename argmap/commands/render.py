@@ -176,6 +176,7 @@ def command(
     legend: bool,
     eval_choice: EvaluationChoice,
     source_dirs: tuple[Path, ...],
+    allow_outside: bool,
     cluster: bool,
     each: bool,
     watch: bool,
@@ -206,7 +207,7 @@ def command(
         renderer = find_renderer(*renderer_choice(dot_path))
         check_format(renderer, fmt)
 
-    texts = SourceTexts(source_dirs)
+    texts = SourceTexts(source_dirs, allow_outside=allow_outside)
 
     def each_job(job: Job) -> None:
         run_job(job, fmt, renderer, eval_choice, texts)

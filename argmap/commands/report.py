@@ -57,6 +57,7 @@ def command(
     map_arg: str,
     out: str | None,
     source_dirs: tuple[Path, ...],
+    allow_outside: bool,
     eval_choice: EvaluationChoice,
     dot_path: str | None,
 ) -> None:
@@ -79,7 +80,7 @@ def command(
     if target != "-":
         refuse_overwriting_input(target, map_path)
     m = load_valid_map(map_path)
-    texts = SourceTexts(source_dirs)
+    texts = SourceTexts(source_dirs, allow_outside=allow_outside)
     checks = check_quotes(m, texts)
     evaluation = evaluate_or_none(m, eval_choice)
     options = RenderOptions(title=False)

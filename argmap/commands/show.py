@@ -20,7 +20,7 @@ from argmap.commands._common import (
 )
 from argmap.errors import ArgmapError, Position
 from argmap.graph import nearest_ids
-from argmap.outline import outline, outline_json
+from argmap.outline import outline, outline_json, outline_nodes
 from argmap.quotes import SourceTexts, check_quotes
 
 
@@ -49,6 +49,7 @@ def command(
     fmt: str,
     eval_choice: EvaluationChoice,
     source_dirs: tuple[Path, ...],
+    allow_outside: bool,
     color: bool | None,
 ) -> None:
     """Show the node ID of MAP and everything beneath it: pro (+), con (−) and undercuts (×).
@@ -66,7 +67,8 @@ def command(
         hint = f"; did you mean {', '.join(near)}?" if near else " (`argmap summary` lists claims)"
         raise ArgmapError("E720", f"no node {node_id!r} in the map{hint}", Position(map_path))
     root = outline(m, node_id, depth)
-    checks = check_quotes(m, SourceTexts(source_dirs))
+    texts = SourceTexts(source_dirs, allow_outside=allow_outside)
+    checks = check_quotes(m, texts, nodes=outline_nodes(root))
     evaluation = evaluate_or_none(m, eval_choice)
     if fmt == "json":
         doc = outline_json(m, root, checks, evaluation)

@@ -22,12 +22,18 @@ from argmap.quotes import SourceTexts, check_quotes
 @format_option(["table", "json"], "table", "table for the terminal, json for machines.")
 @sources_option
 @color_option
-def command(map_path: str, fmt: str, source_dirs: tuple[Path, ...], color: bool | None) -> None:
+def command(
+    map_path: str,
+    fmt: str,
+    source_dirs: tuple[Path, ...],
+    allow_outside: bool,
+    color: bool | None,
+) -> None:
     """List the map's sources: whether each one's file is found, how many quotes
     and nodes it backs, and how many of its quotes are verified in the file.
     """
     from argmap.report import sources_table
 
     m = load_valid_map(map_path)
-    rows = source_rows(m, check_quotes(m, SourceTexts(source_dirs)))
+    rows = source_rows(m, check_quotes(m, SourceTexts(source_dirs, allow_outside=allow_outside)))
     print_listing(m, "sources", rows, fmt, color, sources_table)

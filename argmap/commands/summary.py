@@ -75,6 +75,7 @@ def command(
     actor: str | None,
     eval_choice: EvaluationChoice,
     source_dirs: tuple[Path, ...],
+    allow_outside: bool,
     color: bool | None,
 ) -> int:
     """A table of the claims in a map (or every map under a directory), with its totals.
@@ -88,7 +89,7 @@ def command(
         raise click.UsageError("--sort strength needs the evaluation: add --eval")
     found = summarise_paths(
         paths,
-        sources=SourceTexts(source_dirs),
+        sources=SourceTexts(source_dirs, allow_outside=allow_outside),
         evaluate=eval_choice.enabled,
         semantics=eval_choice.semantics,
         support=eval_choice.support,

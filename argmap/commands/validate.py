@@ -17,7 +17,18 @@ _SEVERITY_COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.
 
 @click.command("validate")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--strict", is_flag=True, help="Warnings fail the check too.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Warnings fail the check too, and so does a quote that cannot be checked (W208).",
+)
+@click.option(
+    "--allow-unchecked-quotes",
+    "allow_unchecked",
+    is_flag=True,
+    help="With --strict: quotes whose source file is not here stay information (I301, I302),"
+    " not failures; for a CI that cannot hold the sources.",
+)
 @click.option(
     "--format",
     "fmt",
@@ -36,9 +47,11 @@ _SEVERITY_COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.
 def command(
     paths: tuple[str, ...],
     strict: bool,
+    allow_unchecked: bool,
     fmt: str,
     watch: bool,
     source_dirs: tuple[Path, ...],
+    allow_outside: bool,
     color: bool | None,
 ) -> int:
     """Check map files (or every map under a directory) and report what is wrong.
@@ -51,12 +64,12 @@ def command(
 
         watch_and_rerun(
             paths,
-            lambda: report(paths, strict, fmt, source_dirs, color),
+            lambda: report(paths, strict, fmt, source_dirs, color, allow_outside, allow_unchecked),
             echo=lambda line: click.echo(line, err=True),
             source_dirs=source_dirs,
         )
         return ExitStatus.OK
-    failed = report(paths, strict, fmt, source_dirs, color)
+    failed = report(paths, strict, fmt, source_dirs, color, allow_outside, allow_unchecked)
     return ExitStatus.FAILED if failed else ExitStatus.OK
 
 
@@ -66,9 +79,16 @@ def report(
     fmt: str,
     source_dirs: tuple[Path, ...],
     color: bool | None,
+    allow_outside: bool = False,
+    allow_unchecked: bool = False,
 ) -> bool:
     """Check the maps and print the findings; True if the check fails."""
-    results = check_paths(paths, source_dirs)
+    results = check_paths(
+        paths,
+        source_dirs,
+        strict=strict and not allow_unchecked,
+        allow_outside=allow_outside,
+    )
     every = sorted((d for ds in results.values() for d in ds), key=Diagnostic.sort_key)
     if fmt == "json":
         click.echo(to_json(results, strict=strict))

@@ -222,8 +222,8 @@ def read_originals(m: ArgumentMap, texts: SourceTexts) -> dict[str, str]:
     for source in m.sources.values():
         if source.file is None:
             continue
-        located = texts.locate(m.path, source.file)
-        if located is None:
+        status, located = texts.locate(m.path, source.file)
+        if status is not FileStatus.FOUND or located is None:  # absent, or outside the folders
             continue
         try:
             if located.stat().st_size > 4 * MAX_SOURCE_CHARS:

@@ -1,0 +1,166 @@
+"""The loader's messages about prose YAML took apart, and about bytes it cannot read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.errors import MapLoadError
+from argmap.load import load_map, loads_map
+from argmap.validate import validate_map
+from tests.conftest import Invoke
+
+HEAD = "argmap: 1\ntitle: T\nclaims:\n"
+
+
+def _load_error(text: str, pure: bool = False) -> str:
+    with pytest.raises(MapLoadError) as caught:
+        loads_map(text, "m.yaml", pure_python=pure)
+    return "\n".join(d.format() for d in caught.value.diagnostics)
+
+
+# --- a ` #` in unquoted prose starts a comment ---------------------------------------
+
+
+@pytest.mark.parametrize("pure", [False, True])
+def test_a_hash_in_unquoted_text_is_a_warning_naming_the_cut(pure: bool) -> None:
+    m = loads_map(
+        HEAD + "  c:\n    text: Obesity is the #1 health issue\n    con:\n      - Smoking is #1\n"
+        "      - text: fine # one blank before: prose?\n        note: see p. #4\n",
+        "m.yaml",
+        pure_python=pure,
+    )
+    assert m.node("c").text == "Obesity is the"  # what YAML read
+    warnings = [d.format() for d in validate_map(m) if d.code == "W207"]
+    assert warnings == [
+        "m.yaml:5:26: warning: `text` is cut at ` #`: YAML reads '#1 health issue' as a comment;"
+        " put the whole text in double quotes to keep it (or move the comment to its own line)"
+        " [W207]",
+        "m.yaml:7:20: warning: the premise's text is cut at ` #`: YAML reads '#1' as a comment;"
+        " put the whole text in double quotes to keep it (or move the comment to its own line)"
+        " [W207]",
+        "m.yaml:8:20: warning: `text` is cut at ` #`: YAML reads '# one blank before: prose?'"
+        " as a comment; put the whole text in double quotes to keep it (or move the comment to"
+        " its own line) [W207]",
+        "m.yaml:9:22: warning: `note` is cut at ` #`: YAML reads '#4' as a comment; put the"
+        " whole text in double quotes to keep it (or move the comment to its own line) [W207]",
+    ]
+
+
+def test_a_hash_in_a_short_claim_and_a_title_is_found_too() -> None:
+    m = loads_map("argmap: 1\ntitle: Health #1\nclaims:\n  c: Obesity is #1\n", "m.yaml")
+    assert [(d.position.line, d.message.split(" is cut")[0]) for d in m.load_warnings] == [
+        (2, "`title`"),
+        (4, "the claim's text"),
+    ]
+
+
+def test_comments_after_numbers_words_and_quoted_text_are_no_warning() -> None:
+    m = loads_map(
+        "# yaml-language-server: $schema=x\n"
+        + HEAD
+        + "  c:\n    text: 'A #1 claim'  # quoted: kept whole\n    weight: 0.5  # a guess\n"
+        "    note: a deliberate comment  # two blanks before it, one after\n"
+        '    tags: [a]  # tags\n    con:\n      # a comment line\n      - "x #2" # c\n'
+        "      - plain#tag is no comment\n",
+        "m.yaml",
+    )
+    assert m.node("c").text == "A #1 claim"
+    assert m.node("c.con.2").text == "plain#tag is no comment"
+    assert m.load_warnings == ()
+
+
+def test_validate_strict_fails_on_cut_prose(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(HEAD + "  c:\n    text: the #1 issue\n    con: [no]\n", encoding="utf-8")
+    result = invoke(["validate", "--strict", path], expect=1)
+    assert "`text` is cut at ` #`: YAML reads '#1 issue' as a comment" in result.stderr
+    invoke(["validate", path])  # a warning: the map still loads
+
+
+# --- a colon, an apostrophe or a quote inside prose ---------------------------------
+
+
+@pytest.mark.parametrize("pure", [False, True])
+def test_a_colon_in_unquoted_text_names_the_line_where_the_text_began(pure: bool) -> None:
+    text = HEAD + "  c:\n    text: The report\n      says: it works\n    con: [x]\n"
+    assert _load_error(text, pure) == (
+        "m.yaml:5:11: error: YAML syntax error: the unquoted text that begins here goes wrong at"
+        " line 6, column 11: text with `: ` or ` #` in it, or starting with a quote, must be"
+        " quoted; put it in double quotes (or, if line 6 starts a new field, indent it as the"
+        " field above) [E004]"
+    )
+
+
+@pytest.mark.parametrize("pure", [False, True])
+def test_an_apostrophe_that_closes_single_quotes_three_lines_late(pure: bool) -> None:
+    text = HEAD + "  c:\n    text: 'It is fine\n    b: 1\n    c: 2\n    d: don't\n    con: [x]\n"
+    assert _load_error(text, pure) == (
+        "m.yaml:5:11: error: YAML syntax error: the text in single quotes that begins here ends"
+        " at the apostrophe at line 8, column 11; write an apostrophe inside it as '' (two), or"
+        " put the text in double quotes [E004]"
+    )
+
+
+def test_a_premise_with_an_apostrophe_in_single_quotes() -> None:
+    text = HEAD + "  c:\n    text: C\n    con:\n      - 'It's fine'\n"
+    assert _load_error(text) == (
+        "m.yaml:7:9: error: YAML syntax error: the text in single quotes that begins here ends"
+        " at the apostrophe at line 7, column 12; write an apostrophe inside it as '' (two), or"
+        " put the text in double quotes [E004]"
+    )
+
+
+def test_a_double_quote_inside_double_quotes() -> None:
+    text = HEAD + '  c:\n    text: "He said "no" to it"\n'
+    assert _load_error(text) == (
+        "m.yaml:5:11: error: YAML syntax error: the text in double quotes that begins here ends"
+        ' at the quote at line 5, column 20; write a quote inside it as \\", or put the text in'
+        " single quotes [E004]"
+    )
+
+
+def test_a_syntax_error_on_a_later_line_is_not_blamed_on_the_text_before_it() -> None:
+    text = HEAD + "  c:\n    text: fine\n   bad: indent\n"
+    assert _load_error(text) == (
+        "m.yaml:6:4: error: YAML syntax error: did not find expected key [E004]"
+    )
+
+
+# --- bytes YAML refuses ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("pure", [False, True])
+def test_a_nul_byte_is_one_line_at_its_real_place(pure: bool) -> None:
+    assert _load_error("argmap: 1\ntitle: T\x00\nclaims:\n  c: A\n", pure) == (
+        "m.yaml:2:9: error: a NUL byte (U+0000) is not allowed in a map; remove it [E002]"
+    )
+
+
+def test_a_control_character_is_one_line_at_its_real_place() -> None:
+    assert _load_error("argmap: 1\ntitle: T\nclaims:\n  c: A \x07 B\n") == (
+        "m.yaml:4:8: error: control character U+0007 is not allowed in a map; remove it [E002]"
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_says_so(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_bytes((HEAD + "  c: A\n").encode(encoding))
+    with pytest.raises(MapLoadError) as caught:
+        load_map(path)
+    column = 2 if encoding == "utf-16-le" else 1
+    assert [d.format() for d in caught.value.diagnostics] == [
+        f"{path}:1:{column}: error: the file looks like UTF-16 (NUL bytes between the letters);"
+        " save it as UTF-8 [E002]"
+    ]
+
+
+# --- numbers -------------------------------------------------------------------------
+
+
+def test_a_weight_of_minus_zero_is_zero() -> None:
+    m = loads_map(HEAD + "  c:\n    text: C\n    weight: -0.0\n", "m.yaml")
+    weight = m.node("c").weight
+    assert weight == 0.0 and str(weight) == "0.0"

@@ -36,6 +36,8 @@ docs: $(STAMP) ## Redraw the images in docs/ that the README shows
 	$(BIN)/argmap render maps/secure-communities.yaml $(SOURCES) -o docs/secure-communities.svg
 	$(BIN)/argmap render maps/secure-communities.yaml --focus union-caused-delay --depth 3 \
 		$(SOURCES) -o docs/union-caused-delay.png
+	$(BIN)/argmap report maps/secure-communities.yaml $(SOURCES) -o build/secure-communities.html
+	$(BIN)/python docs/report_screenshots.py build/secure-communities.html
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/pytest

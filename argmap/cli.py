@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "validate": "validate",
     "schema": "schema",
     "render": "render",
+    "report": "report",
     "evaluate": "evaluate",
     "summary": "summary",
     "show": "show",

@@ -116,6 +116,11 @@ class _Names:
             self.element[node.id] = node.id if plain else f"node:{index}"
 
 
+def element_ids(nodes: Iterable[Node]) -> dict[str, str]:
+    """Each drawn node's SVG element id (nodes in drawing order), as the docstring says."""
+    return _Names(nodes).element
+
+
 def _junction(link_id: str) -> str:
     # Upper case never occurs in a map id, so these names cannot collide with a node's.
     return f"J{link_id}" if is_id(link_id) else f"J{zlib.crc32(link_id.encode())}"

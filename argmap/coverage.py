@@ -339,7 +339,7 @@ def coverage_text(rows: Sequence[SourceCoverage], uncovered: bool = False) -> st
 def coverage_markdown(rows: Sequence[SourceCoverage], uncovered: bool = False) -> str:
     """A markdown table of the coverage; with `uncovered`, a list of each source's
     unquoted sentences under it."""
-    from argmap.tables import md
+    from argmap.escape import md
 
     lines = [
         "| source | file | sentences quoted | characters quoted | ignored |",

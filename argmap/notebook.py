@@ -97,8 +97,9 @@ class Map:
 
     def summary_markdown(self) -> str:
         """The `argmap summary --format markdown` table of the map, under its title."""
+        from argmap.escape import md
         from argmap.summary import select_rows
-        from argmap.tables import md, summary_markdown
+        from argmap.tables import summary_markdown
 
         title = f"**{md(self.map.title)}**\n\n"
         return title + summary_markdown([self.summary], select_rows(self.summary.rows))

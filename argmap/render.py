@@ -883,7 +883,7 @@ def _mark_badges(marks: Iterable[Mark]) -> str:
     )
 
 
-def _add_ghosts(g: graphviz.Digraph, ghosts: Iterable[Ghost], names: _Names, theme: Theme) -> None:
+def _add_ghosts(g: Digraph, ghosts: Iterable[Ghost], names: _Names, theme: Theme) -> None:
     """Each ghost faded and dashed, with its mark, joined to its parent as it was (a
     node of the map, or `ghost:<id>`, another ghost)."""
     ghosts = tuple(ghosts)

@@ -54,7 +54,7 @@ from argmap.evaluate import (
     evaluate,
 )
 from argmap.model import ArgumentMap
-from argmap.wording import STATUS_WORD
+from argmap.wording import ROBUST_MEANING, STATUS_WORD
 
 # Base scores vary by this much either way for the robustness range.
 BASE_SPREAD = 0.2
@@ -778,3 +778,65 @@ def _sampled_cyclic(
         if converged:
             low, high = min(low, s[t]), max(high, s[t])
     return low, high, count
+
+
+# --- in words: the sentences `evaluate --explain` and the report's panel print -----------
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def flip_sentence(x: Explanation) -> str | None:
+    """`Flips if a and b are removed: 0.41, falls (the smallest such set).`, or what the
+    search found when nothing flips; None when no premise was weighed."""
+    if x.flip is not None:
+        how = "the smallest such set" if x.flip.exact else "found greedily; a smaller set may exist"
+        verb = "is" if len(x.flip.removed) == 1 else "are"
+        return (
+            f"Flips if {_and(x.flip.removed)} {verb} removed: {x.flip.strength:.2f}, "
+            f"{STATUS_WORD[x.flip.status]} ({how})."
+        )
+    if x.contributions:
+        return "No set of premises searched flips it (across 0.5 or in status)."
+    return None
+
+
+def robustness_sentences(r: Robustness) -> list[str]:
+    """The strength range, the verdict without reconstructed premises, robust or fragile."""
+    how = (
+        "exact, from the corners of the range"
+        if r.method == "exact"
+        else f"lowest and highest of {r.samples} random draws, seed {SEED}"
+    )
+    lines = [
+        f"Strength {r.low:.2f}–{r.high:.2f} when every base score moves by "
+        f"±{BASE_SPREAD:g} ({how})."
+    ]
+    if r.without_implicit is not None:
+        strength, status = r.without_implicit
+        lines.append(
+            f"Without its reconstructed (implicit) premises: {strength:.2f}, {STATUS_WORD[status]}."
+        )
+    if r.robust:
+        lines.append(f"Robust: it {ROBUST_MEANING[True]}.")
+    else:
+        lines.append("Fragile: " + "; ".join(r.reasons) + ".")
+    return lines
+
+
+def why_lines(x: Explanation) -> list[str]:
+    """Why the verdict is what it is, one plain line each: what it rests on (each premise's
+    change, and strength and status without it), then the flip."""
+    lines = [x.note] if x.note else []
+    if x.contributions is not None and not x.contributions:
+        lines.append("Rests on no premise: its strength is its base score.")
+    for c in x.contributions or ():
+        lines.append(
+            f"{c.contribution:+.2f} from {c.premise} "
+            f"(without it: {c.without:.2f}, {STATUS_WORD[c.status_without]})"
+        )
+    flip = flip_sentence(x)
+    if flip:
+        lines.append(flip)
+    return lines

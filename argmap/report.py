@@ -19,7 +19,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from argmap.evaluate import Evaluation
-from argmap.explain import BASE_SPREAD, SEED, Explanation, status_words
+from argmap.explain import Explanation, flip_sentence, robustness_sentences, status_words
 from argmap.graph import parents
 from argmap.listings import ActorRow, SourceRow
 from argmap.model import ArgumentMap, Node, Source
@@ -699,9 +699,14 @@ def _plain_table(
     widths = [max(len(row[k]) for row in every) for k in range(len(headers))]
     gaps = 2 * (len(headers) - 1)
     if flexible is not None:
-        others = sum(widths) - widths[flexible] + gaps
+        needed = widths[flexible]
+        others = sum(widths) - needed + gaps
         # as wide as the text needs, up to TEXT_WIDTH and what the width leaves
-        widths[flexible] = min(widths[flexible], TEXT_WIDTH, max(8, width - others))
+        widths[flexible] = min(needed, TEXT_WIDTH, max(8, width - others))
+        if flexible != 0 and sum(widths) + gaps > width:  # narrow: the ids fold, as rich's do
+            fixed = others - widths[0]
+            widths[0] = min(widths[0], max(8, width - fixed - 12))
+            widths[flexible] = min(needed, TEXT_WIDTH, max(12, width - fixed - widths[0]))
 
     def line(row: list[str]) -> str:
         out = []
@@ -710,21 +715,24 @@ def _plain_table(
         return "  ".join(out).rstrip()
 
     def wrapped(row: list[str]) -> list[str]:
-        """The row, its flexible cell wrapped (never cut) onto more lines, as rich does."""
-        if flexible is None or len(row[flexible]) <= widths[flexible]:
+        """The row, its flexible cell wrapped and its first cell folded (never cut) onto
+        more lines, as rich does."""
+        first = [row[0][i : i + widths[0]] for i in range(0, len(row[0]), widths[0])] or [""]
+        if (flexible is None or len(row[flexible]) <= widths[flexible]) and len(first) == 1:
             return [line(row)]
         import textwrap
 
-        parts = textwrap.wrap(row[flexible], widths[flexible], break_on_hyphens=False) or [""]
-        blank = [""] * len(row)
-        return [
-            line(
-                row[:flexible] + [part] + row[flexible + 1 :]
-                if i == 0
-                else blank[:flexible] + [part] + blank[flexible + 1 :]
-            )
-            for i, part in enumerate(parts)
-        ]
+        parts = [row[flexible]] if flexible is None else []
+        if flexible is not None:
+            parts = textwrap.wrap(row[flexible], widths[flexible], break_on_hyphens=False) or [""]
+        out = []
+        for i in range(max(len(parts), len(first))):
+            cells = list(row) if i == 0 else [""] * len(row)
+            cells[0] = first[i] if i < len(first) else ""
+            if flexible is not None:
+                cells[flexible] = parts[i] if i < len(parts) else ""
+            out.append(line(cells))
+        return out
 
     rule = ("─" if boxes else "-") * (sum(widths) + gaps)
     return [line(headers), rule, *(out for row in rows for out in wrapped(row))]
@@ -782,10 +790,6 @@ def undercut_links_lines(
     return ["", "Undercut links", *table]
 
 
-def _and(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def explanation_view(m: ArgumentMap, x: Explanation) -> RenderableType:
     """One node's verdict, why (contributions, flip) and how fragile, in plain words."""
     badge = verdict_text(x.strength, x.status, x.unanswered, x.unopposed)
@@ -824,43 +828,11 @@ def explanation_view(m: ArgumentMap, x: Explanation) -> RenderableType:
                     text(c.premise),
                 )
             parts.append(Padding(grid, (0, 0, 0, 4)))
-    if x.flip is not None:
-        how = "the smallest such set" if x.flip.exact else "found greedily; a smaller set may exist"
-        parts.append(
-            Padding(
-                text(
-                    f"Flips if {_and(x.flip.removed)} {'is' if len(x.flip.removed) == 1 else 'are'}"
-                    f" removed: {x.flip.strength:.2f}, {STATUS_WORD[x.flip.status]} ({how})."
-                ),
-                (0, 0, 0, 2),
-            )
-        )
-    elif x.contributions:
-        parts.append(
-            Padding(
-                text("No set of premises searched flips it (across 0.5 or in status)."),
-                (0, 0, 0, 2),
-            )
-        )
-    r = x.robustness
-    if r is not None:
-        how = (
-            "exact, from the corners of the range"
-            if r.method == "exact"
-            else f"lowest and highest of {r.samples} random draws, seed {SEED}"
-        )
-        spread = f"±{BASE_SPREAD:g}"
-        lines = [
-            f"Strength {r.low:.2f}–{r.high:.2f} when every base score moves by {spread} ({how})."
-        ]
-        if r.without_implicit is not None:
-            strength, status = r.without_implicit
-            word = STATUS_WORD[status]
-            lines.append(f"Without its reconstructed (implicit) premises: {strength:.2f}, {word}.")
-        if r.robust:
-            lines.append(f"Robust: it {ROBUST_MEANING[True]}.")
-        else:
-            lines.append("Fragile: " + "; ".join(r.reasons) + ".")
+    flip = flip_sentence(x)
+    if flip:
+        parts.append(Padding(text(flip), (0, 0, 0, 2)))
+    if x.robustness is not None:
+        lines = robustness_sentences(x.robustness)
         parts += [Padding(text(line), (0, 0, 0, 2)) for line in lines]
     return Group(*parts)
 

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from argmap.commands._common import (
     EvaluationChoice,
+    echo_warning,
     evaluate_or_none,
     evaluation_options,
     load_valid_map,
+    quiet_option,
     renderer_choice,
     sources_option,
 )
-from argmap.files import refuse_overwriting_input, write_atomically
+from argmap.escape import terminal_line
+from argmap.files import STDOUT, display_path, refuse_overwriting_input, write_output
 
 
 def output_path(map_path: Path, out: str | None) -> str:
     """Where the page goes: OUT, OUT/<map>.html for a folder, build/<map>.html by default."""
-    if out == "-":
+    if out == STDOUT:
         return out
     if out is None:
         return str(Path("build") / f"{map_path.stem}.html")
@@ -53,6 +55,7 @@ def output_path(map_path: Path, out: str | None) -> str:
     metavar="PATH",
     help="The Graphviz program to run (default: dot on PATH, else the bundled graphviz-pure).",
 )
+@quiet_option
 def command(
     map_arg: str,
     out: str | None,
@@ -60,6 +63,7 @@ def command(
     allow_outside: bool,
     eval_choice: EvaluationChoice,
     dot_path: str | None,
+    quiet: bool,
 ) -> None:
     """Write MAP as one HTML page to explore offline: the diagram with pan and zoom, each
     node's details, search, the claims table and the sources' text with the quoted
@@ -77,8 +81,8 @@ def command(
 
     map_path = Path(map_arg)
     target = output_path(map_path, out)
-    if target != "-":
-        refuse_overwriting_input(target, map_path)
+    if target != STDOUT:
+        refuse_overwriting_input(target, map_path)  # before the work, not only after it
     m = load_valid_map(map_path)
     texts = SourceTexts(source_dirs, allow_outside=allow_outside)
     checks = check_quotes(m, texts)
@@ -86,7 +90,7 @@ def command(
     options = RenderOptions(title=False)
 
     def warn(message: str) -> None:
-        click.echo(f"argmap: warning: {map_path}: {message}", err=True)
+        echo_warning(f"{display_path(map_path)}: {message}", quiet=quiet)
 
     svg = render_map(
         m,
@@ -97,6 +101,15 @@ def command(
         renderer=find_renderer(*renderer_choice(dot_path)),
         warn=warn,
     ).decode("utf-8")
+    explanations: dict[str, list[str]] = {}
+    robustness: dict[str, str] = {}
+    if evaluation is not None:  # why each claim's verdict is what it is, and how fragile
+        from argmap.explain import explain, robustness_sentences, why_lines
+
+        for x in explain(m, evaluation):
+            explanations[x.node] = why_lines(x)
+            if x.robustness is not None:
+                robustness[x.node] = " ".join(robustness_sentences(x.robustness))
     page = build_page(
         m,
         svg,
@@ -104,10 +117,9 @@ def command(
         originals=read_originals(m, texts),
         evaluation=evaluation,
         elements=element_ids(visible(m, options)[0].values()),
+        explanations=explanations,
+        robustness=robustness,
     )
-    if target == "-":
-        sys.stdout.buffer.write(page.encode("utf-8"))
-        sys.stdout.buffer.flush()
-        return
-    write_atomically(target, page)
-    click.echo(f"wrote {target}", err=True)
+    write_output(target, page, inputs=[map_path])
+    if target != STDOUT and not quiet:
+        click.echo(terminal_line(f"wrote {display_path(target)}"), err=True)

@@ -722,7 +722,7 @@ def _plain_table(
             return [line(row)]
         import textwrap
 
-        parts = [row[flexible]] if flexible is None else []
+        parts: list[str] = []
         if flexible is not None:
             parts = textwrap.wrap(row[flexible], widths[flexible], break_on_hyphens=False) or [""]
         out = []

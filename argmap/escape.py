@@ -95,8 +95,30 @@ def esc_string(value: str) -> str:
     `\\l` a line break), so each backslash is written as four; it also keeps
     what looks like an XML entity, so `&` is written as one.
     """
-    lines = clean_text(value).replace("&", "&amp;").split("\n")
-    return DotText("\\n".join(line.replace("\\", "\\" * 4) for line in lines))
+    text = clean_text(value)
+    escaped = _esc_lines(text)
+    if _quoted_bytes(escaped) > TOOLTIP_BYTES:
+        # Graphviz cannot read a quoted string past 16,384 bytes ("longer than 16384?"): a
+        # premise that long would make the whole diagram fail. Cut the tooltip, and say so.
+        keep = len(text)
+        while _quoted_bytes(escaped) > TOOLTIP_BYTES:
+            keep = max(0, keep * TOOLTIP_BYTES // _quoted_bytes(escaped) - 1)
+            escaped = _esc_lines(text[:keep].rstrip() + TOOLTIP_CUT)
+    return DotText(escaped)
+
+
+def _quoted_bytes(escaped: str) -> int:
+    """Its size in the DOT file: UTF-8 bytes, and one more for each `"` that `dot_id` escapes."""
+    return len(escaped.encode("utf-8")) + escaped.count('"')
+
+
+TOOLTIP_BYTES = 12_000  # below Graphviz's 16,384, with room for DOT's own quoting
+TOOLTIP_CUT = "… (cut here: the map holds the whole text; `argmap show` prints it)"
+
+
+def _esc_lines(text: str) -> str:
+    lines = text.replace("&", "&amp;").split("\n")
+    return "\\n".join(line.replace("\\", "\\" * 4) for line in lines)
 
 
 def url_attribute(url: str) -> str:

@@ -4,11 +4,14 @@ make of values that would break a naive quoting."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from argmap.dot_text import Digraph
 from argmap.escape import DotText, dot_id, esc_string
 from argmap.renderer import Renderer, render_image
+from tests.conftest import Invoke
 from tests.render_helpers import groups, parse_svg, renderers, texts, tooltip
 
 
@@ -80,3 +83,25 @@ def test_both_renderers_read_escaped_values_back_as_written(renderer: Renderer) 
     assert texts(nodes["n1"]) == ['"quoted" <b>']
     assert tooltip(nodes["n1"]) == HOSTILE
     assert tooltip(nodes["n2"]).splitlines() == ["line one", "line two"]
+
+
+def test_a_premise_longer_than_graphviz_reads_is_drawn_with_its_tooltip_cut(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    # dot refuses a quoted string over 16,384 bytes ("longer than 16384?"), so a long
+    # premise failed the whole diagram (E405) naming neither map nor node.
+    words = '"quoted" \\ word ' * 2000
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: A.\n    con:\n"
+        f"      - text: '{words.strip()} end.'\n",
+        encoding="utf-8",
+    )
+    dot = invoke(["render", path, "--format", "dot", "-o", "-"]).stdout
+    tooltips = [line for line in dot.splitlines() if "tooltip=" in line and "a.con.1" in line]
+    assert tooltips and all(len(line.encode("utf-8")) < 16_384 for line in dot.splitlines())
+    assert "… (cut here: the map holds the whole text; `argmap show` prints it)" in tooltips[0]
+    for renderer in renderers():
+        svg = tmp_path / f"long-{renderer.flavour}.svg"
+        invoke(["render", path, "-o", svg, "--dot", renderer.path])
+        assert "cut here: the map holds the whole text" in svg.read_text(encoding="utf-8")

@@ -11,8 +11,8 @@ import importlib
 import importlib.util
 import os
 import sys
-from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Iterator
+from typing import Any
 
 import click
 
@@ -40,8 +40,6 @@ COMMANDS: dict[str, str] = {
     "completion": "completion",
     "lsp": "lsp",
 }
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 @contextlib.contextmanager
@@ -78,12 +76,6 @@ def error_boundary() -> Iterator[None]:
             err=True,
         )
         raise click.exceptions.Exit(ExitStatus.FAILED) from None
-
-
-def command_boundary(func: F) -> F:
-    """Nothing: the group applies the error boundary to every command. Kept so that a
-    command module written against the older per-command decorator still imports."""
-    return func
 
 
 def available_commands() -> list[str]:

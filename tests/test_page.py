@@ -26,7 +26,7 @@ from argmap.page import (
     source_pieces,
 )
 from argmap.quotes import SourceTexts, check_quotes
-from tests.conftest import MAPS, Invoke
+from tests.conftest import MAPS, REPO, Invoke
 
 REPORT_MAP = MAPS / "report" / "report.yaml"
 MEMO = (MAPS / "report" / "memo.txt").read_text(encoding="utf-8")
@@ -365,3 +365,20 @@ def test_a_source_file_too_large_to_include_is_said_to_be(monkeypatch: pytest.Mo
     memo = page_json(page)["sources"][0]
     assert (memo["file"], memo["pieces"], memo.get("tooLarge")) == ("found", None, True)
     assert "The source file is too large to include here." in page
+
+
+def test_report_with_eval_says_why_each_claim_stands_or_falls_and_how_fragile(
+    invoke: Invoke,
+) -> None:
+    # The same figures and sentences as `argmap evaluate --explain build-plant`.
+    page = invoke(["report", REPO / "maps" / "example.yaml", "-o", "-", "--eval"]).stdout
+    claim = next(n for n in page_json(page)["nodes"] if n["id"] == "build-plant")
+    assert claim["explanation"][0] == "+0.18 from accident-risk.con.1 (without it: 0.47, falls)"
+    assert claim["explanation"][-1] == (
+        "Flips if accident-risk.con.1 is removed: 0.47, falls (the smallest such set)."
+    )
+    assert claim["robustness"].startswith(
+        "Strength 0.25–0.91 when every base score moves by ±0.2 (exact, from the corners"
+    )
+    without = invoke(["report", REPO / "maps" / "example.yaml", "-o", "-"]).stdout
+    assert all("explanation" not in n for n in page_json(without)["nodes"])

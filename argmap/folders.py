@@ -14,7 +14,7 @@ from pathlib import Path
 
 import attrs
 
-from argmap.errors import Diagnostic, MapLoadError, NotAMapError, Position, error, info
+from argmap.errors import Diagnostic, MapLoadError, NotAMapError, Position, info, no_map_files
 from argmap.files import display_path, walk_yaml
 from argmap.load import load_map
 from argmap.model import ArgumentMap
@@ -67,5 +67,4 @@ def read_maps(
             others = {0: "", 1: " (1 YAML file, not a map)"}.get(
                 skipped, f" ({skipped} YAML files, none a map)"
             )
-            message = f"no map files (*.yaml, *.yml) in this directory{others}"
-            yield MapFile(folder, None, (error("E001", message, Position(str(given))),))
+            yield MapFile(folder, None, (no_map_files(str(given), others),))

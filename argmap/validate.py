@@ -16,15 +16,13 @@ from pathlib import Path
 from argmap.errors import (
     Diagnostic,
     MapLoadError,
-    NotAMapError,
     Position,
     Severity,
     error,
     info,
-    no_map_files,
     warning,
 )
-from argmap.files import find_maps
+from argmap.folders import read_maps
 from argmap.load import load_map
 from argmap.model import ArgumentMap, LinkKind, Node, NodeKind
 from argmap.quotes import FileStatus, QuoteCheck, SourceTexts, check_quotes
@@ -87,36 +85,14 @@ def check_paths(
     """
     texts = SourceTexts([Path(d) for d in source_dirs], allow_outside=allow_outside)
     results: dict[str, list[Diagnostic]] = {}
-    for name in paths:
-        given = str(name)
-        walked = Path(given).is_dir()
-        found = find_maps([given])
-        skipped = 0
-        for path in found:
-            try:
-                m = load_map(path)
-            except NotAMapError as exc:
-                results[str(path)] = [_skipped(path)] if walked else exc.diagnostics
-                skipped += walked
-                continue
-            except MapLoadError as exc:
-                results[str(path)] = exc.diagnostics
-                continue
-            results[str(path)] = validate_map(m, sources=texts, strict=strict)
-        if walked and skipped == len(found):  # a directory with nothing to check fails
-            others = {0: "", 1: " (1 YAML file, not a map)"}.get(
-                skipped, f" ({skipped} YAML files, none a map)"
-            )
-            results[given] = [no_map_files(given, others)]
+    for found in read_maps(paths):  # the one folder rule (argmap.folders)
+        if found.map is None:
+            # a folder with no map is keyed as it was named (`maps/`), a file by its path
+            key = found.diagnostics[0].position.file if found.path.is_dir() else str(found.path)
+            results[key] = list(found.diagnostics)
+        else:
+            results[str(found.path)] = validate_map(found.map, sources=texts, strict=strict)
     return results
-
-
-def _skipped(path: Path) -> Diagnostic:
-    return info(
-        "I303",
-        "not an argmap map (no `argmap:` or `claims:` at the top): skipped",
-        Position(str(path)),
-    )
 
 
 def require_valid(m: ArgumentMap) -> ArgumentMap:

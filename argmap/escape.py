@@ -48,14 +48,31 @@ def clean_text(value: str) -> str:
 
 def html_text(value: str) -> str:
     """Text for a Graphviz HTML-like label: cleaned, and every markup character an entity."""
-    out = clean_text(value).replace("\n", " ")
+    out = html_entities(clean_text(value).replace("\n", " "))
+    return out.replace("\\", "\\\\")  # Graphviz expands \N, \G, \l in label text too
+
+
+def html_entities(value: str) -> str:
+    """Text for an HTML (or Graphviz HTML-like) element or quoted attribute: every markup
+    character an entity. The one HTML escaper: diagrams' labels and the report's page."""
     return (
-        out.replace("&", "&amp;")
+        value.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace('"', "&quot;")
         .replace("'", "&#39;")
-        .replace("\\", "\\\\")  # Graphviz expands \N, \G, \l in label text too
+    )
+
+
+def script_json(text: str) -> str:
+    """JSON text that no string in it can end early inside an HTML `<script>` element
+    (`</script>`, `<!--`), nor break a JavaScript line (U+2028, U+2029)."""
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
     )
 
 

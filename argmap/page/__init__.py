@@ -42,8 +42,9 @@ from xml.parsers import expat
 
 from argmap import __version__
 from argmap.errors import RenderError
-from argmap.escape import safe_url
+from argmap.escape import html_entities, safe_url, script_json
 from argmap.evaluate import Evaluation
+from argmap.files import ReadError, read_regular_file
 from argmap.graph import depths
 from argmap.model import ArgumentMap, LinkKind, Node
 from argmap.quotes import FileStatus, QuoteCheck, QuoteChecks, SourceTexts, quote_spans
@@ -225,11 +226,9 @@ def read_originals(m: ArgumentMap, texts: SourceTexts) -> dict[str, str]:
         status, located = texts.locate(m.path, source.file)
         if status is not FileStatus.FOUND or located is None:  # absent, or outside the folders
             continue
-        try:
-            if located.stat().st_size > 4 * MAX_SOURCE_CHARS:
-                continue
-            found[source.id] = Path(located).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+        try:  # only a regular file, its size checked before reading, as the checker reads
+            found[source.id] = read_regular_file(located, 4 * MAX_SOURCE_CHARS).decode("utf-8")
+        except (ReadError, OSError, UnicodeDecodeError):
             continue
     return found
 
@@ -393,14 +392,7 @@ def page_data(
 
 def embed_json(doc: Any) -> str:
     """JSON that no string in it can end early inside a `<script>` element."""
-    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-    return (
-        text.replace("&", "\\u0026")
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
+    return script_json(json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
 
 
 def _check_svg(svg: str) -> None:
@@ -464,13 +456,7 @@ def _hash(text: str) -> str:
 
 def _text(value: str) -> str:
     """Text for an HTML element or a quoted attribute."""
-    return (
-        value.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-        .replace("'", "&#39;")
-    )
+    return html_entities(value)
 
 
 def _facts(data: Mapping[str, Any]) -> str:

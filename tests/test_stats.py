@@ -6,6 +6,7 @@ from argmap.evaluate import evaluate
 from argmap.graph import depths, nearest_ids, sides_beneath
 from argmap.listings import actor_rows, source_rows
 from argmap.load import load_map, loads_map
+from argmap.model import ArgumentMap
 from argmap.outline import Relation, outline
 from argmap.quotes import FileStatus, QuoteCheck, SourceTexts, check_quotes
 from argmap.summary import Coverage, select_rows, sort_rows, summarise
@@ -246,3 +247,25 @@ claims:
 """
     )
     assert summarise(m).unchecked_sources == ("used",)
+
+
+def _map_of_claims(*ids: str) -> ArgumentMap:
+    claims = "".join(f"  {i}:\n    text: Claim {i}.\n" for i in ids)
+    return loads_map(f"argmap: 1\ntitle: t\nclaims:\n{claims}", "ids.yaml")
+
+
+def test_did_you_mean_offers_three_ids_at_most_or_as_many_as_asked() -> None:
+    m = _map_of_claims("node1", "node2", "node3", "node4")
+    # equally close: difflib lists them last id first
+    assert nearest_ids(m, "node") == ["node4", "node3", "node2"]
+    assert nearest_ids(m, "node", n=1) == ["node4"]
+
+
+def test_did_you_mean_takes_ids_half_alike() -> None:
+    # difflib's ratio of "abcd" and "abxy" is exactly 0.5: the cutoff argmap sets
+    assert nearest_ids(_map_of_claims("abxy", "zzzz"), "abcd") == ["abxy"]
+
+
+def test_did_you_mean_tops_up_close_matches_with_ids_that_contain_the_word() -> None:
+    m = _map_of_claims("ab", "xxxxab1", "xxxxab2", "xxxxab3")
+    assert nearest_ids(m, "ab") == ["ab", "xxxxab1", "xxxxab2"]

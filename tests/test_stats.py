@@ -269,3 +269,26 @@ def test_did_you_mean_takes_ids_half_alike() -> None:
 def test_did_you_mean_tops_up_close_matches_with_ids_that_contain_the_word() -> None:
     m = _map_of_claims("ab", "xxxxab1", "xxxxab2", "xxxxab3")
     assert nearest_ids(m, "ab") == ["ab", "xxxxab1", "xxxxab2"]
+
+
+def test_an_undercut_of_a_link_to_another_claim_is_on_the_side_it_helps() -> None:
+    m = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: A.\n    con:\n      - ref: b\n"
+        "        undercut:\n          - {id: u, text: U.}\n  b:\n    text: B.\n",
+        "u.yaml",
+    )
+    # b is another claim (not walked below), but the undercut of the link from it is a's
+    assert sides_beneath(m, "a") == {"b": {-1}, "u": {1}}
+
+
+def test_a_cycle_back_to_the_claim_counts_only_against_it() -> None:
+    def cycle(kind: str) -> dict[str, set[int]]:
+        m = loads_map(
+            "argmap: 1\ntitle: t\nallow-cycles: true\nclaims:\n  a:\n    text: A.\n"
+            f"    con:\n      - id: p\n        text: P.\n        {kind}:\n          - ref: a\n",
+            "cycle.yaml",
+        )
+        return sides_beneath(m, "a")
+
+    assert cycle("con") == {"p": {-1}}  # back on its own side: says nothing about it
+    assert cycle("pro") == {"p": {-1}, "a": {-1}}  # back against itself

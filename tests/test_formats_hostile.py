@@ -9,9 +9,6 @@ timing it: a linear reader finishes in well under a second.
 from __future__ import annotations
 
 import json
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,24 +16,7 @@ import pytest
 from argmap.errors import ArgmapError
 from argmap.formats import MAX_IMPORT_BYTES, import_file, import_text
 from argmap.load import MAX_FILE_BYTES
-
-GUARD_SECONDS = 20
-
-
-@contextmanager
-def must_finish(seconds: int = GUARD_SECONDS) -> Iterator[None]:
-    """Fail (not hang) if the body runs longer than `seconds`: a guard, not a measurement."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise AssertionError(f"still running after {seconds} s: not linear")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+from tests.guards import must_finish
 
 
 def failure(text: str, fmt: str) -> str:

@@ -3,27 +3,10 @@ they were (the speed itself is measured by `make bench`, not here)."""
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from argmap.listings import actor_rows
 from argmap.load import loads_map
 from argmap.summary import summarise
-
-
-@contextmanager
-def alarm(seconds: int) -> Iterator[None]:
-    def expired(signum: int, frame: object) -> None:
-        raise TimeoutError(f"took over {seconds} s: quadratic again?")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+from tests.guards import must_finish
 
 
 def test_a_chain_of_3000_claims_linked_by_ref_is_summarised() -> None:
@@ -34,7 +17,7 @@ def test_a_chain_of_3000_claims_linked_by_ref_is_summarised() -> None:
         if i > 1:
             lines.append(f"      - ref: c{i - 1}")
     m = loads_map("\n".join(lines) + "\n", "chain.yaml")
-    with alarm(20):
+    with must_finish(20):
         rows = summarise(m).rows
         actors = actor_rows(m)
     # The claim beneath counts once, against; its own objections are in its own row.

@@ -39,6 +39,10 @@ CODES: dict[str, str] = {
     "E116": "no claims",
     "E117": "invalid value",
     "E118": "source file outside the map's folder and --sources (not read)",
+    "E119": "a premise written twice in one linked group",
+    "E120": "a field a linked group cannot carry (text, quote, pro, con, ...)",
+    "E121": "a linked group without premises",
+    "E122": "ref to a linked group (refer to its premises)",
     # warnings
     "W201": "uncontested claim (no con)",
     "W202": "unused source",
@@ -48,6 +52,7 @@ CODES: dict[str, str] = {
     "W207": "unquoted text cut at ` #` (YAML read the rest as a comment)",
     "W208": "--strict: a quote that cannot be checked (no source file found or readable)",
     "W210": "a premise counted more than once in one node's evaluation (two routes)",
+    "W211": "a linked group of one premise (a plain pro or con says the same)",
     # information
     "I301": "source file not found: quotes not checked",
     "I302": "source has no file: quotes not checked",

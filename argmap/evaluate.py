@@ -119,6 +119,14 @@ def dfquad(base: float, attackers: Sequence[float], supporters: Sequence[float])
     return base + (1.0 - base) * (vs - va)
 
 
+def weakest_link(cap: float, premises: Sequence[float]) -> float:
+    """A linked group's strength: that of its weakest premise, at most the group's own
+    weight (`cap`, 1 unless given). The weakest-link principle for linked (convergent
+    vs linked) arguments: Pollock 2001, "Defeasible reasoning with variable degrees of
+    justification", §4; a chain is no stronger than its weakest link."""
+    return min(cap, *premises) if premises else cap
+
+
 def _h(x: float) -> float:
     x = max(x, 0.0)
     return x * x / (1.0 + x * x)
@@ -169,6 +177,8 @@ class _Graph:
     target: list[int]  # links: index of the node or link they point at; nodes: -1
     attackers: list[Sequence[int]]  # nodes: con links; links: undercut links
     supporters: list[Sequence[int]]  # nodes: pro links; links: none
+    # linked groups: the LINKED links from their premises; everything else: none
+    members: list[Sequence[int]]
     out_links: list[Sequence[int]]  # nodes: the links they are the source of
     n_dependencies: list[int]  # attackers + supporters (+ 1 for a link's source)
     path: str  # the map's file, for the errors that concern the whole map
@@ -187,9 +197,10 @@ class _Graph:
         none: tuple[int, ...] = ()
         attackers: list[Sequence[int]] = [none] * total
         supporters: list[Sequence[int]] = [none] * total
+        members: list[Sequence[int]] = [none] * total
         out_links: list[Sequence[int]] = [none] * n
         n_dependencies = [0] * n + [1] * len(links)
-        undercut, pro = LinkKind.UNDERCUT, LinkKind.PRO
+        undercut, pro, linked = LinkKind.UNDERCUT, LinkKind.PRO, LinkKind.LINKED
         for i, lk in enumerate(links, start=n):
             src = node_index.get(lk.source)
             if src is None:
@@ -211,16 +222,29 @@ class _Graph:
                     raise EvaluationError(
                         "E504", f"link {lk.id} targets unknown node {lk.target!r}", lk.position
                     )
-                _add(supporters if lk.kind is pro else attackers, to, i)
+                if lk.kind is linked:
+                    _add(members, to, i)
+                else:
+                    _add(supporters if lk.kind is pro else attackers, to, i)
             target[i] = to
             n_dependencies[to] += 1
         names = [node.id for node in nodes] + [lk.id for lk in links]
         return cls(
-            names, n, base, source, target, attackers, supporters, out_links, n_dependencies, m.path
+            names,
+            n,
+            base,
+            source,
+            target,
+            attackers,
+            supporters,
+            members,
+            out_links,
+            n_dependencies,
+            m.path,
         )
 
     def dependencies(self, i: int) -> list[int]:
-        deps = [*self.attackers[i], *self.supporters[i]]
+        deps = [*self.attackers[i], *self.supporters[i], *self.members[i]]
         if self.source[i] >= 0:
             deps.append(self.source[i])
         return deps
@@ -274,9 +298,11 @@ def _strengths(
     """Strength of every argument; (strengths, converged, residual, steps)."""
     total = len(g.names)
     s = [0.0] * total
-    att, sup, src, base = g.attackers, g.supporters, g.source, g.base
+    att, sup, src, base, members = g.attackers, g.supporters, g.source, g.base, g.members
 
     def local(i: int) -> float:
+        if members[i]:
+            return weakest_link(base[i], [s[j] for j in members[i]])
         b = base[i] if src[i] < 0 else s[src[i]]
         return combine(b, [s[j] for j in att[i]], [s[j] for j in sup[i]])
 
@@ -284,6 +310,9 @@ def _strengths(
     # attacker and no supporter keeps its base (balance, in all three semantics).
     for i in order:
         a, p = att[i], sup[i]
+        if members[i]:
+            s[i] = weakest_link(base[i], [s[j] for j in members[i]])
+            continue
         b = base[i] if src[i] < 0 else s[src[i]]
         s[i] = combine(b, [s[j] for j in a], [s[j] for j in p]) if a or p else b
     if not left:
@@ -394,13 +423,15 @@ def _integrate(
     # of a long cycle (a 10,000-argument ring calls it some two million times).
     strength_of = s.__getitem__
     inputs = [(g.source[i], g.base[i], g.attackers[i], g.supporters[i]) for i in part]
+    # A linked group is the weakest of its premises (capped by its weight), not combined.
+    groups = [(k, g.base[i], g.members[i]) for k, i in enumerate(part) if g.members[i]]
 
     def rate(y: list[float]) -> list[float]:
         for i, v in zip(part, y, strict=True):
             s[i] = v
         for i, source in copies:
             s[i] = s[source]
-        return [
+        found = [
             combine(
                 base if src < 0 else s[src],
                 tuple(map(strength_of, attackers)),
@@ -409,6 +440,9 @@ def _integrate(
             - v
             for (src, base, attackers, supporters), v in zip(inputs, y, strict=True)
         ]
+        for k, cap, premises in groups:
+            found[k] = weakest_link(cap, tuple(map(strength_of, premises))) - y[k]
+        return found
 
     def rk4(y: list[float], k1: list[float], h: float) -> list[float]:
         k2 = rate([a + 0.5 * h * b for a, b in zip(y, k1, strict=True)])
@@ -467,6 +501,8 @@ def _framework(g: _Graph, support: str) -> _Framework:
     requires: list[list[int]] = [[] for _ in range(total)]
     for i in range(g.n_nodes, total):
         requires[i].append(g.source[i])
+    for i in range(g.n_nodes):  # a linked group stands only while all its premises do
+        requires[i].extend(g.members[i])
     if support != "attacks-only":
         _add_induced_attacks(g, support, attackers, requires)
     return _Framework(attackers, requires)
@@ -687,12 +723,15 @@ def not_converged(path: str, evaluation: Evaluation, consequence: str) -> Evalua
 
 def _labels_in_order(g: _Graph, order: list[int]) -> list[int]:
     """The grounded labelling of an acyclic map without induced attacks, in one pass in
-    dependency order: a node is OUT when a con link on it is IN, else IN; a link is IN when
-    its source is IN and no undercut on it is IN."""
+    dependency order: a node is OUT when a con link on it is IN, else IN; a linked group
+    is OUT when the link from one of its premises is OUT; a link is IN when its source is
+    IN and no undercut on it is IN."""
     label = [UNDEC] * len(g.names)
-    att, src = g.attackers, g.source
+    att, src, members = g.attackers, g.source, g.members
     for i in order:
         lab = IN if src[i] < 0 else label[src[i]]
+        if members[i] and any(label[k] == OUT for k in members[i]):
+            lab = OUT  # a linked group falls with any of its premises
         if lab == IN:
             for a in att[i]:
                 if label[a] == IN:

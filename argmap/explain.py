@@ -52,8 +52,9 @@ from argmap.evaluate import (
     _Graph,
     _topological,
     evaluate,
+    weakest_link,
 )
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, LinkKind
 from argmap.wording import ROBUST_MEANING, STATUS_WORD
 
 # Base scores vary by this much either way for the robustness range.
@@ -164,6 +165,8 @@ class Explanation:
     flip: Flip | None  # None: no set found (see `note`), or not computed
     robustness: Robustness | None
     note: str | None = None  # why something is missing, in plain words
+    # the linked groups that bear on it directly, each as strong as its weakest premise
+    groups: tuple[GroupReason, ...] = ()
 
     def as_data(self) -> dict[str, Any]:
         return {
@@ -178,6 +181,28 @@ class Explanation:
             "flip": None if self.flip is None else self.flip.as_data(),
             "robustness": None if self.robustness is None else self.robustness.as_data(),
             "note": self.note,
+            "groups": [group.as_data() for group in self.groups],
+        }
+
+
+@attrs.frozen
+class GroupReason:
+    """A linked group bearing on the node explained: one reason made of several premises,
+    as strong as its weakest (argmap.evaluate.weakest_link)."""
+
+    group: str
+    side: str  # "pro" | "con"
+    premises: tuple[str, ...]
+    weakest: str  # the premise whose strength the group takes (or the group: its weight)
+    strength: float
+
+    def as_data(self) -> dict[str, Any]:
+        return {
+            "group": self.group,
+            "side": self.side,
+            "premises": list(self.premises),
+            "weakest": self.weakest,
+            "strength": _r(self.strength),
         }
 
 
@@ -292,8 +317,17 @@ def _cone_eval(
     s: dict[int, float] = {}
     lab: dict[int, int] = {}
     dead: set[int] = set(removed)
+    members = g.members
     for i in args:
         if i in dead:
+            continue
+        if members[i]:  # a linked group: gone with any of its premises, else the weakest
+            if any(k in dead for k in members[i]):
+                dead.add(i)
+                continue
+            cap = gbase[i] if base is None else base.get(i, gbase[i])
+            s[i] = weakest_link(cap, [s[k] for k in members[i]])
+            lab[i] = OUT if any(lab[k] == OUT for k in members[i]) else IN
             continue
         j = src[i]
         if j >= 0:
@@ -351,6 +385,22 @@ def _walk(ctx: _Context, t: int, users: dict[int, list[int]], p: int, overlay: _
         mine = get(k)
         if mine is not None and mine[0] is None:
             return True  # k is gone already: taking p away changes nothing more
+        if k < n and g.members[k]:  # a linked group: gone with a premise, else the weakest
+            if value is None:
+                overlay[k] = (None, UNDEC)
+                prev = k
+                continue
+            premises = [(value, label) if x == prev else get(x, (s[x], lab[x])) for x in g.members[k]]
+            if any(v is None for v, _lb in premises):
+                overlay[k] = (None, UNDEC)
+                value = None
+                prev = k
+                continue
+            value = weakest_link(g.base[k], [v for v, _lb in premises if v is not None])
+            label = OUT if any(lb == OUT for _v, lb in premises) else IN
+            overlay[k] = (value, label)
+            prev = k
+            continue
         if k >= n and src[k] == prev:  # the link out of a changed node
             if value is None:
                 overlay[k] = (None, UNDEC)  # the link goes with its source
@@ -429,6 +479,14 @@ def _incremental(
     for i in order:
         if i in dead:
             continue
+        if g.members[i]:  # a linked group: gone with any of its premises, else the weakest
+            if any(k in dead for k in g.members[i]):
+                dead.add(i)
+                continue
+            new_s[i] = weakest_link(gbase[i], [new_s.get(k, s[k]) for k in g.members[i]])
+            out = any(new_lab.get(k, lab[k]) == OUT for k in g.members[i])
+            new_lab[i] = OUT if out else IN
+            continue
         j = src[i]
         if j >= 0:
             if j in dead:
@@ -456,7 +514,12 @@ def _incremental(
 
 def without(m: ArgumentMap, node_ids: set[str]) -> ArgumentMap:
     """The map with these nodes taken away, with every link out of them or into them and
-    every undercut on a link taken away."""
+    every undercut on a link taken away. A linked group goes with any of its premises:
+    its premises support or oppose only together."""
+    node_ids = set(node_ids)
+    for lk in m.links:  # a LINKED link's target is never a premise: one pass suffices
+        if lk.kind is LinkKind.LINKED and lk.source in node_ids:
+            node_ids.add(lk.target)
     gone_links: set[str] = set()
     changed = True
     while changed:
@@ -534,6 +597,7 @@ def _explain_one(
     elif want_contributions:
         contributions, flip, note = _contributions_and_flip(ctx, t, cone, premises, want_flip)
     rob = _robustness(ctx, t, cone) if want_robustness and ctx.evaluation.converged else None
+    groups = tuple(_group_reasons(ctx, t))
     return Explanation(
         node=nid,
         strength=strength,
@@ -544,7 +608,23 @@ def _explain_one(
         flip=flip,
         robustness=rob,
         note=note,
+        groups=groups,
     )
+
+
+def _group_reasons(ctx: _Context, t: int) -> Iterable[GroupReason]:
+    g = ctx.g
+    for side_name, links in (("pro", g.supporters[t]), ("con", g.attackers[t])):
+        for k in links:
+            i = g.source[k]
+            if not g.members[i]:
+                continue
+            premises = [g.source[lk] for lk in g.members[i]]
+            weakest = min(premises, key=lambda j: (ctx.s[j], ctx.position[j]))
+            name = g.names[weakest] if ctx.s[weakest] <= g.base[i] else g.names[i]
+            yield GroupReason(
+                g.names[i], side_name, tuple(g.names[j] for j in premises), name, ctx.s[i]
+            )
 
 
 def _contributions_and_flip(
@@ -686,6 +766,7 @@ def _signs(ctx: _Context, t: int, cone: list[int]) -> dict[int, int]:
     for i in sorted(cone, key=lambda k: -ctx.position[k]):
         sg = sign.get(i, 0)
         edges = [(k, -sg) for k in g.attackers[i]] + [(k, sg) for k in g.supporters[i]]
+        edges += [(k, sg) for k in g.members[i]]
         if g.source[i] >= 0:
             edges.append((g.source[i], sg))
         for k, value in edges:
@@ -699,7 +780,13 @@ def _signs(ctx: _Context, t: int, cone: list[int]) -> dict[int, int]:
 def _robustness(ctx: _Context, t: int, cone: list[int]) -> Robustness:
     g = ctx.g
     strength, label = ctx.s[t], ctx.lab[t]
-    bases = [i for i in cone if i < g.n_nodes]
+    # A linked group's weight is a base score only where the map gives one (unset, it
+    # caps nothing and there is nothing to vary).
+    bases = [
+        i
+        for i in cone
+        if i < g.n_nodes and not (g.members[i] and ctx.m.node(g.names[i]).weight is None)
+    ]
 
     def clip(x: float) -> float:
         return min(1.0, max(0.0, x))
@@ -802,6 +889,20 @@ def flip_sentence(x: Explanation) -> str | None:
     return None
 
 
+def group_sentences(x: Explanation) -> list[str]:
+    """One line per linked group bearing on the node: its premises and the weakest one,
+    whose strength the group takes."""
+    lines = []
+    for group in x.groups:
+        if group.weakest == group.group:
+            weakest = f"capped by its weight at {group.strength:.2f}"
+        else:
+            weakest = f"as strong as its weakest, {group.weakest} ({group.strength:.2f})"
+        together = _and(group.premises)
+        lines.append(f"{group.group} is one {group.side} reason: {together} together, {weakest}.")
+    return lines
+
+
 def robustness_sentences(r: Robustness) -> list[str]:
     """The strength range, the verdict without reconstructed premises, robust or fragile."""
     how = (
@@ -836,6 +937,7 @@ def why_lines(x: Explanation) -> list[str]:
             f"{c.contribution:+.2f} from {c.premise} "
             f"(without it: {c.without:.2f}, {STATUS_WORD[c.status_without]})"
         )
+    lines += group_sentences(x)
     flip = flip_sentence(x)
     if flip:
         lines.append(flip)

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import yaml
 from yaml.parser import Parser as _PyParser
 from yaml.reader import Reader
@@ -41,8 +42,9 @@ from argmap.model import (
     NodeKind,
     Quote,
     Source,
+    group_text,
 )
-from argmap.vocabulary import On, Type, file_fields, file_keys, ignore_problem
+from argmap.vocabulary import On, Type, file_fields, file_keys, group_keys, ignore_problem
 
 try:  # libyaml's parser: the same events, several times faster
     from yaml._yaml import CParser as _CParser
@@ -456,6 +458,9 @@ QUOTE_FIELDS = file_keys(Quote)
 CLAIM_FIELDS = (*(k for k in _NODE_KEYS if k != "id"), "pro", "con")
 PREMISE_FIELDS = (*_NODE_KEYS, "pro", "con", "undercut")
 REF_FIELDS = (*file_keys(Link, On.REF), "undercut")
+# A linked group (`{linked: [...]}` under `pro` or `con`): its premises, the node fields
+# that describe the group as a whole, and the undercuts on its one link to the parent.
+GROUP_FIELDS = ("linked", *group_keys(Node), "undercut")
 
 
 @functools.cache
@@ -478,6 +483,7 @@ class _Builder:
         self.out = out
         self.nodes: list[Node] = []
         self.links: list[Link] = []
+        self.groups: list[int] = []  # indexes in `nodes` of the linked groups
 
     # -- typed field readers; each records an error and returns None on a wrong type
 
@@ -625,6 +631,7 @@ class _Builder:
                 self.claim(cid, key, cnode)
         if out.diagnostics:
             return None
+        self.group_texts()
         return ArgumentMap(
             path=out.path,
             title=title,
@@ -754,20 +761,9 @@ class _Builder:
     ) -> None:
         """The node, then the premises written under it; `link_id`: the link it hangs on."""
         text = self.string("text", values["text"]) or ""
-        by: tuple[str, ...] = ()
-        if "by" in values:
-            by = self.string_list("by", values["by"], single_ok=True) or ()
-        tags: tuple[str, ...] = ()
-        if "tags" in values:
-            tags = self.string_list("tags", values["tags"], single_ok=False) or ()
-        weight = self.number("weight", values["weight"]) if "weight" in values else None
         implicit = (
             bool(self.boolean("implicit", values["implicit"])) if "implicit" in values else False
         )
-        positions = self.field_positions(values)
-        if "by" in values and values["by"].kind == "seq":  # `by.2`: an unknown actor's own place
-            for n, item in enumerate(values["by"].value):
-                positions[f"by.{n}"] = self.out.pos(item)
         self.nodes.append(
             Node(
                 id=nid,
@@ -775,13 +771,9 @@ class _Builder:
                 text=text,
                 position=position,
                 explicit_id=explicit,
-                by=by,
                 implicit=implicit,
                 quotes=self.quotes(values["quote"]) if "quote" in values else (),
-                weight=weight,
-                tags=tags,
-                field_positions=positions,
-                **self.optional_text(Node, values),
+                **self.shared_node_fields(values),
             )
         )
         # Lists in the order the file gives them, so that nodes and links keep file order.
@@ -790,6 +782,92 @@ class _Builder:
                 self.items(value, LinkKind(name), owner=nid)
             elif name == "undercut" and link_id is not None:
                 self.items(value, LinkKind.UNDERCUT, owner=link_id)
+
+    def shared_node_fields(self, values: dict[str, YNode]) -> dict[str, Any]:
+        """The fields premises and linked groups both read: by, tags, weight, note,
+        url, with their positions."""
+        found: dict[str, Any] = self.optional_text(Node, values)
+        if "by" in values:
+            found["by"] = self.string_list("by", values["by"], single_ok=True) or ()
+        if "tags" in values:
+            found["tags"] = self.string_list("tags", values["tags"], single_ok=False) or ()
+        if "weight" in values:
+            found["weight"] = self.number("weight", values["weight"])
+        positions = self.field_positions(values)
+        if "by" in values and values["by"].kind == "seq":  # `by.2`: an unknown actor's own place
+            for n, item in enumerate(values["by"].value):
+                positions[f"by.{n}"] = self.out.pos(item)
+        found["field_positions"] = positions
+        return found
+
+    def group(self, item: YNode, kind: LinkKind, target: str, link_id: str) -> None:
+        """A linked group: its node, the link from it to its parent, a LINKED link from
+        each of its premises, and the undercuts on the group's link."""
+        out = self.out
+        refused = [key for name, (key, _v) in item.value.items() if name not in GROUP_FIELDS]
+        for key in refused:
+            name = key.value
+            if name in ("pro", "con"):
+                why = "support or attack one of its premises instead"
+            else:
+                why = "its words are its premises'; write it on a premise under `linked`"
+            out.add(
+                "E120",
+                f"a linked group cannot carry `{name}`: {why}"
+                f" (a group may carry {', '.join(GROUP_FIELDS)})",
+                out.pos(key),
+            )
+        if refused:
+            return
+        values = self.fields("a linked group", item, GROUP_FIELDS, ("linked",))
+        if values is None:
+            return
+        gid = link_id
+        explicit = "id" in values
+        if explicit:
+            given = self.string("id", values["id"])
+            gid = link_id if given is None else given
+        premises = values["linked"]
+        if _is_null(premises) or (premises.kind == "seq" and not premises.value):
+            out.add(
+                "E121",
+                "a linked group needs its premises under `linked` (two or more)",
+                out.pos(premises),
+            )
+            return
+        if premises.kind != "seq":
+            self._wrong_type("linked", "a list of premises", premises)
+            return
+        pos = out.pos(item)
+        self.links.append(Link(link_id, kind, gid, target, pos))
+        # Its text is derived once every node is read (a premise may be a ref to one below).
+        self.nodes.append(
+            Node(id=gid, kind=NodeKind.GROUP, text="", position=pos, explicit_id=explicit,
+                 **self.shared_node_fields(values))
+        )
+        self.groups.append(len(self.nodes) - 1)
+        for name, value in values.items():
+            if name == "linked":
+                self.items(value, LinkKind.LINKED, owner=gid)
+            elif name == "undercut":
+                self.items(value, LinkKind.UNDERCUT, owner=link_id)
+
+    def group_texts(self) -> None:
+        """Each linked group's derived text, from its premises' words (a ref to an
+        unknown id, which the validator reports, by its id)."""
+        if not self.groups:
+            return
+        text_of: dict[str, str] = {}
+        for node in self.nodes:
+            text_of.setdefault(node.id, node.text)
+        premises: dict[str, list[str]] = {}
+        for link in self.links:
+            if link.kind is LinkKind.LINKED:
+                premises.setdefault(link.target, []).append(text_of.get(link.source, link.source))
+        for index in self.groups:
+            node = self.nodes[index]
+            self.nodes[index] = attrs.evolve(node, text=group_text(premises.get(node.id, [])))
+            text_of[node.id] = self.nodes[index].text
 
     def items(self, node: YNode, kind: LinkKind, owner: str) -> None:
         """The premises (or refs) of one `pro`, `con` or `undercut` list."""
@@ -804,6 +882,12 @@ class _Builder:
 
     def item(self, item: YNode, kind: LinkKind, target: str, link_id: str) -> None:
         pos = self.out.pos(item)
+        if item.kind == "map" and kind is LinkKind.LINKED:
+            if self.misplaced_in_group(item):
+                return
+        elif item.kind == "map" and "linked" in item.value and kind is not LinkKind.UNDERCUT:
+            self.group(item, kind, target, link_id)
+            return
         if item.kind == "scalar":
             if _is_null(item):
                 self.out.add("E109", "empty premise", pos)
@@ -841,6 +925,24 @@ class _Builder:
             nid = link_id if given is None else given
         self.links.append(Link(link_id, kind, nid, target, pos))
         self.node_from(nid, NodeKind.PREMISE, explicit, pos, values, link_id=link_id)
+
+    def misplaced_in_group(self, item: YNode) -> bool:
+        """E120 for what a premise of a linked group cannot carry: a group of its own,
+        or an undercut (which attacks the group's inference as a whole)."""
+        found = False
+        for name, (key, _value) in item.value.items():
+            if name == "linked":
+                message = "a linked group's premises are premises: a group cannot hold a group"
+            elif name == "undercut":
+                message = (
+                    "an undercut attacks the group's inference as a whole: write it beside"
+                    " `linked`, not on one premise"
+                )
+            else:
+                continue
+            self.out.add("E120", message, self.out.pos(key))
+            found = True
+        return found
 
 
 # ---------------------------------------------------------------------------

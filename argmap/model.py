@@ -6,7 +6,13 @@ Vocabulary (DESIGN.md §1):
 - a **link** is one list item that relates a node to what it is written
   under: `pro` (support) and `con` (attack) target a node; `undercut` targets
   a *link* (the inference from a premise to its parent). A `{ref: ID}` item is
-  a link whose source node is defined elsewhere.
+  a link whose source node is defined elsewhere;
+- a **linked group** is a `pro` or `con` item written `{linked: [...]}`: premises
+  that bear on the parent only together. It is a node of kind GROUP (its text is
+  derived from its premises' words, never written) and each of its premises is the
+  source of a LINKED link whose target is the group; the group is the source of
+  the one `pro` or `con` link to the parent, and undercuts written on the group
+  attack that link.
 
 Ids: a claim's id is its key; a premise's id is its `id` field or else its
 path id. Every list item has a link id `<owner>.<kind>.<n>` (1-based), where
@@ -32,6 +38,12 @@ from argmap.errors import Diagnostic, Position
 from argmap.vocabulary import On, Rule, Type, as_data, spec
 
 DEFAULT_WEIGHT = 0.5
+# A linked group's weight caps the strength of its weakest premise (argmap.evaluate):
+# unset, it caps nothing.
+GROUP_DEFAULT_WEIGHT = 1.0
+# How a group's derived text begins and joins its premises' words (Node.text).
+GROUP_TEXT_PREFIX = "together: "
+GROUP_TEXT_JOIN = " + "
 FORMAT_VERSION = 1
 # Where the format's JSON Schema is published, one address per format version: the
 # schema's `$id`, the modeline `argmap init` and `import` write, the SchemaStore entry.
@@ -44,12 +56,14 @@ SCHEMA_URL = (
 class NodeKind(enum.Enum):
     CLAIM = "claim"
     PREMISE = "premise"
+    GROUP = "group"  # a linked group: premises that bear on the parent only together
 
 
 class LinkKind(enum.Enum):
     PRO = "pro"  # support: source node supports target node
     CON = "con"  # attack: source node attacks target node
     UNDERCUT = "undercut"  # source node attacks the target *link*
+    LINKED = "linked"  # source premise is one of the target linked group's premises
 
 
 class ActorKind(enum.Enum):
@@ -139,32 +153,42 @@ class Source:
 @attrs.frozen
 class Node:
     # A claim's id is its key; a premise's is its `id` field, or else its path id.
-    id: str = attrs.field(metadata=spec("id", rule=Rule.ID, on=On.PREMISE))
+    id: str = attrs.field(metadata=spec("id", rule=Rule.ID, on=On.PREMISE, group=True))
     kind: NodeKind
+    # A group's text is derived (`together: A + B`), never written in the file.
     text: str = attrs.field(metadata=spec("text", required=True, rule=Rule.NONEMPTY))
     position: Position  # where the node's mapping (or plain string) starts
     explicit_id: bool = False  # False: `id` is a path id
-    by: tuple[str, ...] = attrs.field(default=(), metadata=spec("by", Type.IDS, rule=Rule.ACTOR))
+    by: tuple[str, ...] = attrs.field(
+        default=(), metadata=spec("by", Type.IDS, rule=Rule.ACTOR, group=True)
+    )
     implicit: bool = attrs.field(default=False, metadata=spec("implicit", Type.FLAG))
     quotes: tuple[Quote, ...] = attrs.field(default=(), metadata=spec("quote", Type.QUOTES))
     # None: not given; see `base`
     weight: float | None = attrs.field(
-        default=None, metadata=spec("weight", Type.NUMBER, rule=Rule.UNIT)
+        default=None, metadata=spec("weight", Type.NUMBER, rule=Rule.UNIT, group=True)
     )
-    tags: tuple[str, ...] = attrs.field(default=(), metadata=spec("tags", Type.WORDS))
-    note: str | None = attrs.field(default=None, metadata=spec("note"))
+    tags: tuple[str, ...] = attrs.field(default=(), metadata=spec("tags", Type.WORDS, group=True))
+    note: str | None = attrs.field(default=None, metadata=spec("note", group=True))
     url: str | None = attrs.field(default=None, metadata=spec("url", rule=Rule.URL))
     # Where each field's value stands, so a diagnostic can point at it.
     field_positions: Mapping[str, Position] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
     def base(self) -> float:
-        """The base score evaluation starts from."""
-        return DEFAULT_WEIGHT if self.weight is None else self.weight
+        """The base score evaluation starts from (for a group, the cap on its weakest
+        premise)."""
+        if self.weight is not None:
+            return self.weight
+        return GROUP_DEFAULT_WEIGHT if self.kind is NodeKind.GROUP else DEFAULT_WEIGHT
 
     @property
     def is_claim(self) -> bool:
         return self.kind is NodeKind.CLAIM
+
+    @property
+    def is_group(self) -> bool:
+        return self.kind is NodeKind.GROUP
 
     def position_of(self, field: str) -> Position:
         return self.field_positions.get(field, self.position)
@@ -175,6 +199,8 @@ class Node:
         data = as_data(self)
         if not self.explicit_id or self.is_claim:
             del data["id"]
+        if self.is_group:
+            del data["text"]  # derived from its premises, which are written under `linked`
         return data
 
 
@@ -274,6 +300,15 @@ class ArgumentMap:
     def undercutters(self, link_id: str) -> tuple[Link, ...]:
         return tuple(lk for lk in self.incoming(link_id) if lk.kind is LinkKind.UNDERCUT)
 
+    def members(self, group_id: str) -> tuple[Link, ...]:
+        """The LINKED links into a linked group, one per premise, in file order."""
+        return tuple(lk for lk in self.incoming(group_id) if lk.kind is LinkKind.LINKED)
+
+    def linked_premises(self, group_id: str) -> tuple[Node, ...]:
+        """The premises of a linked group that the map defines, in file order."""
+        found = (self._node_index.get(lk.source) for lk in self.members(group_id))
+        return tuple(node for node in found if node is not None)
+
     def claim_nodes(self) -> list[Node]:
         return [self._node_index[c] for c in self.claims if c in self._node_index]
 
@@ -293,7 +328,7 @@ class ArgumentMap:
         lists: dict[str, list[dict[str, Any]]] = {}
         for link in self.incoming(owner):
             lists.setdefault(link.kind.value, []).append(self._item(link))
-        return {kind.value: lists[kind.value] for kind in LinkKind if kind.value in lists}
+        return {kind.value: lists[kind.value] for kind in _WRITTEN_ORDER if kind.value in lists}
 
     def _item(self, link: Link) -> dict[str, Any]:
         if link.is_ref:
@@ -303,3 +338,12 @@ class ArgumentMap:
             item = {**node.as_data(), **self._premises_under(node.id)}
         item.update(self._premises_under(link.id))  # its undercuts
         return item
+
+
+# The order a node's lists are written in: a group's premises before its undercuts.
+_WRITTEN_ORDER = (LinkKind.LINKED, LinkKind.PRO, LinkKind.CON, LinkKind.UNDERCUT)
+
+
+def group_text(premise_texts: list[str]) -> str:
+    """The derived text of a linked group: `together: A + B`."""
+    return GROUP_TEXT_PREFIX + GROUP_TEXT_JOIN.join(premise_texts)

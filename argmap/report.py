@@ -19,7 +19,13 @@ from rich.text import Text
 from rich.tree import Tree
 
 from argmap.evaluate import Evaluation
-from argmap.explain import Explanation, flip_sentence, robustness_sentences, status_words
+from argmap.explain import (
+    Explanation,
+    flip_sentence,
+    group_sentences,
+    robustness_sentences,
+    status_words,
+)
 from argmap.graph import parents
 from argmap.listings import ActorRow, SourceRow
 from argmap.model import ArgumentMap, Node, Source
@@ -828,6 +834,7 @@ def explanation_view(m: ArgumentMap, x: Explanation) -> RenderableType:
                     text(c.premise),
                 )
             parts.append(Padding(grid, (0, 0, 0, 4)))
+    parts += [Padding(text(line), (0, 0, 0, 2)) for line in group_sentences(x)]
     flip = flip_sentence(x)
     if flip:
         parts.append(Padding(text(flip), (0, 0, 0, 2)))

@@ -40,6 +40,7 @@ def validate_map(
     found: list[Diagnostic] = list(m.load_warnings)
     found += _check_nodes(m)
     found += _check_links(m)
+    found += _check_groups(m)
     if not any(d.code == "E101" for d in found):  # duplicated ids make any cycle spurious
         found += _check_cycles(m)
         found += _check_repeated_premises(m)
@@ -196,6 +197,15 @@ def _check_links(m: ArgumentMap) -> Iterable[Diagnostic]:
             hint = f"; did you mean {near[0]!r}?" if near else ""
             yield error("E102", f"`ref` to unknown id {link.source!r}{hint}", link.position)
             continue
+        if link.is_ref and m.node(link.source).is_group:
+            premises = ", ".join(dict.fromkeys(repr(p.id) for p in m.linked_premises(link.source)))
+            yield error(
+                "E122",
+                f"`ref` to the linked group {link.source!r}: a group has no words of its own;"
+                f" ref its premises ({premises}) or write the group again",
+                link.position,
+            )
+            continue
         if (
             link.is_ref
             and not m.node(link.source).explicit_id
@@ -209,13 +219,39 @@ def _check_links(m: ArgumentMap) -> Iterable[Diagnostic]:
                 link.position,
             )
         key = (link.source, link.target, link.kind)
-        if key in seen and link.source not in duplicated:
+        # A premise twice in one group is E119's (_check_groups).
+        if key in seen and link.source not in duplicated and link.kind is not LinkKind.LINKED:
             yield warning(
                 "W205",
                 f"{link.source!r} is linked as `{link.kind.value}` to {link.target!r} twice",
                 link.position,
             )
         seen.add(key)
+
+
+def _check_groups(m: ArgumentMap) -> Iterable[Diagnostic]:
+    """E119 for a premise written twice in one linked group; W211 for a group of one."""
+    for group in m.unique_nodes():
+        if not group.is_group:
+            continue
+        members = m.members(group.id)
+        seen: set[str] = set()
+        for link in members:
+            if link.source in seen:
+                yield error(
+                    "E119",
+                    f"{link.source!r} is written twice in the linked group {group.id!r}:"
+                    " each premise of a group counts once",
+                    link.position,
+                )
+            seen.add(link.source)
+        if len(members) == 1:
+            yield warning(
+                "W211",
+                f"the linked group {group.id!r} has one premise: a linked group is premises"
+                " that bear on the parent together; write the premise as a plain item",
+                group.position,
+            )
 
 
 def _check_repeated_premises(m: ArgumentMap) -> Iterable[Diagnostic]:

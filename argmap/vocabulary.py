@@ -156,6 +156,7 @@ class FieldSpec:
     rule: Rule | None = None
     on: On = On.ANY
     help: str = ""
+    group: bool = False  # a linked group may carry it too
 
 
 SPEC = "argmap"  # the metadata key of a field's FieldSpec
@@ -169,9 +170,11 @@ def spec(
     rule: Rule | None = None,
     on: On = On.ANY,
     help: str = "",
+    group: bool = False,
 ) -> dict[str, FieldSpec]:
-    """Field metadata that makes an attrs field part of the map format."""
-    return {SPEC: FieldSpec(key, type, required, rule, on, help)}
+    """Field metadata that makes an attrs field part of the map format; `group`: a node
+    field that a linked group may carry too."""
+    return {SPEC: FieldSpec(key, type, required, rule, on, help, group)}
 
 
 @attrs.frozen
@@ -209,6 +212,11 @@ def file_keys(cls: type, on: On | None = None) -> tuple[str, ...]:
     return tuple(
         f.key for f in file_fields(cls) if on is None or f.spec.on is On.ANY or f.spec.on is on
     )
+
+
+def group_keys(cls: type) -> tuple[str, ...]:
+    """The map-file keys of a node class that a linked group may carry."""
+    return tuple(f.key for f in file_fields(cls) if f.spec.group)
 
 
 def plain_value(value: Any) -> Any:

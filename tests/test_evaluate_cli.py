@@ -164,6 +164,7 @@ def test_json_follows_the_contract(invoke: Invoke) -> None:
         "flip",
         "robustness",
         "note",
+        "groups",
     ]
     assert doc["counted_twice"] == []
 

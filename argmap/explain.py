@@ -390,7 +390,9 @@ def _walk(ctx: _Context, t: int, users: dict[int, list[int]], p: int, overlay: _
                 overlay[k] = (None, UNDEC)
                 prev = k
                 continue
-            premises = [(value, label) if x == prev else get(x, (s[x], lab[x])) for x in g.members[k]]
+            premises = [
+                (value, label) if x == prev else get(x, (s[x], lab[x])) for x in g.members[k]
+            ]
             if any(v is None for v, _lb in premises):
                 overlay[k] = (None, UNDEC)
                 value = None

@@ -842,8 +842,14 @@ class _Builder:
         self.links.append(Link(link_id, kind, gid, target, pos))
         # Its text is derived once every node is read (a premise may be a ref to one below).
         self.nodes.append(
-            Node(id=gid, kind=NodeKind.GROUP, text="", position=pos, explicit_id=explicit,
-                 **self.shared_node_fields(values))
+            Node(
+                id=gid,
+                kind=NodeKind.GROUP,
+                text="",
+                position=pos,
+                explicit_id=explicit,
+                **self.shared_node_fields(values),
+            )
         )
         self.groups.append(len(self.nodes) - 1)
         for name, value in values.items():

@@ -306,7 +306,8 @@ def read(text: str, path: str) -> Draft:
         premises = [s for s, _e in into.get(node_id, []) if kind(s) == "I"]
         targets = [t for t, _e in out_of.get(node_id, [])]
         scheme = obj.get("scheme") or obj.get("text")
-        if node_type == "RA" and scheme and scheme != INFERENCE:
+        # AraucariaDB writes the node's type as its text ("RA"): no scheme named.
+        if node_type == "RA" and scheme and scheme not in (INFERENCE, node_type):
             draft.warn("W611", f"scheme {scheme!r} of RA-node {node_id} is left out", position)
         if not premises or not targets:
             draft.warn(

@@ -9,7 +9,9 @@ several writes the map's title as the thesis and each claim as a child
 without stance (as Kialo's multi-thesis discussions do). Each premise is
 written once, where the map defines it; a ref becomes `-> See N.`. Kialo has
 no undercuts, weights, actors, quotes, tags, notes, urls or implicit
-premises: each one left out is a warning. An undercut's premise is written
+premises: each one left out is a warning. Nor has it linked premises: a
+group is written as one claim, its derived text `together: A + B`, with its
+premises as its pros (W604, once per group). An undercut's premise is written
 only if the map also refers to it under `pro` or `con` (in full, at the first
 such place).
 
@@ -76,6 +78,15 @@ class _Exporter:
         self.number[node.id] = number
         self.lines.append(f"{number} {stance}{self.text(node)}")
         self.lost(node)
+        if node.is_group:
+            self.losses.other(
+                warning(
+                    "W604",
+                    f"Kialo has no linked premises: the group {node.id} is written as one"
+                    f" claim, {' '.join(node.text.split())!r}, with its premises as its pros",
+                    node.position,
+                )
+            )
         self.children(node, number)
 
     def children(self, node: Node, number: str) -> None:
@@ -84,7 +95,8 @@ class _Exporter:
             if link.kind is LinkKind.UNDERCUT:
                 continue
             n += 1
-            stance = "Pro: " if link.kind is LinkKind.PRO else "Con: "
+            # A linked group's premises are written as pros of the claim that stands for it.
+            stance = "Con: " if link.kind is LinkKind.CON else "Pro: "
             child = f"{number}{n}."
             self.undercuts(link)
             if link.note:

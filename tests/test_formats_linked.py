@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from argmap import ArgumentMap, loads_map
 from argmap.errors import Position
@@ -18,8 +19,9 @@ from argmap.formats import export_map, import_file, import_text
 from argmap.formats.draft import Draft, DraftNode
 from argmap.formats.yaml_writer import write_map
 from argmap.model import LinkKind
+from tests.budget import examples
 from tests.conftest import REPO
-from tests.mapgen import graph
+from tests.mapgen import graph, map_texts
 from tests.test_formats_roundtrip import _model
 
 AIF_FIXTURES = REPO / "tests" / "fixtures" / "aif"
@@ -280,3 +282,91 @@ def test_the_writer_leaves_out_a_group_it_cannot_write_and_says_why() -> None:
     assert [(w.code, w.message) for w in draft.warnings] == [
         ("W614", "a linked group without a statement it bears on is left out")
     ]
+
+
+# -- every format, on generated maps with groups
+
+FAST = settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+def round_trip(text: str, fmt: str) -> tuple[ArgumentMap, Any, Any]:
+    original = loads_map(text, "generated.yaml")
+    exported = export_map(original, fmt)
+    back = import_text(exported.text, fmt, f"exported.{fmt}", "back.yaml")
+    return original, exported, back
+
+
+@FAST
+@given(map_texts(groups=True))
+@pytest.mark.slow
+def test_json_keeps_generated_groups_losslessly(text: str) -> None:
+    original, exported, back = round_trip(text, "json")
+    assert _model(back.map) == _model(original)
+    assert exported.warnings == back.warnings == ()
+
+
+@FAST
+@given(map_texts(groups=True))
+@pytest.mark.slow
+def test_argdown_keeps_generated_groups_their_fields_and_undercuts(text: str) -> None:
+    original, exported, back = round_trip(text, "argdown")
+    assert graph(back.map) == graph(original)
+    assert groups(back.map) == groups(original)
+    assert undercut_groups(back.map) == undercut_groups(original)
+    assert back.warnings == ()
+    assert {d.code for d in exported.warnings} <= {"W601"}  # notes on refs, as without groups
+    fields = {
+        g.text: (g.by, g.weight, g.tags, g.note, g.id if g.explicit_id else None)
+        for g in original.unique_nodes()
+        if g.is_group
+    }
+    assert {
+        g.text: (g.by, g.weight, g.tags, g.note, g.id if g.explicit_id else None)
+        for g in back.map.unique_nodes()
+        if g.is_group
+    } == fields
+
+
+@FAST
+@given(map_texts(groups=True))
+@pytest.mark.slow
+def test_aif_keeps_generated_groups(text: str) -> None:
+    original, _exported, back = round_trip(text, "aif")
+    assert graph(back.map) == graph(original)
+    assert groups(back.map) == groups(original)
+    assert undercut_groups(back.map) == undercut_groups(original)
+    assert back.warnings == ()
+
+
+@FAST
+@given(map_texts(groups=True))
+@pytest.mark.slow
+def test_kialo_warns_once_for_each_group(text: str) -> None:
+    original, exported, _back = round_trip(text, "kialo")
+    ids = [n.id for n in original.unique_nodes() if n.is_group]
+    warned = [d.message.split()[7] for d in exported.warnings if d.code == "W604"]
+    assert sorted(warned) == sorted(ids)
+
+
+@FAST
+@given(map_texts(groups=True))
+@pytest.mark.slow
+def test_graphml_draws_every_generated_group(text: str) -> None:
+    m = loads_map(text, "generated.yaml")
+    root = ET.fromstring(export_map(m, "graphml").text)
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    kinds = {
+        n.get("id"): next(d.text for d in n.iter(f"{ns}data") if d.get("key") == "n_kind")
+        for n in root.iter(f"{ns}node")
+    }
+    assert {i for i, k in kinds.items() if k == "group"} == {
+        n.id for n in m.unique_nodes() if n.is_group
+    }
+    linked = set()
+    for e in root.iter(f"{ns}edge"):
+        kind = next(d.text for d in e.iter(f"{ns}data") if d.get("key") == "e_kind")
+        if kind == "linked":
+            linked.add((e.get("source"), e.get("target")))
+    assert linked == {(lk.source, lk.target) for lk in m.links if lk.kind is LinkKind.LINKED}

@@ -132,7 +132,7 @@ class _Exporter:
         if link.note:
             self.losses.add("note", link.id, link.position, noun="link")
         if node.is_group:  # the argument standing for the group, written on its own below
-            self.lines.append(f"{indent}{symbol} <{node.id}>")
+            self.lines.append(f"{indent}{symbol} <{group_argument(node.id)}>")
             self.groups.append(node)
         elif link.is_ref:
             self.lines.append(f"{indent}{symbol} [{node.id}]")
@@ -177,12 +177,14 @@ class _Exporter:
             for undercut in undercuts:
                 self.item(undercut, "_", 1)
             self.lines.append("")
+        while self.groups:  # groups met under undercuts
+            self.group(self.groups.pop(0))
         return "\n".join(self.lines).rstrip("\n") + "\n"
 
     def group(self, group: Node) -> None:
         """A linked group as an argument: its premises, an inference, and as conclusion the
         group's own statement (its derived text, its fields, marked as the group)."""
-        self.lines += [f"<{group.id}>", ""]
+        self.lines += [f"<{group_argument(group.id)}>", ""]
         members = self.m.members(group.id)
         for n, link in enumerate(members, start=1):
             premise = self.m.node(link.source)
@@ -206,6 +208,12 @@ class _Exporter:
             LINK_DATA_KEY: {"source": link.source, "target": link.target, "kind": link.kind.value}
         }
         return f"<{link.id}>: {description} {_flow(data)}"
+
+
+def group_argument(group_id: str) -> str:
+    """The title of the argument standing for a linked group: not the group's id, which
+    (a path id) may be the id of its link, whose argument an undercut needs."""
+    return f"linked {group_id}"
 
 
 def export(m: ArgumentMap) -> Exported:

@@ -54,14 +54,18 @@ claims:
 """
 
 
+def _words(text: str) -> str:
+    return " ".join(text.split())  # as tests.mapgen.graph compares texts
+
+
 def groups(m: ArgumentMap) -> frozenset[tuple[Any, ...]]:
     """Each linked group as (its premises' texts in order, pro or con, the parent's text)."""
     found = set()
     for link in m.links:
         source = m.get_node(link.source)
         if source is not None and source.is_group and link.kind is not LinkKind.LINKED:
-            premises = tuple(p.text for p in m.linked_premises(source.id))
-            found.add((premises, link.kind.value, m.node(link.target).text))
+            premises = tuple(_words(p.text) for p in m.linked_premises(source.id))
+            found.add((premises, link.kind.value, _words(m.node(link.target).text)))
     return frozenset(found)
 
 
@@ -72,8 +76,8 @@ def undercut_groups(m: ArgumentMap) -> frozenset[tuple[str, tuple[str, ...]]]:
         if link.kind is LinkKind.UNDERCUT:
             target = m.link(link.target)
             if m.node(target.source).is_group:
-                premises = tuple(p.text for p in m.linked_premises(target.source))
-                found.add((m.node(link.source).text, premises))
+                premises = tuple(_words(p.text) for p in m.linked_premises(target.source))
+                found.add((_words(m.node(link.source).text), premises))
     return frozenset(found)
 
 

@@ -374,3 +374,24 @@ def test_graphml_draws_every_generated_group(text: str) -> None:
         if kind == "linked":
             linked.add((e.get("source"), e.get("target")))
     assert linked == {(lk.source, lk.target) for lk in m.links if lk.kind is LinkKind.LINKED}
+
+
+def test_what_a_group_cannot_carry_is_left_out_on_import_with_a_warning() -> None:
+    data = json.loads(export_map(loads_map(LINKED, "linked.yaml"), "json").text)
+    (group,) = [n for n in data["nodes"] if n["id"] == "withholds-and-needed"]
+    group.update(url="https://example.org/g", implicit=True, weight=1.5)
+    group["quotes"] = [{"source": "doc", "text": "Words."}]
+    imported = import_text(json.dumps(data), "json", "linked.json", "back.yaml")
+    assert [(w.code, w.message) for w in imported.warnings] == [
+        ("W618", "a linked group cannot carry `implicit`: left out"),
+        ("W618", "a linked group cannot carry `quote`: left out"),
+        ("W618", "a linked group cannot carry `url`: left out"),
+        ("W618", "weight 1.5 is outside [0, 1]: left out"),
+    ]
+    back = imported.map.node("withholds-and-needed")
+    assert (back.weight, back.by, back.tags, back.note) == (
+        None,
+        ("preston",),
+        ("core",),
+        "Both are needed.",
+    )

@@ -184,9 +184,9 @@ class _Exporter:
             else:
                 link_nodes[link.id] = self.node(CONFLICT, "CA", CONFLICT)
         for link in links:
-            source = m.node(link.source)
+            origin = m.node(link.source)
             # A linked group's premises all lead into its one RA or CA node.
-            premises = m.linked_premises(source.id) if source.is_group else (source,)
+            premises = m.linked_premises(origin.id) if origin.is_group else (origin,)
             for premise in dict.fromkeys(p.id for p in premises):
                 self.edge(i_nodes[premise], link_nodes[link.id])
             target = (

@@ -18,12 +18,22 @@ description mentions both ends and whose data names them:
 The argument has no premise-conclusion structure and no relation of its own,
 so the statement relations Argdown sees are exactly the map's links.
 
+Linked groups: each is an argument titled `linked <group id>` whose
+premise-conclusion structure lists the group's premises (defined there, or
+referred to) and ends in the group's own statement, titled with its id,
+with its derived text and its fields as data beside `"argmap-group": true`;
+the parent names the argument with `+` or `-` (Argdown passes the relation on
+to the conclusion), so the statements Argdown sees are the map's nodes and
+its relations the map's links, the premises' part in a group being the pcs.
+
 Import reads the same shapes back, and from hand-written Argdown also:
 untitled statements, `<+ <- <_ +> -> _>` directions, `><` (as two attacks),
 arguments without a premise-conclusion structure (as premises, with their
-description as text), and premise-conclusion structures (each premise
-supports the conclusion it leads to; the inference rule is left out). Every
-simplification is a W6xx warning naming the line.
+description as text), and premise-conclusion structures (the premises of
+each inference, a linked group when there are several, support the
+conclusion it leads to; the group of the main conclusion takes the
+argument's title as id and its description as note; the inference rule is
+left out). Every simplification is a W6xx warning naming the line.
 """
 
 from __future__ import annotations

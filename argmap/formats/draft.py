@@ -208,8 +208,7 @@ def _tidy_group(draft: Draft, node: DraftNode) -> None:
         if value in (None, False, "", []):
             continue
         draft.warn("W618", f"a linked group cannot carry `{f.key}`: left out", node.position)
-        default = attrs.fields_dict(DraftNode)[f.name].default
-        setattr(node, f.name, default.factory() if isinstance(default, attrs.Factory) else default)
+        setattr(node, f.name, [] if isinstance(value, list) else False if value is True else None)
     node.by = [_actor(draft, a) for a in node.by if str(a).strip()]
     if node.weight is not None and not 0.0 <= node.weight <= 1.0:
         draft.warn("W618", f"weight {node.weight:g} is outside [0, 1]: left out", node.position)

@@ -6,7 +6,11 @@ data and front matter), through the map loader and by its rules.
 The text written is meant to be read and edited by people: the modeline on
 top, block style (one field per line), claims in the order the input gave
 them, every premise written once where it is first used and referred to with
-`ref` elsewhere, and ids derived from titles or text as slugs.
+`ref` elsewhere, and ids derived from titles or text as slugs. A linked group
+is written where it bears on its parent, as a `{linked: [...]}` item with its
+id (when titled), by, weight, tags, note and undercuts; a group the map format
+cannot hold (no premises, no parent, a premise that is a group) is left out
+with a warning, its premises kept.
 """
 
 from __future__ import annotations

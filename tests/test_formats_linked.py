@@ -21,7 +21,7 @@ from argmap.formats.yaml_writer import write_map
 from argmap.model import LinkKind
 from tests.budget import examples
 from tests.conftest import REPO
-from tests.mapgen import graph, map_texts
+from tests.mapgen import graph, map_texts, without_undercuts
 from tests.test_formats_roundtrip import _model
 
 AIF_FIXTURES = REPO / "tests" / "fixtures" / "aif"
@@ -269,6 +269,41 @@ def test_graphml_writes_a_group_node_and_an_edge_from_each_premise() -> None:
     assert ("withholds-and-needed", "link:delay.pro.1", "pro") in edges
 
 
+# -- Kialo
+
+
+def test_kialo_writes_a_group_as_one_claim_and_reads_it_back_as_the_group() -> None:
+    m = loads_map(LINKED, "linked.yaml")
+    exported = export_map(m, "kialo")
+    assert exported.text.splitlines()[2:6] == [
+        "1. Linked",
+        "1.1. The union caused the delay",
+        "1.1.1. Pro: together: The union has not let its members take part + The strategy"
+        " needs the union's assent",
+        "1.1.1.1. Pro: The union has not let its members take part",
+    ]
+    assert [m for m in messages(exported) if "W604" in m] == [
+        "Kialo has no linked premises: the group withholds-and-needed is written as one claim,"
+        ' "together: The union has not let its members take part + The strategy needs the'
+        " union's assent\", with its premises as its pros [W604]",
+        "Kialo has no linked premises: the group delay.con.1 is written as one claim,"
+        " 'together: Training was late before the union spoke + Training is what the delay"
+        " was about', with its premises as its pros [W604]",
+    ]
+    back = import_text(exported.text, "kialo", "linked.txt", "back.yaml")
+    assert groups(back.map) == groups(m)
+    assert back.warnings == ()
+
+
+def test_a_kialo_claim_that_only_looks_like_a_group_stays_a_claim() -> None:
+    text = (
+        "Discussion Title: T\n\n1. A\n1.1. Pro: together: B + C\n1.1.1. Pro: B\n"
+        "1.1.2. Con: C\n1.2. Con: together: D\n1.2.1. Pro: E\n"
+    )
+    m = import_text(text, "kialo", "t.txt", "t.yaml").map
+    assert not any(n.is_group for n in m.unique_nodes())
+
+
 # -- the YAML writer
 
 
@@ -347,8 +382,10 @@ def test_aif_keeps_generated_groups(text: str) -> None:
 @FAST
 @given(map_texts(groups=True))
 @pytest.mark.slow
-def test_kialo_warns_once_for_each_group(text: str) -> None:
-    original, exported, _back = round_trip(text, "kialo")
+def test_kialo_warns_once_for_each_group_and_reads_its_own_groups_back(text: str) -> None:
+    original, exported, back = round_trip(text, "kialo")
+    assert graph(back.map) == without_undercuts(original)
+    assert back.warnings == ()
     # The groups Kialo writes: those reached from the claims through pro, con and linked
     # (one that hangs only under an undercut goes with the undercut, which is W602).
     reach, todo = set(original.claims), list(original.claims)

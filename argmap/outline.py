@@ -26,6 +26,15 @@ class Relation(enum.Enum):
     PRO = "pro"
     CON = "con"
     UNDERCUT = "undercut"
+    LINKED = "linked"  # a premise of the linked group above
+
+
+_RELATION = {
+    LinkKind.PRO: Relation.PRO,
+    LinkKind.CON: Relation.CON,
+    LinkKind.UNDERCUT: Relation.UNDERCUT,
+    LinkKind.LINKED: Relation.LINKED,
+}
 
 
 @attrs.frozen
@@ -44,7 +53,8 @@ def outline(m: ArgumentMap, node_id: str, depth: int | None = None) -> OutlineIt
     """The node `node_id` and everything beneath it, each node expanded once.
 
     Under each premise come first the undercuts on its link to the item above
-    (they attack that link), then its own pro and con. `depth` limits the
+    (they attack that link), then its own pro and con. Under a linked group come
+    first its premises (they make it), then the undercuts on its link. `depth` limits the
     levels shown beneath the root; the items cut are counted in `hidden`.
     KeyError if there is no such node.
     """
@@ -52,14 +62,13 @@ def outline(m: ArgumentMap, node_id: str, depth: int | None = None) -> OutlineIt
     expanded: set[str] = set()
 
     def build(node: Node, relation: Relation, link: Link | None, level: int) -> OutlineItem:
-        below: list[tuple[Relation, Link]] = []
+        cuts: list[tuple[Relation, Link]] = []
         if link is not None and link.kind is not LinkKind.UNDERCUT:
-            below += [(Relation.UNDERCUT, u) for u in m.undercutters(link.id)]
-        below += [
-            (Relation.PRO if lk.kind is LinkKind.PRO else Relation.CON, lk)
-            for lk in m.incoming(node.id)
-            if lk.kind is not LinkKind.UNDERCUT
+            cuts = [(Relation.UNDERCUT, u) for u in m.undercutters(link.id)]
+        own = [
+            (_RELATION[lk.kind], lk) for lk in m.incoming(node.id) if lk.kind is not LinkKind.UNDERCUT
         ]
+        below = own + cuts if node.is_group else cuts + own
         below = [(r, lk) for r, lk in below if m.get_node(lk.source) is not None]
         repeat = node.id in expanded
         if repeat:
@@ -96,8 +105,9 @@ def outline_json(
         node, link = item.node, item.link
         strength, status = strength_of(evaluation, node.id)
         link_score = evaluation.links.get(link.id) if evaluation and link else None
-        return {
+        doc: dict[str, Any] = {
             "id": node.id,
+            "kind": node.kind.value,
             "relation": item.relation.value,
             "link": link.id if link is not None else None,
             "ref": link is not None and link.is_ref,
@@ -117,6 +127,9 @@ def outline_json(
             "hidden": item.hidden,
             "children": [item_json(child) for child in item.children],  # depth <= 100
         }
+        if node.is_group:  # its premises, whether or not --depth shows them
+            doc["premises"] = [lk.source for lk in m.members(node.id)]
+        return doc
 
     return {
         "map": {"title": m.title, "path": m.path},

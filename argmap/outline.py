@@ -66,7 +66,9 @@ def outline(m: ArgumentMap, node_id: str, depth: int | None = None) -> OutlineIt
         if link is not None and link.kind is not LinkKind.UNDERCUT:
             cuts = [(Relation.UNDERCUT, u) for u in m.undercutters(link.id)]
         own = [
-            (_RELATION[lk.kind], lk) for lk in m.incoming(node.id) if lk.kind is not LinkKind.UNDERCUT
+            (_RELATION[lk.kind], lk)
+            for lk in m.incoming(node.id)
+            if lk.kind is not LinkKind.UNDERCUT
         ]
         below = own + cuts if node.is_group else cuts + own
         below = [(r, lk) for r, lk in below if m.get_node(lk.source) is not None]

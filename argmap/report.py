@@ -352,7 +352,9 @@ def _node_details(
             detail("as an argument here ", f"{link_score.strength:.2f}")
     if node.weight is not None:
         # a group's weight caps its weakest premise (argmap.evaluate.weakest_link)
-        detail("weight (caps its weakest premise) " if node.is_group else "weight ", f"{node.weight:g}")
+        detail(
+            "weight (caps its weakest premise) " if node.is_group else "weight ", f"{node.weight:g}"
+        )
     if node.tags:
         detail("tags ", ", ".join(node.tags))
     lines: list[RenderableType] = [details] if details.plain else []

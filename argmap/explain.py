@@ -54,7 +54,7 @@ from argmap.evaluate import (
     evaluate,
     weakest_link,
 )
-from argmap.model import ArgumentMap, LinkKind
+from argmap.model import ArgumentMap, Link, LinkKind
 from argmap.wording import ROBUST_MEANING, STATUS_WORD
 
 # Base scores vary by this much either way for the robustness range.
@@ -206,6 +206,15 @@ class GroupReason:
         }
 
 
+def objections(m: ArgumentMap, node_id: str) -> tuple[Link, ...]:
+    """The con links on a node; for a linked group, those on its premises (it has none of
+    its own, and stands or falls with them)."""
+    node = m.get_node(node_id)
+    if node is not None and node.is_group:
+        return tuple(lk for member in m.members(node_id) for lk in m.attackers(member.source))
+    return m.attackers(node_id)
+
+
 def status_words(m: ArgumentMap, evaluation: Evaluation, node_id: str, short: bool = True) -> str:
     """The words for a node's status as every table shows them: "stands", "unopposed",
     "undecided", "falls", or where its strength says otherwise why ("falls, 1 unanswered";
@@ -214,7 +223,7 @@ def status_words(m: ArgumentMap, evaluation: Evaluation, node_id: str, short: bo
 
     score = evaluation.nodes[node_id]
     label = score.status.value
-    con = m.attackers(node_id)
+    con = objections(m, node_id)
     unanswered = sum(1 for lk in con if evaluation.links[lk.id].status.value == "in")
     why = disagreement(score.strength, label, unanswered, not con, short=short)
     return why if why is not None else status_word(label, not con)

@@ -541,7 +541,8 @@ GROUP_NO_BASE = "—"
 """The base cell of a linked group without a weight: it has no base score of its own."""
 GROUP_BASE_MEANING = (
     f"base of a linked group: {GROUP_NO_BASE} it has none, its strength is its weakest"
-    " premise's; ≤w: its weight w caps that strength"
+    " premise's; ≤w: its weight w caps that strength. A linked group falls when any of its"
+    " premises falls"
 )
 
 

@@ -55,7 +55,8 @@ def outline(m: ArgumentMap, node_id: str, depth: int | None = None) -> OutlineIt
     Under each premise come first the undercuts on its link to the item above
     (they attack that link), then its own pro and con. Under a linked group come
     first its premises (they make it), then the undercuts on its link. `depth` limits the
-    levels shown beneath the root; the items cut are counted in `hidden`.
+    levels shown beneath the root (a group's premises are on the group's level); the items
+    cut are counted in `hidden`.
     KeyError if there is no such node.
     """
     limit = MAX_OUTLINE_DEPTH if depth is None else min(depth, MAX_OUTLINE_DEPTH)
@@ -78,10 +79,13 @@ def outline(m: ArgumentMap, node_id: str, depth: int | None = None) -> OutlineIt
             below = [(r, lk) for r, lk in below if r is Relation.UNDERCUT]
         else:
             expanded.add(node.id)
-        if level >= limit:
-            return OutlineItem(node, relation, link, repeat, len(below), ())
-        kids = tuple(build(m.node(lk.source), r, lk, level + 1) for r, lk in below)
-        return OutlineItem(node, relation, link, repeat, 0, kids)
+        # A linked group's premises stand on its level: the group and they are one reason.
+        shown = [(r, lk) for r, lk in below if r is Relation.LINKED or level < limit]
+        kids = tuple(
+            build(m.node(lk.source), r, lk, level if r is Relation.LINKED else level + 1)
+            for r, lk in shown
+        )
+        return OutlineItem(node, relation, link, repeat, len(below) - len(shown), kids)
 
     return build(m.node(node_id), Relation.ROOT, None, 0)
 

@@ -152,6 +152,17 @@ class Moved:
     old_id: str
     old: Edge | None  # None: it was a top-level claim
     new: Edge | None
+    # The texts of the old and new parent, when the two places read alike (a premise moved
+    # from one linked group to another that has taken the old one's path id).
+    parent_texts: tuple[str, str] | None = None
+
+    def places(self, code: Callable[[str], str] = str, prose: Callable[[str], str] = str) -> str:
+        """`pro of a → premise of linked group g`."""
+        was, now = describe_placement(self.old, code), describe_placement(self.new, code)
+        if self.parent_texts is not None:
+            was += f" ({prose(self.parent_texts[0])})"
+            now += f" ({prose(self.parent_texts[1])})"
+        return f"{was} → {now}"
 
 
 @attrs.frozen
@@ -355,12 +366,15 @@ def _pair_groups(
     new_members = {g: {lk.source for lk in new.members(g)} for g in new_groups}
     scored: list[tuple[float, int, int]] = []
     for i, og in enumerate(old_groups):
-        mine = {pairs.get(lk.source, lk.source) for lk in old.members(og)}
+        members = old.members(og)
+        # its premises as the new map names them; an unmatched one shares nothing (its
+        # path id may be a new premise's)
+        mine = {pairs[lk.source] for lk in members if lk.source in pairs}
         parent = old_parent.get(og)
         mapped_parent = pairs.get(parent, parent) if parent is not None else None
         for j, ng in enumerate(new_groups):
             shared = len(mine & new_members[ng])
-            larger = max(len(mine), len(new_members[ng]))
+            larger = max(len(members), len(new_members[ng]))
             if not shared or 2 * shared < larger:
                 continue
             same_parent = mapped_parent is not None and mapped_parent == new_parent.get(ng)
@@ -590,7 +604,13 @@ def diff_maps(
             and (now_key is None or now_key not in old_edges.by_key)
         ):
             was_placed = old_edges.placement(oid, old_defining)
-            moved.append(Moved(nid, oid, was_placed, new_edges.placement(nid, new_defining)))
+            now_placed = new_edges.placement(nid, new_defining)
+            texts = None
+            if was and now and describe_placement(was_placed) == describe_placement(now_placed):
+                was_parent, now_parent = old.get_node(was.target), new.get_node(now.target)
+                if was_parent is not None and now_parent is not None:
+                    texts = (was_parent.text, now_parent.text)
+            moved.append(Moved(nid, oid, was_placed, now_placed, texts))
             explained.update(k for k in (was_key, now_key) if k is not None)
         for f in _NODE_FIELDS:
             a = _field_text(f.spec.type, getattr(on, f.name))
@@ -822,7 +842,7 @@ def to_text(d: MapDiff) -> str:
     section("reworded", [f"~ {r.id}: {word_diff_text(r.words)}" for r in d.reworded])
     section(
         "moved",
-        [f"> {m.id}: {describe_placement(m.old)} → {describe_placement(m.new)}" for m in d.moved],
+        [f"> {m.id}: {m.places(prose=_quoted)}" for m in d.moved],
     )
     section("renamed", [f"~ {r.old_id} → {r.id}" for r in d.renamed])
     marks = {"added": "+", "removed": "-", "flipped": "~"}
@@ -917,11 +937,7 @@ def to_markdown(d: MapDiff) -> str:
     section("Reworded", [f"{md_code(r.id)}: {_md_words(r.words)}" for r in d.reworded])
     section(
         "Moved",
-        [
-            f"{md_code(m.id)}: {describe_placement(m.old, md_code)}"
-            f" → {describe_placement(m.new, md_code)}"
-            for m in d.moved
-        ],
+        [f"{md_code(m.id)}: {m.places(md_code, md_text)}" for m in d.moved],
     )
     section("Renamed", [f"{md_code(r.old_id)} → {md_code(r.id)}" for r in d.renamed])
     words = {"added": "added", "removed": "removed", "flipped": "flipped"}

@@ -540,8 +540,8 @@ def _weight(value: float) -> str:
 GROUP_NO_BASE = "—"
 """The base cell of a linked group without a weight: it has no base score of its own."""
 GROUP_BASE_MEANING = (
-    f"base of a linked group: {GROUP_NO_BASE} it has none, its strength is its weakest"
-    " premise's; ≤w: its weight w caps that strength. A linked group falls when any of its"
+    f"base of a linked group: {GROUP_NO_BASE} it has none (its strength is its weakest"
+    " premise's), ≤w its weight w caps that strength; a linked group falls when any of its"
     " premises falls"
 )
 

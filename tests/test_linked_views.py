@@ -221,8 +221,8 @@ def test_evaluate_prints_a_groups_cap_or_a_dash_never_a_base_score(invoke: Invok
     assert rows["delay"][-4:] == ["0.50", "0.1875", "falls", "fragile"]
     key = " ".join(out.split())
     assert (
-        "base of a linked group: — it has none, its strength is its weakest premise's;"
-        " ≤w: its weight w caps that strength. A linked group falls when any of its premises"
+        "base of a linked group: — it has none (its strength is its weakest premise's),"
+        " ≤w its weight w caps that strength; a linked group falls when any of its premises"
         " falls"
     ) in key
 

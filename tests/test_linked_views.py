@@ -13,6 +13,7 @@ The map is tests/maps/linked.yaml. By hand, with DF-QuAD and base 0.5 where none
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from lsprotocol import types
@@ -492,3 +493,76 @@ def test_the_notebook_table_counts_a_group_once() -> None:
 def test_summarise_of_the_map_matches_the_cli() -> None:
     s = summarise(load_map(LINKED))
     assert (s.rows[0].pro_total, s.rows[0].con_total, s.totals.groups) == (1, 4, 2)
+
+
+# --- the report page in a browser ----------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.slow  # a browser: not in `make test-fast`
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed at /usr/bin/chromium")
+def test_the_report_panel_shows_a_group_as_one_reason_with_its_premises(tmp_path: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    from argmap.explain import explain, why_lines
+    from argmap.page import build_page
+
+    m = load_map(LINKED)
+    evaluation = evaluate(m)
+    why = {x.node: why_lines(x) for x in explain(m, evaluation)}
+    # No diagram: drawing groups is render's (another change); the panel is what is tested.
+    page = build_page(m, None, checks=check_quotes(m), evaluation=evaluation, explanations=why)
+    path = tmp_path / "linked.html"
+    path.write_text(page, encoding="utf-8")
+    errors: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        tab = browser.new_page()
+        tab.on("pageerror", lambda e: errors.append(str(e)))
+        tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+
+        def panel(node_id: str) -> str:
+            tab.goto(path.as_uri() + "#node=" + node_id)
+            tab.wait_for_load_state("load")
+            return " ".join(tab.inner_text("#argmap\\:panel-body").split())
+
+        group = panel("withholds-and-needed")
+        assert group.startswith(
+            "Linked group withholds-and-needed together: The union has not let its members take"
+            " part + The strategy needs the union's assent Its premises They bear on what it"
+            " supports or opposes only together: one reason, as strong as its weakest premise."
+            " The union has not let its members take part The strategy needs the union's assent"
+            " Strength 0.25 · falls"
+        )
+        assert group.endswith(
+            "What it bears on supports The union caused the delay This link is attacked"
+            " (undercut) by: The two facts may be unrelated in time"
+            " What bears on it Nothing in the map."
+        )
+        assert "at most 0.6 (its weight)." in panel("delay.con.1")
+        assert panel("assent").endswith(
+            "What it bears on is a premise of the linked group together: The union has not let"
+            " its members take part + The strategy needs the union's assent It bears only"
+            " together with: The union has not let its members take part"
+            " What bears on it Nothing in the map."
+        )
+        claim = panel("delay")
+        assert (
+            "withholds-and-needed is one pro reason: withholds-and-needed.linked.1 and assent"
+            " together, as strong as its weakest, withholds-and-needed.linked.1 (0.25)."
+        ) in claim
+        assert claim.endswith(
+            "What bears on it for: together: The union has not let its members take part + The"
+            " strategy needs the union's assent One reason, its premises together: The union has"
+            " not let its members take part; The strategy needs the union's assent This link is"
+            " attacked (undercut) by: The two facts may be unrelated in time against: together:"
+            " Training was late before the union spoke + The timetable was set by the county One"
+            " reason, its premises together: Training was late before the union spoke; The"
+            " timetable was set by the county against: The county changed the schedule twice"
+        )
+        table = " ".join(tab.inner_text("#argmap\\:claims-body").split())
+        assert table.startswith("The union caused the delay delay 1 / 1 2 / 4 2 0 of 6")
+        browser.close()
+    assert errors == []

@@ -361,6 +361,15 @@ def test_groups_are_paired_by_their_premises_not_by_their_text() -> None:
     ) in to_text(d)
 
 
+def test_a_group_given_another_id_is_renamed_with_its_premises_kept() -> None:
+    old = LINKED.read_text(encoding="utf-8")
+    new = old.replace("id: withholds-and-needed", "id: both-needed")
+    # its premises' path ids change with it (both-needed.linked.1): matched by their text
+    assert _diff(old, new).endswith(
+        "\nrenamed (1):\n  ~ withholds-and-needed → both-needed\n\n1 renamed"
+    )
+
+
 def test_a_groups_own_fields_are_diffed() -> None:
     new = GROUPED.replace(
         "          - The strategy needs the union's assent\n",

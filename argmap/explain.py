@@ -594,9 +594,14 @@ def _explain_one(
     g = ctx.g
     strength, label = ctx.s[t], ctx.lab[t]
     con_links = g.attackers[t]
+    if g.members[t]:  # a linked group is opposed through its premises (`objections`)
+        con_links = [k for lk in g.members[t] for k in g.attackers[g.source[lk]]]
     unanswered = sum(1 for k in con_links if ctx.lab[k] == IN)
     cone = ctx.cone(t)
-    premises = [i for i in cone if i < g.n_nodes and i != t]
+    # A linked group is gone without any one of its premises: they are not taken away one
+    # at a time (what stands beneath them is).
+    own = {g.source[k] for k in g.members[t]}
+    premises = [i for i in cone if i < g.n_nodes and i != t and i not in own]
     note: str | None = None
     contributions: tuple[Contribution, ...] | None = None
     flip: Flip | None = None
@@ -607,6 +612,8 @@ def _explain_one(
         )
     elif want_contributions:
         contributions, flip, note = _contributions_and_flip(ctx, t, cone, premises, want_flip)
+    if own and note is None and want_contributions:
+        note = GROUP_NOTE
     rob = _robustness(ctx, t, cone) if want_robustness and ctx.evaluation.converged else None
     groups = tuple(_group_reasons(ctx, t))
     return Explanation(
@@ -937,12 +944,30 @@ def robustness_sentences(r: Robustness) -> list[str]:
     return lines
 
 
+GROUP_NOTE = (
+    "a linked group, as strong as its weakest premise (at most its weight): without any one"
+    " of its premises it is gone, so they are not taken away one at a time"
+)
+"""The note of an explained linked group (its premises are not among its contributions)."""
+
+
+def rests_on_nothing(x: Explanation) -> str:
+    """The line for a node whose contributions are none: a base score, or for a linked
+    group the weakest of its premises."""
+    if x.note == GROUP_NOTE:
+        return (
+            "Rests on nothing beneath its premises: its strength is its weakest premise's,"
+            " or its weight where that is lower."
+        )
+    return "Rests on no premise: its strength is its base score."
+
+
 def why_lines(x: Explanation) -> list[str]:
     """Why the verdict is what it is, one plain line each: what it rests on (each premise's
     change, and strength and status without it), then the flip."""
     lines = [x.note] if x.note else []
     if x.contributions is not None and not x.contributions:
-        lines.append("Rests on no premise: its strength is its base score.")
+        lines.append(rests_on_nothing(x))
     for c in x.contributions or ():
         lines.append(
             f"{c.contribution:+.2f} from {c.premise} "

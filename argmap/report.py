@@ -23,6 +23,7 @@ from argmap.explain import (
     Explanation,
     flip_sentence,
     group_sentences,
+    rests_on_nothing,
     robustness_sentences,
     status_words,
 )
@@ -842,9 +843,7 @@ def explanation_view(m: ArgumentMap, x: Explanation) -> RenderableType:
         parts.append(Padding(text(x.note, "yellow"), (0, 0, 0, 2)))
     if x.contributions is not None:
         if not x.contributions:
-            parts.append(
-                Padding(text("Rests on no premise: its strength is its base score."), (0, 0, 0, 2))
-            )
+            parts.append(Padding(text(rests_on_nothing(x)), (0, 0, 0, 2)))
         else:
             parts.append(
                 Padding(

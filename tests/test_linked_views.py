@@ -575,3 +575,36 @@ def test_the_report_panel_shows_a_group_as_one_reason_with_its_premises(tmp_path
         assert table.startswith("The union caused the delay delay 1 / 1 2 / 4 2 0 of 6")
         browser.close()
     assert errors == []
+
+
+# --- evaluate --explain of a group ---------------------------------------------------------
+
+
+def test_explaining_a_group_takes_away_what_is_beneath_its_premises_not_them(
+    invoke: Invoke,
+) -> None:
+    doc = json.loads(
+        invoke(
+            ["evaluate", "linked.yaml", "--explain", "withholds-and-needed", "--format", "json"]
+        ).stdout
+    )
+    x = doc["explanations"]["withholds-and-needed"]
+    # without the objection to its weakest premise: min(0.5, 0.5) = 0.5, and it stands
+    assert x["contributions"] == [
+        {
+            "premise": "withholds-and-needed.linked.1.con.1",
+            "contribution": -0.25,
+            "without": 0.5,
+            "status_without": "in",
+        }
+    ]
+    assert (x["unopposed"], x["unanswered_objections"]) == (False, 1)
+    assert x["note"] == (
+        "a linked group, as strong as its weakest premise (at most its weight): without any one"
+        " of its premises it is gone, so they are not taken away one at a time"
+    )
+    out = invoke(["evaluate", "linked.yaml", "--explain", "delay.con.1"]).stdout
+    assert (
+        "Rests on nothing beneath its premises: its strength is its weakest premise's, or its"
+        " weight where that is lower."
+    ) in " ".join(out.split())

@@ -1,6 +1,6 @@
 """Linked premises (issue 22): premises that bear on a claim only together.
 
-The map tests/maps/linked.yaml, by hand (DF-QuAD, default base scores 0.5):
+The map tests/maps/linked-worked.yaml, by hand (DF-QuAD, default base scores 0.5):
   pilot = 0.5, IN                          (nothing bears on it)
   withholds = 0.5 − 0.5·0.5 = 0.25, OUT    (attacked by pilot, which is IN)
   other-route = 0.2, IN;  assent = 0.5 − 0.5·0.2 = 0.4, OUT (its objection stands)
@@ -28,7 +28,7 @@ from tests.conftest import MAPS, Invoke
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((REPO / "argmap" / "argmap.schema.json").read_text(encoding="utf-8"))
-LINKED = MAPS / "linked.yaml"
+LINKED = MAPS / "linked-worked.yaml"
 HEAD = "argmap: 1\ntitle: T\nclaims:\n"
 
 

@@ -36,7 +36,7 @@ import math
 import textwrap
 import unicodedata
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
@@ -202,7 +202,10 @@ def _verdicts(
         score = evaluation.nodes.get(node_id)
         if score is None:
             continue
-        con = m.attackers(node_id)
+        node = m.node(node_id)
+        # A linked group has no objections of its own: those to its premises are its.
+        on = [p.id for p in m.linked_premises(node_id)] if node.is_group else [node_id]
+        con = [lk for premise in on for lk in m.attackers(premise)]
         unanswered = sum(1 for lk in con if evaluation.links[lk.id].status.value == "in")
         out[node_id] = _Verdict(
             score, score.status.value, unanswered, not con, robustness.get(node_id)
@@ -283,6 +286,7 @@ def render_dot(
         rankdir=options.direction,
         ordering="out",  # premises keep their file order, left to right
         newrank="true",
+        compound="true",  # a linked group's edge ends at its frame (lhead)
         bgcolor=theme.background,
         fontname="Helvetica",
         fontcolor=theme.text,
@@ -317,27 +321,18 @@ def render_dot(
             frames.setdefault(owners[node.id], []).append(node)
         else:
             loose.append(node)
-    for claim_id, members in frames.items():
-        with g.subgraph(name=f"cluster_{names.dot[claim_id]}") as frame:
-            frame.attr(label="", color=theme.frame, style="rounded,dashed", penwidth="1")
-            # Without its own id a frame would repeat the graph's.
-            frame.attr(id=f"frame:{names.element[claim_id]}", **{"class": "frame"})
-            for node in members:
-                _add_node(
-                    frame,
-                    m,
-                    node,
-                    names,
-                    theme,
-                    verdicts.get(node.id),
-                    checks,
-                    node.id in claims,
-                    node.id in context,
-                    overlay.marks.get(node.id, ()),
-                )
-    for node in loose:
+    groups = _group_frames(m, shown, names)
+
+    def draw(into: Digraph, node: Node) -> None:
+        if node.is_group:
+            frame = groups[node.id]
+            _add_group(into, m, node, frame, names, draw_member, theme, verdicts.get(node.id))
+        elif node.id not in groups.placed:  # a group's premise is drawn in its frame
+            draw_member(into, node)
+
+    def draw_member(into: Digraph, node: Node) -> None:
         _add_node(
-            g,
+            into,
             m,
             node,
             names,
@@ -348,9 +343,21 @@ def render_dot(
             node.id in context,
             overlay.marks.get(node.id, ()),
         )
+
+    for claim_id, members in frames.items():
+        with g.subgraph(name=f"cluster_{names.dot[claim_id]}") as frame:
+            frame.attr(label="", color=theme.frame, style="rounded,dashed", penwidth="1")
+            # Without its own id a frame would repeat the graph's.
+            frame.attr(id=f"frame:{names.element[claim_id]}", **{"class": "frame"})
+            for node in members:
+                draw(frame, node)
+    for node in loose:
+        draw(g, node)
+    # A premise's place in its group is drawn by the frame, not by an edge.
+    edges = [lk for lk in links if lk.kind is not LinkKind.LINKED]
     loose_refs = _loose_refs(links, claims)
-    _arrange_heads(g, m, shown, links, names, loose_refs)
-    _add_links(g, m, links, names, theme, evaluation, loose_refs)
+    _arrange_heads(g, m, shown, edges, names, loose_refs, groups)
+    _add_links(g, m, edges, names, theme, evaluation, loose_refs, groups)
     _add_ghosts(g, overlay.ghosts, names, theme)
     if options.legend:
         states = [quote_state(node, checks) for node in shown.values()]
@@ -360,6 +367,124 @@ def render_dot(
         g.attr("graph", labelloc="b", label=f'<<FONT POINT-SIZE="10">{caveat}</FONT>>')
     source: str = g.source
     return source
+
+
+@attrs.frozen
+class _GroupFrame:
+    """How one linked group is drawn: a cluster framing the premises drawn inside it,
+    side by side, and the node inside it that its link's edge ends at (clipped at the
+    frame by `lhead`): the middle premise, or an invisible point between the middle two.
+    """
+
+    cluster: str  # the cluster's DOT name
+    inside: tuple[str, ...]  # the premises drawn in this frame, in file order
+    outside: tuple[str, ...]  # premises drawn in an earlier group's frame
+    anchor: str | None  # the invisible point's DOT name, if there is one
+    end: str  # the DOT name the group's edges end at
+
+
+class _GroupFrames(dict[str, _GroupFrame]):
+    """The drawn linked groups by id, and which group's frame holds each premise."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.placed: dict[str, str] = {}  # premise id -> the group whose frame holds it
+
+    def end(self, node_id: str, names: _Names) -> tuple[str, dict[str, str]]:
+        """The DOT name an edge to this node ends at, and the attribute that clips an
+        edge to a group at its frame."""
+        group = self.get(node_id)
+        if group is None:
+            return names.dot[node_id], {}
+        return group.end, {"lhead": group.cluster}
+
+
+def _group_frames(m: ArgumentMap, shown: Mapping[str, Node], names: _Names) -> _GroupFrames:
+    """Each drawn group's frame. Graphviz cannot put a node in two clusters: a premise of
+    several groups is drawn in the first group's frame (in file order), and the others
+    draw a dotted line from their frame to it."""
+    frames = _GroupFrames()
+    for node in shown.values():
+        if not node.is_group:
+            continue
+        inside: list[str] = []
+        outside: list[str] = []
+        for link in m.members(node.id):
+            premise = link.source
+            if premise not in shown or premise in inside or premise in outside:
+                continue
+            if premise in frames.placed:
+                outside.append(premise)
+            else:
+                frames.placed[premise] = node.id
+                inside.append(premise)
+        cluster = f"cluster_{names.dot[node.id]}"
+        if len(inside) % 2:
+            anchor, end = None, names.dot[inside[len(inside) // 2]]
+        else:  # upper case: never a map id, as with junctions
+            anchor = end = f"A{names.dot[node.id]}"
+        frames[node.id] = _GroupFrame(cluster, tuple(inside), tuple(outside), anchor, end)
+    return frames
+
+
+def _add_group(
+    g: Digraph,
+    m: ArgumentMap,
+    group: Node,
+    frame: _GroupFrame,
+    names: _Names,
+    draw_member: Callable[[Digraph, Node], None],
+    theme: Theme,
+    verdict: _Verdict | None,
+) -> None:
+    """A linked group: a rounded frame around its premises, side by side in file order,
+    labelled `together` (with the group's id, if it was given one, and who argues it);
+    with evaluation its badge and tint, as a node's."""
+    classes = ["group"]
+    if verdict is not None:
+        classes.append(f"status-{verdict.label}")
+        if verdict.mixed:
+            classes.append("mixed")
+        if verdict.label == "in" and verdict.unopposed:
+            classes.append("unopposed")
+    words = ["<B>together</B>"]
+    if group.explicit_id:
+        words.append(html_text(group.id))
+    words += [html_text(name) or NBSP for name in _actor_names(m, group)]
+    label = f'<FONT POINT-SIZE="10" COLOR="{theme.muted}">{" · ".join(words)}</FONT>'
+    badge = _badge_cells(verdict, theme)
+    # Tinted as a node is (an unopposed one is not): the colour says what its badge does.
+    fill = theme.status_fill[verdict.tint] if verdict is not None else None
+    style = "rounded,filled" if fill and verdict and verdict.tint != "unopposed" else "rounded"
+    with g.subgraph(name=frame.cluster) as cluster:
+        cluster.attr(
+            label=(
+                '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+                f'<TD ALIGN="LEFT" VALIGN="BOTTOM">{label}</TD>{badge}</TR></TABLE>>'
+            ),
+            # At the left: the edge to the group meets the frame in the middle.
+            labeljust="l",
+            labelloc="t",
+            style=style,
+            color=theme.group_frame,
+            fillcolor=fill or theme.background,
+            penwidth="1.4",
+            margin="10",
+            tooltip=esc_string(_group_tooltip(m, group, frame, verdict)),
+        )
+        cluster.attr(id=names.element[group.id], **{"class": " ".join(classes)})
+        with cluster.subgraph() as row:
+            row.attr(rank="same")
+            ends = [names.dot[p] for p in frame.inside]
+            if frame.anchor is not None:
+                ends.insert(len(ends) // 2, frame.anchor)
+                row.node(
+                    frame.anchor, label="", shape="point", width="0", height="0", style="invis"
+                )
+            for premise in frame.inside:
+                draw_member(row, m.node(premise))
+            for left, right in zip(ends, ends[1:], strict=False):
+                row.edge(left, right, style="invis")
 
 
 # Rough sizes in inches of a drawn premise and of one rank, to shape the whole.
@@ -417,6 +542,7 @@ def _arrange_heads(
     links: list[Link],
     names: _Names,
     loose_refs: set[str],
+    groups: _GroupFrames,
 ) -> None:
     """Put the nodes nothing is drawn above (the claims) in rows, in file order.
 
@@ -438,9 +564,16 @@ def _arrange_heads(
             # An undercut hangs under the conclusion of the step it attacks.
             step = m.get_link(step.target)
             parent = step.target if step is not None else parent
-        children.setdefault(parent, []).append((link.source, spans[link.id]))
-        constrained.add(link.source)
-    heads = [n.id for n in shown.values() if n.id not in constrained]
+        # A linked group is drawn as its premises, side by side in its frame.
+        frame = groups.get(link.source)
+        for source in frame.inside if frame is not None else (link.source,):
+            children.setdefault(parent, []).append((source, spans[link.id]))
+            constrained.add(source)
+    # A group's premise stands in its frame, even a claim (the frame holds it), unless
+    # nothing is drawn above the group.
+    hung = {link.source for link in links if link.id not in loose_refs}
+    constrained.update(p for p, group in groups.placed.items() if group in hung)
+    heads = [n.id for n in shown.values() if n.id not in constrained and not n.is_group]
     if not heads:
         return
     order = {node_id: index for index, node_id in enumerate(shown)}
@@ -653,18 +786,7 @@ def _label(
             length += len(raw) + 3
         joined = '<BR ALIGN="LEFT"/>'.join(" · ".join(line) for line in meta_lines)
         meta = f'<FONT POINT-SIZE="10" COLOR="{muted}">{joined}</FONT>'
-    badge = ""
-    if verdict is not None:
-        words = verdict.badge
-        status = verdict.tint
-        badge = (
-            '<TD WIDTH="8"></TD><TD ALIGN="RIGHT" VALIGN="BOTTOM">'
-            '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-            f'<TD FIXEDSIZE="TRUE" WIDTH="{_badge_width(words)}" HEIGHT="15" '
-            f'BGCOLOR="{theme.status_badge.get(status, theme.muted)}">'
-            f'<FONT POINT-SIZE="10" COLOR="{theme.badge_text.get(status, "white")}">{words}</FONT>'
-            "</TD></TR></TABLE></TD>"
-        )
+    badge = _badge_cells(verdict, theme)
     rows = []
     span = ' COLSPAN="3"' if badge else ""
     shortfall = _width_shortfall(lines, 15 if is_claim else 12, bold=is_claim)
@@ -685,6 +807,22 @@ def _label(
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
         + "".join(rows)
         + "</TABLE>>"
+    )
+
+
+def _badge_cells(verdict: _Verdict | None, theme: Theme) -> str:
+    """The cells of a label's row that hold the badge, at its right ("" without one)."""
+    if verdict is None:
+        return ""
+    words = verdict.badge
+    status = verdict.tint
+    return (
+        '<TD WIDTH="8"></TD><TD ALIGN="RIGHT" VALIGN="BOTTOM">'
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+        f'<TD FIXEDSIZE="TRUE" WIDTH="{_badge_width(words)}" HEIGHT="15" '
+        f'BGCOLOR="{theme.status_badge.get(status, theme.muted)}">'
+        f'<FONT POINT-SIZE="10" COLOR="{theme.badge_text.get(status, "white")}">{words}</FONT>'
+        "</TD></TR></TABLE></TD>"
     )
 
 
@@ -735,6 +873,30 @@ def _tooltip(
     return "\n".join(out)
 
 
+def _group_tooltip(
+    m: ArgumentMap, group: Node, frame: _GroupFrame, verdict: _Verdict | None
+) -> str:
+    parent = next((lk.target for lk in m.links if lk.source == group.id), None)
+    bears = f"bear on {parent} only together" if parent else "bear only together"
+    out = [f"Linked group {group.id}: its premises {bears}"]
+    out += [f"+ {m.node(p).text}" for p in frame.inside]
+    out += [f"+ {m.node(p).text} (drawn in another group's frame)" for p in frame.outside]
+    for actor_id in group.by:
+        actor = m.actors.get(actor_id)
+        out.append(f"By {actor.name}" if actor is not None else f"By {actor_id}")
+    if group.tags:
+        out.append("Tags: " + ", ".join(group.tags))
+    if group.note:
+        out.append(f"Note: {group.note}")
+    if verdict is not None:
+        cap = f", at most its weight {group.weight:g}" if group.weight is not None else ""
+        out.append(
+            f"It stands while every premise stands; its strength is its weakest premise's{cap}."
+        )
+        out += verdict.tooltip()
+    return "\n".join(out)
+
+
 def _add_links(
     g: Digraph,
     m: ArgumentMap,
@@ -743,11 +905,13 @@ def _add_links(
     theme: Theme,
     evaluation: Evaluation | None,
     loose_refs: set[str],
+    groups: _GroupFrames,
 ) -> None:
     """Edges drawn from conclusion to premise with the arrowhead at the conclusion.
 
     Drawing them that way round puts conclusions above premises, and with
     `ordering=out` keeps each conclusion's premises in the order they are written.
+    A linked group's edge ends at its frame (`lhead`), from a node inside it.
     """
     # Kept apart: a premise without an id has its link's id as its node id, so
     # one string can name both the premise (for its own pro and con) and the
@@ -791,9 +955,9 @@ def _add_links(
         if link.id in loose_refs:
             # A node stays where it is written; a ref only draws a line to it.
             edge_attrs["constraint"] = "false"
-        source = names.dot[link.source]
+        source, clip = groups.end(link.source, names)
         if not split:
-            g.edge(end, source, **edge_attrs)
+            g.edge(end, source, **edge_attrs, **clip)
             return
         junction = _junction(link.id)
         g.node(
@@ -819,6 +983,7 @@ def _add_links(
                 dir="none",
                 color=colour,
                 style=style,
+                **clip,
             )
 
         # The junction's edges in the order their far ends are written (`ordering=out`
@@ -833,6 +998,24 @@ def _add_links(
     for link in links:
         if link.kind is not LinkKind.UNDERCUT:
             emit(end_name(link), link)
+    for group_id, frame in groups.items():
+        for member in m.members(group_id):
+            premise = member.source
+            if premise not in frame.outside:
+                continue
+            # Drawn in another group's frame: a dotted line from this frame to it.
+            g.edge(
+                frame.end,
+                names.dot[premise],
+                ltail=frame.cluster,
+                dir="none",
+                style="dotted",
+                color=theme.group_frame,
+                constraint="false",
+                id=_link_element(member.id),
+                **{"class": "link linked"},
+                tooltip=esc_string(f"{premise} is also a premise of the linked group {group_id}"),
+            )
 
 
 def _written_at(m: ArgumentMap, node_id: str) -> tuple[int, int]:
@@ -845,10 +1028,17 @@ def _link_look(kind: LinkKind, theme: Theme) -> tuple[str, str, str]:
         return theme.pro, "normal", "solid"
     if kind is LinkKind.CON:
         return theme.con, "tee", theme.con_style
+    if kind is LinkKind.LINKED:  # a removed group premise's ghost (argmap diff)
+        return theme.group_frame, "none", "dotted"
     return theme.undercut, "tee", "dashed"
 
 
-_LINK_VERBS = {LinkKind.PRO: "supports", LinkKind.CON: "opposes", LinkKind.UNDERCUT: "undercuts"}
+_LINK_VERBS = {
+    LinkKind.PRO: "supports",
+    LinkKind.CON: "opposes",
+    LinkKind.UNDERCUT: "undercuts",
+    LinkKind.LINKED: "is a premise of",
+}
 
 
 def _link_tooltip(m: ArgumentMap, link: Link, evaluation: Evaluation | None) -> str:

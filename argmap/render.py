@@ -326,7 +326,8 @@ def render_dot(
     def draw(into: Digraph, node: Node) -> None:
         if node.is_group:
             frame = groups[node.id]
-            _add_group(into, m, node, frame, names, draw_member, theme, verdicts.get(node.id))
+            verdict = verdicts.get(node.id)
+            _add_group(into, m, node, frame, names, draw_member, theme, verdict, node.id in context)
         elif node.id not in groups.placed:  # a group's premise is drawn in its frame
             draw_member(into, node)
 
@@ -436,10 +437,11 @@ def _add_group(
     draw_member: Callable[[Digraph, Node], None],
     theme: Theme,
     verdict: _Verdict | None,
+    is_context: bool = False,
 ) -> None:
     """A linked group: a rounded frame around its premises, side by side in file order,
     labelled `together` (with the group's id, if it was given one, and who argues it);
-    with evaluation its badge and tint, as a node's."""
+    with evaluation its badge and tint, as a node's; greyed as context, as a node is."""
     classes = ["group"]
     if verdict is not None:
         classes.append(f"status-{verdict.label}")
@@ -447,11 +449,14 @@ def _add_group(
             classes.append("mixed")
         if verdict.label == "in" and verdict.unopposed:
             classes.append("unopposed")
+    if is_context:
+        classes.append("context")
     words = ["<B>together</B>"]
     if group.explicit_id:
         words.append(html_text(group.id))
     words += [html_text(name) or NBSP for name in _actor_names(m, group)]
-    label = f'<FONT POINT-SIZE="10" COLOR="{theme.muted}">{" · ".join(words)}</FONT>'
+    muted = theme.context_text if is_context else theme.muted
+    label = f'<FONT POINT-SIZE="10" COLOR="{muted}">{" · ".join(words)}</FONT>'
     badge = _badge_cells(verdict, theme)
     # Tinted as a node is (an unopposed one is not): the colour says what its badge does.
     fill = theme.status_fill[verdict.tint] if verdict is not None else None
@@ -466,7 +471,7 @@ def _add_group(
             labeljust="l",
             labelloc="t",
             style=style,
-            color=theme.group_frame,
+            color=theme.context_text if is_context else theme.group_frame,
             fillcolor=fill or theme.background,
             penwidth="1.4",
             margin="10",

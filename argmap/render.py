@@ -506,13 +506,23 @@ def _loose_refs(links: list[Link], claims: set[str]) -> set[str]:
     return {lk.id for lk in links if lk.is_ref and (lk.source in written or lk.source in claims)}
 
 
-def _rank_spans(m: ArgumentMap, links: list[Link]) -> dict[str, int]:
+def _pointed(links: list[Link], groups: Iterable[str]) -> set[str]:
+    """The links drawn through a point: those an undercut aims at (a junction), and those
+    from a linked group (a gate: an invisible point above the frame). Graphviz leaves
+    edges into a cluster out of `ordering=out`; an edge to a gate outside the frame keeps
+    the group in its place among its siblings."""
+    groups = set(groups)
+    undercut = {lk.target for lk in links if lk.kind is LinkKind.UNDERCUT}
+    return {lk.id for lk in links if lk.id in undercut or lk.source in groups}
+
+
+def _rank_spans(m: ArgumentMap, links: list[Link], pointed: set[str]) -> dict[str, int]:
     """For each link, how many ranks its source stands below the node it hangs under
     in `_arrange_heads` (an undercut: the conclusion of the step it attacks).
 
-    The same minimum lengths `_add_links` gives the edges: a link that carries a
-    junction, and its siblings, take two ranks; an undercut hangs one rank below
-    the junction of the step it attacks.
+    The same minimum lengths `_add_links` gives the edges: a link drawn through a
+    point (`_pointed`), and its siblings, take two ranks; an undercut hangs one rank
+    below the junction of the step it attacks.
     """
     into_node: dict[str, list[Link]] = {}
     onto_link: dict[str, list[Link]] = {}
@@ -531,8 +541,8 @@ def _rank_spans(m: ArgumentMap, links: list[Link]) -> dict[str, int]:
     spans: dict[str, int] = {}
     for link in links:
         ends = onto_link if link.kind is LinkKind.UNDERCUT else into_node
-        split = link.id in onto_link
-        low = not split and any(s.id in onto_link for s in ends.get(link.target, []))
+        split = link.id in pointed
+        low = not split and any(s.id in pointed for s in ends.get(link.target, []))
         span = 2 if split or low else 1
         if link.kind is LinkKind.UNDERCUT:
             span += junction_depth(link.target)
@@ -559,7 +569,7 @@ def _arrange_heads(
     """
     children: dict[str, list[tuple[str, int]]] = {}
     constrained: set[str] = set()
-    spans = _rank_spans(m, links)
+    spans = _rank_spans(m, links, _pointed(links, groups))
     for link in links:
         if link.id in loose_refs:
             continue
@@ -927,10 +937,11 @@ def _add_links(
         ends = onto_link if link.kind is LinkKind.UNDERCUT else into_node
         ends.setdefault(link.target, []).append(link)
 
-    # Conclusions (and undercut steps) with at least one premise whose link carries a
-    # junction: found once, not by rescanning the siblings of each link (quadratic).
+    pointed = _pointed(links, groups)
+    # Conclusions (and undercut steps) with at least one premise whose link is drawn
+    # through a point: found once, not by rescanning the siblings of each link (quadratic).
     split_under = {
-        id(ends): {t for t, ls in ends.items() if any(s.id in onto_link for s in ls)}
+        id(ends): {t for t, ls in ends.items() if any(s.id in pointed for s in ls)}
         for ends in (into_node, onto_link)
     }
 
@@ -939,8 +950,8 @@ def _add_links(
 
     def emit(end: str, link: Link) -> None:
         colour, arrow, style = _link_look(link.kind, theme)
-        split = link.id in onto_link
-        # Siblings of a link that carries a junction go one rank further down, so
+        split = link.id in pointed
+        # Siblings of a link drawn through a point go one rank further down, so
         # that all premises of a conclusion stay in one row.
         ends = onto_link if link.kind is LinkKind.UNDERCUT else into_node
         low = not split and link.target in split_under[id(ends)]
@@ -965,17 +976,30 @@ def _add_links(
             g.edge(end, source, **edge_attrs, **clip)
             return
         junction = _junction(link.id)
-        g.node(
-            junction,
-            id=f"junction:{_link_element(link.id).removeprefix('link:')}",
-            **{"class": "junction"},
-            shape="point",
-            width="0.08",
-            color=colour,
-            fillcolor=colour,
-            style="filled",
-            tooltip=esc_string(f"The inference of {link.id}, which an undercut attacks"),
-        )
+        element = _link_element(link.id).removeprefix("link:")
+        if link.id in onto_link:
+            g.node(
+                junction,
+                id=f"junction:{element}",
+                **{"class": "junction"},
+                shape="point",
+                width="0.08",
+                color=colour,
+                fillcolor=colour,
+                style="filled",
+                tooltip=esc_string(f"The inference of {link.id}, which an undercut attacks"),
+            )
+        else:  # a linked group's gate: the line runs through it unbroken
+            g.node(
+                junction,
+                id=f"gate:{element}",
+                **{"class": "gate"},
+                label="",
+                shape="point",
+                width="0",
+                height="0",
+                style="invis",
+            )
         g.edge(end, junction, **edge_attrs)
 
         def link_part() -> None:
@@ -995,7 +1019,7 @@ def _add_links(
         # applies to them too): an undercut written under the premise comes after it,
         # one that refs a node written earlier comes before, as that node stands.
         below = [(link.source, link_part)] + [
-            (u.source, lambda u=u: emit(junction, u)) for u in onto_link[link.id]
+            (u.source, lambda u=u: emit(junction, u)) for u in onto_link.get(link.id, [])
         ]
         for _, draw in sorted(below, key=lambda item: _written_at(m, item[0])):
             draw()
@@ -1170,7 +1194,29 @@ def _add_legend(
                 penwidth="2.2" if is_claim else "1",
                 **{"class": "legend"},
             )
-        rows.append([name for name, *_ in samples])
+        sample_row = [name for name, *_ in samples]
+        if any(n.is_group for n in nodes):
+            # A small frame like a linked group's, around two small premises.
+            key.node(
+                "Lgroup",
+                label=(
+                    '<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="4" CELLPADDING="3">'
+                    '<TR><TD BORDER="0" COLSPAN="2" ALIGN="LEFT">'
+                    f'<FONT POINT-SIZE="9" COLOR="{theme.muted}"><B>together</B></FONT></TD></TR>'
+                    f'<TR><TD COLOR="{theme.border}">premise</TD>'
+                    f'<TD COLOR="{theme.border}">premise</TD></TR>'
+                    '<TR><TD BORDER="0" COLSPAN="2"><FONT POINT-SIZE="9">linked premises: they'
+                    "<BR/>bear on it only together</FONT></TD></TR></TABLE>>"
+                ),
+                style="rounded,filled",
+                fillcolor=theme.background,
+                color=theme.group_frame,
+                penwidth="1.4",
+                margin="0.02,0.02",
+                **{"class": "legend group"},
+            )
+            sample_row.append("Lgroup")
+        rows.append(sample_row)
 
         kinds = [
             (LinkKind.PRO, "supports"),

@@ -327,7 +327,18 @@ def render_dot(
         if node.is_group:
             frame = groups[node.id]
             verdict = verdicts.get(node.id)
-            _add_group(into, m, node, frame, names, draw_member, theme, verdict, node.id in context)
+            _add_group(
+                into,
+                m,
+                node,
+                frame,
+                names,
+                draw_member,
+                theme,
+                verdict,
+                node.id in context,
+                overlay.marks.get(node.id, ()),
+            )
         elif node.id not in groups.placed:  # a group's premise is drawn in its frame
             draw_member(into, node)
 
@@ -438,6 +449,7 @@ def _add_group(
     theme: Theme,
     verdict: _Verdict | None,
     is_context: bool = False,
+    marks: tuple[Mark, ...] = (),
 ) -> None:
     """A linked group: a rounded frame around its premises, side by side in file order,
     labelled `together` (with the group's id, if it was given one, and who argues it);
@@ -451,6 +463,7 @@ def _add_group(
             classes.append("unopposed")
     if is_context:
         classes.append("context")
+    classes += [_mark_class(mark) for mark in marks]
     words = ["<B>together</B>"]
     if group.explicit_id:
         words.append(html_text(group.id))
@@ -461,19 +474,21 @@ def _add_group(
     # Tinted as a node is (an unopposed one is not): the colour says what its badge does.
     fill = theme.status_fill[verdict.tint] if verdict is not None else None
     style = "rounded,filled" if fill and verdict and verdict.tint != "unopposed" else "rounded"
+    marked = f'<TD ALIGN="LEFT">{_mark_badges(marks)}</TD><TD WIDTH="6"></TD>' if marks else ""
+    border = marks[0].colour if marks else (theme.context_text if is_context else theme.group_frame)
     with g.subgraph(name=frame.cluster) as cluster:
         cluster.attr(
             label=(
                 '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-                f'<TD ALIGN="LEFT" VALIGN="BOTTOM">{label}</TD>{badge}</TR></TABLE>>'
+                f'{marked}<TD ALIGN="LEFT" VALIGN="BOTTOM">{label}</TD>{badge}</TR></TABLE>>'
             ),
             # At the left: the edge to the group meets the frame in the middle.
             labeljust="l",
             labelloc="t",
             style=style,
-            color=theme.context_text if is_context else theme.group_frame,
+            color=border,
             fillcolor=fill or theme.background,
-            penwidth="1.4",
+            penwidth="3" if marks else "1.4",
             margin="10",
             tooltip=esc_string(_group_tooltip(m, group, frame, verdict)),
         )

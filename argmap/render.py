@@ -338,6 +338,7 @@ def render_dot(
                 verdict,
                 node.id in context,
                 overlay.marks.get(node.id, ()),
+                options.direction,
             )
         elif node.id not in groups.placed:  # a group's premise is drawn in its frame
             draw_member(into, node)
@@ -450,6 +451,7 @@ def _add_group(
     verdict: _Verdict | None,
     is_context: bool = False,
     marks: tuple[Mark, ...] = (),
+    direction: str = "TB",
 ) -> None:
     """A linked group: a rounded frame around its premises, side by side in file order,
     labelled `together` (with the group's id, if it was given one, and who argues it);
@@ -503,6 +505,10 @@ def _add_group(
                 )
             for premise in frame.inside:
                 draw_member(row, m.node(premise))
+            if direction in ("LR", "RL"):
+                # Sideways, Graphviz lays a cluster's flat edges out bottom to top (and the
+                # rest of the graph top to bottom): reversed, the premises read downwards.
+                ends.reverse()
             for left, right in zip(ends, ends[1:], strict=False):
                 row.edge(left, right, style="invis")
 

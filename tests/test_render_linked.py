@@ -307,3 +307,12 @@ def test_a_hostile_group_id_and_text_stay_text(renderer: Renderer) -> None:
     assert 'Note: " onload=alert(2)' in tooltip(frame)
     boxes = {" ".join(texts(g)).split("  ")[0] for g in groups(root, "node").values()}
     assert any(t.startswith('<script>alert(1)</script> \\N " ]]>') for t in boxes)
+
+
+@pytest.mark.parametrize("direction", ["LR", "RL"])
+def test_drawn_sideways_a_groups_premises_read_downwards(
+    m: ArgumentMap, renderer: Renderer, direction: str
+) -> None:
+    nodes = groups(svg(m, renderer, direction=direction), "node")
+    assert box(nodes["withholds"])[3] < box(nodes["assent"])[1]  # above it, as written first
+    assert box(nodes["delay.pro.1"])[3] < box(nodes["delay.pro.3"])[1]

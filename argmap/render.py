@@ -371,7 +371,7 @@ def render_dot(
     loose_refs = _loose_refs(links, claims)
     _arrange_heads(g, m, shown, edges, names, loose_refs, groups)
     _add_links(g, m, edges, names, theme, evaluation, loose_refs, groups)
-    _add_ghosts(g, overlay.ghosts, names, theme)
+    _add_ghosts(g, overlay.ghosts, names, theme, groups)
     if options.legend:
         states = [quote_state(node, checks) for node in shown.values()]
         _add_legend(g, theme, evaluation, shown.values(), states, overlay.key)
@@ -1123,9 +1123,16 @@ def _mark_badges(marks: Iterable[Mark]) -> str:
     )
 
 
-def _add_ghosts(g: Digraph, ghosts: Iterable[Ghost], names: _Names, theme: Theme) -> None:
+def _add_ghosts(
+    g: Digraph,
+    ghosts: Iterable[Ghost],
+    names: _Names,
+    theme: Theme,
+    groups: _GroupFrames | None = None,
+) -> None:
     """Each ghost faded and dashed, with its mark, joined to its parent as it was (a
-    node of the map, or `ghost:<id>`, another ghost)."""
+    node of the map, a linked group's frame, or `ghost:<id>`, another ghost)."""
+    groups = groups if groups is not None else _GroupFrames()
     ghosts = tuple(ghosts)
     # Upper case: never a map id.
     ghost_names = {f"ghost:{ghost.id}": f"G{i}" for i, ghost in enumerate(ghosts, start=1)}
@@ -1151,6 +1158,10 @@ def _add_ghosts(g: Digraph, ghosts: Iterable[Ghost], names: _Names, theme: Theme
         )
         parent = None if ghost.parent is None else names.dot.get(ghost.parent)
         parent = parent or ghost_names.get(ghost.parent or "")
+        clip: dict[str, str] = {}
+        frame = groups.get(ghost.parent or "")
+        if frame is not None:  # a removed premise of a group: from its frame
+            parent, clip = frame.end, {"ltail": frame.cluster}
         if parent is not None:
             _, arrow, _ = _link_look(ghost.kind, theme)
             g.edge(
@@ -1162,6 +1173,7 @@ def _add_ghosts(g: Digraph, ghosts: Iterable[Ghost], names: _Names, theme: Theme
                 style="dashed",
                 id=f"ghost-link:{index}",
                 **{"class": f"ghost-link {ghost.kind.value}"},
+                **clip,
             )
 
 

@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 
+from argmap.diff_view import REMOVED
 from argmap.evaluate import evaluate
 from argmap.load import load_map, loads_map
-from argmap.model import ArgumentMap
-from argmap.render import render_dot
-from argmap.renderer import Renderer, render_map
+from argmap.model import ArgumentMap, LinkKind
+from argmap.render import Ghost, Overlay, render_dot
+from argmap.renderer import Renderer, render_image, render_map
 from argmap.themes import RenderOptions
 from tests.conftest import MAPS
 from tests.render_helpers import SVG, classes, groups, parse_svg, renderers, texts, tooltip
@@ -316,3 +317,20 @@ def test_drawn_sideways_a_groups_premises_read_downwards(
     nodes = groups(svg(m, renderer, direction=direction), "node")
     assert box(nodes["withholds"])[3] < box(nodes["assent"])[1]  # above it, as written first
     assert box(nodes["delay.pro.1"])[3] < box(nodes["delay.pro.3"])[1]
+
+
+def test_a_removed_premise_of_a_group_is_a_ghost_joined_to_its_frame(
+    m: ArgumentMap, renderer: Renderer
+) -> None:
+    gone = Ghost("gone", "A premise the new map dropped", PRO_GROUP, LinkKind.LINKED, REMOVED)
+    overlay = Overlay(ghosts=(gone,), key=(REMOVED,))
+    line = next(
+        e for e in edges(render_dot(m, overlay=overlay)) if e[2].get("id") == "ghost-link:1"
+    )
+    assert (line[1], line[2]["ltail"], line[2]["arrowtail"]) == (
+        "G1",
+        f"cluster_{PRO_GROUP}",
+        "none",
+    )
+    root = parse_svg(render_image(render_dot(m, overlay=overlay), "svg", renderer))
+    assert "ghost-link:1" in groups(root, "edge")

@@ -18,12 +18,22 @@ Visual grammar (the README's legend shows it):
 - supports: an arrow (green in colour themes); oppositions: a tee (red);
   undercuts: dashed tees aimed at a small junction point on the link they
   attack;
+- a linked group: a rounded frame (a cluster) around its premises, side by side
+  in file order, labelled `together` (its id if it was given one, who argues it;
+  with evaluation its badge and tint). Its one pro or con edge starts at the frame
+  (`compound`, `lhead`) and runs through a point above it: the junction its
+  undercuts aim at, or an invisible gate. No edge is drawn from a premise to its
+  group. Graphviz puts a node in one cluster only, so a premise stays in its
+  group's frame and other links (refs, its own pro and con) are drawn to it there;
+  a premise of two groups stands in the first one's frame, and the other frame
+  draws a dotted line to it;
 - claims at the top (with `TB`), premises below in file order, left to right.
 
-Element ids in the SVG: a node's `<g>` has the node's id; a link's edge has
-`link:<link id>`; junction points `junction:<link id>`; with `--cluster`, each
-claim's frame `frame:<claim id>`; the whole `argmap:diagram`, the legend
-`argmap:legend` (map ids hold no colon, so none of these can be a node's).
+Element ids in the SVG: a node's `<g>` has the node's id (a linked group's is its
+frame's); a link's edge has `link:<link id>`; junction points `junction:<link id>`,
+a group's invisible gate `gate:<link id>`; with `--cluster`, each claim's frame
+`frame:<claim id>`; the whole `argmap:diagram`, the legend `argmap:legend` (map ids
+hold no colon, so none of these can be a node's).
 
 An `Overlay` lets another command draw over a map without a drawing of its own:
 `argmap diff --format svg` marks nodes (`mark-<kind>` classes, a word badge)

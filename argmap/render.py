@@ -404,6 +404,7 @@ class _GroupFrame:
     outside: tuple[str, ...]  # premises drawn in an earlier group's frame
     anchor: str | None  # the invisible point's DOT name, if there is one
     end: str  # the DOT name the group's edges end at
+    conclusion: str | None  # what the group bears on
 
 
 class _GroupFrames(dict[str, _GroupFrame]):
@@ -427,6 +428,9 @@ def _group_frames(m: ArgumentMap, shown: Mapping[str, Node], names: _Names) -> _
     several groups is drawn in the first group's frame (in file order), and the others
     draw a dotted line from their frame to it."""
     frames = _GroupFrames()
+    conclusions = {
+        lk.source: lk.target for lk in m.links if lk.kind in (LinkKind.PRO, LinkKind.CON)
+    }
     for node in shown.values():
         if not node.is_group:
             continue
@@ -446,7 +450,9 @@ def _group_frames(m: ArgumentMap, shown: Mapping[str, Node], names: _Names) -> _
             anchor, end = None, names.dot[inside[len(inside) // 2]]
         else:  # upper case: never a map id, as with junctions
             anchor = end = f"A{names.dot[node.id]}"
-        frames[node.id] = _GroupFrame(cluster, tuple(inside), tuple(outside), anchor, end)
+        frames[node.id] = _GroupFrame(
+            cluster, tuple(inside), tuple(outside), anchor, end, conclusions.get(node.id)
+        )
     return frames
 
 
@@ -484,8 +490,8 @@ def _add_group(
     label = f'<FONT POINT-SIZE="10" COLOR="{muted}">{" · ".join(words)}</FONT>'
     badge = _badge_cells(verdict, theme)
     # Tinted as a node is (an unopposed one is not): the colour says what its badge does.
-    fill = theme.status_fill[verdict.tint] if verdict is not None else None
-    style = "rounded,filled" if fill and verdict and verdict.tint != "unopposed" else "rounded"
+    tinted = verdict is not None and verdict.tint != "unopposed"
+    fill = theme.status_fill[verdict.tint] if verdict is not None and tinted else None
     marked = f'<TD ALIGN="LEFT">{_mark_badges(marks)}</TD><TD WIDTH="6"></TD>' if marks else ""
     border = marks[0].colour if marks else (theme.context_text if is_context else theme.group_frame)
     with g.subgraph(name=frame.cluster) as cluster:
@@ -497,7 +503,7 @@ def _add_group(
             # At the left: the edge to the group meets the frame in the middle.
             labeljust="l",
             labelloc="t",
-            style=style,
+            style="rounded,filled" if tinted else "rounded",
             color=border,
             fillcolor=fill or theme.background,
             penwidth="3" if marks else "1.4",
@@ -922,7 +928,7 @@ def _tooltip(
 def _group_tooltip(
     m: ArgumentMap, group: Node, frame: _GroupFrame, verdict: _Verdict | None
 ) -> str:
-    parent = next((lk.target for lk in m.links if lk.source == group.id), None)
+    parent = frame.conclusion
     bears = f"bear on {parent} only together" if parent else "bear only together"
     out = [f"Linked group {group.id}: its premises {bears}"]
     out += [f"+ {m.node(p).text}" for p in frame.inside]

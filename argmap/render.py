@@ -18,12 +18,22 @@ Visual grammar (the README's legend shows it):
 - supports: an arrow (green in colour themes); oppositions: a tee (red);
   undercuts: dashed tees aimed at a small junction point on the link they
   attack;
+- a linked group: a rounded frame (a cluster) around its premises, side by side
+  in file order, labelled `together` (its id if it was given one, who argues it;
+  with evaluation its badge and tint). Its one pro or con edge starts at the frame
+  (`compound`, `lhead`) and runs through a point above it: the junction its
+  undercuts aim at, or an invisible gate. No edge is drawn from a premise to its
+  group. Graphviz puts a node in one cluster only, so a premise stays in its
+  group's frame and other links (refs, its own pro and con) are drawn to it there;
+  a premise of two groups stands in the first one's frame, and the other frame
+  draws a dotted line to it;
 - claims at the top (with `TB`), premises below in file order, left to right.
 
-Element ids in the SVG: a node's `<g>` has the node's id; a link's edge has
-`link:<link id>`; junction points `junction:<link id>`; with `--cluster`, each
-claim's frame `frame:<claim id>`; the whole `argmap:diagram`, the legend
-`argmap:legend` (map ids hold no colon, so none of these can be a node's).
+Element ids in the SVG: a node's `<g>` has the node's id (a linked group's is its
+frame's); a link's edge has `link:<link id>`; junction points `junction:<link id>`,
+a group's invisible gate `gate:<link id>`; with `--cluster`, each claim's frame
+`frame:<claim id>`; the whole `argmap:diagram`, the legend `argmap:legend` (map ids
+hold no colon, so none of these can be a node's).
 
 An `Overlay` lets another command draw over a map without a drawing of its own:
 `argmap diff --format svg` marks nodes (`mark-<kind>` classes, a word badge)
@@ -36,7 +46,7 @@ import math
 import textwrap
 import unicodedata
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
@@ -202,7 +212,10 @@ def _verdicts(
         score = evaluation.nodes.get(node_id)
         if score is None:
             continue
-        con = m.attackers(node_id)
+        node = m.node(node_id)
+        # A linked group has no objections of its own: those to its premises are its.
+        on = [p.id for p in m.linked_premises(node_id)] if node.is_group else [node_id]
+        con = [lk for premise in on for lk in m.attackers(premise)]
         unanswered = sum(1 for lk in con if evaluation.links[lk.id].status.value == "in")
         out[node_id] = _Verdict(
             score, score.status.value, unanswered, not con, robustness.get(node_id)
@@ -283,6 +296,7 @@ def render_dot(
         rankdir=options.direction,
         ordering="out",  # premises keep their file order, left to right
         newrank="true",
+        compound="true",  # a linked group's edge ends at its frame (lhead)
         bgcolor=theme.background,
         fontname="Helvetica",
         fontcolor=theme.text,
@@ -317,27 +331,31 @@ def render_dot(
             frames.setdefault(owners[node.id], []).append(node)
         else:
             loose.append(node)
-    for claim_id, members in frames.items():
-        with g.subgraph(name=f"cluster_{names.dot[claim_id]}") as frame:
-            frame.attr(label="", color=theme.frame, style="rounded,dashed", penwidth="1")
-            # Without its own id a frame would repeat the graph's.
-            frame.attr(id=f"frame:{names.element[claim_id]}", **{"class": "frame"})
-            for node in members:
-                _add_node(
-                    frame,
-                    m,
-                    node,
-                    names,
-                    theme,
-                    verdicts.get(node.id),
-                    checks,
-                    node.id in claims,
-                    node.id in context,
-                    overlay.marks.get(node.id, ()),
-                )
-    for node in loose:
+    groups = _group_frames(m, shown, names)
+
+    def draw(into: Digraph, node: Node) -> None:
+        if node.is_group:
+            frame = groups[node.id]
+            verdict = verdicts.get(node.id)
+            _add_group(
+                into,
+                m,
+                node,
+                frame,
+                names,
+                draw_member,
+                theme,
+                verdict,
+                node.id in context,
+                overlay.marks.get(node.id, ()),
+                options.direction,
+            )
+        elif node.id not in groups.placed:  # a group's premise is drawn in its frame
+            draw_member(into, node)
+
+    def draw_member(into: Digraph, node: Node) -> None:
         _add_node(
-            g,
+            into,
             m,
             node,
             names,
@@ -348,10 +366,22 @@ def render_dot(
             node.id in context,
             overlay.marks.get(node.id, ()),
         )
+
+    for claim_id, members in frames.items():
+        with g.subgraph(name=f"cluster_{names.dot[claim_id]}") as frame:
+            frame.attr(label="", color=theme.frame, style="rounded,dashed", penwidth="1")
+            # Without its own id a frame would repeat the graph's.
+            frame.attr(id=f"frame:{names.element[claim_id]}", **{"class": "frame"})
+            for node in members:
+                draw(frame, node)
+    for node in loose:
+        draw(g, node)
+    # A premise's place in its group is drawn by the frame, not by an edge.
+    edges = [lk for lk in links if lk.kind is not LinkKind.LINKED]
     loose_refs = _loose_refs(links, claims)
-    _arrange_heads(g, m, shown, links, names, loose_refs)
-    _add_links(g, m, links, names, theme, evaluation, loose_refs)
-    _add_ghosts(g, overlay.ghosts, names, theme)
+    _arrange_heads(g, m, shown, edges, names, loose_refs, groups)
+    _add_links(g, m, edges, names, theme, evaluation, loose_refs, groups)
+    _add_ghosts(g, overlay.ghosts, names, theme, groups)
     if options.legend:
         states = [quote_state(node, checks) for node in shown.values()]
         _add_legend(g, theme, evaluation, shown.values(), states, overlay.key)
@@ -360,6 +390,143 @@ def render_dot(
         g.attr("graph", labelloc="b", label=f'<<FONT POINT-SIZE="10">{caveat}</FONT>>')
     source: str = g.source
     return source
+
+
+@attrs.frozen
+class _GroupFrame:
+    """How one linked group is drawn: a cluster framing the premises drawn inside it,
+    side by side, and the node inside it that its link's edge ends at (clipped at the
+    frame by `lhead`): the middle premise, or an invisible point between the middle two.
+    """
+
+    cluster: str  # the cluster's DOT name
+    inside: tuple[str, ...]  # the premises drawn in this frame, in file order
+    outside: tuple[str, ...]  # premises drawn in an earlier group's frame
+    anchor: str | None  # the invisible point's DOT name, if there is one
+    end: str  # the DOT name the group's edges end at
+    conclusion: str | None  # what the group bears on
+
+
+class _GroupFrames(dict[str, _GroupFrame]):
+    """The drawn linked groups by id, and which group's frame holds each premise."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.placed: dict[str, str] = {}  # premise id -> the group whose frame holds it
+
+    def end(self, node_id: str, names: _Names) -> tuple[str, dict[str, str]]:
+        """The DOT name an edge to this node ends at, and the attribute that clips an
+        edge to a group at its frame."""
+        group = self.get(node_id)
+        if group is None:
+            return names.dot[node_id], {}
+        return group.end, {"lhead": group.cluster}
+
+
+def _group_frames(m: ArgumentMap, shown: Mapping[str, Node], names: _Names) -> _GroupFrames:
+    """Each drawn group's frame. Graphviz cannot put a node in two clusters: a premise of
+    several groups is drawn in the first group's frame (in file order), and the others
+    draw a dotted line from their frame to it."""
+    frames = _GroupFrames()
+    conclusions = {
+        lk.source: lk.target for lk in m.links if lk.kind in (LinkKind.PRO, LinkKind.CON)
+    }
+    for node in shown.values():
+        if not node.is_group:
+            continue
+        inside: list[str] = []
+        outside: list[str] = []
+        for link in m.members(node.id):
+            premise = link.source
+            if premise not in shown or premise in inside or premise in outside:
+                continue
+            if premise in frames.placed:
+                outside.append(premise)
+            else:
+                frames.placed[premise] = node.id
+                inside.append(premise)
+        cluster = f"cluster_{names.dot[node.id]}"
+        if len(inside) % 2:
+            anchor, end = None, names.dot[inside[len(inside) // 2]]
+        else:  # upper case: never a map id, as with junctions
+            anchor = end = f"A{names.dot[node.id]}"
+        frames[node.id] = _GroupFrame(
+            cluster, tuple(inside), tuple(outside), anchor, end, conclusions.get(node.id)
+        )
+    return frames
+
+
+def _add_group(
+    g: Digraph,
+    m: ArgumentMap,
+    group: Node,
+    frame: _GroupFrame,
+    names: _Names,
+    draw_member: Callable[[Digraph, Node], None],
+    theme: Theme,
+    verdict: _Verdict | None,
+    is_context: bool = False,
+    marks: tuple[Mark, ...] = (),
+    direction: str = "TB",
+) -> None:
+    """A linked group: a rounded frame around its premises, side by side in file order,
+    labelled `together` (with the group's id, if it was given one, and who argues it);
+    with evaluation its badge and tint, as a node's; greyed as context, as a node is."""
+    classes = ["group"]
+    if verdict is not None:
+        classes.append(f"status-{verdict.label}")
+        if verdict.mixed:
+            classes.append("mixed")
+        if verdict.label == "in" and verdict.unopposed:
+            classes.append("unopposed")
+    if is_context:
+        classes.append("context")
+    classes += [_mark_class(mark) for mark in marks]
+    words = ["<B>together</B>"]
+    if group.explicit_id:
+        words.append(html_text(group.id))
+    words += [html_text(name) or NBSP for name in _actor_names(m, group)]
+    muted = theme.context_text if is_context else theme.muted
+    label = f'<FONT POINT-SIZE="10" COLOR="{muted}">{" · ".join(words)}</FONT>'
+    badge = _badge_cells(verdict, theme)
+    # Tinted as a node is (an unopposed one is not): the colour says what its badge does.
+    tinted = verdict is not None and verdict.tint != "unopposed"
+    fill = theme.status_fill[verdict.tint] if verdict is not None and tinted else None
+    marked = f'<TD ALIGN="LEFT">{_mark_badges(marks)}</TD><TD WIDTH="6"></TD>' if marks else ""
+    border = marks[0].colour if marks else (theme.context_text if is_context else theme.group_frame)
+    with g.subgraph(name=frame.cluster) as cluster:
+        cluster.attr(
+            label=(
+                '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+                f'{marked}<TD ALIGN="LEFT" VALIGN="BOTTOM">{label}</TD>{badge}</TR></TABLE>>'
+            ),
+            # At the left: the edge to the group meets the frame in the middle.
+            labeljust="l",
+            labelloc="t",
+            style="rounded,filled" if tinted else "rounded",
+            color=border,
+            fillcolor=fill or theme.background,
+            penwidth="3" if marks else "1.4",
+            margin="10",
+            tooltip=esc_string(_group_tooltip(m, group, frame, verdict)),
+        )
+        cluster.attr(id=names.element[group.id], **{"class": " ".join(classes)})
+        with cluster.subgraph() as row:
+            row.attr(rank="same")
+            ends = [names.dot[p] for p in frame.inside]
+            if frame.anchor is not None:
+                ends.insert(len(ends) // 2, frame.anchor)
+                row.node(
+                    frame.anchor, label="", shape="point", width="0", height="0", style="invis"
+                )
+            for premise in frame.inside:
+                draw_member(row, m.node(premise))
+            if direction in ("LR", "RL"):
+                # Sideways, Graphviz lays a cluster's flat edges out bottom to top (and the
+                # rest of the graph top to bottom): reversed, the premises read downwards.
+                ends.reverse()
+            for left, right in zip(ends, ends[1:], strict=False):
+                row.edge(left, right, style="invis")
 
 
 # Rough sizes in inches of a drawn premise and of one rank, to shape the whole.
@@ -376,13 +543,23 @@ def _loose_refs(links: list[Link], claims: set[str]) -> set[str]:
     return {lk.id for lk in links if lk.is_ref and (lk.source in written or lk.source in claims)}
 
 
-def _rank_spans(m: ArgumentMap, links: list[Link]) -> dict[str, int]:
+def _pointed(links: list[Link], groups: Iterable[str]) -> set[str]:
+    """The links drawn through a point: those an undercut aims at (a junction), and those
+    from a linked group (a gate: an invisible point above the frame). Graphviz leaves
+    edges into a cluster out of `ordering=out`; an edge to a gate outside the frame keeps
+    the group in its place among its siblings."""
+    groups = set(groups)
+    undercut = {lk.target for lk in links if lk.kind is LinkKind.UNDERCUT}
+    return {lk.id for lk in links if lk.id in undercut or lk.source in groups}
+
+
+def _rank_spans(m: ArgumentMap, links: list[Link], pointed: set[str]) -> dict[str, int]:
     """For each link, how many ranks its source stands below the node it hangs under
     in `_arrange_heads` (an undercut: the conclusion of the step it attacks).
 
-    The same minimum lengths `_add_links` gives the edges: a link that carries a
-    junction, and its siblings, take two ranks; an undercut hangs one rank below
-    the junction of the step it attacks.
+    The same minimum lengths `_add_links` gives the edges: a link drawn through a
+    point (`_pointed`), and its siblings, take two ranks; an undercut hangs one rank
+    below the junction of the step it attacks.
     """
     into_node: dict[str, list[Link]] = {}
     onto_link: dict[str, list[Link]] = {}
@@ -401,8 +578,8 @@ def _rank_spans(m: ArgumentMap, links: list[Link]) -> dict[str, int]:
     spans: dict[str, int] = {}
     for link in links:
         ends = onto_link if link.kind is LinkKind.UNDERCUT else into_node
-        split = link.id in onto_link
-        low = not split and any(s.id in onto_link for s in ends.get(link.target, []))
+        split = link.id in pointed
+        low = not split and any(s.id in pointed for s in ends.get(link.target, []))
         span = 2 if split or low else 1
         if link.kind is LinkKind.UNDERCUT:
             span += junction_depth(link.target)
@@ -417,6 +594,7 @@ def _arrange_heads(
     links: list[Link],
     names: _Names,
     loose_refs: set[str],
+    groups: _GroupFrames,
 ) -> None:
     """Put the nodes nothing is drawn above (the claims) in rows, in file order.
 
@@ -428,7 +606,7 @@ def _arrange_heads(
     """
     children: dict[str, list[tuple[str, int]]] = {}
     constrained: set[str] = set()
-    spans = _rank_spans(m, links)
+    spans = _rank_spans(m, links, _pointed(links, groups))
     for link in links:
         if link.id in loose_refs:
             continue
@@ -438,9 +616,16 @@ def _arrange_heads(
             # An undercut hangs under the conclusion of the step it attacks.
             step = m.get_link(step.target)
             parent = step.target if step is not None else parent
-        children.setdefault(parent, []).append((link.source, spans[link.id]))
-        constrained.add(link.source)
-    heads = [n.id for n in shown.values() if n.id not in constrained]
+        # A linked group is drawn as its premises, side by side in its frame.
+        frame = groups.get(link.source)
+        for source in frame.inside if frame is not None else (link.source,):
+            children.setdefault(parent, []).append((source, spans[link.id]))
+            constrained.add(source)
+    # A group's premise stands in its frame, even a claim (the frame holds it), unless
+    # nothing is drawn above the group.
+    hung = {link.source for link in links if link.id not in loose_refs}
+    constrained.update(p for p, group in groups.placed.items() if group in hung)
+    heads = [n.id for n in shown.values() if n.id not in constrained and not n.is_group]
     if not heads:
         return
     order = {node_id: index for index, node_id in enumerate(shown)}
@@ -653,18 +838,7 @@ def _label(
             length += len(raw) + 3
         joined = '<BR ALIGN="LEFT"/>'.join(" · ".join(line) for line in meta_lines)
         meta = f'<FONT POINT-SIZE="10" COLOR="{muted}">{joined}</FONT>'
-    badge = ""
-    if verdict is not None:
-        words = verdict.badge
-        status = verdict.tint
-        badge = (
-            '<TD WIDTH="8"></TD><TD ALIGN="RIGHT" VALIGN="BOTTOM">'
-            '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-            f'<TD FIXEDSIZE="TRUE" WIDTH="{_badge_width(words)}" HEIGHT="15" '
-            f'BGCOLOR="{theme.status_badge.get(status, theme.muted)}">'
-            f'<FONT POINT-SIZE="10" COLOR="{theme.badge_text.get(status, "white")}">{words}</FONT>'
-            "</TD></TR></TABLE></TD>"
-        )
+    badge = _badge_cells(verdict, theme)
     rows = []
     span = ' COLSPAN="3"' if badge else ""
     shortfall = _width_shortfall(lines, 15 if is_claim else 12, bold=is_claim)
@@ -685,6 +859,22 @@ def _label(
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
         + "".join(rows)
         + "</TABLE>>"
+    )
+
+
+def _badge_cells(verdict: _Verdict | None, theme: Theme) -> str:
+    """The cells of a label's row that hold the badge, at its right ("" without one)."""
+    if verdict is None:
+        return ""
+    words = verdict.badge
+    status = verdict.tint
+    return (
+        '<TD WIDTH="8"></TD><TD ALIGN="RIGHT" VALIGN="BOTTOM">'
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+        f'<TD FIXEDSIZE="TRUE" WIDTH="{_badge_width(words)}" HEIGHT="15" '
+        f'BGCOLOR="{theme.status_badge.get(status, theme.muted)}">'
+        f'<FONT POINT-SIZE="10" COLOR="{theme.badge_text.get(status, "white")}">{words}</FONT>'
+        "</TD></TR></TABLE></TD>"
     )
 
 
@@ -735,6 +925,30 @@ def _tooltip(
     return "\n".join(out)
 
 
+def _group_tooltip(
+    m: ArgumentMap, group: Node, frame: _GroupFrame, verdict: _Verdict | None
+) -> str:
+    parent = frame.conclusion
+    bears = f"bear on {parent} only together" if parent else "bear only together"
+    out = [f"Linked group {group.id}: its premises {bears}"]
+    out += [f"+ {m.node(p).text}" for p in frame.inside]
+    out += [f"+ {m.node(p).text} (drawn in another group's frame)" for p in frame.outside]
+    for actor_id in group.by:
+        actor = m.actors.get(actor_id)
+        out.append(f"By {actor.name}" if actor is not None else f"By {actor_id}")
+    if group.tags:
+        out.append("Tags: " + ", ".join(group.tags))
+    if group.note:
+        out.append(f"Note: {group.note}")
+    if verdict is not None:
+        cap = f", at most its weight {group.weight:g}" if group.weight is not None else ""
+        out.append(
+            f"It stands while every premise stands; its strength is its weakest premise's{cap}."
+        )
+        out += verdict.tooltip()
+    return "\n".join(out)
+
+
 def _add_links(
     g: Digraph,
     m: ArgumentMap,
@@ -743,11 +957,13 @@ def _add_links(
     theme: Theme,
     evaluation: Evaluation | None,
     loose_refs: set[str],
+    groups: _GroupFrames,
 ) -> None:
     """Edges drawn from conclusion to premise with the arrowhead at the conclusion.
 
     Drawing them that way round puts conclusions above premises, and with
     `ordering=out` keeps each conclusion's premises in the order they are written.
+    A linked group's edge ends at its frame (`lhead`), from a node inside it.
     """
     # Kept apart: a premise without an id has its link's id as its node id, so
     # one string can name both the premise (for its own pro and con) and the
@@ -758,10 +974,11 @@ def _add_links(
         ends = onto_link if link.kind is LinkKind.UNDERCUT else into_node
         ends.setdefault(link.target, []).append(link)
 
-    # Conclusions (and undercut steps) with at least one premise whose link carries a
-    # junction: found once, not by rescanning the siblings of each link (quadratic).
+    pointed = _pointed(links, groups)
+    # Conclusions (and undercut steps) with at least one premise whose link is drawn
+    # through a point: found once, not by rescanning the siblings of each link (quadratic).
     split_under = {
-        id(ends): {t for t, ls in ends.items() if any(s.id in onto_link for s in ls)}
+        id(ends): {t for t, ls in ends.items() if any(s.id in pointed for s in ls)}
         for ends in (into_node, onto_link)
     }
 
@@ -770,8 +987,8 @@ def _add_links(
 
     def emit(end: str, link: Link) -> None:
         colour, arrow, style = _link_look(link.kind, theme)
-        split = link.id in onto_link
-        # Siblings of a link that carries a junction go one rank further down, so
+        split = link.id in pointed
+        # Siblings of a link drawn through a point go one rank further down, so
         # that all premises of a conclusion stay in one row.
         ends = onto_link if link.kind is LinkKind.UNDERCUT else into_node
         low = not split and link.target in split_under[id(ends)]
@@ -791,22 +1008,35 @@ def _add_links(
         if link.id in loose_refs:
             # A node stays where it is written; a ref only draws a line to it.
             edge_attrs["constraint"] = "false"
-        source = names.dot[link.source]
+        source, clip = groups.end(link.source, names)
         if not split:
-            g.edge(end, source, **edge_attrs)
+            g.edge(end, source, **edge_attrs, **clip)
             return
         junction = _junction(link.id)
-        g.node(
-            junction,
-            id=f"junction:{_link_element(link.id).removeprefix('link:')}",
-            **{"class": "junction"},
-            shape="point",
-            width="0.08",
-            color=colour,
-            fillcolor=colour,
-            style="filled",
-            tooltip=esc_string(f"The inference of {link.id}, which an undercut attacks"),
-        )
+        element = _link_element(link.id).removeprefix("link:")
+        if link.id in onto_link:
+            g.node(
+                junction,
+                id=f"junction:{element}",
+                **{"class": "junction"},
+                shape="point",
+                width="0.08",
+                color=colour,
+                fillcolor=colour,
+                style="filled",
+                tooltip=esc_string(f"The inference of {link.id}, which an undercut attacks"),
+            )
+        else:  # a linked group's gate: the line runs through it unbroken
+            g.node(
+                junction,
+                id=f"gate:{element}",
+                **{"class": "gate"},
+                label="",
+                shape="point",
+                width="0",
+                height="0",
+                style="invis",
+            )
         g.edge(end, junction, **edge_attrs)
 
         def link_part() -> None:
@@ -819,13 +1049,14 @@ def _add_links(
                 dir="none",
                 color=colour,
                 style=style,
+                **clip,
             )
 
         # The junction's edges in the order their far ends are written (`ordering=out`
         # applies to them too): an undercut written under the premise comes after it,
         # one that refs a node written earlier comes before, as that node stands.
         below = [(link.source, link_part)] + [
-            (u.source, lambda u=u: emit(junction, u)) for u in onto_link[link.id]
+            (u.source, lambda u=u: emit(junction, u)) for u in onto_link.get(link.id, [])
         ]
         for _, draw in sorted(below, key=lambda item: _written_at(m, item[0])):
             draw()
@@ -833,6 +1064,24 @@ def _add_links(
     for link in links:
         if link.kind is not LinkKind.UNDERCUT:
             emit(end_name(link), link)
+    for group_id, frame in groups.items():
+        for member in m.members(group_id):
+            premise = member.source
+            if premise not in frame.outside:
+                continue
+            # Drawn in another group's frame: a dotted line from this frame to it.
+            g.edge(
+                frame.end,
+                names.dot[premise],
+                ltail=frame.cluster,
+                dir="none",
+                style="dotted",
+                color=theme.group_frame,
+                constraint="false",
+                id=_link_element(member.id),
+                **{"class": "link linked"},
+                tooltip=esc_string(f"{premise} is also a premise of the linked group {group_id}"),
+            )
 
 
 def _written_at(m: ArgumentMap, node_id: str) -> tuple[int, int]:
@@ -845,10 +1094,17 @@ def _link_look(kind: LinkKind, theme: Theme) -> tuple[str, str, str]:
         return theme.pro, "normal", "solid"
     if kind is LinkKind.CON:
         return theme.con, "tee", theme.con_style
+    if kind is LinkKind.LINKED:  # a removed group premise's ghost (argmap diff)
+        return theme.group_frame, "none", "dotted"
     return theme.undercut, "tee", "dashed"
 
 
-_LINK_VERBS = {LinkKind.PRO: "supports", LinkKind.CON: "opposes", LinkKind.UNDERCUT: "undercuts"}
+_LINK_VERBS = {
+    LinkKind.PRO: "supports",
+    LinkKind.CON: "opposes",
+    LinkKind.UNDERCUT: "undercuts",
+    LinkKind.LINKED: "is a premise of",
+}
 
 
 def _link_tooltip(m: ArgumentMap, link: Link, evaluation: Evaluation | None) -> str:
@@ -883,9 +1139,16 @@ def _mark_badges(marks: Iterable[Mark]) -> str:
     )
 
 
-def _add_ghosts(g: Digraph, ghosts: Iterable[Ghost], names: _Names, theme: Theme) -> None:
+def _add_ghosts(
+    g: Digraph,
+    ghosts: Iterable[Ghost],
+    names: _Names,
+    theme: Theme,
+    groups: _GroupFrames | None = None,
+) -> None:
     """Each ghost faded and dashed, with its mark, joined to its parent as it was (a
-    node of the map, or `ghost:<id>`, another ghost)."""
+    node of the map, a linked group's frame, or `ghost:<id>`, another ghost)."""
+    groups = groups if groups is not None else _GroupFrames()
     ghosts = tuple(ghosts)
     # Upper case: never a map id.
     ghost_names = {f"ghost:{ghost.id}": f"G{i}" for i, ghost in enumerate(ghosts, start=1)}
@@ -911,6 +1174,10 @@ def _add_ghosts(g: Digraph, ghosts: Iterable[Ghost], names: _Names, theme: Theme
         )
         parent = None if ghost.parent is None else names.dot.get(ghost.parent)
         parent = parent or ghost_names.get(ghost.parent or "")
+        clip: dict[str, str] = {}
+        frame = groups.get(ghost.parent or "")
+        if frame is not None:  # a removed premise of a group: from its frame
+            parent, clip = frame.end, {"ltail": frame.cluster}
         if parent is not None:
             _, arrow, _ = _link_look(ghost.kind, theme)
             g.edge(
@@ -922,6 +1189,7 @@ def _add_ghosts(g: Digraph, ghosts: Iterable[Ghost], names: _Names, theme: Theme
                 style="dashed",
                 id=f"ghost-link:{index}",
                 **{"class": f"ghost-link {ghost.kind.value}"},
+                **clip,
             )
 
 
@@ -975,7 +1243,29 @@ def _add_legend(
                 penwidth="2.2" if is_claim else "1",
                 **{"class": "legend"},
             )
-        rows.append([name for name, *_ in samples])
+        sample_row = [name for name, *_ in samples]
+        if any(n.is_group for n in nodes):
+            # A small frame like a linked group's, around two small premises.
+            key.node(
+                "Lgroup",
+                label=(
+                    '<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="4" CELLPADDING="3">'
+                    '<TR><TD BORDER="0" COLSPAN="2" ALIGN="LEFT">'
+                    f'<FONT POINT-SIZE="9" COLOR="{theme.muted}"><B>together</B></FONT></TD></TR>'
+                    f'<TR><TD COLOR="{theme.border}">premise</TD>'
+                    f'<TD COLOR="{theme.border}">premise</TD></TR>'
+                    '<TR><TD BORDER="0" COLSPAN="2"><FONT POINT-SIZE="9">linked premises: they'
+                    "<BR/>bear on it only together</FONT></TD></TR></TABLE>>"
+                ),
+                style="rounded,filled",
+                fillcolor=theme.background,
+                color=theme.group_frame,
+                penwidth="1.4",
+                margin="0.02,0.02",
+                **{"class": "legend group"},
+            )
+            sample_row.append("Lgroup")
+        rows.append(sample_row)
 
         kinds = [
             (LinkKind.PRO, "supports"),

@@ -1,6 +1,7 @@
 """Choosing what to draw: the whole map, the nodes within `--depth` links of the claims,
 or with `--focus` a node, what bears on it and the nodes it bears on (drawn as context);
 the links whose ends are drawn; and, for `--cluster`, the claim each node is written under.
+A linked group and its premises are chosen, or left out, together: never half a frame.
 """
 
 from __future__ import annotations
@@ -18,24 +19,33 @@ def descendants(m: ArgumentMap, roots: Iterable[str], depth: int | None) -> dict
     """Each node within `depth` links below the roots (what bears on them), with its distance.
 
     An undercutter counts as one link below the conclusion of the link it attacks, like
-    the premise of that link.
+    the premise of that link. A linked group comes whole: its premises are at the group's
+    distance (the group is one reason, drawn as one frame).
     """
     seen: dict[str, int] = {}
-    frontier = [r for r in roots if m.get_node(r) is not None]
-    for r in frontier:
-        seen.setdefault(r, 0)
+
+    def reach(node_id: str, level: int, into: list[str]) -> None:
+        if node_id in seen:
+            return
+        seen[node_id] = level
+        into.append(node_id)
+        for member in m.members(node_id):
+            reach(member.source, level, into)
+
+    frontier: list[str] = []
+    for r in roots:
+        if m.get_node(r) is not None:
+            reach(r, 0, frontier)
     level = 0
     while frontier and (depth is None or level < depth):
         level += 1
         nxt: list[str] = []
         for node_id in frontier:
             for link in m.incoming(node_id):
-                if link.kind is LinkKind.UNDERCUT:
+                if link.kind in (LinkKind.UNDERCUT, LinkKind.LINKED):
                     continue
                 for source in _sources_on(m, link):
-                    if source not in seen:
-                        seen[source] = level
-                        nxt.append(source)
+                    reach(source, level, nxt)
         frontier = nxt
     return seen
 
@@ -101,15 +111,22 @@ def visible(m: ArgumentMap, options: RenderOptions) -> tuple[dict[str, Node], se
         # An undercut of the focus's own link disputes that the focus bears on
         # its parent: one link below the focus, like its own premises.
         below = None if options.depth is None else options.depth - 1
+        # A premise of a linked group bears on the parent through the group's link.
+        bearing = {options.focus} | {
+            lk.target for lk in m.links if lk.kind is LinkKind.LINKED and lk.source == options.focus
+        }
         attackers = [
             source
             for link in m.links
-            if link.source == options.focus
+            if link.source in bearing and link.kind is not LinkKind.LINKED
             for source in list(_sources_on(m, link))[1:]
         ]
         for node_id, distance in descendants(m, attackers, below).items():
             keep.setdefault(node_id, distance + 1)
     context = {c for c in context_of(m, options.focus) if c not in keep}
+    # Never half a frame: a linked group in the context brings its other premises.
+    for group_id in list(context):
+        context.update(lk.source for lk in m.members(group_id) if lk.source not in keep)
     shown = (n for n in _file_order(m.unique_nodes()) if n.id in keep or n.id in context)
     return {n.id: n for n in shown}, context
 

@@ -31,6 +31,7 @@ class Theme:
     status_style: Mapping[str, str]  # extra node style per status ("diagonals" in print)
     context_text: str  # nodes shown only to give context (--focus)
     frame: str  # cluster borders
+    group_frame: str  # the border of a linked group's frame
 
 
 THEMES: dict[str, Theme] = {
@@ -70,6 +71,7 @@ THEMES: dict[str, Theme] = {
         status_style={},
         context_text="#80868b",
         frame="#bdc1c6",
+        group_frame="#5f6368",
     ),
     "dark": Theme(
         name="dark",
@@ -107,6 +109,7 @@ THEMES: dict[str, Theme] = {
         status_style={},
         context_text="#7d8187",
         frame="#5f6368",
+        group_frame="#bdc1c6",
     ),
     # Greyscale: the arrowheads (arrow, tee), the line styles (thin, bold,
     # dashed) and the node patterns carry every difference colour carries.
@@ -146,6 +149,7 @@ THEMES: dict[str, Theme] = {
         status_style={"out": "diagonals"},
         context_text="#707070",
         frame="#909090",
+        group_frame="black",
     ),
 }
 

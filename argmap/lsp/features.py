@@ -350,6 +350,9 @@ def retext(
     if len(written) != 1:
         return None
     index, node = written[0]
+    linked = LinkKind.LINKED
+    if any(lk.kind is linked and lk.source == node.id for lk in m.links):
+        return None  # a linked group's text is made of its premises' words: check it whole
     col = node.field_positions["text"].column - 1
     span = token_span(a.lines, line, col)
     if span.end_line != line or not col <= start <= end <= span.end_col:

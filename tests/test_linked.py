@@ -401,3 +401,31 @@ def test_on_a_cyclic_map_removing_a_premise_also_removes_its_group() -> None:
     by_premise = {c.premise: c for c in x.contributions or ()}
     assert by_premise["assent"].without == pytest.approx(0.25, abs=1e-6)
     assert by_premise["pilot"].without == pytest.approx(0.35, abs=1e-6)
+
+
+def test_an_objection_made_of_premises_together_is_one_con_reason() -> None:
+    # a plain pro first, so that the group is not the first reason looked at
+    text = HEAD + (
+        "  c:\n    text: C.\n    pro: [P.]\n    con:\n      - linked:\n"
+        "          - {id: a, text: A., weight: 0.9}\n          - {id: b, text: B., weight: 0.7}\n"
+    )
+    m = loads_map(text)
+    (x,) = explain(m, evaluate(m), ["c"])
+    (group,) = x.groups
+    assert (group.side, group.weakest, group.strength) == ("con", "b", pytest.approx(0.7))
+    assert "c.con.1 is one con reason: a and b together, as strong as its weakest, b (0.70)." in (
+        why_lines(x)
+    )
+
+
+def test_a_cap_equal_to_the_weakest_premise_names_the_premise() -> None:
+    m = loads_map(with_weights(0.9, 0.6, "        weight: 0.6\n"))
+    (x,) = explain(m, evaluate(m), ["c"])
+    assert x.groups[0].weakest == "b"
+
+
+def test_without_a_claim_the_map_lists_it_no_more() -> None:
+    from argmap.explain import without
+
+    rest = without(load_map(LINKED), {"assent"})
+    assert rest.claims == ("delay",)

@@ -145,12 +145,17 @@ def test_the_counts_are_the_ones_the_readmes_state(scomm: ArgumentMap) -> None:
         len(quotes),
         len(scomm.actors),
     )
+    groups = [n for n in scomm.unique_nodes() if n.is_group]
     assert counts == (15, 44, 3, 72, 13)
+    assert [len(scomm.members(g.id)) for g in groups] == [2]
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     maps_readme = (REPO / "maps" / "README.md").read_text(encoding="utf-8")
-    assert "fifteen contested claims, 44 premises (3 of them reconstructed)" in readme
+    assert (
+        "fifteen contested claims, 44 premises (3 of them reconstructed, 2 of them\nlinked:"
+        in readme
+    )
     assert "Fifteen contested claims" in maps_readme
-    assert "44 premises, three of them reconstructed" in maps_readme
+    assert "44 premises, three of them reconstructed, two linked" in maps_readme
     assert "Thirteen actors" in maps_readme
     assert {q.source for q in quotes} == {"itt"}
 

@@ -26,6 +26,7 @@ import attrs
 from lsprotocol import types
 
 from argmap.errors import ArgmapError, Diagnostic, MapLoadError, Position, Severity, error
+from argmap.incremental import Basis, reload
 from argmap.load import MAX_FILE_BYTES, loads_map
 from argmap.lsp.spans import (
     Span,
@@ -147,6 +148,9 @@ class Analysis:
     _anchors: list[Occurrence] | None = None
     _checks: QuoteChecks | None = None
     _score_lines: dict[str, str] | None = None
+    # When `map` is None because one claim, edited, does not load: the last version that
+    # loaded, for `recheck` to go on from (see argmap.incremental).
+    _basis: Basis | None = None
 
     # -- positions
 
@@ -322,9 +326,65 @@ def reanalyse(
     node's text is replaced. Any other edit is checked in full by `analyse`.
     """
     quick = retext(previous, text, line, start, end, inserted)
+    if quick is None:
+        quick = recheck(previous, text, line, start, line, end, inserted)
     if quick is not None:
         return quick
     return analyse(text, previous.path, previous.settings, previous.texts, previous.encoding)
+
+
+def recheck(
+    a: Analysis,
+    text: str,
+    start_line: int,
+    start: int,
+    end_line: int,
+    end: int,
+    inserted: str,
+) -> Analysis | None:
+    """The analysis of `text`, which is `a.text` with the code points from column `start` of
+    0-based line `start_line` to column `end` of `end_line` replaced by `inserted`, found by
+    checking again only the claim the edit is in (`argmap.incremental`): the same findings
+    and map as `analyse`. None if the edit needs a full check."""
+    basis = a._basis
+    if basis is None and a.map is not None:
+        basis = Basis(a.lines, a.map)
+    if basis is None or "\r" in inserted or "\r" in text or _size(text) > MAX_FILE_BYTES:
+        return None
+    lines = a.lines
+    if not 0 <= start_line <= end_line < len(lines):
+        return None
+    if not (0 <= start <= len(lines[start_line]) and 0 <= end <= len(lines[end_line])):
+        return None
+    if start_line == end_line and start > end:
+        return None
+    head = sum(map(len, lines[:start_line])) + start_line  # each line break is one "\n"
+    tail = head + sum(map(len, lines[start_line:end_line])) + end_line - start_line
+    if text != a.text[: head + start] + inserted + a.text[tail + end :]:
+        return None  # not the edit we were told about
+    replaced = (lines[start_line][:start] + inserted + lines[end_line][end:]).split("\n")
+    new_lines = [*lines[:start_line], *replaced, *lines[end_line + 1 :]]
+    found = reload(
+        basis,
+        new_lines,
+        start_line,
+        end_line + 1,
+        start_line + len(replaced),
+        sources=a.texts,
+    )
+    if found is None:
+        return None
+    return Analysis(
+        a.path,
+        text,
+        new_lines,
+        found.map,
+        found.diagnostics,
+        a.settings,
+        a.texts,
+        a.encoding,
+        basis=found.basis if found.map is None else None,
+    )
 
 
 def retext(

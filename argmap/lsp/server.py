@@ -5,7 +5,9 @@ analysis of the document. A document is analysed when it is opened or saved,
 and a moment after the last change (typing a word re-checks once, not once a
 letter). A request that arrives before that moment analyses the text it sees.
 A change that only retypes a node's text cannot change what the checks find:
-its analysis is brought up to date at once, without a full check.
+its analysis is brought up to date at once, without a full check; a change
+inside one claim is brought up to date at once by reading that claim again
+(`argmap.incremental`) and validating the whole map.
 """
 
 from __future__ import annotations
@@ -88,7 +90,8 @@ class ArgmapLanguageServer(LanguageServer):
 
     def retext(self, params: types.DidChangeTextDocumentParams) -> None:
         """Bring the analysis up to date at once if the change only retypes a node's text
-        (`features.retext`); any other change waits for the debounced full check."""
+        (`features.retext`) or stays inside one claim (`features.recheck`); any other change
+        waits for the debounced full check."""
         uri = params.text_document.uri
         cached = self.analyses.get(uri)
         changes = params.content_changes
@@ -97,14 +100,19 @@ class ArgmapLanguageServer(LanguageServer):
         change = changes[0]
         if not isinstance(change, types.TextDocumentContentChangePartial):
             return
-        if change.range.start.line != change.range.end.line:
-            return
         previous = cached[1]
+        if change.range.end.line >= len(previous.lines):
+            return
         line, start = previous.from_lsp(change.range.start)
-        _line, end = previous.from_lsp(change.range.end)
+        end_line, end = previous.from_lsp(change.range.end)
         document = self.workspace.get_text_document(uri)
+        text = document.source
         try:
-            found = features.retext(previous, document.source, line, start, end, change.text)
+            found = None
+            if line == end_line:
+                found = features.retext(previous, text, line, start, end, change.text)
+            if found is None:
+                found = features.recheck(previous, text, line, start, end_line, end, change.text)
         except Exception:
             logger.exception("argmap lsp: the quick check of %s failed", uri)
             return

@@ -22,12 +22,13 @@ and on any document whose line breaks are not all `\\n`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 import attrs
 
 from argmap.errors import Diagnostic, Position
+from argmap.gcpause import gc_paused
 from argmap.load import load_claim_part
 from argmap.model import Actor, ArgumentMap, Link, Node, Quote, Source
 from argmap.quotes import SourceTexts
@@ -54,6 +55,19 @@ class Basis:
     lines: Sequence[str]
     map: ArgumentMap
     dirty: tuple[int, int, int] | None = None  # (first, basis_end, end)
+    # The map's search for a ref cycle ran and found none (see `_still_acyclic`).
+    acyclic: bool = False
+
+    @classmethod
+    def of(cls, lines: Sequence[str], m: ArgumentMap, diagnostics: Iterable[Diagnostic]) -> Basis:
+        """The basis of a map and what `validate_map` found in it."""
+        return cls(lines, m, acyclic=_searched_no_cycle(m, diagnostics))
+
+
+def _searched_no_cycle(m: ArgumentMap, diagnostics: Iterable[Diagnostic]) -> bool:
+    """`validate_map` looked for a ref cycle and found none: it looks unless the map
+    allows cycles or has a duplicated id (E101), and says E103 if it finds one."""
+    return not m.allow_cycles and not any(d.code in ("E101", "E103") for d in diagnostics)
 
 
 @attrs.frozen
@@ -94,7 +108,10 @@ def reload(
     # told: then no shortcut.
     if lines[:lo] != basis.lines[:lo] or lines[new_hi:] != basis.lines[basis_hi:]:
         return None
-    return _reload(basis, lines, lo, basis_hi, new_hi, sources)
+    # As `loads_map` does: the new map is there to stay, and the collector would walk the
+    # whole of it (and the old one) again and again while it is built and checked.
+    with gc_paused(keep=True):
+        return _reload(basis, lines, lo, basis_hi, new_hi, sources)
 
 
 def _claim_starts(m: ArgumentMap) -> tuple[list[int], int] | None:
@@ -193,7 +210,25 @@ def _reload(
     new = _splice(m, starts, index, basis_stop, part.nodes, part.links, warnings, cid, delta)
     if new is None:
         return None
-    return Reloaded(new, validate_map(new, sources=sources), Basis(lines, new))
+    acyclic = basis.acyclic and _still_acyclic(part.links)
+    diagnostics = validate_map(new, sources=sources, acyclic=acyclic)
+    return Reloaded(new, diagnostics, Basis.of(lines, new, diagnostics))
+
+
+def _still_acyclic(links: Sequence[Link]) -> bool:
+    """Whether the map with the claim read again (whose links are `links`) has no ref cycle,
+    given that the map before had none: so if no ref is written in the claim.
+
+    Why: a node depends on the links written under it, a link on its source node and on
+    the undercuts written under it. A link that is not a ref has its source written in its
+    own claim; so from the claim's nodes and links, only a ref written in the claim leads
+    out of it, and without one, no cycle passes through the claim (its nodes and links
+    form a tree, which refs from elsewhere may enter but never leave). A cycle that avoids
+    the claim was there before: outside the claim, each link names the node it named
+    before or none (unless an id is now defined twice: then `validate_map` does not search,
+    and had one been twice before, it would not have searched then).
+    """
+    return not any(link.is_ref for link in links)
 
 
 # Errors of YAML reading that stand where they are found, whatever follows in the file.

@@ -315,3 +315,37 @@ def test_an_edit_that_is_not_the_one_described_gets_no_answer() -> None:
     edited, (line, col, end_line, end, _new) = edit_of(SMALL, "by: crane", "by: crone")
     assert features.recheck(before, edited, line, col, end_line, end, "x") is None
     assert features.recheck(before, edited, line + 1, col, end_line + 1, end, "crone") is None
+
+
+def test_the_search_for_a_cycle_is_left_out_only_after_an_edit_without_refs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from argmap import validate
+
+    searched: list[str] = []
+    find_cycle = validate.find_cycle
+
+    def counted(m: object) -> object:
+        searched.append("x")
+        return find_cycle(m)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(validate, "find_cycle", counted)
+    before = analyse(SMALL, PATH)
+    assert searched == ["x"]
+    # c2's premise p2 has no ref under it, but c2 has one: searched.
+    edited, edit = edit_of(SMALL, "Nobody asked", "Nobody has asked")
+    got = features.recheck(before, edited, *edit)
+    assert got is not None and searched == ["x", "x"]
+    # A claim without a ref: not searched, and the same findings.
+    plain = SMALL.replace("      - ref: p1\n", "")
+    before = analyse(plain, PATH)
+    searched.clear()
+    edited, edit = edit_of(plain, "id: p2", "id: p3")
+    got = features.recheck(before, edited, *edit)
+    assert got is not None and searched == []
+    same_as_full(got, edited)
+    # A ref written into it: searched, and found.
+    edited, edit = edit_of(plain, "      - id: p2", "      - ref: c1\n      - id: p2")
+    got = features.recheck(before, edited, *edit)
+    assert got is not None and "E103" in codes(got)
+    same_as_full(got, edited)

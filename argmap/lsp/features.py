@@ -348,7 +348,7 @@ def recheck(
     and map as `analyse`. None if the edit needs a full check."""
     basis = a._basis
     if basis is None and a.map is not None:
-        basis = Basis(a.lines, a.map)
+        basis = Basis.of(a.lines, a.map, a.diagnostics)
     if basis is None or "\r" in inserted or "\r" in text or _size(text) > MAX_FILE_BYTES:
         return None
     lines = a.lines

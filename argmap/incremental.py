@@ -32,7 +32,7 @@ from argmap.gcpause import gc_paused
 from argmap.load import load_claim_part
 from argmap.model import Actor, ArgumentMap, Link, Node, Quote, Source
 from argmap.quotes import SourceTexts
-from argmap.validate import validate_map
+from argmap.validate import find_cycle, validate_map
 
 # Line breaks YAML counts besides `\n`: with one of them the loader's line numbers are not
 # the lines of a text split at `\n`, and this module would put things on the wrong line.
@@ -210,25 +210,27 @@ def _reload(
     new = _splice(m, starts, index, basis_stop, part.nodes, part.links, warnings, cid, delta)
     if new is None:
         return None
-    acyclic = basis.acyclic and _still_acyclic(part.links)
+    acyclic = basis.acyclic and _still_acyclic(new, part.links)
     diagnostics = validate_map(new, sources=sources, acyclic=acyclic)
     return Reloaded(new, diagnostics, Basis.of(lines, new, diagnostics))
 
 
-def _still_acyclic(links: Sequence[Link]) -> bool:
+def _still_acyclic(new: ArgumentMap, links: Sequence[Link]) -> bool:
     """Whether the map with the claim read again (whose links are `links`) has no ref cycle,
-    given that the map before had none: so if no ref is written in the claim.
+    given that the map before had none: so if no cycle passes through a ref written in the
+    claim (a search of what those refs depend on, not of the whole map).
 
     Why: a node depends on the links written under it, a link on its source node and on
     the undercuts written under it. A link that is not a ref has its source written in its
     own claim; so from the claim's nodes and links, only a ref written in the claim leads
-    out of it, and without one, no cycle passes through the claim (its nodes and links
-    form a tree, which refs from elsewhere may enter but never leave). A cycle that avoids
-    the claim was there before: outside the claim, each link names the node it named
-    before or none (unless an id is now defined twice: then `validate_map` does not search,
-    and had one been twice before, it would not have searched then).
+    out of it, and without one they form a tree. A cycle through the claim therefore runs
+    through one of its refs. A cycle that avoids the claim was there before: outside the
+    claim, each link names the node it named before or none (unless an id is now defined
+    twice: then `validate_map` does not search, and had one been twice before, it would
+    not have searched then).
     """
-    return not any(link.is_ref for link in links)
+    refs = [link.id for link in links if link.is_ref]
+    return not refs or find_cycle(new, refs) is None
 
 
 # Errors of YAML reading that stand where they are found, whatever follows in the file.

@@ -254,17 +254,22 @@ def _dependencies(m: ArgumentMap, item: _Item) -> list[_Item]:
     return [("link", lk.id) for lk in m.incoming(name) if lk.kind is not LinkKind.UNDERCUT]
 
 
-def find_cycle(m: ArgumentMap) -> list[str] | None:
+def find_cycle(m: ArgumentMap, links: Iterable[str] | None = None) -> list[str] | None:
     """Node ids around a cycle (first repeated last), or None if the map is acyclic.
 
     A node depends on the links into it; a link on its source node and on its
-    undercutters. Iterative depth-first search: no recursion limit.
+    undercutters. Iterative depth-first search: no recursion limit. With `links`
+    (link ids), only what they depend on is searched: None if no cycle passes there.
     """
     grey, black = 1, 2
     colour: dict[_Item, int] = {}
     parent: dict[_Item, _Item] = {}
-    for node_id in m.node_ids:
-        start: _Item = ("node", node_id)
+    starts: Iterable[_Item] = (
+        (("node", node_id) for node_id in m.node_ids)
+        if links is None
+        else (("link", link_id) for link_id in links)
+    )
+    for start in starts:
         if start in colour:
             continue
         colour[start] = grey

@@ -154,6 +154,8 @@ def _reload(
     if found is None:
         return None
     starts, column = found
+    if any(line.startswith("%") for line in basis.lines[: m.position.line - 1]):
+        return None  # a `%TAG` directive would make tags mean something else in the claim
     keys = [m.nodes[i].position.line - 1 for i in starts]  # 0-based lines of the claim keys
     # The claim the edit is in: its key is the last at or above the first edited line.
     index = -1

@@ -301,8 +301,9 @@ def test_edits_it_cannot_check_alone_are_checked_in_full(old: str, new: str, aft
         SMALL.replace("title: A small map", "title: A small map\u2028"),
         SMALL.replace("claims:", "claim:"),  # does not load at all
         "argmap: 1\ntitle: t\nclaims: {c1: {text: The union caused the delay.,\n  con: [y]}}\n",
+        "%TAG !e! tag:example.org,2026:\n---\n" + SMALL,
     ],
-    ids=["CRLF", "a line separator", "no map", "claims in flow style"],
+    ids=["CRLF", "a line separator", "no map", "claims in flow style", "a YAML directive"],
 )
 def test_documents_it_never_checks_by_one_claim(text: str) -> None:
     before = analyse(text, PATH)
@@ -365,3 +366,17 @@ def test_the_whole_map_is_searched_for_a_cycle_only_if_one_may_pass_the_claim(
     got = features.recheck(before, edited, *edit)
     assert got is not None and searched == ["map"]
     same_as_full(got, edited)
+
+
+def test_a_tag_under_a_yaml_directive_is_checked_in_full() -> None:
+    # `%TAG` gives `!e!` a meaning the claim read alone would not know (there it is an
+    # undefined handle, a syntax error).
+    text = "%TAG !e! tag:example.org,2026:\n---\n" + SMALL
+    before = analyse(text, PATH)
+    edited, edit = edit_of(text, "text: Nobody", "text: !e!Nobody")
+    assert features.recheck(before, edited, *edit) is None
+    full = same_as_full(features.reanalyse(before, edited, *edit[:2], edit[3], edit[4]), edited)
+    assert [d.message for d in full.diagnostics] == [
+        "YAML tag 'tag:example.org,2026:Nobody' is not allowed: maps hold plain text, numbers"
+        " and lists"
+    ]

@@ -189,7 +189,9 @@ def _reload(
     if part is None:
         return None
     if not part.read:
-        return _unread(basis, part.errors, piece, lo, start, basis_hi, new_hi, stop, after)
+        return _unread(
+            basis, part.errors, piece, column, (lo, start, basis_hi, new_hi, stop), after
+        )
     cid = part.claim_keys[0][0]
     # The claim read alone must be the one claim where the old one stood, followed by what
     # followed it: else the edit changed more than this claim (a new key at its level, an
@@ -243,27 +245,32 @@ def _unread(
     basis: Basis,
     errors: tuple[Diagnostic, ...],
     piece: Sequence[str],
-    lo: int,
-    start: int,
-    basis_hi: int,
-    new_hi: int,
-    stop: int,
+    column: int,
+    where: tuple[int, int, int, int, int],
     after: str | None,
 ) -> Reloaded | None:
     """The claim's lines are not YAML the loader reads: the whole text stops at the same place
     with the same error, provided that
     - the claim's key line is as it was (the claim above read up to it, and no further);
+    - every other line of the claim is indented under its key, or a comment (a key at the
+      claims' level or the top level could be a duplicate of one elsewhere, which the
+      whole text would find first);
     - the error stands before the next key (YAML reads at most to the end of that key on its
       line before it gives up: it is the same line in both texts);
     - nothing in the claim is a character YAML refuses (the reader checks text ahead of
       the parse, by blocks of the file: which error comes first would depend on them).
     Any other such error (a duplicate key, a second document) is checked in full."""
+    lo, start, basis_hi, new_hi, stop = where
     if lo <= start or any(d.code not in _LOCAL_ERRORS for d in errors):
         return None
     if after is not None and any(d.position.line > stop for d in errors):
         return None
     if not all(line.isprintable() for line in piece):
         return None
+    for line in piece[1:]:
+        body = line.lstrip(" ")
+        if body and not body.startswith("#") and len(line) - len(body) < column:
+            return None
     return Reloaded(None, list(errors), attrs.evolve(basis, dirty=(lo, basis_hi, new_hi)))
 
 

@@ -278,6 +278,14 @@ FALLBACKS = {
     "a tab": ("text: The union", "text:\tThe union", ""),
     "a second document": ("    con:\n      - ref: p1", "---\n    con:\n      - ref: p1", ""),
     "a duplicate key in the claim": ("    by: crane", "    by: crane\n    by: crane", ""),
+    # Before a syntax error, a key that another claim or the top level has: the full check
+    # finds the duplicate first.
+    "a top-level key, then a syntax error": ("    by: crane", "title: again\n    by: crane", ""),
+    "a claim's key, then a syntax error": (
+        "    con:\n      - ref: p1",
+        "  c1: x\n    con:\n      - ref: p1",
+        "",
+    ),
 }
 
 

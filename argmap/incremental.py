@@ -251,7 +251,9 @@ def _unread(
 ) -> Reloaded | None:
     """The claim's lines are not YAML the loader reads: the whole text stops at the same place
     with the same error, provided that
-    - the claim's key line is as it was (the claim above read up to it, and no further);
+    - the claim's key line is as it was (the claim above read up to it, and no further),
+      and the error stands below it (a value above may end on the key line, and the
+      message for an error on a value's last line speaks of that value);
     - every other line of the claim is indented under its key, or a comment (a key at the
       claims' level or the top level could be a duplicate of one elsewhere, which the
       whole text would find first);
@@ -262,6 +264,8 @@ def _unread(
     Any other such error (a duplicate key, a second document) is checked in full."""
     lo, start, basis_hi, new_hi, stop = where
     if lo <= start or any(d.code not in _LOCAL_ERRORS for d in errors):
+        return None
+    if any(d.position.line <= start + 1 for d in errors):
         return None
     if after is not None and any(d.position.line > stop for d in errors):
         return None

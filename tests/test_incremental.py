@@ -149,6 +149,60 @@ def test_random_edits_of_the_secure_communities_map_are_found_as_a_full_check_fi
     edit_and_compare(SCOMM, choices)
 
 
+# Whole lines an author may type or paste: keys at every level (some of them taken), list
+# items, refs, flow and quoted values left open, document markers, comments.
+LINES = [
+    "title: again",
+    "claims:",
+    "  claim-0: x",
+    "  c1: again",
+    "  new-claim:",
+    "    text: A new claim.",
+    "    con:",
+    "      - ref: claim-0",
+    "      - ref: p1",
+    "      - id: p1",
+    "        text: Again.",
+    "    by: alice",
+    "    text: [open",
+    '    text: "open',
+    "  x: {",
+    "---",
+    "...",
+    "# a comment",
+    "  # a comment",
+    "",
+    "    &anchor x: 1",
+    "    note: a #cut",
+]
+
+
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.one_of(map_texts(), st.just(SCOMM)),
+    inserts=st.lists(
+        st.tuples(st.integers(0, 10_000), st.sampled_from(LINES), st.integers(-6, 6)),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_random_lines_typed_in_are_found_as_a_full_check_finds(
+    text: str, inserts: list[tuple[int, str, int]]
+) -> None:
+    """Not one character but a whole line, typed in at the start of a line (indented or
+    dedented a little): the edits that change a map's structure most."""
+    a = analyse(text, PATH)
+    for at, line, shift in inserts:
+        row = at % len(a.lines)
+        typed = (" " * max(0, shift) + line)[max(0, -shift) :] + "\n"
+        edit = (row, 0, row, 0, typed)
+        new_text = applied(a, edit)
+        got = features.recheck(a, new_text, *edit)
+        a = analyse(new_text, PATH) if got is None else got
+        if got is not None:
+            same_as_full(got, new_text)
+
+
 @pytest.mark.parametrize("which", ["scomm", "generated"])
 def test_most_edits_inside_a_claim_are_checked_by_the_claim_alone(which: str) -> None:
     """The same law over a fixed sweep of edits, and the shortcut taken for most of them."""

@@ -13,11 +13,20 @@ validate` does.
 
 The answer is the one a full `loads_map` + `validate_map` of the text gives, or
 None when this module cannot be sure of that; the caller then checks the whole
-text. It gives up on an edit outside the claims or across two of them, on a
-claim that no longer starts where it did or that grew a second claim key, on
-any text the loader's YAML reading refuses there (a syntax error may be a
-problem of more than the claim), on a new claim id another claim has, on tabs,
-and on any document whose line breaks are not all `\\n`.
+text. It gives up on an edit outside the claims or across two of them; on claims
+not written as a block mapping; on a claim that no longer starts where it did,
+grew a second key at the claims' level or took another claim's id; on tabs, on
+line breaks other than `\n`, and after a YAML directive (`%TAG`). When the claim
+is not YAML the loader reads, its error is the whole text's only if it is a
+syntax error, an anchor or a tag, stands below the claim's unchanged key and
+above the next, and every line of the claim is indented under its key (the
+reasons are at `_unread`). A claim that reads but does not load (an unknown
+field) gives its errors, which are the map's; the next edit is then checked
+against the last map that loaded.
+
+The validator's one costly whole-map check, the search for a ref cycle, is left
+to what the edited claim's refs depend on when the map before had no cycle (the
+proof is at `_still_acyclic`).
 """
 
 from __future__ import annotations
@@ -34,11 +43,11 @@ from argmap.model import Actor, ArgumentMap, Link, Node, Quote, Source
 from argmap.quotes import SourceTexts
 from argmap.validate import find_cycle, validate_map
 
-# Line breaks YAML counts besides `\n`: with one of them the loader's line numbers are not
-# the lines of a text split at `\n`, and this module would put things on the wrong line.
 T = TypeVar("T")
 E = TypeVar("E", Actor, Source)
 
+# Line breaks YAML counts besides `\n`: with one of them the loader's line numbers are not
+# the lines of a text split at `\n`, and this module would put things on the wrong line.
 _OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 
 

@@ -323,7 +323,9 @@ def reanalyse(
     When the edit stays inside the one-line plain `text:` value of a node and leaves it
     plain, non-empty text, the checks cannot find anything new (no check reads a node's
     words, and nothing else on the line moves): the previous findings stand and only the
-    node's text is replaced. Any other edit is checked in full by `analyse`.
+    node's text is replaced. An edit inside one claim is checked by that claim and a
+    validation of the whole map (`recheck`). Any other edit is checked in full by
+    `analyse`.
     """
     quick = retext(previous, text, line, start, end, inserted)
     if quick is None:

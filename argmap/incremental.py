@@ -103,6 +103,22 @@ def reload(
     The result equals `loads_map` and `validate_map` of the whole text (the map, or the
     loader's errors); None when the edit is not one this can check alone.
     """
+    wide = widened(basis, lines, first, old_end, new_end)
+    if wide is None or wide.dirty is None:
+        return None
+    lo, basis_hi, new_hi = wide.dirty
+    # As `loads_map` does: the new map is there to stay, and the collector would walk the
+    # whole of it (and the old one) again and again while it is built and checked.
+    with gc_paused(keep=True):
+        return _reload(basis, lines, lo, basis_hi, new_hi, sources)
+
+
+def widened(
+    basis: Basis, lines: Sequence[str], first: int, old_end: int, new_end: int
+) -> Basis | None:
+    """The basis of `lines`, edited as `reload` says: where they differ from the basis's
+    text, the edited lines included. For the next edit after one that must be checked in
+    full and does not load. None if `lines` are not that edit of the current text."""
     if not 0 <= first < old_end or new_end <= first or new_end > len(lines):
         return None
     lo, basis_hi, new_hi = first, old_end, new_end
@@ -117,10 +133,7 @@ def reload(
     # told: then no shortcut.
     if lines[:lo] != basis.lines[:lo] or lines[new_hi:] != basis.lines[basis_hi:]:
         return None
-    # As `loads_map` does: the new map is there to stay, and the collector would walk the
-    # whole of it (and the old one) again and again while it is built and checked.
-    with gc_paused(keep=True):
-        return _reload(basis, lines, lo, basis_hi, new_hi, sources)
+    return attrs.evolve(basis, dirty=(lo, basis_hi, new_hi))
 
 
 def _claim_starts(m: ArgumentMap) -> tuple[list[int], int] | None:

@@ -111,12 +111,20 @@ def edit_and_compare(text: str, choices: list[tuple[int, bool, str, str]]) -> in
         new_text = applied(a, edit)
         got = features.recheck(a, new_text, *edit)
         if got is None:
-            a = analyse(new_text, PATH)
+            a = fully(a, new_text, edit)
             continue
         used += 1
         same_as_full(got, new_text)
         a = got
     return used
+
+
+def fully(a: Analysis, text: str, edit: Edit) -> Analysis:
+    """The full check of an edit `recheck` gave no answer for, as the server makes it: with
+    the last version that loaded kept, for the next edit."""
+    later = features.unchecked(a, text, *edit)
+    basis = features.basis_of(later) if later is not None else None
+    return analyse(text, PATH, basis=basis)
 
 
 EDITS = st.lists(
@@ -198,7 +206,7 @@ def test_random_lines_typed_in_are_found_as_a_full_check_finds(
         edit = (row, 0, row, 0, typed)
         new_text = applied(a, edit)
         got = features.recheck(a, new_text, *edit)
-        a = analyse(new_text, PATH) if got is None else got
+        a = fully(a, new_text, edit) if got is None else got
         if got is not None:
             same_as_full(got, new_text)
 
@@ -442,3 +450,18 @@ def test_a_tag_under_a_yaml_directive_is_checked_in_full() -> None:
         "YAML tag 'tag:example.org,2026:Nobody' is not allowed: maps hold plain text, numbers"
         " and lists"
     ]
+
+
+def test_after_a_full_check_that_does_not_load_the_next_edit_is_checked_alone() -> None:
+    """An opening quote runs on to the end of the file (a full check, which does not load);
+    the closing one is checked against the last version that loaded."""
+    before = analyse(SMALL, PATH)
+    opened, edit = edit_of(SMALL, "text: Nobody", 'text: "Nobody')
+    assert features.recheck(before, opened, *edit) is None
+    waiting = fully(before, opened, edit)
+    assert waiting.map is None and codes(waiting) == ["E004"]
+    closed, edit = edit_of(opened, "for it.", 'for it."')
+    got = features.recheck(waiting, closed, *edit)
+    assert got is not None and got.map is not None
+    same_as_full(got, closed)
+    assert features.recheck(analyse(opened, PATH), closed, *edit) is None  # nothing to go on

@@ -228,6 +228,8 @@ async def test_edits_inside_a_claim_give_what_opening_the_new_text_gives(
         (rng(18, 6, 8), "", "E103"),  # and back
         (rng(20, 4, 8), "txt", "E113"),  # `text:` misspelt: c2 does not load
         (rng(20, 4, 7), "text", "E103"),  # and back
+        (rng(20, 10, 10), '"', "E004"),  # a quote opened: it runs to the end of the file
+        (rng(20, 40, 40), '"', "E103"),  # and closed
     ]
     text = SMALL
     for version, (where, new, code) in enumerate(edits, start=2):

@@ -26,7 +26,7 @@ import attrs
 from lsprotocol import types
 
 from argmap.errors import ArgmapError, Diagnostic, MapLoadError, Position, Severity, error
-from argmap.incremental import Basis, reload
+from argmap.incremental import Basis, reload, widened
 from argmap.load import MAX_FILE_BYTES, loads_map
 from argmap.lsp.spans import (
     Span,
@@ -272,10 +272,13 @@ def analyse(
     settings: Settings | None = None,
     texts: SourceTexts | None = None,
     encoding: str = types.PositionEncodingKind.Utf16,
+    basis: Basis | None = None,
 ) -> Analysis:
     """Load and validate the text as `argmap validate` would the file at `path`.
 
     Quotes are checked against source files beside `path` and in the settings' folders.
+    `basis` (from `unchecked`): the last version that loaded and where this text differs
+    from it, kept if this text does not load, for `recheck` to go on from.
     """
     settings = settings or Settings()
     texts = texts if texts is not None else SourceTexts(settings.sources)
@@ -291,7 +294,9 @@ def analyse(
             diagnostics = list(exc.diagnostics)
         else:
             diagnostics = validate_map(m, sources=texts)
-    return Analysis(path, text, split_lines(text), m, diagnostics, settings, texts, encoding)
+    kept = basis if m is None else None
+    lines = split_lines(text)
+    return Analysis(path, text, lines, m, diagnostics, settings, texts, encoding, basis=kept)
 
 
 # Typing in a node's text: the one edit that cannot change what the checks find.
@@ -348,9 +353,69 @@ def recheck(
     0-based line `start_line` to column `end` of `end_line` replaced by `inserted`, found by
     checking again only the claim the edit is in (`argmap.incremental`): the same findings
     and map as `analyse`. None if the edit needs a full check."""
-    basis = a._basis
-    if basis is None and a.map is not None:
-        basis = Basis.of(a.lines, a.map, a.diagnostics)
+    edited = _edited(a, text, start_line, start, end_line, end, inserted)
+    if edited is None:
+        return None
+    basis, new_lines, new_end = edited
+    found = reload(basis, new_lines, start_line, end_line + 1, new_end, sources=a.texts)
+    if found is None:
+        return None
+    return Analysis(
+        a.path,
+        text,
+        new_lines,
+        found.map,
+        found.diagnostics,
+        a.settings,
+        a.texts,
+        a.encoding,
+        basis=found.basis if found.map is None else None,
+    )
+
+
+def unchecked(
+    a: Analysis,
+    text: str,
+    start_line: int,
+    start: int,
+    end_line: int,
+    end: int,
+    inserted: str,
+) -> Analysis | None:
+    """`text`, edited from `a.text` as `recheck` says, before any check: no map and no
+    findings (not to be shown as the document's), but what `recheck` needs to check the
+    next edit against the last version of the document that loaded, and the basis for
+    `analyse` to keep if the text does not load. None if there is no such version or the
+    edit is not what `a.text` became."""
+    edited = _edited(a, text, start_line, start, end_line, end, inserted)
+    if edited is None:
+        return None
+    basis, new_lines, new_end = edited
+    wide = widened(basis, new_lines, start_line, end_line + 1, new_end)
+    if wide is None:
+        return None
+    return Analysis(a.path, text, new_lines, None, [], a.settings, a.texts, a.encoding, basis=wide)
+
+
+def basis_of(a: Analysis) -> Basis | None:
+    """What `recheck` goes on from: the last version of the document that loaded."""
+    if a._basis is None and a.map is not None:
+        return Basis.of(a.lines, a.map, a.diagnostics)
+    return a._basis
+
+
+def _edited(
+    a: Analysis,
+    text: str,
+    start_line: int,
+    start: int,
+    end_line: int,
+    end: int,
+    inserted: str,
+) -> tuple[Basis, list[str], int] | None:
+    """`a`'s basis, the lines of `text`, and where the edited lines end in them; None if
+    there is no basis, the edit is not what `a.text` became, or the text has a `\r`."""
+    basis = basis_of(a)
     if basis is None or "\r" in inserted or "\r" in text or _size(text) > MAX_FILE_BYTES:
         return None
     lines = a.lines
@@ -366,27 +431,7 @@ def recheck(
         return None  # not the edit we were told about
     replaced = (lines[start_line][:start] + inserted + lines[end_line][end:]).split("\n")
     new_lines = [*lines[:start_line], *replaced, *lines[end_line + 1 :]]
-    found = reload(
-        basis,
-        new_lines,
-        start_line,
-        end_line + 1,
-        start_line + len(replaced),
-        sources=a.texts,
-    )
-    if found is None:
-        return None
-    return Analysis(
-        a.path,
-        text,
-        new_lines,
-        found.map,
-        found.diagnostics,
-        a.settings,
-        a.texts,
-        a.encoding,
-        basis=found.basis if found.map is None else None,
-    )
+    return basis, new_lines, start_line + len(replaced)
 
 
 def retext(

@@ -251,7 +251,11 @@ async def test_edits_inside_a_claim_give_what_opening_the_new_text_gives(
         fresh = tmp_path / f"fresh-{version}.yaml"
         fresh_uri, opened = await open_doc(client, fresh, text)
         close = types.DidCloseTextDocumentParams(doc(fresh_uri))
-        await publish(client, fresh_uri, lambda: client.text_document_did_close(close))
+
+        def shut(close: types.DidCloseTextDocumentParams = close) -> None:
+            client.text_document_did_close(close)
+
+        await publish(client, fresh_uri, shut)
         assert placed(list(params.diagnostics)) == placed(opened), (version, text)
         assert code in [d.code for d in opened]
 

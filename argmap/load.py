@@ -880,7 +880,7 @@ class ClaimPart(NamedTuple):
     claim_keys: tuple[tuple[str, int, int], ...]  # the keys under `claims`, likewise
     nodes: tuple[Node, ...]  # the first claim's nodes and links, as `loads_map` builds them
     links: tuple[Link, ...]
-    errors: tuple[Diagnostic, ...]  # what the builder refused in that claim
+    errors: tuple[Diagnostic, ...]  # why the text does not read, or what the claim lacks
     warnings: tuple[Diagnostic, ...]  # what the whole text's reading noticed (W207)
 
 

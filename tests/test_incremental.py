@@ -302,6 +302,11 @@ def test_a_new_line_moves_every_position_after_it() -> None:
     assert got.map.node("c2").position.line == 14
     assert got.map.sources["art"].position.line == 21
     checked_alone(got.text, "delay.\n\n", "delay.\n")
+    # Actors after the claims move too, with their fields.
+    actors_last = SMALL.replace("actors:\n  crane: {name: Chris Crane}\n", "")
+    actors_last += "actors:\n  crane:\n    name: Chris Crane\n"
+    got = checked_alone(actors_last, "delay.\n", "delay.\n\n")
+    assert got.map is not None and got.map.actors["crane"].position_of("name").line == 22
 
 
 def test_a_claim_that_does_not_load_and_its_repair_are_checked_alone() -> None:
@@ -321,6 +326,16 @@ def test_the_last_claim_before_a_top_level_key_and_at_the_end_of_the_file() -> N
     at_end = SMALL[: SMALL.index("sources:")]
     checked_alone(at_end, "ref: p1", "ref: p2")
     checked_alone(at_end.rstrip("\n"), "asked for it.", "asked.")  # no final line break
+    checked_alone(at_end + "# a closing comment\n", "ref: p1", "ref: p2")
+
+
+def test_a_text_cut_at_a_hash_on_the_claims_last_line_and_on_the_next_key() -> None:
+    cut = SMALL.replace("asked for it.", "asked for it. #1").replace(
+        "  c2:", "  c0: A short claim. #2\n  c2:"
+    )
+    assert [d.code for d in analyse(cut, PATH).diagnostics].count("W207") == 2
+    checked_alone(cut, "ref: p1", "ref: p2")  # in c2: its own W207 kept, c0's not taken
+    checked_alone(cut, "ref: c2", "ref: c0")  # in c1, followed by c0's key and its W207
 
 
 FALLBACKS = {
@@ -335,7 +350,9 @@ FALLBACKS = {
     ),
     "a quote that runs on past the claim": ("text: The union", 'text: "The union', ""),
     "a line moved out to the claims' indentation": ("        text: Nobody", "  text: Nobody", ""),
-    "a claim renamed to another's id": ("  c1:", "  c2:", ""),
+    "a claim renamed to the next claim's id": ("  c1:", "  c2:", ""),
+    "a claim renamed to an earlier claim's id": ("  c2:", "  c1:", ""),
+    "a top-level key after the last claim": ("  art: {title: An article}", "art: 1", ""),
     "a claim key indented further": ("  c2:", "   c2:", ""),
     "a tab": ("text: The union", "text:\tThe union", ""),
     "a second document": ("    con:\n      - ref: p1", "---\n    con:\n      - ref: p1", ""),
@@ -372,8 +389,18 @@ def test_edits_it_cannot_check_alone_are_checked_in_full(old: str, new: str, aft
         SMALL.replace("claims:", "claim:"),  # does not load at all
         "argmap: 1\ntitle: t\nclaims: {c1: {text: The union caused the delay.,\n  con: [y]}}\n",
         "%TAG !e! tag:example.org,2026:\n---\n" + SMALL,
+        # Read alone, `c1` and the `,` after it are a syntax error that is not the map's.
+        "argmap: 1\ntitle: t\nclaims: {\n  c1: {text: The union caused,\n    con: [y]},\n"
+        "  c2: {text: B., con: [z]}\n}\n",
     ],
-    ids=["CRLF", "a line separator", "no map", "claims in flow style", "a YAML directive"],
+    ids=[
+        "CRLF",
+        "a line separator",
+        "no map",
+        "claims in flow style",
+        "a YAML directive",
+        "claims in flow style, on lines of their own",
+    ],
 )
 def test_documents_it_never_checks_by_one_claim(text: str) -> None:
     before = analyse(text, PATH)
@@ -465,3 +492,14 @@ def test_after_a_full_check_that_does_not_load_the_next_edit_is_checked_alone() 
     assert got is not None and got.map is not None
     same_as_full(got, closed)
     assert features.recheck(analyse(opened, PATH), closed, *edit) is None  # nothing to go on
+
+
+def test_a_key_line_indented_into_a_block_text_above_is_checked_in_full() -> None:
+    """Indented further, c2's key line is a line of c1's `note: |` for the whole text, and
+    c2's fields c1's; read alone, it is a key, and what follows a syntax error."""
+    text = SMALL.replace("      - ref: c2\n", "      - ref: c2\n    note: |\n      A note.\n")
+    before = analyse(text, PATH)
+    edited, edit = edit_of(text, "  c2:", "        c2:")
+    assert features.recheck(before, edited, *edit) is None
+    full = same_as_full(features.reanalyse(before, edited, *edit[:2], edit[3], edit[4]), edited)
+    assert codes(full) == ["E011"]  # c2's `text` is a second one in c1

@@ -327,6 +327,10 @@ def test_the_last_claim_before_a_top_level_key_and_at_the_end_of_the_file() -> N
     checked_alone(at_end, "ref: p1", "ref: p2")
     checked_alone(at_end.rstrip("\n"), "asked for it.", "asked.")  # no final line break
     checked_alone(at_end + "# a closing comment\n", "ref: p1", "ref: p2")
+    # A top-level key typed after the last claim: the map's, not the claim's.
+    edited, edit = edit_of(at_end, "asked for it.\n", "asked for it.\nart: 1\n")
+    assert features.recheck(analyse(at_end, PATH), edited, *edit) is None
+    assert codes(analyse(edited, PATH)) == ["E113"]
 
 
 def test_a_text_cut_at_a_hash_on_the_claims_last_line_and_on_the_next_key() -> None:
@@ -352,7 +356,6 @@ FALLBACKS = {
     "a line moved out to the claims' indentation": ("        text: Nobody", "  text: Nobody", ""),
     "a claim renamed to the next claim's id": ("  c1:", "  c2:", ""),
     "a claim renamed to an earlier claim's id": ("  c2:", "  c1:", ""),
-    "a top-level key after the last claim": ("  art: {title: An article}", "art: 1", ""),
     "a claim key indented further": ("  c2:", "   c2:", ""),
     "a tab": ("text: The union", "text:\tThe union", ""),
     "a second document": ("    con:\n      - ref: p1", "---\n    con:\n      - ref: p1", ""),
@@ -390,7 +393,7 @@ def test_edits_it_cannot_check_alone_are_checked_in_full(old: str, new: str, aft
         "argmap: 1\ntitle: t\nclaims: {c1: {text: The union caused the delay.,\n  con: [y]}}\n",
         "%TAG !e! tag:example.org,2026:\n---\n" + SMALL,
         # Read alone, `c1` and the `,` after it are a syntax error that is not the map's.
-        "argmap: 1\ntitle: t\nclaims: {\n  c1: {text: The union caused,\n    con: [y]},\n"
+        "argmap: 1\ntitle: t\nclaims: {\n  c1: {con: [y],\n    text: The union caused},\n"
         "  c2: {text: B., con: [z]}\n}\n",
     ],
     ids=[

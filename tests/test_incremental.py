@@ -506,3 +506,23 @@ def test_a_key_line_indented_into_a_block_text_above_is_checked_in_full() -> Non
     assert features.recheck(before, edited, *edit) is None
     full = same_as_full(features.reanalyse(before, edited, *edit[:2], edit[3], edit[4]), edited)
     assert codes(full) == ["E011"]  # c2's `text` is a second one in c1
+
+
+def test_a_character_yaml_refuses_after_a_syntax_error_is_checked_in_full() -> None:
+    """YAML reads the file ahead of the parse, by blocks (16 KB): which comes first, the
+    syntax error or the refused character a little after it, depends on where the blocks
+    fall, and they fall elsewhere in the claim read alone. These lengths put the two in one
+    block of the whole file and in two of the claim alone."""
+    text = (
+        f"argmap: 1\ntitle: T\nclaims:\n  c1:\n    text: {'x' * 8000}\n    con:\n"
+        f"      - Plain.\n  c2:\n    text: {'y' * 16300}\n    con:\n      - id: p1\n"
+        "        text: Short one.\n      - text: Bad here\n"
+    )
+    before = analyse(text, PATH)
+    edited, edit = edit_of(
+        text,
+        "text: Short one.\n      - text: Bad here",
+        "text: Short: one.\n      - text: Bad here" + "z" * 100 + "\x01",
+    )
+    assert features.recheck(before, edited, *edit) is None
+    assert codes(analyse(edited, PATH)) == ["E002"]

@@ -20,7 +20,7 @@ import functools
 import os
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import yaml
@@ -986,6 +986,51 @@ def loads_map(text: str, path: str = "<string>", *, pure_python: bool = False) -
     if built is None:
         raise out.fail()
     return built
+
+
+class ClaimPart(NamedTuple):
+    """One claim read alone by `load_claim_part`, and the keys around it."""
+
+    read: bool  # False: the text is not YAML the loader reads; `errors` says why
+    root_keys: tuple[tuple[str, int, int], ...]  # the top-level keys, with line and column
+    claim_keys: tuple[tuple[str, int, int], ...]  # the keys under `claims`, likewise
+    nodes: tuple[Node, ...]  # the first claim's nodes and links, as `loads_map` builds them
+    links: tuple[Link, ...]
+    errors: tuple[Diagnostic, ...]  # why the text does not read, or what the claim lacks
+    warnings: tuple[Diagnostic, ...]  # what the whole text's reading noticed (W207)
+
+
+def load_claim_part(text: str, path: str = "<string>") -> ClaimPart | None:
+    """The first claim under `claims` of a YAML text, built by `loads_map`'s own rules, with
+    the keys of the top level and of `claims` (for `argmap.incremental`, which cuts one claim
+    out of a map file); if the text is not YAML the loader reads (a syntax error, an anchor,
+    a duplicate key...), what `loads_map` says of it. None if it has no mapping `claims` with
+    a claim in it."""
+    out = _Collector(path)
+    root = _compose(text, out)
+    if root is None:
+        return ClaimPart(False, (), (), (), (), tuple(out.diagnostics), tuple(out.warnings))
+    if root.kind != "map" or "claims" not in root.value:
+        return None
+    claims = root.value["claims"][1]
+    if claims.kind != "map" or not claims.value:
+        return None
+    builder = _Builder(out)
+    cid, (key, node) = next(iter(claims.value.items()))
+    builder.claim(cid, key, node)
+
+    def keys(mapping: YNode) -> tuple[tuple[str, int, int], ...]:
+        return tuple((name, k.line, k.column) for name, (k, _v) in mapping.value.items())
+
+    return ClaimPart(
+        True,
+        keys(root),
+        keys(claims),
+        tuple(builder.nodes),
+        tuple(builder.links),
+        tuple(out.diagnostics),
+        tuple(out.warnings),
+    )
 
 
 def read_map_text(path: str | os.PathLike[str], limit: int | None = None) -> str:

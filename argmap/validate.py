@@ -35,14 +35,19 @@ def validate_map(
     sources: SourceTexts | None = None,
     check_quotes: bool = True,
     strict: bool = False,
+    acyclic: bool = False,
 ) -> list[Diagnostic]:
-    """Every finding about `m`, sorted by position."""
+    """Every finding about `m`, sorted by position.
+
+    `acyclic`: the caller has shown that `m` has no ref cycle, and the search for one is
+    left out (argmap.incremental, after an edit that cannot have made one)."""
     found: list[Diagnostic] = list(m.load_warnings)
     found += _check_nodes(m)
     found += _check_links(m)
     found += _check_groups(m)
     if not any(d.code == "E101" for d in found):  # duplicated ids make any cycle spurious
-        found += _check_cycles(m)
+        if not acyclic:
+            found += _check_cycles(m)
         found += _check_repeated_premises(m)
     found += _check_actors_and_sources(m)
     if check_quotes:
@@ -285,17 +290,22 @@ def _dependencies(m: ArgumentMap, item: _Item) -> list[_Item]:
     return [("link", lk.id) for lk in m.incoming(name) if lk.kind is not LinkKind.UNDERCUT]
 
 
-def find_cycle(m: ArgumentMap) -> list[str] | None:
+def find_cycle(m: ArgumentMap, links: Iterable[str] | None = None) -> list[str] | None:
     """Node ids around a cycle (first repeated last), or None if the map is acyclic.
 
     A node depends on the links into it; a link on its source node and on its
-    undercutters. Iterative depth-first search: no recursion limit.
+    undercutters. Iterative depth-first search: no recursion limit. With `links`
+    (link ids), only what they depend on is searched: None if no cycle passes there.
     """
     grey, black = 1, 2
     colour: dict[_Item, int] = {}
     parent: dict[_Item, _Item] = {}
-    for node_id in m.node_ids:
-        start: _Item = ("node", node_id)
+    starts: Iterable[_Item] = (
+        (("node", node_id) for node_id in m.node_ids)
+        if links is None
+        else (("link", link_id) for link_id in links)
+    )
+    for start in starts:
         if start in colour:
             continue
         colour[start] = grey

@@ -159,3 +159,27 @@ def test_a_syntax_error_at_the_end_of_a_file_without_final_newline_is_on_its_las
     assert (
         found.format() == "m.yaml:7:6: error: YAML syntax error: could not find expected ':' [E004]"
     )
+
+
+def test_one_claim_read_alone_is_built_as_in_the_whole_map() -> None:
+    from argmap.load import load_claim_part
+
+    whole = "argmap: 1\ntitle: T\nclaims:\n  a:\n    text: A.\n  c:\n    text: C.\n    con:\n"
+    whole += "      - Plain objection. #2\n      - ref: a\n  d: D.\n"
+    m = loads_map(whole, "m.yaml")
+    alone = "\n" * 4 + "claims:\n  c:\n    text: C.\n    con:\n      - Plain objection. #2\n"
+    part = load_claim_part(alone + "      - ref: a\n  d: D.\n", "m.yaml")
+    assert part is not None and part.read
+    assert part.root_keys == (("claims", 5, 1),)
+    assert part.claim_keys == (("c", 6, 3), ("d", 11, 3))
+    assert part.nodes == m.nodes[1:3] and part.links == m.links
+    assert [n.position for n in part.nodes] == [n.position for n in m.nodes[1:3]]
+    assert [d.code for d in m.load_warnings] == ["W207"]  # the text cut at ` #`
+    assert part.errors == () and part.warnings == m.load_warnings
+    unknown = load_claim_part("claims:\n  c:\n    txt: C.\n", "m.yaml")
+    assert unknown is not None and unknown.read
+    assert [d.code for d in unknown.errors] == ["E113", "E115"]
+    broken = load_claim_part("claims:\n  c:\n    text: C: D\n", "m.yaml")
+    assert broken is not None and not broken.read
+    assert [(d.code, d.position.line) for d in broken.errors] == [("E004", 3)]
+    assert load_claim_part("- a list\n", "m.yaml") is None

@@ -205,6 +205,61 @@ async def test_typing_in_a_nodes_text_is_seen_at_once(
     assert list(params.diagnostics) == found
 
 
+def placed(diagnostics: list[types.Diagnostic]) -> list[tuple[Any, ...]]:
+    """Each diagnostic with its related places, whatever document they are in."""
+    return [
+        (*brief([d])[0], [(r.location.range, r.message) for r in d.related_information or []])
+        for d in diagnostics
+    ]
+
+
+async def test_edits_inside_a_claim_give_what_opening_the_new_text_gives(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    (tmp_path / "art.txt").write_text("The article says the agency acted alone.\n")
+    uri, _ = await open_doc(client, tmp_path / "small.yaml", SMALL)
+    # Each edit stays inside one claim: the server checks that claim again at once, each
+    # time from what it found after the edit before.
+    edits = [
+        (rng(22, 15, 16), "", "E103"),  # `ref: c1x` -> `ref: c1`: a cycle through both claims
+        (rng(12, 11, 12), "n", "E106"),  # `by: crain` -> `by: crann`
+        (rng(11, 37, 37), "\n", "E106"),  # a new line in c1: all below it moves down
+        (rng(18, 6, 6), "  ", "E004"),  # `- ref: c2` indented under nothing: a syntax error
+        (rng(18, 6, 8), "", "E103"),  # and back
+        (rng(20, 4, 8), "txt", "E113"),  # `text:` misspelt: c2 does not load
+        (rng(20, 4, 7), "text", "E103"),  # and back
+        (rng(20, 10, 10), '"', "E004"),  # a quote opened: it runs to the end of the file
+        (rng(20, 40, 40), '"', "E103"),  # and closed
+    ]
+    text = SMALL
+    for version, (where, new, code) in enumerate(edits, start=2):
+        lines = text.split("\n")
+        start = sum(len(x) + 1 for x in lines[: where.start.line]) + where.start.character
+        end = sum(len(x) + 1 for x in lines[: where.end.line]) + where.end.character
+        text = text[:start] + new + text[end:]
+        change = types.TextDocumentContentChangePartial(range=where, text=new)
+
+        def send(version: int = version, change: Any = change) -> None:
+            client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    types.VersionedTextDocumentIdentifier(uri=uri, version=version), [change]
+                )
+            )
+
+        params = await publish(client, uri, send)
+        assert params.version == version
+        fresh = tmp_path / f"fresh-{version}.yaml"
+        fresh_uri, opened = await open_doc(client, fresh, text)
+        close = types.DidCloseTextDocumentParams(doc(fresh_uri))
+
+        def shut(close: types.DidCloseTextDocumentParams = close) -> None:
+            client.text_document_did_close(close)
+
+        await publish(client, fresh_uri, shut)
+        assert placed(list(params.diagnostics)) == placed(opened), (version, text)
+        assert code in [d.code for d in opened]
+
+
 async def test_saving_checks_quotes_again_against_the_source_file(
     client: LanguageClient, tmp_path: Path
 ) -> None:

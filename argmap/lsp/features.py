@@ -26,6 +26,7 @@ import attrs
 from lsprotocol import types
 
 from argmap.errors import ArgmapError, Diagnostic, MapLoadError, Position, Severity, error
+from argmap.incremental import Basis, reload, widened
 from argmap.load import MAX_FILE_BYTES, loads_map
 from argmap.lsp.spans import (
     Span,
@@ -147,6 +148,9 @@ class Analysis:
     _anchors: list[Occurrence] | None = None
     _checks: QuoteChecks | None = None
     _score_lines: dict[str, str] | None = None
+    # When `map` is None because one claim, edited, does not load: the last version that
+    # loaded, for `recheck` to go on from (see argmap.incremental).
+    _basis: Basis | None = None
 
     # -- positions
 
@@ -268,10 +272,13 @@ def analyse(
     settings: Settings | None = None,
     texts: SourceTexts | None = None,
     encoding: str = types.PositionEncodingKind.Utf16,
+    basis: Basis | None = None,
 ) -> Analysis:
     """Load and validate the text as `argmap validate` would the file at `path`.
 
     Quotes are checked against source files beside `path` and in the settings' folders.
+    `basis` (from `unchecked`): the last version that loaded and where this text differs
+    from it, kept if this text does not load, for `recheck` to go on from.
     """
     settings = settings or Settings()
     texts = texts if texts is not None else SourceTexts(settings.sources)
@@ -287,7 +294,9 @@ def analyse(
             diagnostics = list(exc.diagnostics)
         else:
             diagnostics = validate_map(m, sources=texts)
-    return Analysis(path, text, split_lines(text), m, diagnostics, settings, texts, encoding)
+    kept = basis if m is None else None
+    lines = split_lines(text)
+    return Analysis(path, text, lines, m, diagnostics, settings, texts, encoding, basis=kept)
 
 
 # Typing in a node's text: the one edit that cannot change what the checks find.
@@ -319,12 +328,110 @@ def reanalyse(
     When the edit stays inside the one-line plain `text:` value of a node and leaves it
     plain, non-empty text, the checks cannot find anything new (no check reads a node's
     words, and nothing else on the line moves): the previous findings stand and only the
-    node's text is replaced. Any other edit is checked in full by `analyse`.
+    node's text is replaced. An edit inside one claim is checked by that claim and a
+    validation of the whole map (`recheck`). Any other edit is checked in full by
+    `analyse`.
     """
     quick = retext(previous, text, line, start, end, inserted)
+    if quick is None:
+        quick = recheck(previous, text, line, start, line, end, inserted)
     if quick is not None:
         return quick
     return analyse(text, previous.path, previous.settings, previous.texts, previous.encoding)
+
+
+def recheck(
+    a: Analysis,
+    text: str,
+    start_line: int,
+    start: int,
+    end_line: int,
+    end: int,
+    inserted: str,
+) -> Analysis | None:
+    """The analysis of `text`, which is `a.text` with the code points from column `start` of
+    0-based line `start_line` to column `end` of `end_line` replaced by `inserted`, found by
+    checking again only the claim the edit is in (`argmap.incremental`): the same findings
+    and map as `analyse`. None if the edit needs a full check."""
+    edited = _edited(a, text, start_line, start, end_line, end, inserted)
+    if edited is None:
+        return None
+    basis, new_lines, new_end = edited
+    found = reload(basis, new_lines, start_line, end_line + 1, new_end, sources=a.texts)
+    if found is None:
+        return None
+    return Analysis(
+        a.path,
+        text,
+        new_lines,
+        found.map,
+        found.diagnostics,
+        a.settings,
+        a.texts,
+        a.encoding,
+        basis=found.basis if found.map is None else None,
+    )
+
+
+def unchecked(
+    a: Analysis,
+    text: str,
+    start_line: int,
+    start: int,
+    end_line: int,
+    end: int,
+    inserted: str,
+) -> Analysis | None:
+    """`text`, edited from `a.text` as `recheck` says, before any check: no map and no
+    findings (not to be shown as the document's), but what `recheck` needs to check the
+    next edit against the last version of the document that loaded, and the basis for
+    `analyse` to keep if the text does not load. None if there is no such version or the
+    edit is not what `a.text` became."""
+    edited = _edited(a, text, start_line, start, end_line, end, inserted)
+    if edited is None:
+        return None
+    basis, new_lines, new_end = edited
+    wide = widened(basis, new_lines, start_line, end_line + 1, new_end)
+    if wide is None:
+        return None
+    return Analysis(a.path, text, new_lines, None, [], a.settings, a.texts, a.encoding, basis=wide)
+
+
+def basis_of(a: Analysis) -> Basis | None:
+    """What `recheck` goes on from: the last version of the document that loaded."""
+    if a._basis is None and a.map is not None:
+        return Basis.of(a.lines, a.map, a.diagnostics)
+    return a._basis
+
+
+def _edited(
+    a: Analysis,
+    text: str,
+    start_line: int,
+    start: int,
+    end_line: int,
+    end: int,
+    inserted: str,
+) -> tuple[Basis, list[str], int] | None:
+    """`a`'s basis, the lines of `text`, and where the edited lines end in them; None if
+    there is no basis, the edit is not what `a.text` became, or the text has a `\r`."""
+    basis = basis_of(a)
+    if basis is None or "\r" in inserted or "\r" in text or _size(text) > MAX_FILE_BYTES:
+        return None
+    lines = a.lines
+    if not 0 <= start_line <= end_line < len(lines):
+        return None
+    if not (0 <= start <= len(lines[start_line]) and 0 <= end <= len(lines[end_line])):
+        return None
+    if start_line == end_line and start > end:
+        return None
+    head = sum(map(len, lines[:start_line])) + start_line  # each line break is one "\n"
+    tail = head + sum(map(len, lines[start_line:end_line])) + end_line - start_line
+    if text != a.text[: head + start] + inserted + a.text[tail + end :]:
+        return None  # not the edit we were told about
+    replaced = (lines[start_line][:start] + inserted + lines[end_line][end:]).split("\n")
+    new_lines = [*lines[:start_line], *replaced, *lines[end_line + 1 :]]
+    return basis, new_lines, start_line + len(replaced)
 
 
 def retext(

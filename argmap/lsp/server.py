@@ -5,7 +5,9 @@ analysis of the document. A document is analysed when it is opened or saved,
 and a moment after the last change (typing a word re-checks once, not once a
 letter). A request that arrives before that moment analyses the text it sees.
 A change that only retypes a node's text cannot change what the checks find:
-its analysis is brought up to date at once, without a full check.
+its analysis is brought up to date at once, without a full check; a change
+inside one claim is brought up to date at once by reading that claim again
+(`argmap.incremental`) and validating the whole map.
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ class ArgmapLanguageServer(LanguageServer):
         # uri -> (document version, analysis); None for a document that is not a map
         self.analyses: dict[str, tuple[int | None, Analysis | None]] = {}
         self.last_maps: dict[str, ArgumentMap] = {}  # the last version that loaded
+        # uri -> (document version, its text not yet checked): see `retext`
+        self.unchecked: dict[str, tuple[int | None, Analysis]] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
 
     @property
@@ -64,6 +68,7 @@ class ArgmapLanguageServer(LanguageServer):
         self.settings = settings
         self.texts = SourceTexts(settings.sources)
         self.analyses.clear()
+        self.unchecked.clear()
         for uri in list(self.workspace.text_documents):
             self.publish(uri)
 
@@ -79,8 +84,14 @@ class ArgmapLanguageServer(LanguageServer):
         path = document.path
         text = document.source
         result = None
+        waiting = self.unchecked.pop(uri, None)
         if features.is_map_document(path, text):
-            result = features.analyse(text, path, self.settings, self.texts, self.encoding)
+            basis = None
+            if waiting is not None and waiting[0] == document.version:
+                basis = features.basis_of(waiting[1])
+            result = features.analyse(
+                text, path, self.settings, self.texts, self.encoding, basis=basis
+            )
             if result.map is not None:
                 self.last_maps[uri] = result.map
         self.analyses[uri] = (document.version, result)
@@ -88,30 +99,44 @@ class ArgmapLanguageServer(LanguageServer):
 
     def retext(self, params: types.DidChangeTextDocumentParams) -> None:
         """Bring the analysis up to date at once if the change only retypes a node's text
-        (`features.retext`); any other change waits for the debounced full check."""
+        (`features.retext`) or stays inside one claim (`features.recheck`); any other change
+        waits for the debounced full check, and what the quick check needs to take the
+        next change (`features.unchecked`) is kept until then."""
         uri = params.text_document.uri
-        cached = self.analyses.get(uri)
+        waiting = self.unchecked.pop(uri, None)
         changes = params.content_changes
-        if cached is None or cached[1] is None or len(changes) != 1:
+        if len(changes) != 1 or not isinstance(changes[0], types.TextDocumentContentChangePartial):
             return
         change = changes[0]
-        if not isinstance(change, types.TextDocumentContentChangePartial):
-            return
-        if change.range.start.line != change.range.end.line:
-            return
-        previous = cached[1]
-        line, start = previous.from_lsp(change.range.start)
-        _line, end = previous.from_lsp(change.range.end)
         document = self.workspace.get_text_document(uri)
-        try:
-            found = features.retext(previous, document.source, line, start, end, change.text)
-        except Exception:
-            logger.exception("argmap lsp: the quick check of %s failed", uri)
-            return
-        if found is not None:
+        text = document.source
+        cached = self.analyses.get(uri)
+        # The text this change was made to: the one waiting for its check, or the last checked.
+        for previous in (waiting[1] if waiting else None, cached[1] if cached else None):
+            if previous is None or change.range.end.line >= len(previous.lines):
+                continue
+            line, start = previous.from_lsp(change.range.start)
+            end_line, end = previous.from_lsp(change.range.end)
+            edit = (line, start, end_line, end, change.text)
+            try:
+                found = None
+                if line == end_line:
+                    found = features.retext(previous, text, line, start, end, change.text)
+                if found is None:
+                    found = features.recheck(previous, text, *edit)
+                if found is None:
+                    later = features.unchecked(previous, text, *edit)
+                    if later is not None:
+                        self.unchecked[uri] = (document.version, later)
+                        return
+                    continue
+            except Exception:
+                logger.exception("argmap lsp: the quick check of %s failed", uri)
+                return
             self.analyses[uri] = (document.version, found)
             if found.map is not None:
                 self.last_maps[uri] = found.map
+            return
 
     def publish(self, uri: str, fresh: bool = False) -> None:
         """Send the document's diagnostics (none for YAML that is no map), checking it now
@@ -243,6 +268,7 @@ def did_close(ls: ArgmapLanguageServer, params: types.DidCloseTextDocumentParams
     if handle is not None:
         handle.cancel()
     ls.analyses.pop(uri, None)
+    ls.unchecked.pop(uri, None)
     ls.last_maps.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 

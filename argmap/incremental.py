@@ -38,7 +38,7 @@ import attrs
 
 from argmap.errors import Diagnostic, Position
 from argmap.gcpause import gc_paused
-from argmap.load import load_claim_part
+from argmap.load import derive_group_texts, load_claim_part
 from argmap.model import Actor, ArgumentMap, Link, Node, Quote, Source
 from argmap.quotes import SourceTexts
 from argmap.validate import find_cycle, validate_map
@@ -335,10 +335,16 @@ def _splice(
         sources = {k: _moved_entry(s, delta, stop_line) for k, s in sources.items()}
         fields = _moved_fields(fields, delta, stop_line)
     claims = (*m.claims[:index], cid, *m.claims[index + 1 :])
+    all_nodes = [*m.nodes[: starts[index]], *nodes, *nodes_after]
+    all_links = (*links_before, *links, *links_after)
+    # A linked group's text is made of its premises' words, which may be written in
+    # another claim (a ref): derived again over the whole map, as the loader does.
+    groups = [i for i, node in enumerate(all_nodes) if node.is_group]
+    derive_group_texts(all_nodes, all_links, groups)
     return attrs.evolve(
         m,
-        nodes=(*m.nodes[: starts[index]], *nodes, *nodes_after),
-        links=(*links_before, *links, *links_after),
+        nodes=tuple(all_nodes),
+        links=all_links,
         claims=claims,
         load_warnings=(*warnings_before, *warnings, *warnings_after),
         actors=actors,

@@ -19,7 +19,7 @@ import difflib
 import functools
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 import attrs
@@ -859,21 +859,7 @@ class _Builder:
                 self.items(value, LinkKind.UNDERCUT, owner=link_id)
 
     def group_texts(self) -> None:
-        """Each linked group's derived text, from its premises' words (a ref to an
-        unknown id, which the validator reports, by its id)."""
-        if not self.groups:
-            return
-        text_of: dict[str, str] = {}
-        for node in self.nodes:
-            text_of.setdefault(node.id, node.text)
-        premises: dict[str, list[str]] = {}
-        for link in self.links:
-            if link.kind is LinkKind.LINKED:
-                premises.setdefault(link.target, []).append(text_of.get(link.source, link.source))
-        for index in self.groups:
-            node = self.nodes[index]
-            self.nodes[index] = attrs.evolve(node, text=group_text(premises.get(node.id, [])))
-            text_of[node.id] = self.nodes[index].text
+        derive_group_texts(self.nodes, self.links, self.groups)
 
     def items(self, node: YNode, kind: LinkKind, owner: str) -> None:
         """The premises (or refs) of one `pro`, `con` or `undercut` list."""
@@ -957,6 +943,25 @@ class _Builder:
             self.out.add("E120", message, self.out.pos(key))
             found = True
         return found
+
+
+def derive_group_texts(nodes: list[Node], links: Sequence[Link], groups: Sequence[int]) -> None:
+    """Set each linked group's derived text (`nodes[i]` for i in `groups`) from its
+    premises' words, in place; a ref to an unknown id (which the validator reports) by its
+    id. A premise may be written anywhere in the map (a ref), so this runs on the whole map
+    once every node is read."""
+    if not groups:
+        return
+    text_of: dict[str, str] = {}
+    for node in nodes:
+        text_of.setdefault(node.id, node.text)
+    premises: dict[str, list[str]] = {}
+    for link in links:
+        if link.kind is LinkKind.LINKED:
+            premises.setdefault(link.target, []).append(text_of.get(link.source, link.source))
+    for index in groups:
+        node = nodes[index]
+        nodes[index] = attrs.evolve(node, text=group_text(premises.get(node.id, [])))
 
 
 # ---------------------------------------------------------------------------

@@ -526,3 +526,33 @@ def test_a_character_yaml_refuses_after_a_syntax_error_is_checked_in_full() -> N
     )
     assert features.recheck(before, edited, *edit) is None
     assert codes(analyse(edited, PATH)) == ["E002"]
+
+
+LINKED_ACROSS = """\
+argmap: 1
+title: A group with a premise written in another claim
+claims:
+  c1:
+    text: The union caused the delay.
+    con: [Not so.]
+    pro:
+      - linked:
+          - The union withholds its members.
+          - ref: c2
+  c2:
+    text: The strategy needs the union.
+    con: [It does not.]
+"""
+
+
+def test_a_group_takes_the_new_words_of_a_premise_written_in_another_claim() -> None:
+    # c2's text is typed in: c1's group, whose premise it is, reads the new words
+    got = checked_alone(LINKED_ACROSS, "needs the union", "needs the unions")
+    group = got.map.node("c1.pro.1") if got.map else None
+    assert group is not None
+    assert (
+        group.text == "together: The union withholds its members. + The strategy needs the unions."
+    )
+    # and a group made a group of one inside its claim is found from that claim alone
+    one = checked_alone(LINKED_ACROSS, "          - The union withholds its members.\n", "")
+    assert codes(one) == ["W211"]

@@ -616,15 +616,12 @@ def _arrange_heads(
             # An undercut hangs under the conclusion of the step it attacks.
             step = m.get_link(step.target)
             parent = step.target if step is not None else parent
-        # A linked group is drawn as its premises, side by side in its frame.
+        # A linked group hangs as its premises, side by side in its frame: a claim among
+        # them stands there too, not in the row of claims.
         frame = groups.get(link.source)
         for source in frame.inside if frame is not None else (link.source,):
             children.setdefault(parent, []).append((source, spans[link.id]))
             constrained.add(source)
-    # A group's premise stands in its frame, even a claim (the frame holds it), unless
-    # nothing is drawn above the group.
-    hung = {link.source for link in links if link.id not in loose_refs}
-    constrained.update(p for p, group in groups.placed.items() if group in hung)
     heads = [n.id for n in shown.values() if n.id not in constrained and not n.is_group]
     if not heads:
         return

@@ -334,3 +334,18 @@ def test_a_removed_premise_of_a_group_is_a_ghost_joined_to_its_frame(
     )
     root = parse_svg(render_image(render_dot(m, overlay=overlay), "svg", renderer))
     assert "ghost-link:1" in groups(root, "edge")
+
+
+def test_a_group_whose_premises_objections_are_answered_stands_not_unopposed() -> None:
+    # Nothing objects to the group itself; an objection to one of its premises is
+    # answered, so the group stands on its merits: "stands", tinted, never "unopposed".
+    m = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: c\n    pro:\n      - linked:\n"
+        "          - text: a\n            weight: 0.9\n            con:\n              - text: no\n"
+        "                con: [yes]\n          - text: b\n        id: g\n",
+        "answered.yaml",
+    )
+    frame = cluster(render_dot(m, evaluate(m)), "cluster_g")
+    assert ">stands 0.50</FONT>" in frame.splitlines()[0]
+    header = attributes(frame.splitlines()[0]) | attributes(frame.splitlines()[1])
+    assert header["class"] == "group status-in" and header["style"] == "rounded,filled"

@@ -80,12 +80,14 @@ CODES: dict[str, str] = {
     "W601": "export: a field the target format cannot hold is left out",
     "W602": "export: an undercut the target format cannot hold is left out",
     "W603": "export: text changed to fit the target format",
+    "W604": "export: a linked group the target format cannot hold is written as one claim"
+    " (Kialo) or as a plain link (a group of one premise, AIF)",
     "W611": "import: a construct argmap has no place for is left out",
     "W612": "import: a premise-conclusion structure or inference rule is simplified",
     "W613": "import: an argument is imported as a premise",
     "W614": "import: a relation argmap cannot hold is left out",
     "W615": "import: a contradiction is imported as two attacks",
-    "W616": "import: linked premises are imported as separate links",
+    "W616": "import: linked premises of an undercut are imported as separate undercuts",
     "W617": "import: a reference to something that is not in the file",
     "W618": "import: a data field argmap does not know is left out",
     # the workflow: output files, diff, init (E7xx)

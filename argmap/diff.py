@@ -8,6 +8,12 @@ Nodes are matched in three passes:
 3. by word similarity, for the rest where one side has a path id, so a premise
    reworded *and* renumbered is reported as reworded rather than removed and added.
 
+A linked group has no text of its own (`together: A + B` is derived from its premises'),
+so it is paired only with a group: by an `id` written on either side, or else by its
+premises (once they are matched), the group sharing the most of them, at least half of
+the larger group's; its derived text is never reported as reworded. A premise moving
+into or out of a group is a move (`pro of c` → `premise of linked group g`).
+
 Relations are compared as graph edges, keyed by their matched ends, so a
 relation counts as changed only when the graph changed: a new `ref`, a link
 whose kind flipped (pro to con), a premise moved under another parent. The
@@ -112,7 +118,7 @@ class Edge:
     """
 
     source: str
-    kind: str  # "pro" | "con" | "undercut"
+    kind: str  # "pro" | "con" | "undercut" | "linked" (a premise of the linked group target)
     target: str | Edge
     ref: bool = False
 
@@ -126,7 +132,7 @@ class NodeEntry:
     """An added or removed node, with the edge that places it (None for a top-level claim)."""
 
     id: str
-    kind: str  # "claim" | "premise"
+    kind: str  # "claim" | "premise" | "group" (a linked group; its text is derived)
     text: str
     placement: Edge | None
 
@@ -146,6 +152,17 @@ class Moved:
     old_id: str
     old: Edge | None  # None: it was a top-level claim
     new: Edge | None
+    # The texts of the old and new parent, when the two places read alike (a premise moved
+    # from one linked group to another that has taken the old one's path id).
+    parent_texts: tuple[str, str] | None = None
+
+    def places(self, code: Callable[[str], str] = str, prose: Callable[[str], str] = str) -> str:
+        """`pro of a → premise of linked group g`."""
+        was, now = describe_placement(self.old, code), describe_placement(self.new, code)
+        if self.parent_texts is not None:
+            was += f" ({prose(self.parent_texts[0])})"
+            now += f" ({prose(self.parent_texts[1])})"
+        return f"{was} → {now}"
 
 
 @attrs.frozen
@@ -263,9 +280,16 @@ def _defining_links(m: ArgumentMap) -> dict[str, Link]:
 
 def match_nodes(old: ArgumentMap, new: ArgumentMap) -> dict[str, str]:
     """Old node id -> new node id for every node that is the same node in both versions."""
-    old_nodes = {n.id: n for n in old.unique_nodes()}
-    new_nodes = {n.id: n for n in new.unique_nodes()}
+    old_all = {n.id: n for n in old.unique_nodes()}
+    new_all = {n.id: n for n in new.unique_nodes()}
     pairs: dict[str, str] = {}
+    # a linked group pairs with a group only: by a written id here, by premises at the end
+    for oid, on in old_all.items():
+        nn = new_all.get(oid)
+        if nn is not None and on.is_group and nn.is_group and (on.explicit_id or nn.explicit_id):
+            pairs[oid] = oid
+    old_nodes = {k: n for k, n in old_all.items() if not n.is_group}
+    new_nodes = {k: n for k, n in new_all.items() if not n.is_group}
 
     # 1. the same id, written on either side, or a path id still naming the same text
     for oid, on in old_nodes.items():
@@ -320,7 +344,49 @@ def match_nodes(old: ArgumentMap, new: ArgumentMap) -> dict[str, str]:
         used_old.add(i)
         used_new.add(j)
         pairs[old_left[i].id] = new_left[j].id
+    _pair_groups(old, new, old_all, new_all, pairs)
     return pairs
+
+
+def _pair_groups(
+    old: ArgumentMap,
+    new: ArgumentMap,
+    old_all: dict[str, Node],
+    new_all: dict[str, Node],
+    pairs: dict[str, str],
+) -> None:
+    """Pair the linked groups left by their premises (module docstring), in place."""
+    taken = set(pairs.values())
+    old_groups = [n.id for n in old_all.values() if n.is_group and n.id not in pairs]
+    new_groups = [n.id for n in new_all.values() if n.is_group and n.id not in taken]
+    if not old_groups or not new_groups:
+        return
+    old_parent = {k: lk.target for k, lk in _defining_links(old).items()}
+    new_parent = {k: lk.target for k, lk in _defining_links(new).items()}
+    new_members = {g: {lk.source for lk in new.members(g)} for g in new_groups}
+    scored: list[tuple[float, int, int]] = []
+    for i, og in enumerate(old_groups):
+        members = old.members(og)
+        # its premises as the new map names them; an unmatched one shares nothing (its
+        # path id may be a new premise's)
+        mine = {pairs[lk.source] for lk in members if lk.source in pairs}
+        parent = old_parent.get(og)
+        mapped_parent = pairs.get(parent, parent) if parent is not None else None
+        for j, ng in enumerate(new_groups):
+            shared = len(mine & new_members[ng])
+            larger = max(len(members), len(new_members[ng]))
+            if not shared or 2 * shared < larger:
+                continue
+            same_parent = mapped_parent is not None and mapped_parent == new_parent.get(ng)
+            scored.append((shared / larger + 0.02 * same_parent + 0.01 * (og == ng), i, j))
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for _score, i, j in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+        if i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        pairs[old_groups[i]] = new_groups[j]
 
 
 # ---------------------------------------------------------------------------
@@ -525,7 +591,7 @@ def diff_maps(
         if oid is None:
             continue
         on = old_nodes[oid]
-        if not _same_text(on.text, nn.text):
+        if not nn.is_group and not _same_text(on.text, nn.text):  # a group's text is derived
             reworded.append(Reworded(nid, oid, on.text, nn.text, word_diff(on.text, nn.text)))
         if oid != nid and (on.explicit_id or nn.explicit_id):
             renamed.append(Renamed(oid, nid))
@@ -538,7 +604,13 @@ def diff_maps(
             and (now_key is None or now_key not in old_edges.by_key)
         ):
             was_placed = old_edges.placement(oid, old_defining)
-            moved.append(Moved(nid, oid, was_placed, new_edges.placement(nid, new_defining)))
+            now_placed = new_edges.placement(nid, new_defining)
+            texts = None
+            if was and now and describe_placement(was_placed) == describe_placement(now_placed):
+                was_parent, now_parent = old.get_node(was.target), new.get_node(now.target)
+                if was_parent is not None and now_parent is not None:
+                    texts = (was_parent.text, now_parent.text)
+            moved.append(Moved(nid, oid, was_placed, now_placed, texts))
             explained.update(k for k in (was_key, now_key) if k is not None)
         for f in _NODE_FIELDS:
             a = _field_text(f.spec.type, getattr(on, f.name))
@@ -655,7 +727,12 @@ def _with_scores(
 # ---------------------------------------------------------------------------
 # Formats: text (terminal, logs), markdown (a pull-request comment), json.
 
-_VERB = {"pro": "supports", "con": "attacks", "undercut": "undercuts"}
+_VERB = {
+    "pro": "supports",
+    "con": "attacks",
+    "undercut": "undercuts",
+    "linked": "is a premise of linked group",
+}
 
 
 def describe_edge(edge: Edge, code: Callable[[str], str] = str) -> str:
@@ -673,6 +750,8 @@ def describe_placement(edge: Edge | None, code: Callable[[str], str] = str) -> s
         return "top-level claim"
     if isinstance(edge.target, Edge):
         return f"{edge.kind} of ({describe_edge(edge.target, code)})"
+    if edge.kind == "linked":
+        return f"premise of linked group {code(edge.target)}"
     return f"{edge.kind} of {code(edge.target)}"
 
 
@@ -763,7 +842,7 @@ def to_text(d: MapDiff) -> str:
     section("reworded", [f"~ {r.id}: {word_diff_text(r.words)}" for r in d.reworded])
     section(
         "moved",
-        [f"> {m.id}: {describe_placement(m.old)} → {describe_placement(m.new)}" for m in d.moved],
+        [f"> {m.id}: {m.places(prose=_quoted)}" for m in d.moved],
     )
     section("renamed", [f"~ {r.old_id} → {r.id}" for r in d.renamed])
     marks = {"added": "+", "removed": "-", "flipped": "~"}
@@ -858,11 +937,7 @@ def to_markdown(d: MapDiff) -> str:
     section("Reworded", [f"{md_code(r.id)}: {_md_words(r.words)}" for r in d.reworded])
     section(
         "Moved",
-        [
-            f"{md_code(m.id)}: {describe_placement(m.old, md_code)}"
-            f" → {describe_placement(m.new, md_code)}"
-            for m in d.moved
-        ],
+        [f"{md_code(m.id)}: {m.places(md_code, md_text)}" for m in d.moved],
     )
     section("Renamed", [f"{md_code(r.old_id)} → {md_code(r.id)}" for r in d.renamed])
     words = {"added": "added", "removed": "removed", "flipped": "flipped"}

@@ -124,7 +124,7 @@ def weakest_link(cap: float, premises: Sequence[float]) -> float:
     weight (`cap`, 1 unless given). The weakest-link principle for linked (convergent
     vs linked) arguments: Pollock 2001, "Defeasible reasoning with variable degrees of
     justification", §4; a chain is no stronger than its weakest link."""
-    return min(cap, *premises) if premises else cap
+    return min(cap, *premises)  # a group has premises (E121 otherwise)
 
 
 def _h(x: float) -> float:

@@ -54,7 +54,7 @@ from argmap.evaluate import (
     evaluate,
     weakest_link,
 )
-from argmap.model import ArgumentMap, LinkKind
+from argmap.model import ArgumentMap, Link, LinkKind
 from argmap.wording import ROBUST_MEANING, STATUS_WORD
 
 # Base scores vary by this much either way for the robustness range.
@@ -206,6 +206,15 @@ class GroupReason:
         }
 
 
+def objections(m: ArgumentMap, node_id: str) -> tuple[Link, ...]:
+    """The con links on a node; for a linked group, those on its premises (it has none of
+    its own, and stands or falls with them)."""
+    node = m.get_node(node_id)
+    if node is not None and node.is_group:
+        return tuple(lk for member in m.members(node_id) for lk in m.attackers(member.source))
+    return m.attackers(node_id)
+
+
 def status_words(m: ArgumentMap, evaluation: Evaluation, node_id: str, short: bool = True) -> str:
     """The words for a node's status as every table shows them: "stands", "unopposed",
     "undecided", "falls", or where its strength says otherwise why ("falls, 1 unanswered";
@@ -214,7 +223,7 @@ def status_words(m: ArgumentMap, evaluation: Evaluation, node_id: str, short: bo
 
     score = evaluation.nodes[node_id]
     label = score.status.value
-    con = m.attackers(node_id)
+    con = objections(m, node_id)
     unanswered = sum(1 for lk in con if evaluation.links[lk.id].status.value == "in")
     why = disagreement(score.strength, label, unanswered, not con, short=short)
     return why if why is not None else status_word(label, not con)
@@ -585,9 +594,14 @@ def _explain_one(
     g = ctx.g
     strength, label = ctx.s[t], ctx.lab[t]
     con_links = g.attackers[t]
+    if g.members[t]:  # a linked group is opposed through its premises (`objections`)
+        con_links = [k for lk in g.members[t] for k in g.attackers[g.source[lk]]]
     unanswered = sum(1 for k in con_links if ctx.lab[k] == IN)
     cone = ctx.cone(t)
-    premises = [i for i in cone if i < g.n_nodes and i != t]
+    # A linked group is gone without any one of its premises: they are not taken away one
+    # at a time (what stands beneath them is).
+    own = {g.source[k] for k in g.members[t]}
+    premises = [i for i in cone if i < g.n_nodes and i != t and i not in own]
     note: str | None = None
     contributions: tuple[Contribution, ...] | None = None
     flip: Flip | None = None
@@ -598,6 +612,8 @@ def _explain_one(
         )
     elif want_contributions:
         contributions, flip, note = _contributions_and_flip(ctx, t, cone, premises, want_flip)
+    if own and note is None and want_contributions:
+        note = GROUP_NOTE
     rob = _robustness(ctx, t, cone) if want_robustness and ctx.evaluation.converged else None
     groups = tuple(_group_reasons(ctx, t))
     return Explanation(
@@ -928,12 +944,30 @@ def robustness_sentences(r: Robustness) -> list[str]:
     return lines
 
 
+GROUP_NOTE = (
+    "a linked group, as strong as its weakest premise (at most its weight): without any one"
+    " of its premises it is gone, so they are not taken away one at a time"
+)
+"""The note of an explained linked group (its premises are not among its contributions)."""
+
+
+def rests_on_nothing(x: Explanation) -> str:
+    """The line for a node whose contributions are none: a base score, or for a linked
+    group the weakest of its premises."""
+    if x.note == GROUP_NOTE:
+        return (
+            "Rests on nothing beneath its premises: its strength is its weakest premise's,"
+            " or its weight where that is lower."
+        )
+    return "Rests on no premise: its strength is its base score."
+
+
 def why_lines(x: Explanation) -> list[str]:
     """Why the verdict is what it is, one plain line each: what it rests on (each premise's
     change, and strength and status without it), then the flip."""
     lines = [x.note] if x.note else []
     if x.contributions is not None and not x.contributions:
-        lines.append("Rests on no premise: its strength is its base score.")
+        lines.append(rests_on_nothing(x))
     for c in x.contributions or ():
         lines.append(
             f"{c.contribution:+.2f} from {c.premise} "

@@ -8,12 +8,15 @@ Plain typed functions shared by the summary, `show`, the listings and `report`
   links between them: a pro keeps the side, a con flips it, an undercut takes
   the side opposite to the premise whose link it attacks. An objection to an
   objection counts *for* the claim. A node reached along two chains with
-  different sides counts on both.
+  different sides counts on both. The premises of a linked group stand on the
+  group's side (they bear on the parent only together); the group counts as one
+  **reason** (`reasons_beneath`), its premises not again.
   Another claim reached through a `ref` counts as one node on its side; what
   stands beneath it is counted in its own row, not again under each claim that
   refs it (so a chain of claims is counted in linear time).
 - **depth** is the longest chain of links from the claim down to a premise
-  (an undercut lies one level below the premise whose link it attacks). In a
+  (an undercut lies one level below the premise whose link it attacks; a linked
+  group's premises lie on the group's level, the group being one reason). In a
   map with cycles a chain stops where it would come back to a node on it.
 """
 
@@ -35,7 +38,8 @@ def strength_of(evaluation: Evaluation | None, node_id: str) -> tuple[float | No
 
 
 def children(m: ArgumentMap, node_id: str) -> list[tuple[Link, list[Link]]]:
-    """The pro and con links into a node, each with the undercuts on it, in file order."""
+    """The pro and con links into a node (for a linked group: the links from its premises),
+    each with the undercuts on it, in file order."""
     return [
         (lk, list(m.undercutters(lk.id)))
         for lk in m.incoming(node_id)
@@ -46,22 +50,37 @@ def children(m: ArgumentMap, node_id: str) -> list[tuple[Link, list[Link]]]:
 def sides_beneath(m: ArgumentMap, root: str) -> dict[str, set[int]]:
     """Every node beneath `root` with its sides: +1 for the root, -1 against (module docstring).
 
-    The walk does not go below another claim. The root itself is not included (unless a
-    cycle leads back to it).
+    Linked groups and their premises are included. The walk does not go below another
+    claim. The root itself is not included (unless a cycle leads back to it).
     """
+    return _sides(m, root, members=True)
+
+
+def reasons_beneath(m: ArgumentMap, root: str) -> dict[str, set[int]]:
+    """The reasons beneath `root` with their sides: as `sides_beneath`, but a linked group
+    counts once and its premises not again (unless one also stands elsewhere beneath the
+    root, as a plain pro or con); what stands beneath its premises is still counted."""
+    return _sides(m, root, members=False)
+
+
+def _sides(m: ArgumentMap, root: str, *, members: bool) -> dict[str, set[int]]:
     found: dict[str, set[int]] = {}
     queue: deque[tuple[str, int]] = deque([(root, 1)])
     seen = {(root, 1)}
     while queue:
         node_id, side = queue.popleft()
         for link, undercuts in children(m, node_id):
-            premise_side = side if link.kind is LinkKind.PRO else -side
-            steps = [(link.source, premise_side)] + [(u.source, -premise_side) for u in undercuts]
-            for child, child_side in steps:
+            # a pro keeps the side, and so does a linked group's premise; a con flips it
+            premise_side = -side if link.kind is LinkKind.CON else side
+            member = link.kind is LinkKind.LINKED
+            steps = [(link.source, premise_side, member)]
+            steps += [(u.source, -premise_side, False) for u in undercuts]
+            for child, child_side, is_member in steps:
                 node = m.get_node(child)
                 if node is None:
                     continue
-                found.setdefault(child, set()).add(child_side)
+                if members or not is_member:
+                    found.setdefault(child, set()).add(child_side)
                 if node.is_claim:
                     continue  # another claim: its own tree is counted in its own row
                 if (child, child_side) not in seen:
@@ -115,11 +134,12 @@ def depths(m: ArgumentMap) -> dict[str, int]:
 
 
 def _below(m: ArgumentMap, node_id: str) -> list[tuple[str, int]]:
-    """Nodes beneath one node, each with its distance: 1 for pro and con, 2 for undercuts."""
+    """Nodes beneath one node, each with its distance: 1 for pro and con, 2 for undercuts,
+    0 for a linked group's premises (on the group's level)."""
     out: list[tuple[str, int]] = []
     for link, undercuts in children(m, node_id):
         if m.get_node(link.source) is not None:
-            out.append((link.source, 1))
+            out.append((link.source, 0 if link.kind is LinkKind.LINKED else 1))
         out += [(u.source, 2) for u in undercuts if m.get_node(u.source) is not None]
     return out
 
@@ -143,8 +163,9 @@ def in_order(items: Iterable[str]) -> tuple[str, ...]:
 
 
 def parents(m: ArgumentMap, node_id: str) -> list[str]:
-    """Where a node bears on others: `pro build-plant`, `con other (ref)`, or for an
-    undercut the link it attacks, `undercut of cheap-power → build-plant`."""
+    """Where a node bears on others: `pro build-plant`, `con other (ref)`, for an
+    undercut the link it attacks, `undercut of cheap-power → build-plant`, for a linked
+    group's premise `premise of linked group g1`."""
     out: list[str] = []
     for lk in m.links:
         if lk.source != node_id:
@@ -153,6 +174,8 @@ def parents(m: ArgumentMap, node_id: str) -> list[str]:
             attacked = m.get_link(lk.target)
             target = f"{attacked.source} → {attacked.target}" if attacked else lk.target
             out.append(f"undercut of {target}")
+        elif lk.kind is LinkKind.LINKED:
+            out.append(f"premise of linked group {lk.target}" + (" (ref)" if lk.is_ref else ""))
         else:
             out.append(f"{lk.kind.value} {lk.target}" + (" (ref)" if lk.is_ref else ""))
     return out

@@ -891,7 +891,15 @@ class _Builder:
         if item.kind == "map" and kind is LinkKind.LINKED:
             if self.misplaced_in_group(item):
                 return
-        elif item.kind == "map" and "linked" in item.value and kind is not LinkKind.UNDERCUT:
+        elif item.kind == "map" and "linked" in item.value:
+            if kind is LinkKind.UNDERCUT:
+                self.out.add(
+                    "E120",
+                    "an undercut cannot be a linked group: it attacks an inference on its own;"
+                    " write each premise as an undercut of its own",
+                    self.out.pos(item.value["linked"][0]),
+                )
+                return
             self.group(item, kind, target, link_id)
             return
         if item.kind == "scalar":

@@ -26,6 +26,15 @@ class Relation(enum.Enum):
     PRO = "pro"
     CON = "con"
     UNDERCUT = "undercut"
+    LINKED = "linked"  # a premise of the linked group above
+
+
+_RELATION = {
+    LinkKind.PRO: Relation.PRO,
+    LinkKind.CON: Relation.CON,
+    LinkKind.UNDERCUT: Relation.UNDERCUT,
+    LinkKind.LINKED: Relation.LINKED,
+}
 
 
 @attrs.frozen
@@ -44,22 +53,25 @@ def outline(m: ArgumentMap, node_id: str, depth: int | None = None) -> OutlineIt
     """The node `node_id` and everything beneath it, each node expanded once.
 
     Under each premise come first the undercuts on its link to the item above
-    (they attack that link), then its own pro and con. `depth` limits the
-    levels shown beneath the root; the items cut are counted in `hidden`.
+    (they attack that link), then its own pro and con. Under a linked group come
+    first its premises (they make it), then the undercuts on its link. `depth` limits the
+    levels shown beneath the root (a group's premises are on the group's level); the items
+    cut are counted in `hidden`.
     KeyError if there is no such node.
     """
     limit = MAX_OUTLINE_DEPTH if depth is None else min(depth, MAX_OUTLINE_DEPTH)
     expanded: set[str] = set()
 
     def build(node: Node, relation: Relation, link: Link | None, level: int) -> OutlineItem:
-        below: list[tuple[Relation, Link]] = []
+        cuts: list[tuple[Relation, Link]] = []
         if link is not None and link.kind is not LinkKind.UNDERCUT:
-            below += [(Relation.UNDERCUT, u) for u in m.undercutters(link.id)]
-        below += [
-            (Relation.PRO if lk.kind is LinkKind.PRO else Relation.CON, lk)
+            cuts = [(Relation.UNDERCUT, u) for u in m.undercutters(link.id)]
+        own = [
+            (_RELATION[lk.kind], lk)
             for lk in m.incoming(node.id)
             if lk.kind is not LinkKind.UNDERCUT
         ]
+        below = own + cuts if node.is_group else cuts + own
         below = [(r, lk) for r, lk in below if m.get_node(lk.source) is not None]
         repeat = node.id in expanded
         if repeat:
@@ -67,10 +79,13 @@ def outline(m: ArgumentMap, node_id: str, depth: int | None = None) -> OutlineIt
             below = [(r, lk) for r, lk in below if r is Relation.UNDERCUT]
         else:
             expanded.add(node.id)
-        if level >= limit:
-            return OutlineItem(node, relation, link, repeat, len(below), ())
-        kids = tuple(build(m.node(lk.source), r, lk, level + 1) for r, lk in below)
-        return OutlineItem(node, relation, link, repeat, 0, kids)
+        # A linked group's premises stand on its level: the group and they are one reason.
+        shown = [(r, lk) for r, lk in below if r is Relation.LINKED or level < limit]
+        kids = tuple(
+            build(m.node(lk.source), r, lk, level if r is Relation.LINKED else level + 1)
+            for r, lk in shown
+        )
+        return OutlineItem(node, relation, link, repeat, len(below) - len(shown), kids)
 
     return build(m.node(node_id), Relation.ROOT, None, 0)
 
@@ -96,8 +111,9 @@ def outline_json(
         node, link = item.node, item.link
         strength, status = strength_of(evaluation, node.id)
         link_score = evaluation.links.get(link.id) if evaluation and link else None
-        return {
+        doc: dict[str, Any] = {
             "id": node.id,
+            "kind": node.kind.value,
             "relation": item.relation.value,
             "link": link.id if link is not None else None,
             "ref": link is not None and link.is_ref,
@@ -117,6 +133,9 @@ def outline_json(
             "hidden": item.hidden,
             "children": [item_json(child) for child in item.children],  # depth <= 100
         }
+        if node.is_group:  # its premises, whether or not --depth shows them
+            doc["premises"] = [lk.source for lk in m.members(node.id)]
+        return doc
 
     return {
         "map": {"title": m.title, "path": m.path},

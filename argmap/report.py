@@ -23,6 +23,7 @@ from argmap.explain import (
     Explanation,
     flip_sentence,
     group_sentences,
+    rests_on_nothing,
     robustness_sentences,
     status_words,
 )
@@ -64,12 +65,19 @@ def text(value: str, style: str = "") -> Text:
 # and tree guides; False when piped: plain columns and indentation, stable for scripts.
 
 STATUS_STYLE = {"in": "green", "out": "red", "undecided": "yellow"}
-RELATION_MARK = {Relation.ROOT: "", Relation.PRO: "+", Relation.CON: "−", Relation.UNDERCUT: "×"}
+RELATION_MARK = {
+    Relation.ROOT: "",
+    Relation.PRO: "+",
+    Relation.CON: "−",
+    Relation.UNDERCUT: "×",
+    Relation.LINKED: "&",
+}
 RELATION_STYLE = {
     Relation.ROOT: "bold",
     Relation.PRO: "green",
     Relation.CON: "red",
     Relation.UNDERCUT: "magenta",
+    Relation.LINKED: "cyan",
 }
 QUOTE_VERDICT = {
     QuoteCheck.VERIFIED: ("verified", "green"),
@@ -289,6 +297,8 @@ def _node_label(
     head = Text()
     head.append(node.id, style=f"bold {style}")
     flags = []
+    if node.is_group:
+        flags.append("linked group")
     if item.link is not None and item.link.is_ref:
         flags.append("ref")
     if node.implicit:
@@ -342,7 +352,10 @@ def _node_details(
         if link is not None and link_score is not None and m.undercutters(link.id):
             detail("as an argument here ", f"{link_score.strength:.2f}")
     if node.weight is not None:
-        detail("weight ", f"{node.weight:g}")
+        # a group's weight caps its weakest premise (argmap.evaluate.weakest_link)
+        detail(
+            "weight (caps its weakest premise) " if node.is_group else "weight ", f"{node.weight:g}"
+        )
     if node.tags:
         detail("tags ", ", ".join(node.tags))
     lines: list[RenderableType] = [details] if details.plain else []
@@ -412,7 +425,10 @@ def show_tree(
         head.append(text(f"{root.node.id} is written under: {', '.join(where)}", "dim"))
     if not legend:
         return Group(*head, body)
-    key = [text("+ supports, − opposes, × undercuts (attacks the link above it)", "dim")]
+    marks = "+ supports, − opposes, × undercuts (attacks the link above it)"
+    if any(node.is_group for node in m.unique_nodes()):
+        marks += ", & a premise of the linked group above (they bear on it only together)"
+    key = [text(marks, "dim")]
     if evaluation is not None:
         name = SEMANTICS_NAMES.get(evaluation.semantics, evaluation.semantics)
         key.append(
@@ -522,6 +538,23 @@ def _weight(value: float) -> str:
     return shown + "0" * max(0, 2 - len(shown.partition(".")[2]))
 
 
+GROUP_NO_BASE = "—"
+"""The base cell of a linked group without a weight: it has no base score of its own."""
+GROUP_BASE_MEANING = (
+    f"base of a linked group: {GROUP_NO_BASE} it has none (its strength is its weakest"
+    " premise's), ≤w its weight w caps that strength; a linked group falls when any of its"
+    " premises falls"
+)
+
+
+def base_cell(node: Node) -> str:
+    """A node's base score as the evaluation table shows it: for a linked group, its cap
+    (`≤0.60`) when it has a weight, else GROUP_NO_BASE."""
+    if not node.is_group:
+        return _weight(node.base)
+    return GROUP_NO_BASE if node.weight is None else "≤" + _weight(node.weight)
+
+
 def evaluation_caption(evaluation: Evaluation) -> Text:
     """What was computed, and what it is not."""
     name = SEMANTICS_NAMES.get(evaluation.semantics, evaluation.semantics)
@@ -550,6 +583,8 @@ def evaluation_key(
         lines.append(
             text("falls, N unanswered / stands, score < 0.5: strength and status disagree", "dim")
         )
+    if any(node.is_group for node in m.unique_nodes()):
+        lines.append(text(GROUP_BASE_MEANING, "dim"))
     verdicts = {x.robustness.robust for x in explanations if x.robustness is not None}
     for robust in (True, False):
         if robust in verdicts:
@@ -607,7 +642,7 @@ def _evaluation_rows(
     for node in nodes:
         score = evaluation.nodes[node.id]
         status, style = status_cell(m, evaluation, node.id)
-        cells = [node.id, node.text, _weight(score.base), f"{score.strength:.4f}", status]
+        cells = [node.id, node.text, base_cell(node), f"{score.strength:.4f}", status]
         styles = ["bold" if node.is_claim else "", "", "", "", style]
         if robustness:
             r = robustness.get(node.id)
@@ -808,9 +843,7 @@ def explanation_view(m: ArgumentMap, x: Explanation) -> RenderableType:
         parts.append(Padding(text(x.note, "yellow"), (0, 0, 0, 2)))
     if x.contributions is not None:
         if not x.contributions:
-            parts.append(
-                Padding(text("Rests on no premise: its strength is its base score."), (0, 0, 0, 2))
-            )
+            parts.append(Padding(text(rests_on_nothing(x)), (0, 0, 0, 2)))
         else:
             parts.append(
                 Padding(

@@ -26,6 +26,7 @@ from argmap.graph import (
     depths,
     evaluation_info,
     in_order,
+    reasons_beneath,
     sides_beneath,
     strength_of,
 )
@@ -62,11 +63,13 @@ class ClaimRow:
     id: str
     text: str
     tags: tuple[str, ...]
-    pro: int  # direct pro links
+    pro: int  # direct pro links (a linked group is one)
     con: int  # direct con links
-    pro_total: int  # nodes anywhere beneath on the claim's side
-    con_total: int  # nodes anywhere beneath against it
-    premises: int  # distinct nodes beneath
+    # reasons anywhere beneath on the claim's side: nodes, a linked group counting once
+    # and its premises not again (argmap.graph.reasons_beneath)
+    pro_total: int
+    con_total: int  # reasons anywhere beneath against it
+    premises: int  # distinct nodes beneath, not counting linked groups
     undercuts: int  # undercut links beneath
     depth: int
     actors_pro: tuple[str, ...]  # actor ids: who asserts the claim or argues on its side
@@ -76,6 +79,7 @@ class ClaimRow:
     status: str | None = None  # in | out | undecided
     verdict: str | None = None  # the words tables show (argmap.explain.status_words)
     robust: bool | None = None  # the verdict's robustness (argmap.explain)
+    groups: int = 0  # linked groups beneath
 
     @property
     def quote_coverage(self) -> float | None:
@@ -91,6 +95,7 @@ class ClaimRow:
             "pro_total": self.pro_total,
             "con_total": self.con_total,
             "premises": self.premises,
+            "groups": self.groups,
             "undercuts": self.undercuts,
             "depth": self.depth,
             "strength": json_number(self.strength),
@@ -115,6 +120,7 @@ CLAIM_FIELDS = (
     "pro_total",
     "con_total",
     "premises",
+    "groups",
     "undercuts",
     "depth",
     "strength",
@@ -144,6 +150,7 @@ class Totals:
     claims: int
     premises: int  # stated premises
     implicit_premises: int
+    groups: int  # linked groups
     depth: int
     pro_links: int
     con_links: int
@@ -201,6 +208,7 @@ def claim_row(
 ) -> ClaimRow:
     claim = m.node(claim_id)
     beneath = sides_beneath(m, claim_id)
+    reasons = reasons_beneath(m, claim_id)
     nodes = [m.node(n) for n in beneath]
     stated = [n for n in nodes if not n.implicit and n.kind is NodeKind.PREMISE]
     undercuts = sum(
@@ -217,9 +225,10 @@ def claim_row(
         tags=claim.tags,
         pro=len(m.supporters(claim_id)),
         con=len(m.attackers(claim_id)),
-        pro_total=sum(1 for s in beneath.values() if 1 in s),
-        con_total=sum(1 for s in beneath.values() if -1 in s),
-        premises=len(beneath),
+        pro_total=sum(1 for s in reasons.values() if 1 in s),
+        con_total=sum(1 for s in reasons.values() if -1 in s),
+        premises=sum(1 for n in nodes if not n.is_group),
+        groups=sum(1 for n in nodes if n.is_group),
         undercuts=undercuts,
         depth=all_depths.get(claim_id, 0),
         actors_pro=in_order(
@@ -248,6 +257,7 @@ def map_totals(m: ArgumentMap, checks: QuoteChecks, all_depths: Mapping[str, int
         claims=len(claims),
         premises=len(stated),
         implicit_premises=len(premises) - len(stated),
+        groups=sum(1 for n in nodes if n.is_group),
         depth=max((all_depths.get(c.id, 0) for c in claims), default=0),
         pro_links=kinds.count(LinkKind.PRO),
         con_links=kinds.count(LinkKind.CON),

@@ -38,9 +38,11 @@ def format_strength(value: float | None) -> str:
 def totals_lines(t: Totals) -> list[str]:
     """The totals as three short lines: the nodes, the links and people, the evidence."""
     maps = f"maps {t.maps}, " if t.maps > 1 else ""
+    # only maps that have linked groups say so (the line stays as it was for the others)
+    groups = f", linked groups {t.groups}" if t.groups else ""
     return [
         f"{maps}nodes {t.nodes}, claims {t.claims}, premises {t.premises},"
-        f" implicit {t.implicit_premises}, depth {t.depth}",
+        f" implicit {t.implicit_premises}{groups}, depth {t.depth}",
         f"links: pro {t.pro_links}, con {t.con_links}, undercuts {t.undercuts},"
         f" refs {t.refs}; actors {t.actors}, sources {t.sources}",
         f"quotes {t.quotes} ({t.quotes_verified} verified), quote coverage"
@@ -58,6 +60,8 @@ def summary_notes(summaries: Sequence[MapSummary]) -> list[str]:
         "pro, con: direct / all beneath, by side"
         " (an objection to an objection counts for the claim)."
     ]
+    if any(s.totals.groups for s in summaries):
+        notes[0] += " A linked group counts as one reason, its premises not again."
     evaluated = [s.evaluation for s in summaries if s.evaluation is not None]
     if not evaluated:
         notes.append("strength, status: not evaluated.")

@@ -57,13 +57,15 @@ class _Ref:
 
 
 @st.composite
-def map_texts(draw: st.DrawFn) -> str:
+def map_texts(draw: st.DrawFn, groups: bool = False) -> str:
     """The YAML text of a valid map: 1-3 claims, nested premises, refs, undercuts, fields.
 
     Refs point anywhere (at claims, at premises defined before or after them,
     at their own ancestors), carry a note or undercuts of their own; undercuts
     may be refs. A map whose refs make a cycle says `allow-cycles: true`, and
-    so do some others.
+    so do some others. `groups`: some pro and con items are linked groups (two
+    premises, maybe a ref as a third; maybe an id, by, weight, tags, note and
+    undercuts of their own).
     """
     counter = [0]
     ids: list[str] = []  # every explicit id, claims included
@@ -112,7 +114,9 @@ def map_texts(draw: st.DrawFn) -> str:
         for kind in ("pro", "con"):
             items: list[Any] = []
             for _ in range(draw(st.integers(0, 2 if depth < 2 else 0))):
-                if draw(st.integers(0, 3)) == 0:
+                if groups and draw(st.integers(0, 2)) == 0:
+                    items.append(group(depth))
+                elif draw(st.integers(0, 3)) == 0:
                     item = ref()
                     undercuts(item, depth)
                     items.append(item)
@@ -121,6 +125,26 @@ def map_texts(draw: st.DrawFn) -> str:
             if items:
                 lists[kind] = items
         return lists
+
+    def group(depth: int) -> dict[str, Any]:
+        """A linked group: two premises (which cannot be undercut), maybe a ref as well."""
+        members: list[Any] = [premise(depth + 1, undercut=False) for _ in range(2)]
+        if draw(st.integers(0, 2)) == 0:
+            members.insert(draw(st.integers(0, 2)), ref())
+        item: dict[str, Any] = {"linked": members}
+        if draw(st.booleans()):
+            counter[0] += 1
+            item["id"] = f"g{counter[0]}"
+        if draw(st.booleans()):
+            item["by"] = draw(st.sampled_from(["alice", ["alice", "bob"]]))
+        if draw(st.integers(0, 3)) == 0:
+            item["weight"] = draw(st.sampled_from([0.0, 0.6, 1.0]))
+        if draw(st.integers(0, 3)) == 0:
+            item["tags"] = ["energy", "two words"][: draw(st.integers(1, 2))]
+        if draw(st.integers(0, 3)) == 0:
+            item["note"] = "Together {braces} // e.g."
+        undercuts(item, depth)
+        return item
 
     def premise(depth: int, undercut: bool = True) -> dict[str, Any]:
         item: dict[str, Any] = {}
@@ -154,7 +178,7 @@ def map_texts(draw: st.DrawFn) -> str:
                 item["ref"] = draw(st.sampled_from(free))
                 named.add(item["ref"])
         for item in items:
-            for kind in ("pro", "con", "undercut"):
+            for kind in ("pro", "con", "undercut", "linked"):
                 if kind in item:
                     point(item[kind])
 

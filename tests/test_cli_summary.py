@@ -126,6 +126,7 @@ def test_json_has_every_column(invoke: Invoke) -> None:
             "pro_total": 3,
             "con_total": 2,
             "premises": 5,
+            "groups": 0,
             "undercuts": 0,
             "depth": 1,
             "strength": 0.5625,
@@ -146,6 +147,7 @@ def test_json_has_every_column(invoke: Invoke) -> None:
         "claims": 1,
         "premises": 4,
         "implicit_premises": 1,
+        "groups": 0,
         "depth": 1,
         "pro_links": 3,
         "con_links": 2,
@@ -174,13 +176,13 @@ def test_json_without_evaluation_has_nulls(invoke: Invoke) -> None:
 def test_csv(invoke: Invoke) -> None:
     out = invoke(["summary", "sides-and-refs.yaml", "--format", "csv", "--no-eval"]).stdout
     assert out == (
-        "map,id,text,pro,con,pro_total,con_total,premises,undercuts,depth,strength,status,"
+        "map,id,text,pro,con,pro_total,con_total,premises,groups,undercuts,depth,strength,status,"
         "verdict,robust,actors_pro,actors_con,quoted_premises,stated_premises,quote_coverage,"
         "tags\n"
         # a list is one cell, joined with `;`: quoted, so that a `;` locale keeps it one cell
-        "sides-and-refs.yaml,main,The main claim.,1,1,2,3,5,1,3,,,,,"
+        "sides-and-refs.yaml,main,The main claim.,1,1,2,3,5,0,1,3,,,,,"
         '"ana;cy","cy;ben",0,5,0.0,core\n'
-        "sides-and-refs.yaml,other,Another claim that reuses the shared premise.,0,2,1,3,4,0,3,"
+        "sides-and-refs.yaml,other,Another claim that reuses the shared premise.,0,2,1,3,4,0,0,3,"
         ',,,,cy,"ana;ben",0,4,0.0,side\n'
     )
 

@@ -20,6 +20,9 @@ EXAMPLES = [
     ["evaluate", "maps/example.yaml"],
     ["evaluate", "tests/maps/eval_even_cycle.yaml", "--extensions", "stable"],
     ["evaluate", "maps/secure-communities.yaml", "--explain", "union-caused-delay"],
+    ["show", "tests/maps/linked.yaml", "delay"],
+    ["summary", "tests/maps/linked.yaml", "--no-eval"],
+    ["evaluate", "tests/maps/linked.yaml"],
 ]
 
 

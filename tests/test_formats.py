@@ -63,17 +63,22 @@ def test_argdown_with_pcs_and_inference_rules_imports_with_a_warning_for_each() 
     m = imported.map
     assert sorted(m.node(c).text for c in m.claims) == ["The city should build a nuclear plant."]
     cheap = "Nuclear power lowers electricity prices."
-    supporters = {
-        m.node(lk.source).text
+    # The premises of the structure support its conclusion together: one linked group,
+    # titled with the argument, whose link the undercut of the argument attacks.
+    (group,) = [
+        m.node(lk.source)
         for lk in m.links
         if lk.kind.value == "pro" and m.node(lk.target).text == cheap
-    }
-    assert supporters == {
+    ]
+    assert (group.id, group.is_group) == ("cheap-power", True)
+    assert [p.text for p in m.linked_premises(group.id)] == [
         "Nuclear plants have very low marginal costs.",
         "Low marginal costs translate into lower retail prices.",
-    }
-    undercutters = {m.node(lk.source).text for lk in m.links if lk.kind.value == "undercut"}
-    assert undercutters == {"Recent projects ran far over budget."}
+    ]
+    undercuts = [lk for lk in m.links if lk.kind.value == "undercut"]
+    assert [(m.node(lk.source).text, m.link(lk.target).source) for lk in undercuts] == [
+        ("Recent projects ran far over budget.", "cheap-power")
+    ]
     # Tags of arguments are kept: on the premise an argument becomes, or on the main
     # conclusion of a premise-conclusion structure.
     assert {n.text: n.tags for n in m.unique_nodes() if n.tags} == {
@@ -96,9 +101,8 @@ def test_argdown_with_pcs_and_inference_rules_imports_with_a_warning_for_each() 
         f"{f}:13:11: warning: argument <Modern reactors> is imported as a premise with its"
         " description"
         " as text [W613]",
-        f"{f}:14:7: warning: premise-conclusion structure of <Cheap power>: each premise is"
-        " imported as a pro link to the conclusion it leads to; its tags (economy) go to its"
-        " main conclusion [W612]",
+        f"{f}:14:7: warning: <Cheap power> is imported as its premise-conclusion structure:"
+        " its tags (economy) go to its main conclusion [W612]",
         f"{f}:15:5: warning: contradiction imported as two attacks [W615]",
         f"{f}:17:1: warning: heading 'Economics {{isGroup: true}}': sections are not carried"
         " over [W611]",
@@ -199,13 +203,14 @@ def test_ova_wrapper_is_read_and_what_argmap_cannot_hold_is_reported() -> None:
         " preference or transition [W614]",
         f"{f}:67:4: warning: scheme 'Argument From Expert Opinion' of RA-node 11 is left out"
         " [W611]",
-        f"{f}:67:4: warning: RA-node 11 has 2 linked premises: imported as one pro link each"
-        " [W616]",
         f"{f}:148:4: warning: edge to unknown node '99': left out [W617]",
     ]
     m = imported.map
     risk = next(n.id for n in m.unique_nodes() if n.text.startswith("A serious accident"))
-    assert sorted(m.node(lk.source).text for lk in m.supporters(risk)) == [
+    # RA-node 11's two premises are one linked group: they support the claim together.
+    (group,) = [m.node(lk.source) for lk in m.supporters(risk)]
+    assert group.is_group
+    assert [p.text for p in m.linked_premises(group.id)] == [
         "Dr Who is an expert on reactors.",
         "Dr Who says reactors are safe.",
     ]

@@ -30,6 +30,7 @@ from argmap.model import (
     Quote,
     Source,
 )
+from argmap.vocabulary import file_fields
 
 # What makes the graph itself (ids, kinds, ends, where things stand): the round-trip laws
 # check these, not this test.
@@ -65,18 +66,23 @@ def _where(n: int) -> Position:
 
 
 def baseline() -> ArgumentMap:
-    """A claim with a premise (pro, quoted), an objection (con), a ref with an undercut."""
+    """A claim with a premise (pro, quoted), an objection (con), a ref with an undercut,
+    and a linked group of the two (pro)."""
     quote = Quote("src", "Plain words.", _where(4))
     nodes = (
         Node("claim", NodeKind.CLAIM, "The claim.", _where(10), explicit_id=True),
         Node("prem", NodeKind.PREMISE, "The premise.", _where(11), True, quotes=(quote,)),
         Node("obj", NodeKind.PREMISE, "The objection.", _where(12), True),
+        Node("grp", NodeKind.GROUP, "together: The premise. + The objection.", _where(15), True),
     )
     links = (
         Link("claim.pro.1", LinkKind.PRO, "prem", "claim", _where(11)),
         Link("claim.con.1", LinkKind.CON, "obj", "claim", _where(12)),
         Link("claim.con.2", LinkKind.CON, "prem", "claim", _where(13), is_ref=True),
         Link("claim.con.2.undercut.1", LinkKind.UNDERCUT, "obj", "claim.con.2", _where(14), True),
+        Link("claim.pro.2", LinkKind.PRO, "grp", "claim", _where(15)),
+        Link("grp.linked.1", LinkKind.LINKED, "prem", "grp", _where(16), is_ref=True),
+        Link("grp.linked.2", LinkKind.LINKED, "obj", "grp", _where(17), is_ref=True),
     )
     return ArgumentMap(
         "t.yaml",
@@ -166,6 +172,11 @@ CASES = [
     for cls, subject, named in SUBJECTS
     for field in attrs.fields(attrs.resolve_types(cls))
     if field.name not in STRUCTURE and not field.name.startswith("_")
+] + [  # a linked group: the fields it may carry (its text is derived from its premises')
+    (fmt, Node, "grp", "grp", field.name)
+    for fmt in EXPORT_FORMATS
+    for field in file_fields(Node)
+    if field.spec.group and field.name not in STRUCTURE
 ]
 
 

@@ -72,15 +72,16 @@ def article() -> str:
 
 
 def premises(m: ArgumentMap) -> list[Node]:
-    return [n for n in m.unique_nodes() if not n.is_claim]
+    """The premises (a linked group is not one: its premises are)."""
+    return [n for n in m.unique_nodes() if not n.is_claim and not n.is_group]
 
 
 def tree(m: ArgumentMap, claim: str) -> list[tuple[str, int, LinkKind]]:
     """Every node reached beneath `claim` (through refs too), with its side and how it is linked.
 
-    Side +1 argues for the claim, -1 against it: a con turns the side over, and
-    an undercut argues against the side of the link it attacks. A node reached
-    twice appears twice.
+    Side +1 argues for the claim, -1 against it: a con turns the side over (a
+    premise of a linked group is on the group's side), and an undercut argues
+    against the side of the link it attacks. A node reached twice appears twice.
     """
     reached: list[tuple[str, int, LinkKind]] = []
     stack = [(claim, 1)]
@@ -89,7 +90,7 @@ def tree(m: ArgumentMap, claim: str) -> list[tuple[str, int, LinkKind]]:
         for link in m.incoming(node):
             if link.kind is LinkKind.UNDERCUT:
                 continue
-            child = side if link.kind is LinkKind.PRO else -side
+            child = -side if link.kind is LinkKind.CON else side
             reached.append((link.source, child, link.kind))
             stack.append((link.source, child))
             for cut in m.undercutters(link.id):
@@ -227,7 +228,12 @@ def test_crane_argues_only_against_the_union_causing_the_delay(scomm: ArgumentMa
     }
     assert {s for n in cranes for s in side[n]} == {-1}
     prestons = {n for n in side if "preston" in scomm.node(n).by}
-    assert prestons == {"union-withholds-members", "assent-needed", "crane-testimony"}
+    assert prestons == {
+        "withholds-and-assent-needed",
+        "union-withholds-members",
+        "assent-needed",
+        "crane-testimony",
+    }
     assert {s for n in prestons for s in side[n]} == {1}
 
 

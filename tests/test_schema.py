@@ -23,7 +23,7 @@ SCHEMA = json.loads((REPO / "argmap" / "argmap.schema.json").read_text(encoding=
 # sources, quotes, cycles) need the whole map and are the validator's alone.
 SCHEMA_EXPRESSIBLE = {
     "E009", "E010", "E104", "E105", "E109", "E110", "E111", "E112",
-    "E113", "E114", "E115", "E116", "E117",
+    "E113", "E114", "E115", "E116", "E117", "E120", "E121",
 }  # fmt: skip
 
 
@@ -119,6 +119,8 @@ TRICKY = [
     ("version 1.5", "argmap: 1.5\ntitle: T\n" + CLAIM, False),
     ("version 1.0 in quotes", "argmap: '1.0'\ntitle: T\n" + CLAIM, False),
     ("short weight", HEAD + CLAIM + "    weight: .5\n", True),
+    ("linked group", HEAD + CLAIM + "    pro:\n      - {linked: [A., {ref: c}], weight: 0.4}\n",
+     True),
     # Refused by both.
     ("blank claim string", HEAD + "claims:\n  c: ' '\n", False),
     ("blank premise string", HEAD + "claims:\n  c:\n    text: C.\n    con: [' ']\n", False),
@@ -127,6 +129,11 @@ TRICKY = [
     ("null source title", HEAD + "sources:\n  s: {title: ~}\n" + CLAIM, False),
     ("null in by", HEAD + CLAIM + "    by: [a, ~]\n", False),
     ("quoted weight", HEAD + CLAIM + "    weight: '0.5'\n", False),
+    ("linked group with text", HEAD + CLAIM + "    pro:\n      - {linked: [A., B.], text: AB}\n",
+     False),
+    ("empty linked group", HEAD + CLAIM + "    pro:\n      - linked: []\n", False),
+    ("linked group as undercut", HEAD + CLAIM + "    pro:\n      - text: P.\n"
+     "        undercut: [{linked: [A., B.]}]\n", False),
     ("negative premise id", HEAD + "claims:\n  c:\n    text: C.\n    con:\n"
      "      - {id: -7, text: P.}\n", False),
 ]  # fmt: skip

@@ -51,6 +51,7 @@ def test_totals_count_the_whole_map() -> None:
         "claims": 2,
         "premises": 5,
         "implicit_premises": 0,
+        "groups": 0,
         "depth": 3,
         "pro_links": 1,
         "con_links": 5,

@@ -139,6 +139,16 @@ def test_the_schema_has_every_field_of_the_vocabulary_and_no_other(
             assert obj["properties"][f.key]["pattern"] == json_pattern(URL_RULE), f.key
 
 
+def test_a_linked_group_carries_the_fields_the_vocabulary_gives_it_in_schema_and_loader() -> None:
+    from argmap.load import GROUP_FIELDS
+
+    keys = [f.key for f in file_fields(Node) if f.spec.group]
+    assert sorted(keys) == ["by", "id", "note", "tags", "weight"]
+    assert sorted(DEFS["group"]["properties"]) == sorted([*keys, "linked", "undercut"])
+    assert DEFS["group"]["required"] == ["linked"]
+    assert sorted(GROUP_FIELDS) == sorted(DEFS["group"]["properties"])
+
+
 FULL = """\
 argmap: 1
 title: Every field

@@ -2,7 +2,10 @@
 
 Export: each node is an I-node (its text); each `pro` link an RA-node
 ("Default Inference") with edges premise -> RA -> parent; each `con` link a
-CA-node ("Default Conflict") with edges premise -> CA -> parent; each
+CA-node ("Default Conflict") with edges premise -> CA -> parent; a linked
+group has no I-node: its link is one RA or CA node with an edge from each of
+its premises (its by, weight, tags and note are warnings; a group of one
+premise, which reads back as a plain link, is W604); each
 undercut a CA-node whose edge goes to the RA or CA node of the link it
 attacks. A ref is the same I-node used again. Actors become `participants`;
 who argues a node (`by`) and each quote become an L-node (locution: "Name :
@@ -14,8 +17,10 @@ ids again from the text.)
 
 Import reads the same, bare or wrapped as `{"AIF": {...}}` (OVA): I-nodes
 become premises and claims, RA/CA the links, CA on RA/CA undercuts; an RA
-with several premises becomes one pro link per premise (argmap has no linked
-premises); MA, PA and TA nodes are left out with a warning; L-nodes anchored
+or CA with several premises becomes one linked group (`linked:`) with one pro
+or con link, undercuts of it attack the group's link; a CA with several
+premises that undercuts becomes one undercut per premise (W616: argmap's
+undercuts are single premises); MA, PA and TA nodes are left out with a warning; L-nodes anchored
 to an I-node give `by` (from the locution's participant) and, when the
 locution names a source, a quote.
 """
@@ -26,11 +31,11 @@ import os
 import time
 from typing import Any
 
-from argmap.errors import FormatError, Position
+from argmap.errors import FormatError, Position, warning
 from argmap.formats import Exported, Losses, left_out
 from argmap.formats._jsontext import dump_json, load_json, where
 from argmap.formats.draft import Draft, DraftNode, slug
-from argmap.model import ArgumentMap, LinkKind
+from argmap.model import ArgumentMap, LinkKind, Node
 
 _CARRIED = ("id", "text", "by", "quote")  # a node's fields AIF has a place for
 INFERENCE = "Default Inference"
@@ -103,6 +108,21 @@ class _Exporter:
             entry["source"] = source
         self.locutions.append(entry)
 
+    def group(self, node: Node) -> None:
+        """What AIF cannot hold of a linked group: all but its premises (a group of one
+        premise reads back as a plain pro or con)."""
+        for key in left_out(node, ("id",)):
+            self.losses.add(key, node.id, node.position, noun="linked group")
+        if len(self.m.members(node.id)) < 2:
+            self.losses.other(
+                warning(
+                    "W604",
+                    f"AIF cannot tell a linked group of one premise from a plain link:"
+                    f" {node.id} is written as one",
+                    node.position,
+                )
+            )
+
     def run(self) -> str:
         m = self.m
         for field in ("title", "description", "allow_cycles"):
@@ -128,6 +148,9 @@ class _Exporter:
             self.person[actor.id] = n
         i_nodes: dict[str, str] = {}
         for node in m.unique_nodes():
+            if node.is_group:  # no I-node: its premises meet at its RA or CA node
+                self.group(node)
+                continue
             i_nodes[node.id] = self.node(node.text, "I")
             for key in left_out(node, _CARRIED):
                 self.losses.add(key, node.id, node.position)
@@ -154,13 +177,18 @@ class _Exporter:
                 if who not in said:
                     self.anchor(i_nodes[node.id], f"{m.actors[who].name} : {node.text}", who, None)
         link_nodes: dict[str, str] = {}
-        for link in m.links:
+        links = [lk for lk in m.links if lk.kind is not LinkKind.LINKED]
+        for link in links:
             if link.kind is LinkKind.PRO:
                 link_nodes[link.id] = self.node(INFERENCE, "RA", INFERENCE)
             else:
                 link_nodes[link.id] = self.node(CONFLICT, "CA", CONFLICT)
-        for link in m.links:
-            self.edge(i_nodes[link.source], link_nodes[link.id])
+        for link in links:
+            origin = m.node(link.source)
+            # A linked group's premises all lead into its one RA or CA node.
+            premises = m.linked_premises(origin.id) if origin.is_group else (origin,)
+            for premise in dict.fromkeys(p.id for p in premises):
+                self.edge(i_nodes[premise], link_nodes[link.id])
             target = (
                 link_nodes[link.target] if link.kind is LinkKind.UNDERCUT else i_nodes[link.target]
             )
@@ -278,15 +306,9 @@ def read(text: str, path: str) -> Draft:
         premises = [s for s, _e in into.get(node_id, []) if kind(s) == "I"]
         targets = [t for t, _e in out_of.get(node_id, [])]
         scheme = obj.get("scheme") or obj.get("text")
-        if node_type == "RA" and scheme and scheme != INFERENCE:
+        # AraucariaDB writes the node's type as its text ("RA"): no scheme named.
+        if node_type == "RA" and scheme and scheme not in (INFERENCE, node_type):
             draft.warn("W611", f"scheme {scheme!r} of RA-node {node_id} is left out", position)
-        if node_type == "RA" and len(premises) > 1:
-            draft.warn(
-                "W616",
-                f"RA-node {node_id} has {len(premises)} linked premises: imported as one"
-                " pro link each",
-                position,
-            )
         if not premises or not targets:
             draft.warn(
                 "W614",
@@ -294,14 +316,26 @@ def read(text: str, path: str) -> Draft:
                 position,
             )
             continue
-        for target in targets:
+        premises = list(dict.fromkeys(premises))
+        for n, target in enumerate(targets):
             target_type = kind(target)
             if target_type == "I":
                 link_kind = LinkKind.PRO if node_type == "RA" else LinkKind.CON
-                for premise in premises:
-                    made = draft.add_link(link_kind, premise, target, position)
-                    links_of.setdefault(node_id, []).append(made.key)
+                if len(premises) > 1:  # linked premises: one group (for each conclusion)
+                    key = f"{node_type}-node {node_id}" + (f" to {target}" if n else "")
+                    made = draft.add_group(key, premises, link_kind, target, position)
+                else:
+                    made = draft.add_link(link_kind, premises[0], target, position)
+                links_of.setdefault(node_id, []).append(made.key)
             elif target_type in ("RA", "CA") and node_type == "CA":
+                if len(premises) > 1:
+                    draft.warn(
+                        "W616",
+                        f"CA-node {node_id} undercuts with {len(premises)} linked premises:"
+                        " argmap's undercuts are single premises, so each is imported as an"
+                        " undercut of its own",
+                        position,
+                    )
                 for premise in premises:
                     pending_undercuts.append((premise, node_id, target, position))
             else:

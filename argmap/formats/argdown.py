@@ -18,12 +18,22 @@ description mentions both ends and whose data names them:
 The argument has no premise-conclusion structure and no relation of its own,
 so the statement relations Argdown sees are exactly the map's links.
 
+Linked groups: each is an argument titled `linked <group id>` whose
+premise-conclusion structure lists the group's premises (defined there, or
+referred to) and ends in the group's own statement, titled with its id,
+with its derived text and its fields as data beside `"argmap-group": true`;
+the parent names the argument with `+` or `-` (Argdown passes the relation on
+to the conclusion), so the statements Argdown sees are the map's nodes and
+its relations the map's links, the premises' part in a group being the pcs.
+
 Import reads the same shapes back, and from hand-written Argdown also:
 untitled statements, `<+ <- <_ +> -> _>` directions, `><` (as two attacks),
 arguments without a premise-conclusion structure (as premises, with their
-description as text), and premise-conclusion structures (each premise
-supports the conclusion it leads to; the inference rule is left out). Every
-simplification is a W6xx warning naming the line.
+description as text), and premise-conclusion structures (the premises of
+each inference, a linked group when there are several, support the
+conclusion it leads to; the group of the main conclusion takes the
+argument's title as id and its description as note; the inference rule is
+left out). Every simplification is a W6xx warning naming the line.
 """
 
 from __future__ import annotations
@@ -48,6 +58,9 @@ _ALWAYS_ESCAPED = set("\\@#*_[]<>{}/")
 _SHORTCODE = re.compile(r"\.[^\s]+?\.|:[^\s]+?:")
 _TAG_WORD = re.compile(r"[A-Za-z0-9-]+\Z")
 LINK_DATA_KEY = "argmap-link"
+# On the conclusion of a premise-conclusion structure: this statement is the linked group
+# of the premises, not a statement they support.
+GROUP_DATA_KEY = "argmap-group"
 
 
 def escape_text(text: str) -> str:
@@ -81,10 +94,12 @@ class _Exporter:
         self.m = m
         self.lines: list[str] = []
         self.losses = Losses("Argdown")
+        self.groups: list[Node] = []  # linked groups met, written after the claims
 
     def statement(self, node: Node) -> str:
         text = node.text
-        if "\n" in text or "\r" in text:
+        # A group's text joins its premises': their line breaks are warned about there.
+        if ("\n" in text or "\r" in text) and not node.is_group:
             text = " ".join(text.split())
             self.losses.other(
                 warning(
@@ -105,6 +120,10 @@ class _Exporter:
                 odd_tags.append(tag)
         # Every other field as the map file writes it: nothing is left out.
         data.update((k, v) for k, v in node.as_data().items() if k not in ("id", "text", "tags"))
+        if node.is_group:
+            text = " ".join(text.split())
+            parts[0] = f"[{node.id}]: {escape_text(text)}"
+            data = {GROUP_DATA_KEY: True, **data}
         if odd_tags:
             data["tags"] = odd_tags
         if data:
@@ -113,7 +132,7 @@ class _Exporter:
 
     def children(self, target: str, depth: int) -> None:
         for link in self.m.incoming(target):
-            if link.kind is LinkKind.UNDERCUT:
+            if link.kind in (LinkKind.UNDERCUT, LinkKind.LINKED):
                 continue
             self.item(link, "+" if link.kind is LinkKind.PRO else "-", depth)
 
@@ -122,7 +141,10 @@ class _Exporter:
         node = self.m.node(link.source)
         if link.note:
             self.losses.add("note", link.id, link.position, noun="link")
-        if link.is_ref:
+        if node.is_group:  # the argument standing for the group, written on its own below
+            self.lines.append(f"{indent}{symbol} <{group_argument(node.id)}>")
+            self.groups.append(node)
+        elif link.is_ref:
             self.lines.append(f"{indent}{symbol} [{node.id}]")
         else:
             self.lines.append(f"{indent}{symbol} {self.statement(node)}")
@@ -155,6 +177,8 @@ class _Exporter:
             self.lines.append(self.statement(claim))
             self.children(claim.id, 1)
             self.lines.append("")
+        while self.groups:  # a premise of a group may hold a group of its own
+            self.group(self.groups.pop(0))
         for link in m.links:
             undercuts = m.undercutters(link.id)
             if not undercuts:
@@ -163,7 +187,25 @@ class _Exporter:
             for undercut in undercuts:
                 self.item(undercut, "_", 1)
             self.lines.append("")
+        while self.groups:  # groups met under undercuts
+            self.group(self.groups.pop(0))
         return "\n".join(self.lines).rstrip("\n") + "\n"
+
+    def group(self, group: Node) -> None:
+        """A linked group as an argument: its premises, an inference, and as conclusion the
+        group's own statement (its derived text, its fields, marked as the group)."""
+        self.lines += [f"<{group_argument(group.id)}>", ""]
+        members = self.m.members(group.id)
+        for n, link in enumerate(members, start=1):
+            premise = self.m.node(link.source)
+            if link.note:
+                self.losses.add("note", link.id, link.position, noun="link")
+            if link.is_ref:
+                self.lines.append(f"({n}) [{premise.id}]")
+            else:
+                self.lines.append(f"({n}) {self.statement(premise)}")
+                self.children(premise.id, 1)
+        self.lines += ["----", f"({len(members) + 1}) {self.statement(group)}", ""]
 
     def inference(self, link: Link) -> str:
         """The argument standing for one link, so that `_` has something to attack."""
@@ -176,6 +218,12 @@ class _Exporter:
             LINK_DATA_KEY: {"source": link.source, "target": link.target, "kind": link.kind.value}
         }
         return f"<{link.id}>: {description} {_flow(data)}"
+
+
+def group_argument(group_id: str) -> str:
+    """The title of the argument standing for a linked group: not the group's id, which
+    (a path id) may be the id of its link, whose argument an undercut needs."""
+    return f"linked {group_id}"
 
 
 def export(m: ArgumentMap) -> Exported:
@@ -666,6 +714,8 @@ def _node_from(reader: _Reader, statement: _Statement, draft: Draft) -> DraftNod
 
 def _apply_data(reader: _Reader, node: DraftNode, data: dict[str, Any], position: Position) -> None:
     for key, value in data.items():
+        if key == GROUP_DATA_KEY and value is True:
+            continue  # the resolver reads it, on the conclusion of an argument
         if key == "by":
             node.by = [str(v) for v in (value if isinstance(value, list) else [value])]
         elif key == "quote":
@@ -730,6 +780,8 @@ class _Resolver:
         self.draft = draft
         self.link_args: dict[str, dict[str, Any]] = {}  # argument title -> its argmap-link data
         self.arg_nodes: dict[str, str] = {}  # argument title -> node key standing for it
+        # (argument title, index of a conclusion in its pcs) -> the link of that inference
+        self.step_links: dict[tuple[str, int], str] = {}
 
     def run(self) -> None:
         reader, draft = self.reader, self.draft
@@ -755,7 +807,7 @@ class _Resolver:
                         argument.position,
                     )
             elif argument.pcs:
-                self.flatten(argument, tags)
+                self.flatten(argument, tags, [text for text, _found in cleaned])
             else:
                 key = f"<{title}>"
                 text = " ".join(text for text, _found in cleaned).strip() or title
@@ -876,20 +928,25 @@ class _Resolver:
         argument = self.reader.arguments[key]
         if not argument.inferences or argument.inferences[-1] >= len(argument.pcs):
             return []
-        # The last inference: from the statements after the one before it, to the conclusion.
+        # The last inference: the link (a group's, or a single premise's) to the conclusion;
+        # for argmap's own Argdown, where the conclusion is the group, the group's links.
         last = argument.inferences[-1]
-        before = [i for i in argument.inferences if i < last]
-        premises = set(argument.pcs[before[-1] if before else 0 : last])
-        conclusion = argument.pcs[last]
+        if (argument.title, last) in self.step_links:
+            return [self.step_links[(argument.title, last)]]
+        group = argument.pcs[last]
         return [
             lk.key
             for lk in draft.links
-            if lk.target == conclusion and lk.source in premises and lk.kind is LinkKind.PRO
+            if lk.source == group and lk.kind in (LinkKind.PRO, LinkKind.CON)
         ]
 
-    def flatten(self, argument: _Argument, tags: list[str]) -> None:
-        """Each premise supports the conclusion of the inference it leads into; the
-        argument's tags go to its main conclusion (which its relations go to, too)."""
+    def flatten(self, argument: _Argument, tags: list[str], descriptions: list[str]) -> None:
+        """Each inference of a premise-conclusion structure: its premises (the statements
+        since the inference before it) support its conclusion, as one linked group when
+        there are several. The main conclusion's group is titled with the argument and
+        takes its description as note; the argument's tags go to its main conclusion
+        (which its relations go to, too). Argdown written by argmap marks the main
+        conclusion as the group itself (GROUP_DATA_KEY): then the group is that statement."""
         reader, draft = self.reader, self.draft
         for key in argument.data:
             reader.warn(
@@ -904,20 +961,54 @@ class _Resolver:
                 argument.position,
             )
             return
-        main = draft.nodes[argument.pcs[-1]]
-        main.tags += [t for t in tags if t not in main.tags]
-        reader.warn(
-            "W612",
-            f"premise-conclusion structure of <{argument.title}>: each premise is"
-            " imported as a pro link to the conclusion it leads to"
-            + (f"; its tags ({', '.join(tags)}) go to its main conclusion" if tags else ""),
-            argument.position,
-        )
+        main_key = argument.pcs[-1]
+        main = draft.nodes[main_key]
+        marked = reader.statements[main_key].data.get(GROUP_DATA_KEY) is True
+        if marked:
+            main.group = True
+        elif tags:
+            main.tags += [t for t in tags if t not in main.tags]
+            reader.warn(
+                "W612",
+                f"<{argument.title}> is imported as its premise-conclusion structure: its"
+                f" tags ({', '.join(tags)}) go to its main conclusion",
+                argument.position,
+            )
+        description = " ".join(" ".join(descriptions).split())
+        if description == " ".join(main.text.split()):
+            description = ""  # the description says the conclusion again: nothing to keep
         previous = 0
-        for at in argument.inferences:
-            if at >= len(argument.pcs) or at == 0:
-                continue
+        steps = [at for at in argument.inferences if 0 < at < len(argument.pcs)]
+        for at in steps:
             conclusion = argument.pcs[at]
-            for premise in argument.pcs[previous:at]:
-                draft.add_link(LinkKind.PRO, premise, conclusion, draft.nodes[premise].position)
+            premises = list(dict.fromkeys(argument.pcs[previous:at]))
+            position = draft.nodes[premises[0]].position
+            last = at == steps[-1]
+            if last and marked:
+                for premise in premises:
+                    draft.add_link(LinkKind.LINKED, premise, conclusion, position)
+            elif len(premises) > 1:
+                key = f"<{argument.title}> {at}"
+                made = draft.add_group(
+                    key,
+                    premises,
+                    LinkKind.PRO,
+                    conclusion,
+                    argument.position,
+                    title=argument.title if last else None,
+                )
+                self.step_links[(argument.title, at)] = made.key
+                if last and description:
+                    draft.nodes[key].note = description
+                    description = ""
+            else:
+                made = draft.add_link(LinkKind.PRO, premises[0], conclusion, position)
+                self.step_links[(argument.title, at)] = made.key
             previous = at
+        if description and not marked:
+            reader.warn(
+                "W611",
+                f"the description of <{argument.title}> is left out: its main conclusion"
+                " has one premise, so no linked group to note it on",
+                argument.position,
+            )

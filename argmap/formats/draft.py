@@ -3,7 +3,9 @@
 An importer reads a foreign file into a `Draft`: statements (`DraftNode`)
 keyed by the foreign file's own handle (an Argdown title, an AIF nodeID, a
 Kialo number), links between them (`DraftLink`: pro, con, or an undercut of
-another link), actors and sources, and the warnings it collected, each
+another link), linked groups (a `DraftNode` with `group` set, that each of
+its premises joins by a LINKED link and that bears on its parent by one pro
+or con link: `Draft.add_group`), actors and sources, and the warnings it collected, each
 pointing at the line in the foreign file. It never decides ids or nesting:
 `argmap.formats.yaml_writer.write_map` does that once, for every format.
 """
@@ -17,7 +19,7 @@ from typing import Any
 import attrs
 
 from argmap.errors import Diagnostic, Position, warning
-from argmap.model import Actor, ActorKind, LinkKind, Quote, Source
+from argmap.model import Actor, ActorKind, LinkKind, Node, Quote, Source
 from argmap.vocabulary import Rule, file_fields, file_keys, is_date, is_id, safe_url
 
 
@@ -34,6 +36,9 @@ class DraftNode:
     tags: list[str] = attrs.field(factory=list)
     note: str | None = None
     url: str | None = None
+    # A linked group: premises (LINKED links into it) that bear on the parent together.
+    # Its text is derived from theirs; it may carry by, weight, tags and note.
+    group: bool = False
 
 
 @attrs.define
@@ -98,6 +103,23 @@ class Draft:
         self._link_index[(kind, source, target)] = link
         return link
 
+    def add_group(
+        self,
+        key: str,
+        premises: list[str],
+        kind: LinkKind,
+        target: str,
+        position: Position,
+        *,
+        title: str | None = None,
+    ) -> DraftLink:
+        """A linked group of `premises` (node keys, in order) that supports (`kind` PRO) or
+        attacks (CON) `target`; return its link to the target (undercuts attack that)."""
+        self.add_node(DraftNode(key, "", position, title=title, group=True))
+        for premise in premises:
+            self.add_link(LinkKind.LINKED, premise, key, position)
+        return self.add_link(kind, key, target, position, merge=False)
+
     def warn(self, code: str, message: str, position: Position) -> None:
         self.warnings.append(warning(code, message, position))
 
@@ -146,6 +168,9 @@ def tidy(draft: Draft) -> None:
         )
     draft.sources = sources
     for node in draft.nodes.values():
+        if node.group:
+            _tidy_group(draft, node)
+            continue
         if not node.text.strip():
             node.text = node.title or node.key
             draft.warn(
@@ -170,6 +195,24 @@ def tidy(draft: Draft) -> None:
         if node.url is not None and safe_url(node.url) is None:
             draft.warn("W618", f"link {node.url!r} is not http(s): left out", node.position)
             node.url = None
+
+
+def _tidy_group(draft: Draft, node: DraftNode) -> None:
+    """A linked group keeps what the model lets a group carry (by, weight, tags, note);
+    anything else the foreign file gave it (quotes, a url, `implicit`) is left out with a
+    warning."""
+    for f in file_fields(Node):
+        if f.spec.group or f.key == "text":
+            continue
+        value = getattr(node, f.name)
+        if value in (None, False, "", []):
+            continue
+        draft.warn("W618", f"a linked group cannot carry `{f.key}`: left out", node.position)
+        setattr(node, f.name, [] if isinstance(value, list) else False if value is True else None)
+    node.by = [_actor(draft, a) for a in node.by if str(a).strip()]
+    if node.weight is not None and not 0.0 <= node.weight <= 1.0:
+        draft.warn("W618", f"weight {node.weight:g} is outside [0, 1]: left out", node.position)
+        node.weight = None
 
 
 def _safe_id(key: str) -> str:

@@ -1,16 +1,19 @@
 """GraphML for yEd, Gephi and networkx (export only).
 
 Each node is a GraphML node with its id and data `label` (the text), `kind`
-(claim or premise), `by`, `tags`, `weight`, `implicit`, `note`, `url` and
+(claim, premise, or group: a linked group, labelled with its derived text
+`together: A + B`), `by`, `tags`, `weight`, `implicit`, `note`, `url` and
 `quotes` (JSON: a list of `{source, text, speaker?, locator?}`). Each pro/con
 link is an edge with data `kind`, `link` (its id), `ref` (true for a `ref`
-item) and `note`. GraphML edges join nodes, so a link that is undercut
-becomes a small node of kind `link` (label "supports" or "attacks") drawn
-between its premise and its parent, and each undercut is an edge to that
-node — as AIF does with RA and CA nodes. The graph has data `title`,
-`description`, `allow_cycles`, and `sources` and `actors` (JSON objects keyed
-by id, as in argmap's JSON model). A field GraphML has no key for (one the
-vocabulary gains later) is a warning.
+item) and `note`; each premise of a linked group has an edge of kind `linked`
+to the group's node, and the group the edge of its pro or con link. GraphML
+edges join nodes, so a link that is undercut becomes a small node of kind
+`link` (label "supports" or "attacks") drawn between its premise and its
+parent, and each undercut is an edge to that node — as AIF does with RA and
+CA nodes. The graph has data `title`, `description`, `allow_cycles`, and
+`sources` and `actors` (JSON objects keyed by id, as in argmap's JSON
+model). A field GraphML has no key for (one the vocabulary gains later) is a
+warning.
 """
 
 from __future__ import annotations

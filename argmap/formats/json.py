@@ -3,7 +3,10 @@
 Shape (README, "JSON model"): `{"format": "argmap", "version": 1, "title",
 "description", "allow_cycles", "sources", "actors", "claims", "nodes",
 "links"}`. Nodes and links appear once each, in file order; `position` is
-where they stand in the map file. Nothing is lost, so export never warns.
+where they stand in the map file. A linked group is a node of kind `group`
+(its `text` the derived `together: A + B`, which import ignores) and each of
+its premises the source of a link of kind `linked` whose target is the group.
+Nothing is lost, so export never warns.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from argmap.errors import FormatError, Position
 from argmap.formats import Exported
 from argmap.formats._jsontext import JsonObject, dump_json, load_json, where
 from argmap.formats.draft import Draft, DraftLink, DraftNode
-from argmap.model import ArgumentMap, Link, LinkKind, Node
+from argmap.model import ArgumentMap, Link, LinkKind, Node, NodeKind
 from argmap.vocabulary import Type, file_fields, plain_value
 
 JSON_FORMAT = "argmap"
@@ -159,6 +162,7 @@ def read(text: str, path: str) -> Draft:
                 tags=[str(t) for t in _list(path, obj, "tags")],
                 note=_text(path, obj, "note"),
                 url=_text(path, obj, "url"),
+                group=obj.get("kind") == NodeKind.GROUP.value,
             )
         )
     claims = _list(path, data, "claims")
@@ -172,7 +176,7 @@ def read(text: str, path: str) -> Draft:
         try:
             kind = LinkKind(obj.get("kind"))
         except ValueError:
-            raise _fail(path, obj, "`kind` must be pro, con or undercut") from None
+            raise _fail(path, obj, "`kind` must be pro, con, undercut or linked") from None
         link_id = _text(path, obj, "id", required=True) or ""
         if link_id in seen_links:
             raise _fail(

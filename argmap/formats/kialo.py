@@ -9,13 +9,18 @@ several writes the map's title as the thesis and each claim as a child
 without stance (as Kialo's multi-thesis discussions do). Each premise is
 written once, where the map defines it; a ref becomes `-> See N.`. Kialo has
 no undercuts, weights, actors, quotes, tags, notes, urls or implicit
-premises: each one left out is a warning. An undercut's premise is written
+premises: each one left out is a warning. Nor has it linked premises: a
+group is written as one claim, its derived text `together: A + B`, with its
+premises as its pros (W604, once per group; argmap's import reads such a
+claim back as the group). An undercut's premise is written
 only if the map also refers to it under `pro` or `con` (in full, at the first
 such place).
 
 Import reads the same back: Pro/Con children become pro/con premises, `->
-See` lines refs, children of the thesis without a stance claims (and the
-thesis itself is dropped when its text is the discussion title).
+See` lines refs, a claim written as argmap writes a group (its text
+`together: ` and its pros' texts joined by ` + `, pros only) a linked group,
+children of the thesis without a stance claims (and the thesis itself is
+dropped when its text is the discussion title).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import re
 from argmap.errors import FormatError, Position, warning
 from argmap.formats import Exported, Losses, left_out
 from argmap.formats.draft import Draft, DraftNode
-from argmap.model import ArgumentMap, Link, LinkKind, Node
+from argmap.model import ArgumentMap, Link, LinkKind, Node, group_text
 
 _TITLE = re.compile(r"Discussion Title:[ \t]*(.*)")
 _LINE = re.compile(r"(1\.(?:\d+\.)*)[ \t]+(?:(Pro|Con):[ \t]+)?(.*)")
@@ -76,6 +81,15 @@ class _Exporter:
         self.number[node.id] = number
         self.lines.append(f"{number} {stance}{self.text(node)}")
         self.lost(node)
+        if node.is_group:
+            self.losses.other(
+                warning(
+                    "W604",
+                    f"Kialo has no linked premises: the group {node.id} is written as one"
+                    f" claim, {' '.join(node.text.split())!r}, with its premises as its pros",
+                    node.position,
+                )
+            )
         self.children(node, number)
 
     def children(self, node: Node, number: str) -> None:
@@ -84,7 +98,8 @@ class _Exporter:
             if link.kind is LinkKind.UNDERCUT:
                 continue
             n += 1
-            stance = "Pro: " if link.kind is LinkKind.PRO else "Con: "
+            # A linked group's premises are written as pros of the claim that stands for it.
+            stance = "Con: " if link.kind is LinkKind.CON else "Pro: "
             child = f"{number}{n}."
             self.undercuts(link)
             if link.note:
@@ -192,10 +207,11 @@ def read(text: str, path: str) -> Draft:
     multi = thesis_text == draft.title and any(
         _parent(n) == "1." and s is None for n, (s, _b, _p) in entries.items()
     )
+    groups = _groups(entries)
     for number, (_stance, body, position) in entries.items():
         if _SEE.fullmatch(body) or (multi and number == "1."):
             continue
-        draft.add_node(DraftNode(number, body, position))
+        draft.add_node(DraftNode(number, body, position, group=number in groups))
     if not multi:
         draft.claims.append("1.")
     for number, (stance, body, position) in entries.items():
@@ -219,6 +235,8 @@ def read(text: str, path: str) -> Draft:
         if stance is None:
             draft.warn("W611", f"{number} has no Pro: or Con: stance: imported as pro", position)
         kind = LinkKind.CON if stance == "Con" else LinkKind.PRO
+        if parent in groups:
+            kind = LinkKind.LINKED
         if parent in draft.nodes:
             draft.add_link(kind, source, parent, position)
         else:
@@ -228,6 +246,33 @@ def read(text: str, path: str) -> Draft:
                 position,
             )
     return draft
+
+
+def _groups(entries: dict[str, tuple[str | None, str, Position]]) -> set[str]:
+    """The claims that stand for linked groups, as argmap's export writes them: a claim
+    with a stance whose text is `together: ` and its pros' texts joined by ` + `, that has
+    pros only and that no `-> See` names."""
+    children: dict[str, list[tuple[str | None, str]]] = {}
+    seen: set[str] = set()
+    for number, (stance, body, _position) in entries.items():
+        see = _SEE.fullmatch(body)
+        if see:
+            seen.add(see.group(1))
+            body = entries.get(see.group(1), (None, "", None))[1]
+        if number != "1.":
+            children.setdefault(_parent(number), []).append((stance, " ".join(body.split())))
+    found = set()
+    for number, (stance, body, _position) in entries.items():
+        kids = children.get(number, [])
+        if (
+            stance is not None
+            and number not in seen
+            and kids
+            and all(kid_stance == "Pro" for kid_stance, _text in kids)
+            and " ".join(body.split()) == group_text([text for _stance, text in kids])
+        ):
+            found.add(number)
+    return found
 
 
 def _parent(number: str) -> str:

@@ -6,7 +6,11 @@ data and front matter), through the map loader and by its rules.
 The text written is meant to be read and edited by people: the modeline on
 top, block style (one field per line), claims in the order the input gave
 them, every premise written once where it is first used and referred to with
-`ref` elsewhere, and ids derived from titles or text as slugs.
+`ref` elsewhere, and ids derived from titles or text as slugs. A linked group
+is written where it bears on its parent, as a `{linked: [...]}` item with its
+id (when titled), by, weight, tags, note and undercuts; a group the map format
+cannot hold (no premises, no parent, a premise that is a group) is left out
+with a warning, its premises kept.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ MODELINE = f"# yaml-language-server: $schema={SCHEMA_URL}"
 
 # The node fields a draft node carries beside its text (its id is decided here).
 _DRAFT_FIELDS = tuple(f for f in file_fields(Node) if f.key not in ("id", "text"))
-_PATH_ID = re.compile(r"\.(pro|con|undercut)\.\d+$")
+# The fields a linked group carries beside its premises.
+_GROUP_FIELDS = tuple(f for f in _DRAFT_FIELDS if f.spec.group)
+_PATH_ID = re.compile(r"\.(pro|con|undercut|linked)\.\d+$")
 MAX_NESTING = 50
 """Premises nested deeper than this are written as claims of their own (the loader
 refuses YAML nested more than 256 levels, and every premise level takes two)."""
@@ -181,22 +187,28 @@ class _Writer:
             if lk.source in nodes
             and (lk.target in link_keys if lk.kind is LinkKind.UNDERCUT else lk.target in nodes)
         ]
+        self.links = _fit_groups(draft, self.links)
         self.incoming: dict[str, list[DraftLink]] = {}
         uses: dict[str, int] = {}
         for lk in self.links:
             self.incoming.setdefault(lk.target, []).append(lk)
             uses[lk.source] = uses.get(lk.source, 0) + 1
-        roots = [k for k in nodes if uses.get(k, 0) == 0]
+        # A linked group is written where it bears on its parent, never as a claim.
+        self.groups = {k for k, node in nodes.items() if node.group}
+        roots = [k for k in nodes if uses.get(k, 0) == 0 and k not in self.groups]
         self.claims: list[str] = []
         for key in [*draft.claims, *roots]:
-            if key in nodes and key not in self.claims:
+            if key in nodes and key not in self.claims and key not in self.groups:
                 self.claims.append(key)
-        # Ids: claims and premises used more than once always; others when titled.
+        # Ids: claims and premises used more than once always; others (groups too) when
+        # titled.
         ids = _Ids()
         self.ids: dict[str, str] = {}
         for key, node in nodes.items():
             preferred = _preferred_id(node)
-            if preferred is not None or key in self.claims or uses.get(key, 0) > 1:
+            if preferred is not None or (
+                key not in self.groups and (key in self.claims or uses.get(key, 0) > 1)
+            ):
                 self.ids[key] = ids.claim(preferred or slug(node.text))
         self.uses = uses
         # Links a node may be defined at: not refs in the foreign file, and without a note
@@ -225,7 +237,9 @@ class _Writer:
                 continue
             # Nodes reachable only through a cycle (or only from undercuts left out): the
             # first becomes a claim.
-            rest = next((k for k in unvisited if k not in self.defined), None)
+            rest = next(
+                (k for k in unvisited if k not in self.defined and k not in self.groups), None
+            )
             if rest is None:
                 break
             pending = [self.promote(rest)]
@@ -275,6 +289,8 @@ class _Writer:
         return fields
 
     def item(self, link: DraftLink, depth: int) -> dict[str, Any]:
+        if link.source in self.groups:
+            return self.undercuts(link, self.group_fields(link, depth), depth)
         definable = not (link.ref or link.note)
         if definable and self.places.get(link.source):
             self.places[link.source] -= 1
@@ -298,6 +314,29 @@ class _Writer:
         if link.note:
             fields["note"] = link.note
         return self.undercuts(link, fields, depth)
+
+    def group_fields(self, link: DraftLink, depth: int) -> dict[str, Any]:
+        """A linked group as its `pro` or `con` item: its id (once: a group written at two
+        links is written twice), its premises under `linked`, then by, weight, tags, note."""
+        group = self.draft.nodes[link.source]
+        fields: dict[str, Any] = {}
+        if group.key in self.ids and group.key not in self.defined:
+            fields["id"] = self.ids[group.key]
+        self.defined.add(group.key)
+        # `linked` and the premise's mapping are two levels of YAML more than a plain item.
+        fields["linked"] = [
+            self.item(lk, depth + 2)
+            for lk in self.incoming.get(group.key, [])
+            if lk.kind is LinkKind.LINKED
+        ]
+        for f in _GROUP_FIELDS:
+            value = getattr(group, f.name)
+            if value is None or value == "" or value == []:
+                continue
+            if f.spec.type is Type.IDS and len(value) == 1:
+                value = value[0]
+            fields[f.key] = list(value) if isinstance(value, list) else value
+        return fields
 
     def undercuts(self, link: DraftLink, fields: dict[str, Any], depth: int) -> dict[str, Any]:
         attacks = self.incoming.get(link.key, [])
@@ -354,6 +393,58 @@ class _Writer:
             if target is not None:
                 edges.setdefault(lk.source, []).append(target)
         return _cyclic(self.draft.nodes, edges)
+
+
+def _fit_groups(draft: Draft, links: list[DraftLink]) -> list[DraftLink]:
+    """The links with the linked groups made to fit the map format, a warning for each
+    change: a group's premises are plain statements (not groups), it bears on a statement
+    (not a group) by pro or con, it is not an undercut, no undercut attacks a premise's
+    place in it; a group without premises or without a parent is left out (its premises
+    stay)."""
+    nodes = draft.nodes
+    kept: list[DraftLink] = []
+    for lk in links:
+        source, target = nodes[lk.source], nodes.get(lk.target)
+        problem = None
+        if lk.kind is LinkKind.LINKED:
+            if target is None or not target.group:
+                problem = "a premise joins something that is not a linked group"
+            elif source.group:
+                problem = "a linked group cannot be a premise of another"
+        elif target is not None and target.group:
+            problem = "a linked group is supported or attacked only through its premises"
+        elif source.group and lk.kind is LinkKind.UNDERCUT:
+            problem = "an undercut cannot be a linked group"
+        if problem is None:
+            kept.append(lk)
+        else:
+            draft.warn("W614", f"{problem}: this link is left out", lk.position)
+    linked = {lk.key for lk in kept if lk.kind is LinkKind.LINKED}
+    premises: dict[str, int] = {}
+    parents: dict[str, int] = {}
+    for lk in kept:
+        if lk.kind is LinkKind.LINKED:
+            premises[lk.target] = premises.get(lk.target, 0) + 1
+        elif lk.source in nodes and nodes[lk.source].group:
+            parents[lk.source] = parents.get(lk.source, 0) + 1
+    dropped = set()
+    for key, node in nodes.items():
+        if node.group and not (premises.get(key) and parents.get(key)):
+            dropped.add(key)
+            what = "premises" if not premises.get(key) else "a statement it bears on"
+            draft.warn("W614", f"a linked group without {what} is left out", node.position)
+    result = []
+    for lk in kept:
+        if lk.kind is LinkKind.UNDERCUT and lk.target in linked:
+            draft.warn(
+                "W614",
+                "an undercut of a premise's place in a linked group is left out (an undercut"
+                " attacks the group's link as a whole)",
+                lk.position,
+            )
+        elif lk.source not in dropped and lk.target not in dropped:
+            result.append(lk)
+    return result
 
 
 def _cyclic(nodes: Iterable[str], edges: dict[str, list[str]]) -> bool:

@@ -616,8 +616,10 @@ def hover(a: Analysis, position: types.Position) -> types.Hover | None:
     node = a.node_at(line, col)
     if node is None:
         return None
-    parts = [f"**{node.kind.value} `{node.id}`**" + (" (implicit)" if node.implicit else "")]
+    kind = "linked group" if node.is_group else node.kind.value
+    parts = [f"**{kind} `{node.id}`**" + (" (implicit)" if node.implicit else "")]
     parts.append(node.text)
+    parts += _group_lines(m, node)
     if node.by:
         names = [
             f"{m.actors[b].name} (`{b}`)" if b in m.actors else f"`{b}` (unknown actor)"
@@ -640,6 +642,29 @@ def hover(a: Analysis, position: types.Position) -> types.Hover | None:
         parts.append(_score_line(a, node))
     span = found.span if found is not None else a.span_at(node.position_of("text"))
     return _hover(a, span, parts)
+
+
+def _group_lines(m: ArgumentMap, node: Node) -> list[str]:
+    """For a linked group, its premises (and its cap); for a premise of one, which group
+    and with what."""
+    if node.is_group:
+        premises = ", ".join(f"`{lk.source}`" for lk in m.members(node.id))
+        bears = [
+            f"one {lk.kind.value} reason of `{lk.target}`" for lk in m.links if lk.source == node.id
+        ]
+        lines = [f"{bears[0] if bears else 'one reason'}: its premises {premises}, only together"]
+        if node.weight is not None:
+            lines.append(f"weight {node.weight:g}: caps its strength (its weakest premise's)")
+        return lines
+    lines = []
+    for lk in m.links:
+        if lk.source == node.id and lk.kind is LinkKind.LINKED:
+            others = [f"`{o.source}`" for o in m.members(lk.target) if o.source != node.id]
+            lines.append(
+                f"a premise of the linked group `{lk.target}`"
+                + (f", together with {', '.join(others)}" if others else "")
+            )
+    return lines
 
 
 def _unchecked_reason(a: Analysis, source_id: str) -> str:
@@ -818,10 +843,11 @@ def completion(
     if field is not None:
         if m is None:
             return []
-        if field == "ref":
+        if field == "ref":  # not a linked group: a ref to one is an error (E122)
             return [
                 _item(n.id, types.CompletionItemKind.Reference, n.text, edit_range)
                 for n in m.unique_nodes()
+                if not n.is_group
             ]
         if field in ("by", "speaker"):
             return [
@@ -871,7 +897,8 @@ def _item(
 
 
 def symbols(a: Analysis) -> list[types.DocumentSymbol]:
-    """Each claim with the pro, con and undercut premises written under it, as a tree."""
+    """Each claim with the pro, con and undercut premises written under it, as a tree; a
+    linked group with its premises (`linked: ID`) as its children."""
     m = a.map
     if m is None:
         return []
@@ -904,8 +931,11 @@ def _children(
     parent: Span,
 ) -> list[types.DocumentSymbol]:
     out = []
-    # Undercuts first: they attack the link above, as `argmap show` lists them.
-    ordered = sorted(links, key=lambda lk: lk.kind is not LinkKind.UNDERCUT)
+    # Undercuts first: they attack the link above, as `argmap show` lists them; but a
+    # linked group's premises come before them (they make the group), as in `show`.
+    ordered = sorted(
+        links, key=lambda lk: (lk.kind is not LinkKind.LINKED, lk.kind is not LinkKind.UNDERCUT)
+    )
     for link in ordered:
         line, col = link.position.line - 1, link.position.column - 1
         if not parent.contains(line, col):
@@ -932,7 +962,8 @@ def _children(
         node = written.get(link.position)
         if node is None:
             continue
-        if a.lines[line][col : col + 1] in ("{", '"', "'") or "text" not in node.field_positions:
+        block = "text" in node.field_positions or node.is_group  # a group is its `linked:`
+        if a.lines[line][col : col + 1] in ("{", '"', "'") or not block:
             whole = token_span(a.lines, line, col)
         else:
             whole = Span(line, col, *block_end(a.lines, line, col, siblings_at_col=False))
@@ -942,10 +973,13 @@ def _children(
         under = list(m.undercutters(link.id)) + [
             lk for lk in m.incoming(node.id) if lk.kind is not LinkKind.UNDERCUT
         ]
+        name = f"{link.kind.value}: {node.id}"
+        if node.is_group:
+            name = f"{link.kind.value}: linked group {node.id}"
         out.append(
             _symbol(
                 a,
-                f"{link.kind.value}: {node.id}",
+                name,
                 node.text,
                 types.SymbolKind.Property,
                 whole,

@@ -44,6 +44,7 @@ from argmap import __version__
 from argmap.errors import RenderError
 from argmap.escape import html_entities, safe_url, script_json
 from argmap.evaluate import Evaluation
+from argmap.explain import objections
 from argmap.files import ReadError, read_regular_file
 from argmap.graph import depths
 from argmap.model import ArgumentMap, LinkKind, Node
@@ -124,12 +125,17 @@ def _node_data(
         "url": safe_url(node.url),
         "tags": list(node.tags),
         "out": [],  # filled in by page_data, from one pass over the links
-        "in": [lk.id for lk in m.incoming(node.id) if lk.kind is not LinkKind.UNDERCUT],
+        # pro and con links into it (a linked group's premises are listed in `premises`)
+        "in": [lk.id for lk in m.incoming(node.id) if lk.kind in (LinkKind.PRO, LinkKind.CON)],
     }
+    if node.is_group:  # one reason made of its premises, which bear only together
+        doc["group"] = True
+        doc["premises"] = [lk.source for lk in m.members(node.id)]
+        doc["cap"] = node.weight  # None: no cap (its strength is its weakest premise's)
     score = evaluation.nodes.get(node.id) if evaluation is not None else None
     if score is not None:
         status = _status(score.status.value)
-        unopposed = status == "in" and not m.attackers(node.id)
+        unopposed = status == "in" and not objections(m, node.id)
         doc["score"] = {
             "strength": round(score.strength, 4),
             "status": status,

@@ -89,7 +89,7 @@
 
   // --- the side panel -----------------------------------------------------------------
 
-  var KIND = { claim: "Claim", premise: "Premise" };
+  var KIND = { claim: "Claim", premise: "Premise", group: "Linked group" };
   var CHECK = {
     "verified": ["verified", "found in the source's file"],
     "not-found": ["not found", "the source's file was read and this quote is not in it"],
@@ -98,10 +98,19 @@
 
   function showPanel(n) {
     panel.textContent = "";
-    var kind = n.claim ? KIND.claim : KIND.premise;
+    var kind = n.claim ? KIND.claim : n.group ? KIND.group : KIND.premise;
     add(panel, el("h2", null, kind, " ", el("span", { "class": "node-id" }, n.id),
       n.implicit ? el("span", { "class": "kind reconstructed" }, "reconstructed") : null));
     add(panel, el("p", { "class": "node-text" }, n.text));
+    if (n.group) {
+      add(panel, el("h3", null, "Its premises"),
+        el("p", { "class": "meta" }, "They bear on what it supports or opposes only together:" +
+          " one reason, as strong as its weakest premise" +
+          (n.cap === null ? "." : ", at most " + n.cap + " (its weight).")),
+        el("ul", { "class": "group-premises" }, n.premises.map(function (id) {
+          return el("li", null, nodeLink(id));
+        })));
+    }
     if (n.tags.length) add(panel, el("p", { "class": "meta" }, "Tags: " + n.tags.join(", ")));
     if (n.score) add(panel, scoreBox(n.score));
     if (n.explanation && n.explanation.length) {
@@ -162,7 +171,8 @@
   }
 
   function relation(kind) {
-    return { pro: "supports", con: "opposes", undercut: "undercuts" }[kind];
+    return { pro: "supports", con: "opposes", undercut: "undercuts",
+      linked: "is a premise of" }[kind];
   }
 
   function bearsOnItem(linkId) {
@@ -174,6 +184,12 @@
         " the link from ", nodeLink(attacked.source), " to ", nodeLink(attacked.target),
         el("div", { "class": "meta" }, "An attack on the link: it disputes that the one " +
           relation(attacked.kind).replace(/s$/, "") + "s the other, not either node itself."));
+    } else if (l.kind === "linked") {
+      var others = nodes.get(l.target).premises.filter(function (id) { return id !== l.source; });
+      item = el("li", null, el("span", { "class": "rel-linked" }, "is a premise of"),
+        " the linked group ", nodeLink(l.target),
+        el("div", { "class": "meta" }, "It bears only together with: ",
+          others.map(function (id, i) { return [i ? "; " : "", nodeLink(id)]; })));
     } else {
       item = el("li", null, el("span", { "class": "rel-" + l.kind }, relation(l.kind)), " ",
         nodeLink(l.target));
@@ -186,6 +202,11 @@
     var l = links.get(linkId);
     var item = el("li", null, el("span", { "class": "rel-" + l.kind },
       l.kind === "pro" ? "for" : "against"), ": ", nodeLink(l.source));
+    var source = nodes.get(l.source);
+    if (source && source.group) {
+      add(item, el("div", { "class": "meta" }, "One reason, its premises together: ",
+        source.premises.map(function (id, i) { return [i ? "; " : "", nodeLink(id)]; })));
+    }
     linkExtras(item, l);
     return item;
   }

@@ -46,7 +46,7 @@ import math
 import textwrap
 import unicodedata
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 import attrs
 
@@ -380,7 +380,8 @@ def render_dot(
     edges = [lk for lk in links if lk.kind is not LinkKind.LINKED]
     loose_refs = _loose_refs(links, claims)
     _arrange_heads(g, m, shown, edges, names, loose_refs, groups)
-    _add_links(g, m, edges, names, theme, evaluation, loose_refs, groups)
+    in_frames = {node.id for members in frames.values() for node in members}
+    _add_links(g, m, edges, names, theme, evaluation, loose_refs, groups, in_frames)
     _add_ghosts(g, overlay.ghosts, names, theme, groups)
     if options.legend:
         states = [quote_state(node, checks) for node in shown.values()]
@@ -616,15 +617,12 @@ def _arrange_heads(
             # An undercut hangs under the conclusion of the step it attacks.
             step = m.get_link(step.target)
             parent = step.target if step is not None else parent
-        # A linked group is drawn as its premises, side by side in its frame.
+        # A linked group hangs as its premises, side by side in its frame: a claim among
+        # them stands there too, not in the row of claims.
         frame = groups.get(link.source)
         for source in frame.inside if frame is not None else (link.source,):
             children.setdefault(parent, []).append((source, spans[link.id]))
             constrained.add(source)
-    # A group's premise stands in its frame, even a claim (the frame holds it), unless
-    # nothing is drawn above the group.
-    hung = {link.source for link in links if link.id not in loose_refs}
-    constrained.update(p for p, group in groups.placed.items() if group in hung)
     heads = [n.id for n in shown.values() if n.id not in constrained and not n.is_group]
     if not heads:
         return
@@ -958,12 +956,14 @@ def _add_links(
     evaluation: Evaluation | None,
     loose_refs: set[str],
     groups: _GroupFrames,
+    in_frames: Collection[str],
 ) -> None:
     """Edges drawn from conclusion to premise with the arrowhead at the conclusion.
 
     Drawing them that way round puts conclusions above premises, and with
     `ordering=out` keeps each conclusion's premises in the order they are written.
     A linked group's edge ends at its frame (`lhead`), from a node inside it.
+    `in_frames`: the nodes drawn in a claim's frame (--cluster).
     """
     # Kept apart: a premise without an id has its link's id as its node id, so
     # one string can name both the premise (for its own pro and con) and the
@@ -1005,7 +1005,12 @@ def _add_links(
             edge_attrs["penwidth"] = BOLD_WIDTH
         if low:
             edge_attrs["minlen"] = "2"
-        if link.id in loose_refs:
+        # A ref through a junction to a premise in a group's frame: the junction hangs
+        # under the conclusion and its line to the premise moves nothing. Pulled from
+        # outside, the premise would trade places in its frame: dot's last pass of
+        # crossing reduction (remincross) does not hold the flat edges inside a cluster.
+        framed_ref = split and link.id in loose_refs and link.source in groups.placed
+        if link.id in loose_refs and not framed_ref:
             # A node stays where it is written; a ref only draws a line to it.
             edge_attrs["constraint"] = "false"
         source, clip = groups.end(link.source, names)
@@ -1043,7 +1048,8 @@ def _add_links(
             g.edge(
                 junction,
                 source,
-                weight="4",  # the junction sits right above the premise
+                # the junction sits right above the premise (a framed ref's: see above)
+                **({"constraint": "false"} if framed_ref else {"weight": "4"}),
                 id=f"{_link_element(link.id)}:source",
                 **{"class": f"link-part {link.kind.value}"},
                 dir="none",
@@ -1064,6 +1070,8 @@ def _add_links(
     for link in links:
         if link.kind is not LinkKind.UNDERCUT:
             emit(end_name(link), link)
+    clustered = set(groups.placed).union(in_frames)
+    _hold_rows(g, into_node, split_under[id(into_node)], names, loose_refs, groups, clustered)
     for group_id, frame in groups.items():
         for member in m.members(group_id):
             premise = member.source
@@ -1082,6 +1090,47 @@ def _add_links(
                 **{"class": "link linked"},
                 tooltip=esc_string(f"{premise} is also a premise of the linked group {group_id}"),
             )
+
+
+def _hold_rows(
+    g: Digraph,
+    into_node: Mapping[str, list[Link]],
+    split: set[str],
+    names: _Names,
+    loose_refs: set[str],
+    groups: _GroupFrames,
+    clustered: set[str],
+) -> None:
+    """Hold in file order, by invisible edges on their rank, the premises of each
+    conclusion in `split`: those two ranks down, because a sibling's link runs through
+    a point.
+
+    `ordering=out` orders only the rank just below a conclusion, where these edges
+    have only Graphviz's virtual points, and once the graph has a cluster (a linked
+    group's frame) dot stops keeping even those in order (in secure-communities, the
+    row of union-opposes-policy). A group, and a premise drawn in a cluster
+    (`clustered`: a group's frame, or with --cluster its claim's), cannot take part:
+    dot does not hold a flat edge into a cluster, nor, in its last pass of crossing
+    reduction, the flat edges inside one."""
+    held: set[str] = set()
+    for target, siblings in into_node.items():
+        if target not in split:
+            continue
+        row = [
+            lk.source
+            for lk in siblings
+            if lk.id not in loose_refs
+            and lk.source not in groups
+            and lk.source not in clustered
+            and lk.source not in held
+        ]
+        if len(row) < 2:
+            continue
+        held.update(row)  # in one row only: two would put their ranks together
+        with g.subgraph() as same:
+            same.attr(rank="same")
+            for left, right in zip(row, row[1:], strict=False):
+                same.edge(names.dot[left], names.dot[right], style="invis")
 
 
 def _written_at(m: ArgumentMap, node_id: str) -> tuple[int, int]:

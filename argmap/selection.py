@@ -42,7 +42,7 @@ def descendants(m: ArgumentMap, roots: Iterable[str], depth: int | None) -> dict
         nxt: list[str] = []
         for node_id in frontier:
             for link in m.incoming(node_id):
-                if link.kind in (LinkKind.UNDERCUT, LinkKind.LINKED):
+                if link.kind is LinkKind.UNDERCUT:
                     continue
                 for source in _sources_on(m, link):
                     reach(source, level, nxt)

@@ -126,7 +126,9 @@ def test_the_schema_accepts_a_group_and_refuses_what_the_loader_refuses() -> Non
         ("    pro:\n      - linked: A.\n", [("E114", 7, 17)]),
     ],
 )  # fmt: skip
-def test_mistakes_in_groups_are_named_where_they_are(body: str, expected: list[tuple]) -> None:
+def test_mistakes_in_groups_are_named_where_they_are(
+    body: str, expected: list[tuple[str, int, int]]
+) -> None:
     found = [c for c in codes_at(HEAD + "  c:\n    text: C.\n" + body) if c[0] != "W201"]
     assert found == expected
 

@@ -16,7 +16,7 @@ from argmap.model import ArgumentMap, LinkKind
 from argmap.render import Ghost, Overlay, render_dot
 from argmap.renderer import Renderer, render_image, render_map
 from argmap.themes import RenderOptions
-from tests.conftest import MAPS
+from tests.conftest import MAPS, REPO
 from tests.render_helpers import SVG, classes, groups, parse_svg, renderers, texts, tooltip
 
 LINKED = MAPS / "linked-groups.yaml"
@@ -262,6 +262,42 @@ def test_the_arrow_leaves_the_frame_and_the_group_keeps_its_place(
     assert order == sorted(order)
 
 
+REF_INTO_FRAME = MAPS / "ref-into-a-frame.yaml"
+
+
+def test_a_ref_through_a_junction_to_a_premise_in_a_frame_pulls_nothing_into_the_frame() -> None:
+    # The junction hangs under the conclusion; the line on to the premise moves nothing.
+    # Pulled from outside (in secure-communities), dot swapped the frame's premises.
+    found = {(tail, head): a for tail, head, a in edges(render_dot(load_map(REF_INTO_FRAME)))}
+    assert "constraint" not in found[("hinders", "Jhinders.pro.1")]
+    part = found[("Jhinders.pro.1", "assent")]
+    assert part["constraint"] == "false" and "weight" not in part
+    # To a premise outside any frame, the junction still sits right above the premise.
+    scomm = load_map(REPO / "maps" / "secure-communities.yaml")
+    found = {(tail, head): a for tail, head, a in edges(render_dot(scomm))}
+    assert found[("no-standoff", "Jno-standoff.con.1")]["constraint"] == "false"
+    part = found[("Jno-standoff.con.1", "crane-testimony")]
+    assert "constraint" not in part and part["weight"] == "4"
+
+
+def test_a_row_two_ranks_down_is_held_by_invisible_edges_a_frame_takes_no_part() -> None:
+    dot = render_dot(load_map(REF_INTO_FRAME), options=RenderOptions(legend=False))
+    rows = re.findall(r"\t\{\n\t\trank=same\n((?:\t\t\S+ -> \S+ \[style=invis\]\n)+)\t\}", dot)
+    # hinders' premises stand two ranks down (the ref's junction takes the rank between);
+    # delay's row holds only no-standoff beside the group, whose frame cannot take part.
+    assert rows == ['\t\tslows -> "misses-point" [style=invis]\n']
+    # With --cluster every premise is in its claim's frame: no row is held.
+    framed = render_dot(load_map(REF_INTO_FRAME), options=RenderOptions(cluster=True))
+    assert "[style=invis]" in framed and '"misses-point" [style=invis]' not in framed
+
+
+def test_a_ref_into_a_frame_and_a_row_two_ranks_down_keep_file_order(renderer: Renderer) -> None:
+    m = load_map(REF_INTO_FRAME)
+    nodes = groups(parse_svg(render_map(m, "svg", renderer=renderer)), "node")
+    x = {name: box(nodes[name])[0] for name in ("withholds", "assent", "slows", "misses-point")}
+    assert x["withholds"] < x["assent"] and x["slows"] < x["misses-point"]
+
+
 def test_the_key_shows_a_linked_group_only_when_the_map_has_one(
     m: ArgumentMap, renderer: Renderer
 ) -> None:
@@ -334,3 +370,18 @@ def test_a_removed_premise_of_a_group_is_a_ghost_joined_to_its_frame(
     )
     root = parse_svg(render_image(render_dot(m, overlay=overlay), "svg", renderer))
     assert "ghost-link:1" in groups(root, "edge")
+
+
+def test_a_group_whose_premises_objections_are_answered_stands_not_unopposed() -> None:
+    # Nothing objects to the group itself; an objection to one of its premises is
+    # answered, so the group stands on its merits: "stands", tinted, never "unopposed".
+    m = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: c\n    pro:\n      - linked:\n"
+        "          - text: a\n            weight: 0.9\n            con:\n              - text: no\n"
+        "                con: [yes]\n          - text: b\n        id: g\n",
+        "answered.yaml",
+    )
+    frame = cluster(render_dot(m, evaluate(m)), "cluster_g")
+    assert ">stands 0.50</FONT>" in frame.splitlines()[0]
+    header = attributes(frame.splitlines()[0]) | attributes(frame.splitlines()[1])
+    assert header["class"] == "group status-in" and header["style"] == "rounded,filled"

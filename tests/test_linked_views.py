@@ -519,7 +519,7 @@ def test_the_report_panel_shows_a_group_as_one_reason_with_its_premises(tmp_path
     m = load_map(LINKED)
     evaluation = evaluate(m)
     why = {x.node: why_lines(x) for x in explain(m, evaluation)}
-    # No diagram: drawing groups is render's (another change); the panel is what is tested.
+    # No diagram: the panel is what is tested here (the frame in the diagram: the next test).
     page = build_page(m, None, checks=check_quotes(m), evaluation=evaluation, explanations=why)
     path = tmp_path / "linked.html"
     path.write_text(page, encoding="utf-8")
@@ -608,3 +608,40 @@ def test_explaining_a_group_takes_away_what_is_beneath_its_premises_not_them(
         "Rests on nothing beneath its premises: its strength is its weakest premise's, or its"
         " weight where that is lower."
     ) in " ".join(out.split())
+
+
+@pytest.mark.slow  # a browser: not in `make test-fast`
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed at /usr/bin/chromium")
+def test_clicking_a_groups_frame_in_the_report_opens_the_group(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    path = tmp_path / "linked.html"
+    invoke(["report", str(LINKED), "-o", str(path)])
+    errors: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        tab = browser.new_page(viewport={"width": 1280, "height": 900})
+        tab.on("pageerror", lambda e: errors.append(str(e)))
+        tab.goto(path.as_uri())
+        tab.wait_for_load_state("load")
+        # a group counts as no premise of its own
+        assert "2 claims · 6 premises · 2 linked groups" in tab.inner_text("header")
+        frame = tab.locator('.diagram svg g.cluster[data-node="withholds-and-needed"]')
+        assert frame.get_attribute("aria-label", timeout=5000) == (
+            "Linked group withholds-and-needed: together: The union has not let its members"
+            " take part + The strategy needs the union's assent"
+        )
+        box = frame.bounding_box()
+        assert box is not None
+        tab.mouse.click(box["x"] + 6, box["y"] + 6)  # the frame's corner, beside no premise
+        panel = " ".join(tab.inner_text("#argmap\\:panel-body").split())
+        assert panel.startswith("Linked group withholds-and-needed together:")
+        # a premise inside the frame is still its own node
+        tab.locator('g.argmap-node[data-node="assent"]').click()
+        panel = " ".join(tab.inner_text("#argmap\\:panel-body").split())
+        assert panel.startswith("Claim assent")
+        browser.close()
+    assert errors == []

@@ -371,7 +371,9 @@ def page_data(
         "totals": {
             "nodes": len(nodes),
             "claims": len(rows),
-            "premises": len(nodes) - len(rows),
+            # a linked group is no premise of its own: its premises are counted
+            "premises": sum(1 for n in m.unique_nodes() if not n.is_claim and not n.is_group),
+            "groups": sum(1 for n in m.unique_nodes() if n.is_group),
             "quotes": len(quotes),
             "verified": verdicts.count("verified"),
             "notFound": verdicts.count("not-found"),
@@ -471,6 +473,8 @@ def _facts(data: Mapping[str, Any]) -> str:
         f"{t['claims']} claim{'s' if t['claims'] != 1 else ''}",
         f"{t['premises']} premise{'s' if t['premises'] != 1 else ''}",
     ]
+    if t["groups"]:
+        parts.append(f"{t['groups']} linked group{'s' if t['groups'] != 1 else ''}")
     if t["quotes"]:
         parts.append(
             f"{t['quotes']} quote{'s' if t['quotes'] != 1 else ''}: {t['verified']} verified,"

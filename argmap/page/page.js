@@ -444,13 +444,16 @@
     var first = true;
     data.nodes.forEach(function (n) {
       var g = svg ? svg.getElementById(n.el) : null;
-      if (!g || !g.classList.contains("node")) return;
+      // a linked group is drawn as a frame (a Graphviz cluster) around its premises
+      var drawn = g && (g.classList.contains("node") || (n.group && g.classList.contains("cluster")));
+      if (!drawn) return;
       elements.set(n.id, g);
       g.dataset.node = n.id;
       g.classList.add("argmap-node");
       g.setAttribute("tabindex", first ? "0" : "-1");
       g.setAttribute("role", "button");
-      g.setAttribute("aria-label", (n.claim ? "Claim " : "Premise ") + n.id + ": " + n.text);
+      var kind = n.claim ? "Claim " : n.group ? "Linked group " : "Premise ";
+      g.setAttribute("aria-label", kind + n.id + ": " + n.text);
       first = false;
     });
   }

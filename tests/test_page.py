@@ -189,6 +189,7 @@ def test_each_quote_carries_the_checkers_verdict() -> None:
         "nodes": 9,
         "claims": 2,
         "premises": 7,
+        "groups": 0,
         "quotes": 5,
         "verified": 3,
         "notFound": 1,

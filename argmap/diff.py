@@ -336,13 +336,7 @@ def match_nodes(old: ArgumentMap, new: ArgumentMap) -> dict[str, str]:
                 # prefer the candidate under the same parent, then the same path id
                 bonus = 0.02 * same_parent + 0.01 * (on.id == nn.id)
                 scored.append((ratio + bonus, i, j))
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    for _score, i, j in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
-        if i in used_old or j in used_new:
-            continue
-        used_old.add(i)
-        used_new.add(j)
+    for i, j in _best_first(scored):
         pairs[old_left[i].id] = new_left[j].id
     _pair_groups(old, new, old_all, new_all, pairs)
     return pairs
@@ -379,14 +373,23 @@ def _pair_groups(
                 continue
             same_parent = mapped_parent is not None and mapped_parent == new_parent.get(ng)
             scored.append((shared / larger + 0.02 * same_parent + 0.01 * (og == ng), i, j))
+    for i, j in _best_first(scored):
+        pairs[old_groups[i]] = new_groups[j]
+
+
+def _best_first(scored: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """Greedy matching: the (old, new) pairs taken best score first, each side once (ties
+    by position, so the result never depends on the order of a set)."""
     used_old: set[int] = set()
     used_new: set[int] = set()
+    taken = []
     for _score, i, j in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
         if i in used_old or j in used_new:
             continue
         used_old.add(i)
         used_new.add(j)
-        pairs[old_groups[i]] = new_groups[j]
+        taken.append((i, j))
+    return taken
 
 
 # ---------------------------------------------------------------------------

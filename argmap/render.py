@@ -457,6 +457,18 @@ def _group_frames(m: ArgumentMap, shown: Mapping[str, Node], names: _Names) -> _
     return frames
 
 
+def _status_classes(verdict: _Verdict | None) -> list[str]:
+    """The SVG classes that say a node's or a group's status, as its badge does."""
+    if verdict is None:
+        return []
+    classes = [f"status-{verdict.label}"]
+    if verdict.mixed:
+        classes.append("mixed")
+    if verdict.label == "in" and verdict.unopposed:
+        classes.append("unopposed")
+    return classes
+
+
 def _add_group(
     g: Digraph,
     m: ArgumentMap,
@@ -473,13 +485,7 @@ def _add_group(
     """A linked group: a rounded frame around its premises, side by side in file order,
     labelled `together` (with the group's id, if it was given one, and who argues it);
     with evaluation its badge and tint, as a node's; greyed as context, as a node is."""
-    classes = ["group"]
-    if verdict is not None:
-        classes.append(f"status-{verdict.label}")
-        if verdict.mixed:
-            classes.append("mixed")
-        if verdict.label == "in" and verdict.unopposed:
-            classes.append("unopposed")
+    classes = ["group", *_status_classes(verdict)]
     if is_context:
         classes.append("context")
     classes += [_mark_class(mark) for mark in marks]
@@ -709,14 +715,9 @@ def _add_node(
         classes.append("implicit")
     if quotes is not None:
         classes += ["quoted", f"quote-{quotes}"]
-    if verdict is not None:
-        classes.append(f"status-{verdict.label}")
-        if verdict.mixed:
-            classes.append("mixed")
-        if verdict.label == "in" and verdict.unopposed:
-            classes.append("unopposed")
-        if verdict.robustness is not None:
-            classes.append("robust" if verdict.robustness.robust else "fragile")
+    classes += _status_classes(verdict)
+    if verdict is not None and verdict.robustness is not None:
+        classes.append("robust" if verdict.robustness.robust else "fragile")
     if is_context:
         classes.append("context")
     classes += [_mark_class(mark) for mark in marks]

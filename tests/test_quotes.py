@@ -226,3 +226,128 @@ def test_a_span_index_built_once_places_quotes_as_the_text_does() -> None:
     for quote in ('call s-comm "mandatory"', "localities … disagree", "absent"):
         assert quote_spans(quote, original, index) == quote_spans(quote, original)
     assert quote_spans("localities … disagree", original, index) == [(36, 46), (47, 55)]
+
+
+def test_a_piece_of_accent_after_a_space_rides_with_the_space() -> None:
+    # A combining mark after a space composes with nothing: it is kept, and its span
+    # is the space's (one NFC chunk), so the quote covers the space too.
+    assert quote_spans("\u0301b", "a \u0301b") == [(1, 4)]
+
+
+def test_text_around_composed_hangul_keeps_its_places() -> None:
+    original = "x \u1100\u1161\u11a8 y"
+    assert quote_spans("x \uac01 y", original) == [(0, 7)]
+
+
+def test_parts_that_only_touch_keep_their_own_spans() -> None:
+    assert quote_spans("one \u2026 two", "onetwo") == [(0, 3), (3, 6)]
+
+
+def test_parts_that_meet_inside_a_letter_share_one_span_to_the_end_of_the_second() -> None:
+    # "strasse": "stras" ends half-way through ß, "se" begins there: one span, to the e.
+    assert quote_spans("stras \u2026 se", "Stra\u00dfe") == [(0, 6)]
+
+
+def test_a_span_index_gives_each_folded_space_its_whole_white_space_run() -> None:
+    from argmap.quotes import span_index
+
+    assert span_index("  a  b\n c\u200b\t") == ("a b c", [2, 3, 5, 6, 8], [3, 5, 6, 8, 9])
+
+
+def test_a_span_index_spares_normalising_the_source_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from argmap import quotes
+    from argmap.quotes import span_index
+
+    original = "Officials call S-Comm \u201cmandatory\u201d."
+    index = span_index(original)
+
+    def again(text: str) -> tuple[str, list[int], list[int]]:
+        raise AssertionError("normalised again")
+
+    monkeypatch.setattr(quotes, "_normalised_with_offsets", again)
+    assert quote_spans('s-comm "mandatory"', original, index) == [(15, 33)]
+
+
+# --- SourceText: many quotes searched through an index of the text's words -------------
+
+from argmap import quotes  # noqa: E402
+from argmap.quotes import SourceText  # noqa: E402
+
+# Normalised: "in 2011 the officers resisted the training. case 50 was closed in the end."
+INDEXED = "In 2011 the officers resisted the training. Case 50 was closed in the end."
+
+
+def plain_searches(
+    monkeypatch: pytest.MonkeyPatch, text: SourceText, batch: list[str]
+) -> tuple[list[bool], int]:
+    """What `matches_all` answers for `batch`, and how many quotes it searched plainly."""
+    searched: list[list[str]] = []
+    real = quotes._parts_in
+
+    def counted(parts: list[str], normalised_source: str) -> bool:
+        searched.append(parts)
+        return real(parts, normalised_source)
+
+    monkeypatch.setattr(quotes, "_parts_in", counted)
+    return text.matches_all(batch), len(searched)
+
+
+def test_one_source_text_matches_a_quote_as_quote_matches_does() -> None:
+    text = SourceText(normalise(INDEXED))
+    assert text.matches("The OFFICERS \u2026 the end.")
+    assert not text.matches("the end \u2026 the officers")
+
+
+@pytest.mark.parametrize(
+    ("quote", "found", "plain"),
+    [
+        ("in 2011 the", True, 0),  # the text's first word, found by the index at 0
+        ("the", True, 0),  # one word: no key, a plain find
+        ("end.", True, 0),  # the text's last word has no word after it
+        ("the end.", True, 0),  # the last pair of words is indexed too
+        ("the \u2026 officers", True, 0),  # each part after the one before
+        ("fficers resisted", True, 1),  # inside a word: the index misses, the plain search finds
+        ("esisted the", True, 1),  # as above, the second word exactly three letters
+        ("ase 50 was", True, 1),  # as above, the second word short but a third follows
+        ("case 5", True, 0),  # "5" may begin a longer word ("50"): no key, a plain find
+        ("the end. \u2026 the end.", False, 1),  # one "the end." cannot match twice
+        ("closed \u2026 case", False, 1),  # out of order
+        ("\u2026", False, 0),  # nothing but a gap matches nothing
+    ],
+)
+def test_the_index_answers_as_the_plain_search_and_spares_it_at_word_starts(
+    monkeypatch: pytest.MonkeyPatch, quote: str, found: bool, plain: int
+) -> None:
+    text = SourceText(normalise(INDEXED))
+    batch = [quote] * SourceText.PLAIN_SEARCHES  # just enough quotes for the index
+    answers, searched = plain_searches(monkeypatch, text, batch)
+    assert answers == [found] * SourceText.PLAIN_SEARCHES
+    assert searched == plain * SourceText.PLAIN_SEARCHES
+    assert quotes.quote_matches(quote, text.text) is found
+
+
+def test_fewer_quotes_than_plain_searches_are_searched_plainly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = SourceText(normalise(INDEXED))
+    few = ["the officers"] * (SourceText.PLAIN_SEARCHES - 1)
+    assert plain_searches(monkeypatch, text, few) == ([True] * len(few), len(few))
+
+
+def test_a_text_longer_than_max_indexed_is_searched_plainly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    normalised = normalise(INDEXED)
+
+    class AtTheLimit(SourceText):
+        MAX_INDEXED = len(normalised)
+
+    class PastTheLimit(SourceText):
+        MAX_INDEXED = len(normalised) - 1
+
+    batch = ["the officers"] * SourceText.PLAIN_SEARCHES
+    every = [True] * len(batch)
+    assert plain_searches(monkeypatch, AtTheLimit(normalised), batch) == (every, 0)
+    assert plain_searches(monkeypatch, PastTheLimit(normalised), batch) == (every, len(batch))

@@ -72,6 +72,11 @@ def test_modifier_letter_apostrophe_is_an_apostrophe() -> None:
     assert quote_matches("the officers\u02bc view", SOURCE)
 
 
+def test_each_part_is_looked_for_after_the_first_place_the_one_before_stands() -> None:
+    # Not the last place: "the" stands twice, and "officers" only after the first.
+    assert quote_matches("the \u2026 officers", normalise("the officers said the words"))
+
+
 # --- quote_spans: where a quote stands in the source as written ------------------------
 
 from hypothesis import given  # noqa: E402
@@ -274,6 +279,7 @@ def test_a_span_index_spares_normalising_the_source_again(
 
 from argmap import quotes  # noqa: E402
 from argmap.quotes import SourceText  # noqa: E402
+from tests.guards import must_finish  # noqa: E402
 
 # Normalised: "in 2011 the officers resisted the training. case 50 was closed in the end."
 INDEXED = "In 2011 the officers resisted the training. Case 50 was closed in the end."
@@ -351,3 +357,25 @@ def test_a_text_longer_than_max_indexed_is_searched_plainly(
     every = [True] * len(batch)
     assert plain_searches(monkeypatch, AtTheLimit(normalised), batch) == (every, 0)
     assert plain_searches(monkeypatch, PastTheLimit(normalised), batch) == (every, len(batch))
+
+
+def test_a_large_source_is_normalised_a_chunk_at_a_time_cut_at_line_breaks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each piece runs to the first line break at or past _CHUNK characters into it. The
+    # second piece is white space only: it adds no space to the text.
+    words = "word\n" * (quotes._CHUNK // 5 + 1)  # its last line break is the first past _CHUNK
+    blank = " \n" * (quotes._CHUNK // 2 + 1)  # likewise
+    text = words + blank + "The  end\u2014"
+    pieces: list[str] = []
+    real = quotes.normalise
+
+    def recorded(piece: str) -> str:
+        pieces.append(piece)
+        return real(piece)
+
+    monkeypatch.setattr(quotes, "normalise", recorded)
+    with must_finish(10):
+        normalised = quotes.normalise_large(text)
+    assert pieces == [words, blank, "The  end\u2014"]
+    assert normalised == "word " * (quotes._CHUNK // 5 + 1) + "the end-"

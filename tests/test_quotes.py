@@ -379,3 +379,71 @@ def test_a_large_source_is_normalised_a_chunk_at_a_time_cut_at_line_breaks(
         normalised = quotes.normalise_large(text)
     assert pieces == [words, blank, "The  end\u2014"]
     assert normalised == "word " * (quotes._CHUNK // 5 + 1) + "the end-"
+
+
+# --- check_quotes: each quote's verdict, each source's file -----------------------------
+
+from pathlib import Path  # noqa: E402
+
+from argmap.load import loads_map  # noqa: E402
+from argmap.quotes import FileStatus, QuoteCheck, SourceTexts, check_quotes  # noqa: E402
+
+TWO_SOURCES = """argmap: 1
+title: T
+sources:
+  talk:
+    title: A talk, not written down
+  art:
+    title: The article
+    file: {file}
+claims:
+  c:
+    text: C.
+    con:
+      - id: p
+        text: P.
+        quote: {{source: talk, text: "we said so"}}
+      - id: q
+        text: Q.
+        quote: {{source: art, text: "the officers resisted"}}
+"""
+
+
+def test_a_source_with_no_file_does_not_stop_the_check_of_the_next(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text("In 2011 the officers resisted.\n", encoding="utf-8")
+    m = loads_map(TWO_SOURCES.format(file="article.txt"), str(tmp_path / "m.yaml"))
+    checks = check_quotes(m)
+    assert checks.files == {"talk": FileStatus.NONE, "art": FileStatus.FOUND}
+    assert checks.paths == {"art": tmp_path / "article.txt"}
+    assert {q.source: v for q, v in checks.quotes.items()} == {
+        "talk": QuoteCheck.UNCHECKED,
+        "art": QuoteCheck.VERIFIED,
+    }
+    assert checks.unchecked_sources == ("talk",)
+
+
+def test_a_file_outside_as_written_is_still_found_by_its_name_in_sources(tmp_path: Path) -> None:
+    # "../elsewhere/article.txt" leaves the map's folder, beside the map and below --sources
+    # alike; the file's name alone is then looked for in --sources, and found there.
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "article.txt").write_text("nothing\n", encoding="utf-8")
+    seed = tmp_path / "seed"
+    seed.mkdir()
+    (seed / "article.txt").write_text("In 2011 the officers resisted.\n", encoding="utf-8")
+    m = loads_map(
+        TWO_SOURCES.format(file="../elsewhere/article.txt"), str(tmp_path / "maps" / "m.yaml")
+    )
+    checks = check_quotes(m, SourceTexts([seed]))
+    assert checks.files == {"talk": FileStatus.NONE, "art": FileStatus.FOUND}
+    assert checks.paths == {"art": seed / "article.txt"}
+
+
+def test_a_quote_left_out_of_the_check_is_unchecked(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text("In 2011 the officers resisted.\n", encoding="utf-8")
+    m = loads_map(TWO_SOURCES.format(file="article.txt"), str(tmp_path / "m.yaml"))
+    checks = check_quotes(m, nodes=[])
+    q = m.node("q")
+    assert checks.quotes == {}
+    assert checks.verdict(q.quotes[0]) is QuoteCheck.UNCHECKED
+    assert not checks.verified(q)

@@ -220,14 +220,60 @@ def test_actor_rows_say_who_argues_on_which_side() -> None:
     assert (speaker.id, speaker.argues, speaker.quoted) == ("clerk", (), 1)
 
 
+def test_actor_rows_give_each_actor_its_kind() -> None:
+    m = loads_map(
+        """
+argmap: 1
+title: t
+actors:
+  ana: {name: Ana, kind: person, role: mayor}
+  ice: {name: ICE, kind: government}
+  anon: {name: Someone}
+claims:
+  c: {text: C., by: ana}
+""",
+        "kinds.yaml",
+    )
+    assert [(r.id, r.role, r.kind) for r in actor_rows(m)] == [
+        ("ana", "mayor", "person"),
+        ("ice", None, "government"),
+        ("anon", None, None),
+    ]
+
+
+def test_actor_rows_of_a_map_naming_undeclared_actors_list_the_declared_ones() -> None:
+    # validate reports the undeclared name; the listing of a map not yet validated
+    # (the library, the language server) still lists who is declared.
+    m = loads_map(
+        """
+argmap: 1
+title: t
+actors:
+  ana: {name: Ana}
+claims:
+  c:
+    text: C.
+    by: ghost
+    pro:
+      - {text: P., by: [ana, shadow]}
+""",
+        "ghost.yaml",
+    )
+    assert [(r.id, r.argues, r.claims_for) for r in actor_rows(m)] == [
+        ("ana", ("c.pro.1",), ("c",))
+    ]
+
+
 def test_source_rows_count_quotes_and_verification() -> None:
     m = load_map(MAPS / "quotes-checked.yaml")
     rows = source_rows(m, check_quotes(m))
-    assert [(r.id, r.file_status, r.quotes, r.backs, r.verified, r.not_found) for r in rows] == [
+    counts = [(r.id, r.file_status, r.quotes, r.backs, r.verified, r.not_found) for r in rows]
+    assert counts == [
         ("report", FileStatus.FOUND, 2, ("verified-quote", "wrong-quote"), 1, 1),
         ("missing", FileStatus.ABSENT, 1, ("absent-file",), 0, 0),
         ("offline", FileStatus.NONE, 1, ("no-file",), 0, 0),
     ]
+    assert [r.unchecked for r in rows] == [0, 1, 1]
 
 
 def test_a_source_nobody_quotes_is_not_named_as_unchecked() -> None:

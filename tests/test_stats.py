@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from argmap.evaluate import evaluate
 from argmap.graph import depths, nearest_ids, sides_beneath
 from argmap.listings import actor_rows, source_rows
 from argmap.load import load_map, loads_map
 from argmap.model import ArgumentMap
-from argmap.outline import Relation, outline
+from argmap.outline import Relation, outline, outline_json
 from argmap.quotes import FileStatus, QuoteCheck, SourceTexts, check_quotes
 from argmap.summary import Coverage, select_rows, sort_rows, summarise
 
@@ -338,3 +340,80 @@ def test_a_cycle_back_to_the_claim_counts_only_against_it() -> None:
 
     assert cycle("con") == {"p": {-1}}  # back on its own side: says nothing about it
     assert cycle("pro") == {"p": {-1}, "a": {-1}}  # back against itself
+
+
+SMALL_TREE = """
+argmap: 1
+title: Small
+claims:
+  top:
+    text: Top.
+    tags: [core]
+    note: A note.
+    url: https://example.org/top
+    pro:
+      - id: mid
+        text: Mid.
+        implicit: true
+        weight: 0.5
+        note: Linked so.
+        pro:
+          - id: low
+            text: Low.
+            con:
+              - id: deep
+                text: Deep.
+"""
+
+
+def _item(node_id: str, relation: str, link: str | None, **fields: Any) -> dict[str, Any]:
+    """One node of `show --format json` as SMALL_TREE's nodes read, with `fields` changed."""
+    base: dict[str, Any] = {
+        "id": node_id,
+        "relation": relation,
+        "link": link,
+        "ref": False,
+        "text": node_id.capitalize() + ".",
+        "implicit": False,
+        "by": [],
+        "weight": None,
+        "tags": [],
+        "note": None,
+        "link_note": None,
+        "url": None,
+        "quotes": [],
+        "strength": None,
+        "status": None,
+        "link_strength": None,
+        "repeat": False,
+        "hidden": 0,
+        "children": [],
+    }
+    return {**base, **fields}
+
+
+def test_outline_json_writes_every_field_of_every_node_two_levels_down() -> None:
+    m = loads_map(SMALL_TREE, "small.yaml")
+    doc = outline_json(m, outline(m, "top", depth=2), check_quotes(m), None)
+    low = _item("low", "pro", "mid.pro.1", hidden=1)  # `deep`, a level below the depth
+    mid = _item(
+        "mid", "pro", "top.pro.1", implicit=True, weight=0.5, note="Linked so.", children=[low]
+    )
+    top = _item(
+        "top",
+        "root",
+        None,
+        tags=["core"],
+        note="A note.",
+        url="https://example.org/top",
+        children=[mid],
+    )
+    assert doc == {
+        "map": {"title": "Small", "path": "small.yaml"},
+        "evaluation": None,
+        "written_under": [],
+        "node": top,
+    }
+    below = outline_json(m, outline(m, "low", depth=0), check_quotes(m), None)
+    assert below["written_under"] == ["pro mid"]
+    assert below["node"] == _item("low", "root", None, hidden=1)

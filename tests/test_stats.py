@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import attrs
+import pytest
+
+from argmap.errors import Diagnostic, Position, Severity
 from argmap.evaluate import evaluate
 from argmap.graph import depths, nearest_ids, sides_beneath
 from argmap.listings import actor_rows, source_rows
@@ -11,7 +16,14 @@ from argmap.load import load_map, loads_map
 from argmap.model import ArgumentMap
 from argmap.outline import Relation, outline, outline_json
 from argmap.quotes import FileStatus, QuoteCheck, SourceTexts, check_quotes
-from argmap.summary import Coverage, select_rows, sort_rows, summarise
+from argmap.summary import (
+    ClaimRow,
+    Coverage,
+    select_rows,
+    sort_rows,
+    summarise,
+    summarise_paths,
+)
 
 from .conftest import MAPS
 
@@ -417,3 +429,74 @@ def test_outline_json_writes_every_field_of_every_node_two_levels_down() -> None
     below = outline_json(m, outline(m, "low", depth=0), check_quotes(m), None)
     assert below["written_under"] == ["pro mid"]
     assert below["node"] == _item("low", "root", None, hidden=1)
+
+
+# --- summary: totals added, rows sorted, several paths ----------------------------------
+
+
+def test_coverages_add_up() -> None:
+    assert Coverage(1, 2) + Coverage(2, 3) == Coverage(3, 5)
+
+
+def _rows(**by_id: dict[str, Any]) -> list[ClaimRow]:
+    """Rows of `main` from sides-and-refs.yaml, one for each id, with the fields given."""
+    row = summarise(load_map(MAPS / "sides-and-refs.yaml")).rows[0]
+    return [attrs.evolve(row, id=i, **fields) for i, fields in by_id.items()]
+
+
+def test_strength_sorts_strongest_first_and_the_unevaluated_last() -> None:
+    rows = _rows(a={"strength": None}, b={"strength": 0.2}, c={"strength": 0.7})
+    assert [r.id for r in sort_rows(rows, "strength")] == ["c", "b", "a"]
+
+
+def test_ties_on_direct_premises_are_broken_by_what_stands_beneath() -> None:
+    rows = _rows(
+        a={"pro": 1, "pro_total": 1, "con": 1, "con_total": 1},
+        b={"pro": 1, "pro_total": 3, "con": 1, "con_total": 4},
+    )
+    assert [r.id for r in sort_rows(rows, "pro")] == ["b", "a"]
+    assert [r.id for r in sort_rows(rows, "con")] == ["b", "a"]
+    assert [r.id for r in sort_rows(rows, "contested")] == ["b", "a"]
+
+
+def test_an_unknown_sort_key_is_refused_by_name() -> None:
+    with pytest.raises(ValueError) as caught:
+        sort_rows([], "size")
+    assert str(caught.value) == "unknown sort key 'size'"
+
+
+def test_summarise_paths_evaluates_by_default_with_dfquad_and_attacks_only() -> None:
+    (found,) = summarise_paths([MAPS / "order.yaml"]).summaries
+    assert found.evaluation == {
+        "semantics": "dfquad",
+        "support": "attacks-only",
+        "status_semantics": "grounded",
+    }
+    assert all(r.strength is not None for r in found.rows)
+
+
+def test_a_file_that_is_not_a_map_is_an_error_and_the_next_map_is_still_summarised(
+    tmp_path: Path,
+) -> None:
+    notes = tmp_path / "notes.yaml"
+    notes.write_text("a: 1\n", encoding="utf-8")
+    found = summarise_paths([notes, MAPS / "order.yaml"], evaluate=False)
+    assert found.problems == (
+        Diagnostic(
+            "E010",
+            Severity.ERROR,
+            "not an argmap file: `argmap: 1` is missing",
+            Position(str(notes), 1, 1),
+        ),
+    )
+    assert [s.path for s in found.summaries] == [str(MAPS / "order.yaml")]
+
+
+def test_a_folder_skips_yaml_that_is_not_a_map_and_summarises_the_maps_after_it(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a-notes.yaml").write_text("a: 1\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text((MAPS / "order.yaml").read_text(encoding="utf-8"))
+    found = summarise_paths([tmp_path], evaluate=False)
+    assert [d.code for d in found.problems] == ["I303"]
+    assert [s.path for s in found.summaries] == [str(tmp_path / "b.yaml")]

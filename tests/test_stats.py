@@ -500,3 +500,35 @@ def test_a_folder_skips_yaml_that_is_not_a_map_and_summarises_the_maps_after_it(
     found = summarise_paths([tmp_path], evaluate=False)
     assert [d.code for d in found.problems] == ["I303"]
     assert [s.path for s in found.summaries] == [str(tmp_path / "b.yaml")]
+
+
+def test_summarise_paths_evaluates_with_the_support_reading_asked_for() -> None:
+    (found,) = summarise_paths([MAPS / "order.yaml"], support="necessary").summaries
+    assert found.evaluation is not None
+    assert found.evaluation["support"] == "necessary"
+
+
+def test_summarise_paths_checks_quotes_in_the_sources_folders_given(tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "seed").mkdir()
+    (tmp_path / "seed" / "article.txt").write_text("the officers resisted\n", encoding="utf-8")
+    (tmp_path / "maps" / "m.yaml").write_text(
+        """argmap: 1
+title: T
+sources:
+  art: {title: The article, file: article.txt}
+claims:
+  c:
+    text: C.
+    con:
+      - text: P.
+        quote: {source: art, text: "the officers resisted"}
+""",
+        encoding="utf-8",
+    )
+    found = summarise_paths(
+        [tmp_path / "maps" / "m.yaml"], sources=SourceTexts([tmp_path / "seed"]), evaluate=False
+    )
+    (summary,) = found.summaries
+    assert (summary.totals.quotes, summary.totals.quotes_verified) == (1, 1)
+    assert summary.unchecked_sources == ()

@@ -532,3 +532,25 @@ claims:
     (summary,) = found.summaries
     assert (summary.totals.quotes, summary.totals.quotes_verified) == (1, 1)
     assert summary.unchecked_sources == ()
+
+
+def test_totals_count_the_claims_nobody_argues_against() -> None:
+    m = loads_map(
+        """argmap: 1
+title: T
+claims:
+  a:
+    text: A.
+    con:
+      - text: No.
+  b:
+    text: B.
+    pro:
+      - text: Yes.
+  c:
+    text: C.
+""",
+        "t.yaml",
+    )
+    totals = summarise(m).totals
+    assert (totals.claims, totals.uncontested_claims, totals.depth) == (3, 2, 1)

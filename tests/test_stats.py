@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+from argmap.errors import Diagnostic, Position, Severity
 from argmap.evaluate import evaluate
 from argmap.graph import depths, nearest_ids, sides_beneath
 from argmap.listings import actor_rows, source_rows
 from argmap.load import load_map, loads_map
 from argmap.model import ArgumentMap
-from argmap.outline import Relation, outline
+from argmap.outline import Relation, outline, outline_json
 from argmap.quotes import FileStatus, QuoteCheck, SourceTexts, check_quotes
-from argmap.summary import Coverage, select_rows, sort_rows, summarise
+from argmap.summary import (
+    ClaimRow,
+    Coverage,
+    select_rows,
+    sort_rows,
+    summarise,
+    summarise_paths,
+)
 
 from .conftest import MAPS
 
@@ -221,14 +235,60 @@ def test_actor_rows_say_who_argues_on_which_side() -> None:
     assert (speaker.id, speaker.argues, speaker.quoted) == ("clerk", (), 1)
 
 
+def test_actor_rows_give_each_actor_its_kind() -> None:
+    m = loads_map(
+        """
+argmap: 1
+title: t
+actors:
+  ana: {name: Ana, kind: person, role: mayor}
+  ice: {name: ICE, kind: government}
+  anon: {name: Someone}
+claims:
+  c: {text: C., by: ana}
+""",
+        "kinds.yaml",
+    )
+    assert [(r.id, r.role, r.kind) for r in actor_rows(m)] == [
+        ("ana", "mayor", "person"),
+        ("ice", None, "government"),
+        ("anon", None, None),
+    ]
+
+
+def test_actor_rows_of_a_map_naming_undeclared_actors_list_the_declared_ones() -> None:
+    # validate reports the undeclared name; the listing of a map not yet validated
+    # (the library, the language server) still lists who is declared.
+    m = loads_map(
+        """
+argmap: 1
+title: t
+actors:
+  ana: {name: Ana}
+claims:
+  c:
+    text: C.
+    by: ghost
+    pro:
+      - {text: P., by: [ana, shadow]}
+""",
+        "ghost.yaml",
+    )
+    assert [(r.id, r.argues, r.claims_for) for r in actor_rows(m)] == [
+        ("ana", ("c.pro.1",), ("c",))
+    ]
+
+
 def test_source_rows_count_quotes_and_verification() -> None:
     m = load_map(MAPS / "quotes-checked.yaml")
     rows = source_rows(m, check_quotes(m))
-    assert [(r.id, r.file_status, r.quotes, r.backs, r.verified, r.not_found) for r in rows] == [
+    counts = [(r.id, r.file_status, r.quotes, r.backs, r.verified, r.not_found) for r in rows]
+    assert counts == [
         ("report", FileStatus.FOUND, 2, ("verified-quote", "wrong-quote"), 1, 1),
         ("missing", FileStatus.ABSENT, 1, ("absent-file",), 0, 0),
         ("offline", FileStatus.NONE, 1, ("no-file",), 0, 0),
     ]
+    assert [r.unchecked for r in rows] == [0, 1, 1]
 
 
 def test_a_source_nobody_quotes_is_not_named_as_unchecked() -> None:
@@ -293,3 +353,205 @@ def test_a_cycle_back_to_the_claim_counts_only_against_it() -> None:
 
     assert cycle("con") == {"p": {-1}}  # back on its own side: says nothing about it
     assert cycle("pro") == {"p": {-1}, "a": {-1}}  # back against itself
+
+
+SMALL_TREE = """
+argmap: 1
+title: Small
+claims:
+  top:
+    text: Top.
+    tags: [core]
+    note: A note.
+    url: https://example.org/top
+    pro:
+      - id: mid
+        text: Mid.
+        implicit: true
+        weight: 0.5
+        note: Linked so.
+        pro:
+          - id: low
+            text: Low.
+            con:
+              - id: deep
+                text: Deep.
+"""
+
+
+def _item(node_id: str, relation: str, link: str | None, **fields: Any) -> dict[str, Any]:
+    """One node of `show --format json` as SMALL_TREE's nodes read, with `fields` changed."""
+    base: dict[str, Any] = {
+        "id": node_id,
+        "relation": relation,
+        "link": link,
+        "ref": False,
+        "text": node_id.capitalize() + ".",
+        "implicit": False,
+        "by": [],
+        "weight": None,
+        "tags": [],
+        "note": None,
+        "link_note": None,
+        "url": None,
+        "quotes": [],
+        "strength": None,
+        "status": None,
+        "link_strength": None,
+        "repeat": False,
+        "hidden": 0,
+        "children": [],
+    }
+    return {**base, **fields}
+
+
+def test_outline_json_writes_every_field_of_every_node_two_levels_down() -> None:
+    m = loads_map(SMALL_TREE, "small.yaml")
+    doc = outline_json(m, outline(m, "top", depth=2), check_quotes(m), None)
+    low = _item("low", "pro", "mid.pro.1", hidden=1)  # `deep`, a level below the depth
+    mid = _item(
+        "mid", "pro", "top.pro.1", implicit=True, weight=0.5, note="Linked so.", children=[low]
+    )
+    top = _item(
+        "top",
+        "root",
+        None,
+        tags=["core"],
+        note="A note.",
+        url="https://example.org/top",
+        children=[mid],
+    )
+    assert doc == {
+        "map": {"title": "Small", "path": "small.yaml"},
+        "evaluation": None,
+        "written_under": [],
+        "node": top,
+    }
+    below = outline_json(m, outline(m, "low", depth=0), check_quotes(m), None)
+    assert below["written_under"] == ["pro mid"]
+    assert below["node"] == _item("low", "root", None, hidden=1)
+
+
+# --- summary: totals added, rows sorted, several paths ----------------------------------
+
+
+def test_coverages_add_up() -> None:
+    assert Coverage(1, 2) + Coverage(2, 3) == Coverage(3, 5)
+
+
+def _rows(**by_id: dict[str, Any]) -> list[ClaimRow]:
+    """Rows of `main` from sides-and-refs.yaml, one for each id, with the fields given."""
+    row = summarise(load_map(MAPS / "sides-and-refs.yaml")).rows[0]
+    return [attrs.evolve(row, id=i, **fields) for i, fields in by_id.items()]
+
+
+def test_strength_sorts_strongest_first_and_the_unevaluated_last() -> None:
+    rows = _rows(a={"strength": None}, b={"strength": 0.2}, c={"strength": 0.7})
+    assert [r.id for r in sort_rows(rows, "strength")] == ["c", "b", "a"]
+
+
+def test_ties_on_direct_premises_are_broken_by_what_stands_beneath() -> None:
+    rows = _rows(
+        a={"pro": 1, "pro_total": 1, "con": 1, "con_total": 1},
+        b={"pro": 1, "pro_total": 3, "con": 1, "con_total": 4},
+    )
+    assert [r.id for r in sort_rows(rows, "pro")] == ["b", "a"]
+    assert [r.id for r in sort_rows(rows, "con")] == ["b", "a"]
+    assert [r.id for r in sort_rows(rows, "contested")] == ["b", "a"]
+
+
+def test_an_unknown_sort_key_is_refused_by_name() -> None:
+    with pytest.raises(ValueError) as caught:
+        sort_rows([], "size")
+    assert str(caught.value) == "unknown sort key 'size'"
+
+
+def test_summarise_paths_evaluates_by_default_with_dfquad_and_attacks_only() -> None:
+    (found,) = summarise_paths([MAPS / "order.yaml"]).summaries
+    assert found.evaluation == {
+        "semantics": "dfquad",
+        "support": "attacks-only",
+        "status_semantics": "grounded",
+    }
+    assert all(r.strength is not None for r in found.rows)
+
+
+def test_a_file_that_is_not_a_map_is_an_error_and_the_next_map_is_still_summarised(
+    tmp_path: Path,
+) -> None:
+    notes = tmp_path / "notes.yaml"
+    notes.write_text("a: 1\n", encoding="utf-8")
+    found = summarise_paths([notes, MAPS / "order.yaml"], evaluate=False)
+    assert found.problems == (
+        Diagnostic(
+            "E010",
+            Severity.ERROR,
+            "not an argmap file: `argmap: 1` is missing",
+            Position(str(notes), 1, 1),
+        ),
+    )
+    assert [s.path for s in found.summaries] == [str(MAPS / "order.yaml")]
+
+
+def test_a_folder_skips_yaml_that_is_not_a_map_and_summarises_the_maps_after_it(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a-notes.yaml").write_text("a: 1\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text((MAPS / "order.yaml").read_text(encoding="utf-8"))
+    found = summarise_paths([tmp_path], evaluate=False)
+    assert [d.code for d in found.problems] == ["I303"]
+    assert [s.path for s in found.summaries] == [str(tmp_path / "b.yaml")]
+
+
+def test_summarise_paths_evaluates_with_the_support_reading_asked_for() -> None:
+    (found,) = summarise_paths([MAPS / "order.yaml"], support="necessary").summaries
+    assert found.evaluation is not None
+    assert found.evaluation["support"] == "necessary"
+
+
+def test_summarise_paths_checks_quotes_in_the_sources_folders_given(tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "seed").mkdir()
+    (tmp_path / "seed" / "article.txt").write_text("the officers resisted\n", encoding="utf-8")
+    (tmp_path / "maps" / "m.yaml").write_text(
+        """argmap: 1
+title: T
+sources:
+  art: {title: The article, file: article.txt}
+claims:
+  c:
+    text: C.
+    con:
+      - text: P.
+        quote: {source: art, text: "the officers resisted"}
+""",
+        encoding="utf-8",
+    )
+    found = summarise_paths(
+        [tmp_path / "maps" / "m.yaml"], sources=SourceTexts([tmp_path / "seed"]), evaluate=False
+    )
+    (summary,) = found.summaries
+    assert (summary.totals.quotes, summary.totals.quotes_verified) == (1, 1)
+    assert summary.unchecked_sources == ()
+
+
+def test_totals_count_the_claims_nobody_argues_against() -> None:
+    m = loads_map(
+        """argmap: 1
+title: T
+claims:
+  a:
+    text: A.
+    con:
+      - text: No.
+  b:
+    text: B.
+    pro:
+      - text: Yes.
+  c:
+    text: C.
+""",
+        "t.yaml",
+    )
+    totals = summarise(m).totals
+    assert (totals.claims, totals.uncontested_claims, totals.depth) == (3, 2, 1)

@@ -383,6 +383,7 @@ def _item(node_id: str, relation: str, link: str | None, **fields: Any) -> dict[
     """One node of `show --format json` as SMALL_TREE's nodes read, with `fields` changed."""
     base: dict[str, Any] = {
         "id": node_id,
+        "kind": "premise",
         "relation": relation,
         "link": link,
         "ref": False,
@@ -416,6 +417,7 @@ def test_outline_json_writes_every_field_of_every_node_two_levels_down() -> None
         "top",
         "root",
         None,
+        kind="claim",
         tags=["core"],
         note="A note.",
         url="https://example.org/top",

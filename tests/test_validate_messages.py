@@ -1,0 +1,70 @@
+"""validate's messages no other test pins down, each at its position (issue 15's survivors).
+
+Each test writes a small map and asserts the whole diagnostic line a user reads.
+"""
+
+from __future__ import annotations
+
+from argmap import loads_map, validate_map
+
+HEAD = "argmap: 1\ntitle: T\n"
+
+
+def messages(text: str, check_quotes: bool = False) -> list[str]:
+    m = loads_map(text, "m.yaml")
+    return [d.format() for d in validate_map(m, check_quotes=check_quotes)]
+
+
+def test_a_node_with_blank_text_is_named_with_its_kind() -> None:
+    text = HEAD + "claims:\n  c:\n    text: ' '\n    con:\n      - id: p\n        text: ' '\n"
+    assert messages(text) == [
+        "m.yaml:5:11: error: claim 'c' has empty text [E109]",
+        "m.yaml:8:15: error: premise 'p' has empty text [E109]",
+    ]
+
+
+def test_a_weight_outside_zero_to_one_is_shown_as_written() -> None:
+    text = HEAD + (
+        "claims:\n  c:\n    text: C.\n    weight: 1.5\n    con:\n      - text: P.\n"
+        "        weight: -0.25\n      - text: Q.\n        weight: 0\n      - text: R.\n"
+        "        weight: 1\n"
+    )
+    assert messages(text) == [
+        "m.yaml:6:13: error: weight 1.5 is outside [0, 1] [E111]",
+        "m.yaml:9:17: error: weight -0.25 is outside [0, 1] [E111]",
+    ]
+
+
+def test_an_id_that_breaks_the_rule_says_what_the_rule_is() -> None:
+    text = HEAD + "claims:\n  c:\n    text: C.\n    con:\n      - id: Bad_Id\n        text: P.\n"
+    assert messages(text) == [
+        "m.yaml:7:13: error: invalid id 'Bad_Id': use lower-case letters, digits, '.', '_' and"
+        " '-', starting with a letter or digit [E110]"
+    ]
+
+
+def test_blank_source_title_actor_name_and_quote_and_a_bad_date() -> None:
+    text = HEAD + (
+        "sources:\n  s: {title: ' ', date: '2020-13'}\nactors:\n  a: {name: ' '}\n"
+        "claims:\n  c:\n    text: C.\n    by: a\n    quote: {source: s, text: ' '}\n"
+        "    con: [No.]\n"
+    )
+    assert messages(text) == [
+        "m.yaml:4:14: error: source 's' has an empty title [E109]",
+        "m.yaml:4:25: error: date '2020-13' is not YYYY, YYYY-MM or YYYY-MM-DD [E117]",
+        "m.yaml:6:13: error: actor 'a' has an empty name [E109]",
+        "m.yaml:11:30: error: quote has empty text [E109]",
+    ]
+
+
+def test_an_unknown_source_suggests_a_near_one_or_says_where_to_declare_it() -> None:
+    text = HEAD + (
+        "sources:\n  art: {title: S}\nclaims:\n  c:\n    text: C.\n"
+        "    quote: {source: arts, text: q}\n"
+        "    con: [{quote: {source: zzz, text: q}, text: P.}]\n"
+    )
+    assert messages(text) == [
+        "m.yaml:4:8: warning: source 'art' is never quoted [W202]",
+        "m.yaml:8:21: error: unknown source 'arts'; did you mean 'art'? [E107]",
+        "m.yaml:9:28: error: unknown source 'zzz' (declare it under `sources`) [E107]",
+    ]

@@ -68,3 +68,20 @@ def test_an_unknown_source_suggests_a_near_one_or_says_where_to_declare_it() -> 
         "m.yaml:8:21: error: unknown source 'arts'; did you mean 'art'? [E107]",
         "m.yaml:9:28: error: unknown source 'zzz' (declare it under `sources`) [E107]",
     ]
+
+
+def test_a_ref_to_an_id_like_no_other_gives_no_hint() -> None:
+    text = HEAD + "claims:\n  c:\n    text: C.\n    con:\n      - ref: gone\n"
+    assert messages(text) == ["m.yaml:7:9: error: `ref` to unknown id 'gone' [E102]"]
+
+
+def test_a_premise_reaching_a_claim_three_ways_counts_three_times() -> None:
+    text = HEAD + (
+        "claims:\n  c:\n    text: C.\n    con:\n      - {id: x, text: X.}\n"
+        "      - id: y\n        text: Y.\n        pro: [{ref: x}]\n"
+        "      - id: z\n        text: Z.\n        pro: [{ref: x}]\n"
+    )
+    assert messages(text) == [
+        "m.yaml:10:15: warning: 'x' counts 3 times in the evaluation of 'c', reached by x → c"
+        " and by x → y → c [W210]"
+    ]

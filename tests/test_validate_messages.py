@@ -85,3 +85,56 @@ def test_a_premise_reaching_a_claim_three_ways_counts_three_times() -> None:
         "m.yaml:10:15: warning: 'x' counts 3 times in the evaluation of 'c', reached by x → c"
         " and by x → y → c [W210]"
     ]
+
+
+def test_a_duplicated_id_is_not_also_told_as_a_cycle() -> None:
+    # The inner `p` attacks the outer one: by id, p attacks itself, which is only the
+    # duplicate seen again; E101 is the whole story.
+    text = HEAD + (
+        "claims:\n  a:\n    text: A.\n    con:\n      - id: p\n        text: P.\n"
+        "        con:\n          - id: p\n            text: Q.\n"
+    )
+    assert messages(text) == [
+        "m.yaml:10:17: error: duplicate id 'p' (first defined at line 7); use `ref` to reuse"
+        " a node [E101]"
+    ]
+
+
+def _ring(size: int) -> str:
+    return HEAD + "claims:\n" + "".join(
+        f"  c{i}:\n    text: C{i}.\n    con: [{{ref: c{(i + 1) % size}}}]\n" for i in range(size)
+    )
+
+
+def test_a_cycle_of_eleven_is_named_whole_and_of_twelve_is_shortened() -> None:
+    tail = (
+        " (each supports or attacks the next); set `allow-cycles: true` if the debate really"
+        " is circular [E103]"
+    )
+    assert messages(_ring(11)) == [
+        "m.yaml:6:11: error: ref cycle: c0 → c1 → c2 → c3 → c4 → c5 → c6 → c7 → c8 → c9 → c10"
+        " → c0" + tail
+    ]
+    assert messages(_ring(12)) == [
+        "m.yaml:6:11: error: ref cycle: c0 → c1 → c2 → c3 → c4 → … 2 more … → c7 → c8 → c9"
+        " → c10 → c11 → c0" + tail
+    ]
+
+
+def test_every_unknown_ref_is_reported_not_only_the_first() -> None:
+    text = HEAD + "claims:\n  a:\n    text: A.\n    con:\n      - ref: gone\n      - ref: went\n"
+    assert messages(text) == [
+        "m.yaml:7:9: error: `ref` to unknown id 'gone' [E102]",
+        "m.yaml:8:9: error: `ref` to unknown id 'went' [E102]",
+    ]
+
+
+def test_a_cycle_is_pointed_at_the_ref_that_closes_it_not_a_ref_into_it() -> None:
+    text = HEAD + (
+        "claims:\n  x:\n    text: X.\n    con: [{ref: a}]\n  a:\n    text: A.\n"
+        "    con: [{ref: b}]\n  b:\n    text: B.\n    con: [{ref: a}]\n"
+    )
+    assert messages(text) == [
+        "m.yaml:9:11: error: ref cycle: a → b → a (each supports or attacks the next); set"
+        " `allow-cycles: true` if the debate really is circular [E103]"
+    ]

@@ -5,7 +5,12 @@ Each test writes a small map and asserts the whole diagnostic line a user reads.
 
 from __future__ import annotations
 
-from argmap import loads_map, validate_map
+from pathlib import Path
+
+import pytest
+
+from argmap import check_paths, loads_map, validate_map
+from argmap.validate import has_errors
 
 HEAD = "argmap: 1\ntitle: T\n"
 
@@ -101,8 +106,13 @@ def test_a_duplicated_id_is_not_also_told_as_a_cycle() -> None:
 
 
 def _ring(size: int) -> str:
-    return HEAD + "claims:\n" + "".join(
-        f"  c{i}:\n    text: C{i}.\n    con: [{{ref: c{(i + 1) % size}}}]\n" for i in range(size)
+    return (
+        HEAD
+        + "claims:\n"
+        + "".join(
+            f"  c{i}:\n    text: C{i}.\n    con: [{{ref: c{(i + 1) % size}}}]\n"
+            for i in range(size)
+        )
     )
 
 
@@ -138,3 +148,41 @@ def test_a_cycle_is_pointed_at_the_ref_that_closes_it_not_a_ref_into_it() -> Non
         "m.yaml:9:11: error: ref cycle: a → b → a (each supports or attacks the next); set"
         " `allow-cycles: true` if the debate really is circular [E103]"
     ]
+
+
+def test_has_errors_is_true_only_for_an_error() -> None:
+    warned = validate_map(loads_map(HEAD + "claims:\n  c: C.\n", "m.yaml"))
+    failed = validate_map(
+        loads_map(HEAD + "claims:\n  c:\n    text: C.\n    con: [{ref: x}]\n", "m.yaml")
+    )
+    assert [d.code for d in warned] == ["W201"] and not has_errors(warned)
+    assert [d.code for d in failed] == ["E102"] and has_errors(failed)
+    assert not has_errors([])
+
+
+def test_check_paths_is_lenient_and_keeps_to_the_map_folder_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.txt").write_text("the words\n", encoding="utf-8")
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "m.yaml").write_text(
+        HEAD + "sources:\n  s: {title: S, file: ../out/a.txt}\n  n: {title: N}\n"
+        "claims:\n  c:\n    text: C.\n"
+        "    quote: [{source: s, text: the words}, {source: n, text: q}]\n    con: [No.]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "empty").mkdir()
+    monkeypatch.chdir(tmp_path)
+    found = check_paths(["empty/", "maps/m.yaml"])
+    assert {path: [d.format() for d in ds] for path, ds in found.items()} == {
+        # a folder with no map is keyed as it was named, trailing slash and all
+        "empty/": ["empty/: error: no map files (*.yaml, *.yml) in this directory [E001]"],
+        "maps/m.yaml": [
+            "maps/m.yaml:4:23: error: source file '../out/a.txt' of 's': outside the map's folder"
+            " and --sources, so it is not read and its quotes are not checked; copy the file"
+            " beside the map or pass its folder with --sources DIR (or allow it with"
+            " --allow-outside-sources) [E118]",
+            "maps/m.yaml:5:6: info: source 'n' has no `file`: its quotes are not checked [I302]",
+        ],
+    }

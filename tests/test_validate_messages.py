@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 from argmap import check_paths, loads_map, validate_map
@@ -186,3 +187,11 @@ def test_check_paths_is_lenient_and_keeps_to_the_map_folder_by_default(
             "maps/m.yaml:5:6: info: source 'n' has no `file`: its quotes are not checked [I302]",
         ],
     }
+
+
+def test_a_map_built_in_python_without_field_positions_points_at_the_map() -> None:
+    loaded = loads_map(HEAD + "claims:\n  c:\n    text: C.\n    con: [No.]\n", "m.yaml")
+    built = attrs.evolve(loaded, title=" ", field_positions={})
+    assert [d.format() for d in validate_map(built)] == [
+        "m.yaml:1:1: error: the map's title is empty [E109]"
+    ]

@@ -11,6 +11,7 @@ import attrs
 import pytest
 
 from argmap import check_paths, loads_map, validate_map
+from argmap.quotes import SourceTexts
 from argmap.validate import has_errors
 
 HEAD = "argmap: 1\ntitle: T\n"
@@ -194,4 +195,24 @@ def test_a_map_built_in_python_without_field_positions_points_at_the_map() -> No
     built = attrs.evolve(loaded, title=" ", field_positions={})
     assert [d.format() for d in validate_map(built)] == [
         "m.yaml:1:1: error: the map's title is empty [E109]"
+    ]
+
+
+def test_a_missing_quote_is_shown_whole_up_to_sixty_characters(tmp_path: Path) -> None:
+    (tmp_path / "art.txt").write_text("nothing here\n", encoding="utf-8")
+    (tmp_path / "d1").mkdir()
+    (tmp_path / "d2").mkdir()
+    sixty, sixty_one = "a" * 59 + "b", "a" * 60 + "b"
+    text = HEAD + (
+        "sources:\n  art: {title: A, file: art.txt}\n  gone: {title: G, file: gone.txt}\n"
+        f"claims:\n  c:\n    text: C.\n    quote: [{{source: art, text: {sixty}}},"
+        f" {{source: art, text: {sixty_one}}}, {{source: gone, text: q}}]\n    con: [No.]\n"
+    )
+    m = loads_map(text, str(tmp_path / "m.yaml"))
+    found = validate_map(m, sources=SourceTexts([Path("d1"), Path("d2")]))
+    assert [d.format() for d in found] == [
+        f"{tmp_path / 'm.yaml'}:5:26: info: source file 'gone.txt' of 'gone': not found (looked"
+        " beside the map and in --sources: d1, d2); its quotes are not checked [I301]",
+        f"{tmp_path / 'm.yaml'}:9:33: error: quote not found in art.txt: '{sixty}' [E108]",
+        f"{tmp_path / 'm.yaml'}:9:116: error: quote not found in art.txt: '{'a' * 57}...' [E108]",
     ]

@@ -131,3 +131,10 @@ def test_url_attribute_writes_ampersands_as_entities_and_is_never_a_label() -> N
 
 def test_terminal_line_shows_the_bytes_of_a_file_name_that_is_not_utf8() -> None:
     assert terminal_line("f\udcff\udc80\x7f\x9f\t\x00") == "f\\xff\\x80\\x7f\\x9f\\t\\x00"
+
+
+def test_esc_string_cuts_only_past_the_limit_and_stops_at_the_first_cut_that_fits() -> None:
+    assert esc_string("y" * TOOLTIP_BYTES) == "y" * TOOLTIP_BYTES  # exactly at the limit: whole
+    cut = esc_string("é" * 2_201 + "x" * 9_325)  # its first cut is exactly at the limit
+    assert cut.endswith(TOOLTIP_CUT)
+    assert len(cut.encode("utf-8")) == TOOLTIP_BYTES

@@ -631,7 +631,7 @@ class _Builder:
                 self.claim(cid, key, cnode)
         if out.diagnostics:
             return None
-        self.group_texts()
+        derive_group_texts(self.nodes, self.links, self.groups)
         return ArgumentMap(
             path=out.path,
             title=title,
@@ -857,9 +857,6 @@ class _Builder:
                 self.items(value, LinkKind.LINKED, owner=gid)
             elif name == "undercut":
                 self.items(value, LinkKind.UNDERCUT, owner=link_id)
-
-    def group_texts(self) -> None:
-        derive_group_texts(self.nodes, self.links, self.groups)
 
     def items(self, node: YNode, kind: LinkKind, owner: str) -> None:
         """The premises (or refs) of one `pro`, `con` or `undercut` list."""

@@ -23,7 +23,7 @@ def _attrs(attrs: dict[str, str], label_first: bool = True) -> str:
     if label_first and "label" in attrs:
         keys.remove("label")
         keys.insert(0, "label")
-    return " [" + " ".join(f"{key}={dot_id(attrs[key])}" for key in keys) + "]"
+    return " [" + " ".join([f"{key}={dot_id(attrs[key])}" for key in keys]) + "]"
 
 
 class Digraph:

@@ -40,6 +40,17 @@ def test_dot_id_writes_each_kind_of_value(value: str, written: str) -> None:
     assert dot_id(value) == written
 
 
+def test_a_value_written_once_is_written_the_same_again_and_text_stays_text() -> None:
+    # dot_id remembers the short values it has written: the second call must agree with
+    # the first, and a DotText of the same characters must still be quoted, not taken
+    # for the label the plain string is.
+    for value in ["c1", "p1.pro.2", 'say "no"', "node"]:
+        assert dot_id(value) == dot_id(value)
+    assert dot_id("<b>x</b>") == "<b>x</b>"
+    assert dot_id(DotText("<b>x</b>")) == '"<b>x</b>"'
+    assert dot_id("<b>x</b>") == "<b>x</b>"
+
+
 def test_a_graph_is_written_statement_by_statement_with_attributes_in_order() -> None:
     g = Digraph("argmap")
     g.attr("graph", rankdir="TB", id="argmap:diagram")

@@ -841,3 +841,19 @@ def test_every_conclusion_keeps_its_premises_in_file_order_in_a_large_map(
     for tail, order in heads.items():
         xs = [x[h] for h in order]
         assert xs == sorted(xs), tail
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from("ab é  \t\u00a0\u2003-x.\r"), max_size=80),
+    width=st.integers(min_value=1, max_value=40),
+)
+def test_labels_wrap_line_for_line_as_textwrap_wraps_them(text: str, width: int) -> None:
+    # Labels are packed by argmap's own greedy wrap where the text allows it (a tenth of
+    # textwrap's time on a large map); the lines must be textwrap's, white space and
+    # over-long words included, or a box would change shape.
+    import textwrap
+
+    from argmap.render import _wrap
+
+    assert _wrap(text, width) == textwrap.wrap(text, width, break_on_hyphens=False)

@@ -41,7 +41,10 @@ def main() -> int:
             print(f"running {info.name} ...", file=sys.stderr, flush=True)
             workdir = Path(tmp) / info.name
             workdir.mkdir()
-            results += module.run(workdir)
+            found = module.run(workdir)
+            # Each module's rows as soon as it ends: a later one that fails keeps them.
+            print(Result.table(found), file=sys.stderr, flush=True)
+            results += found
     print(Result.table(results))
     failed = [r for r in results if r.met is False]
     if failed:

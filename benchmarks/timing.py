@@ -34,8 +34,11 @@ class Result:
         rule = "|---|---:|---|---:|---:|---|---|"
         verdict = {True: "yes", False: "no", None: "-"}
         rows = [
-            f"| {r.name} | {r.seconds:.3f} s | {r.baseline} | {r.baseline_seconds:.3f} s "
-            f"| {r.ratio:.2f}x | {r.target} | {verdict[r.met]} |"
+            f"| {r.name} | {r.seconds:.3f} s | {r.baseline} | "
+            + (  # no time for a baseline that failed
+                f"{r.baseline_seconds:.3f} s | {r.ratio:.2f}x" if r.baseline_seconds else "- | -"
+            )
+            + f" | {r.target} | {verdict[r.met]} |"
             for r in results
         ]
         return "\n".join([header, rule, *rows])

@@ -32,6 +32,8 @@ def run(workdir: Path) -> list[Result]:
     results: list[Result] = []
     dot = shutil.which("dot")
     argdown = ARGDOWN if ARGDOWN.exists() else None
+    # CPU seconds of each command at each size, for the rows that say whether it is linear.
+    by_size: dict[str, dict[int, float]] = {}
     for size in SIZES:
         repeats = 3 if size <= 1_000 else 1
         n = f"{size:,} nodes"
@@ -46,6 +48,15 @@ def run(workdir: Path) -> list[Result]:
 
         validate = median_cpu([*ARGMAP, "validate", path], repeats)
         dot_text = median_cpu([*ARGMAP, "render", path, "--format", "dot", "-o", own_dot], repeats)
+        by_size.setdefault("validate", {})[size] = validate
+        by_size.setdefault("render --format dot", {})[size] = dot_text
+        if size >= 10_000:
+            commands: dict[str, list[str | Path]] = {
+                "summary --no-eval": ["summary", "--no-eval", path],
+                "show c1": ["show", path, "c1"],
+            }
+            for name, command in commands.items():
+                by_size.setdefault(name, {})[size] = median_cpu([*ARGMAP, *command], repeats)
         results.append(
             Result(f"render --format dot, {n} (CPU)", dot_text, "validate", validate, "-", None)
         )
@@ -148,7 +159,15 @@ def run(workdir: Path) -> list[Result]:
                     )
                 )
         if size == 1_000:
-            png_args = [*ARGMAP, "render", path, "-o", out / "map.png", "--dot", dot]
+            png_args: list[str | Path] = [
+                *ARGMAP,
+                "render",
+                path,
+                "-o",
+                out / "map.png",
+                "--dot",
+                dot,
+            ]
             png = median_cpu(png_args, repeats)
             peak = peak_megabytes(png_args)
             results.append(
@@ -159,6 +178,18 @@ def run(workdir: Path) -> list[Result]:
                     svg,
                     "<= 3x, < 500 MB",
                     png <= 3 * svg and peak < 500,
+                )
+            )
+    for name, times in by_size.items():
+        if 10_000 in times and 100_000 in times:
+            results.append(
+                Result(
+                    f"{name}, 100,000 nodes (CPU; linear)",
+                    times[100_000],
+                    "the same at 10,000 nodes",
+                    times[10_000],
+                    "<= 11x",
+                    times[100_000] <= 11 * times[10_000],
                 )
             )
     return results

@@ -569,3 +569,32 @@ def test_the_panel_shows_why_and_how_robust_a_verdict_is(
         "Why rust-seen stands unanswered against it "
         "Robustness fragile: it changes status when base scores move"
     ) in o.panel()
+
+
+# --- without the diagram ----------------------------------------------------------------------
+
+
+def test_a_page_without_its_diagram_still_reaches_every_node(
+    open_page: Callable[..., Opened], pages: Path
+) -> None:
+    # `--no-diagram`, for a map too large to lay out: no drawing and no pan or zoom
+    # controls for one, and still the claims table, search and the panel's links lead to
+    # every node; `--dot` names no program, so no Graphviz was run.
+    page = report(REPORT_MAP, pages / "no-diagram.html", "--no-diagram", "--dot", "/no/such/dot")
+    o = open_page(page)
+    assert o.page.locator(".diagram svg").count() == 0
+    assert o.page.locator("#argmap\\:zoom-in").count() == 0
+    assert " ".join(o.page.inner_text(".diagram").split()) == (
+        "No diagram: this page was written with argmap report --no-diagram. The claims"
+        " table, search and each node's details cover the whole map; argmap render"
+        " --focus ID draws part of it."
+    )
+    assert o.panel().startswith("Select a claim in the table, a search match or a marked")
+    o.page.click("#argmap\\:claims-body tr[data-node='bridge-safe'] td.num >> nth=0")
+    assert o.panel().startswith("Claim bridge-safe The bridge is safe to use.")
+    o.page.click("#argmap\\:panel-body a.node-link[title='inspection-passed']")
+    assert o.panel().startswith("Premise inspection-passed The bridge passed its last")
+    o.page.fill("#argmap\\:search", "council")
+    assert o.page.inner_text("#argmap\\:count") == "3 matches"
+    o.page.keyboard.press("Enter")
+    assert o.panel().startswith("Claim bridge-safe")

@@ -55,6 +55,14 @@ def output_path(map_path: Path, out: str | None) -> str:
     metavar="PATH",
     help="The Graphviz program to run (default: dot on PATH, else the bundled graphviz-pure).",
 )
+@click.option(
+    "--diagram/--no-diagram",
+    default=True,
+    show_default=True,
+    help="--no-diagram: leave the diagram out, for a map too large to lay out (thousands "
+    "of nodes); the claims table, search, each node's details and the sources still cover "
+    "all of it, and no Graphviz is needed.",
+)
 @quiet_option
 def command(
     map_arg: str,
@@ -63,6 +71,7 @@ def command(
     allow_outside: bool,
     eval_choice: EvaluationChoice,
     dot_path: str | None,
+    diagram: bool,
     quiet: bool,
 ) -> None:
     """Write MAP as one HTML page to explore offline: the diagram with pan and zoom, each
@@ -92,15 +101,19 @@ def command(
     def warn(message: str) -> None:
         echo_warning(f"{display_path(map_path)}: {message}", quiet=quiet)
 
-    svg = render_map(
-        m,
-        "svg",
-        evaluation=evaluation,
-        options=options,
-        checks=checks,
-        renderer=find_renderer(*renderer_choice(dot_path)),
-        warn=warn,
-    ).decode("utf-8")
+    svg = (
+        render_map(
+            m,
+            "svg",
+            evaluation=evaluation,
+            options=options,
+            checks=checks,
+            renderer=find_renderer(*renderer_choice(dot_path)),
+            warn=warn,
+        ).decode("utf-8")
+        if diagram
+        else None
+    )
     explanations: dict[str, list[str]] = {}
     robustness: dict[str, str] = {}
     if evaluation is not None:  # why each claim's verdict is what it is, and how fragile

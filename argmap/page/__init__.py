@@ -554,7 +554,15 @@ def build_page(
         f"script-src '{_hash(script)}'; style-src '{_hash(style)}'; "
         "img-src 'none'; base-uri 'none'; form-action 'none'"
     )
-    diagram = prepare_svg(svg) if svg else '<p class="missing">No diagram.</p>'
+    if svg:
+        diagram = _DIAGRAM.format(svg=prepare_svg(svg))
+        workspace = "workspace"
+        select_from = "a node in the diagram, a claim in the table"
+    else:  # no pan, zoom or hint for a drawing that is not there, nor room kept for it
+        diagram = _NO_DIAGRAM
+        workspace = "workspace no-diagram"
+        select_from = "a claim in the table"
+    select_from += ", a search match or a\nmarked passage of a source"
     eval_head = ""
     eval_cols = ""
     if evaluation is not None:
@@ -579,6 +587,8 @@ def build_page(
         facts=_text(_facts(data)),
         eval_head=eval_head,
         diagram=diagram,
+        workspace=workspace,
+        select_from=select_from,
         eval_cols=eval_cols,
         sources=sources_part,
         version=_text(__version__),
@@ -588,6 +598,24 @@ def build_page(
         script=script,
     )
 
+
+_DIAGRAM = """<div class="diagram" id="argmap:diagram-box" tabindex="0" role="region"
+ aria-label="Diagram: drag or use the arrow keys to pan, the wheel or + and - to zoom, 0 to fit">
+<div class="tools" role="toolbar" aria-label="Zoom">
+<button type="button" id="argmap:zoom-in" aria-label="Zoom in" title="Zoom in (+)">+</button>
+<button type="button" id="argmap:zoom-out" aria-label="Zoom out" title="Zoom out (−)">−</button>
+<button type="button" id="argmap:fit" aria-label="Fit the diagram" title="Fit (0)">Fit</button>
+</div>
+{svg}
+<p class="hint">Drag to pan · wheel or + / − to zoom · click a node for its details</p>
+</div>"""
+
+_NO_DIAGRAM = """<div class="diagram absent" id="argmap:diagram-box" role="region"
+ aria-label="Diagram">
+<p class="missing">No diagram: this page was written with <code>argmap report --no-diagram</code>.
+The claims table, search and each node's details cover the whole map; <code>argmap render
+--focus ID</code> draws part of it.</p>
+</div>"""
 
 _PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -616,22 +644,12 @@ _PAGE = """<!DOCTYPE html>
 </header>
 {eval_head}
 <main>
-<div class="workspace">
-<div class="diagram" id="argmap:diagram-box" tabindex="0" role="region"
- aria-label="Diagram: drag or use the arrow keys to pan, the wheel or + and - to zoom, 0 to fit">
-<div class="tools" role="toolbar" aria-label="Zoom">
-<button type="button" id="argmap:zoom-in" aria-label="Zoom in" title="Zoom in (+)">+</button>
-<button type="button" id="argmap:zoom-out" aria-label="Zoom out" title="Zoom out (−)">−</button>
-<button type="button" id="argmap:fit" aria-label="Fit the diagram" title="Fit (0)">Fit</button>
-</div>
+<div class="{workspace}">
 {diagram}
-<p class="hint">Drag to pan · wheel or + / − to zoom · click a node for its details</p>
-</div>
 <aside class="panel" id="argmap:panel" role="region" aria-label="Selected node">
 <div id="argmap:panel-body" aria-live="polite">
-<p class="empty">Select a node in the diagram, a claim in the table, a search match or a
-marked passage of a source to see it here: its text, who argues it, its quotes and what
-bears on it.</p>
+<p class="empty">Select {select_from} to see it here: its text, who argues it, its quotes
+and what bears on it.</p>
 </div>
 </aside>
 </div>

@@ -96,29 +96,13 @@ def dot_id(value: str) -> str:
 
     Backslashes are left for the value's own escapes (`esc_string` writes them).
     """
-    # A diagram repeats its ids, colours and styles thousands of times: each short
-    # plain string is worked out once. (Not a DotText: it hashes as its text does,
-    # and the same text may be a label as a str and must be quoted as a DotText.)
-    plain = type(value) is str
-    if plain:
-        known = _DOT_IDS.get(value)
-        if known is not None:
-            return known
     if _DOT_NAME.match(value) and value.lower() not in _DOT_KEYWORDS:
-        written = value
-    elif value.startswith("<") and value.endswith(">") and not isinstance(value, DotText):
         return value
-    else:
-        quoted = _QUOTE.sub(r'\1\\"', value) if '"' in value else value
-        written = f'"{quoted}"'
-    if plain and len(value) <= _DOT_ID_CACHED and len(_DOT_IDS) < _DOT_IDS_MAX:
-        _DOT_IDS[value] = written
-    return written
-
-
-_DOT_IDS: dict[str, str] = {}
-_DOT_ID_CACHED = 64  # characters: ids, colours, styles; not labels or tooltips
-_DOT_IDS_MAX = 200_000  # entries, so that a long-running process stays bounded
+    if value.startswith("<") and value.endswith(">") and not isinstance(value, DotText):
+        return value
+    if '"' in value:
+        value = _QUOTE.sub(r'\1\\"', value)
+    return f'"{value}"'
 
 
 def esc_string(value: str) -> str:

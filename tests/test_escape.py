@@ -138,3 +138,9 @@ def test_esc_string_cuts_only_past_the_limit_and_stops_at_the_first_cut_that_fit
     cut = esc_string("é" * 2_201 + "x" * 9_325)  # its first cut is exactly at the limit
     assert cut.endswith(TOOLTIP_CUT)
     assert len(cut.encode("utf-8")) == TOOLTIP_BYTES
+
+
+def test_a_cut_tooltip_ends_at_its_last_word_not_in_the_white_space_after_it() -> None:
+    # Where the cut falls in a run of spaces, the mark follows the last word itself.
+    assert esc_string("x" + " " * 20_000) == "x" + TOOLTIP_CUT
+    assert esc_string("  lead" + "x" * 20_000).startswith("  leadx")  # its start as written

@@ -407,3 +407,120 @@ def test_markdown_folds_long_sections() -> None:
         "",
         "</details>",
     ]
+
+
+def test_every_section_of_the_text_report(invoke: Invoke) -> None:
+    result = invoke(["diff", *pair("sections"), "--no-eval"])
+    assert result.stdout == (
+        f"--- {DIFF}/sections-old.yaml\n"
+        f"+++ {DIFF}/sections-new.yaml\n"
+        "\n"
+        "map (2):\n"
+        '  ~ title: "Old title" → "Titre révisé"\n'
+        "  ~ allow-cycles: true → false\n"
+        "\n"
+        "removed (1):\n"
+        "  - c.pro.2 (pro of c): Rent is cheap.\n"
+        "\n"
+        "reworded (1):\n"
+        "  ~ c: The café should open {+soon+}.\n"
+        "\n"
+        "moved (2):\n"
+        "  > p: pro of c → pro of d\n"
+        "  > q: con of c → top-level claim\n"
+        "\n"
+        "renamed (1):\n"
+        "  ~ old-name → new-name\n"
+        "\n"
+        "relations (1):\n"
+        "  ~ q attacks d (ref; was: supports)\n"
+        "\n"
+        "actors (3):\n"
+        "  + a3\n"
+        "  - a2\n"
+        '  ~ a1 name: "Ana" → "Ana B"\n'
+        "\n"
+        "sources (3):\n"
+        "  + s3\n"
+        "  - s2\n"
+        '  ~ s1 title: "Report" → "Report 2"\n'
+        "\n"
+        "1 removed, 1 reworded, 2 moved, 1 renamed, 1 relation changed, 2 map fields changed,"
+        " 3 actors changed, 3 sources changed\n"
+    )
+
+
+def test_every_section_of_the_markdown_comment(invoke: Invoke) -> None:
+    result = invoke(["diff", *pair("sections"), "--no-eval", "--format", "markdown"])
+    assert result.stdout.split("\n\n", 2)[2] == (
+        "#### Map\n"
+        "\n"
+        "- title: Old title → Titre révisé\n"
+        "- allow-cycles: true → false\n"
+        "\n"
+        "#### Removed\n"
+        "\n"
+        "- `c.pro.2` (pro of `c`): ~~Rent is cheap.~~\n"
+        "\n"
+        "#### Reworded\n"
+        "\n"
+        "- `c`: The café should open **soon**.\n"
+        "\n"
+        "#### Moved\n"
+        "\n"
+        "- `p`: pro of `c` → pro of `d`\n"
+        "- `q`: con of `c` → top-level claim\n"
+        "\n"
+        "#### Renamed\n"
+        "\n"
+        "- `old-name` → `new-name`\n"
+        "\n"
+        "#### Relations\n"
+        "\n"
+        "- flipped: `q` attacks `d` (ref; was: supports)\n"
+        "\n"
+        "#### Actors\n"
+        "\n"
+        "- added `a3`\n"
+        "- removed `a2`\n"
+        "- `a1` name: Ana → Ana B\n"
+        "\n"
+        "#### Sources\n"
+        "\n"
+        "- added `s3`\n"
+        "- removed `s2`\n"
+        "- `s1` title: Report → Report 2\n"
+    )
+
+
+def test_every_section_of_the_json(invoke: Invoke) -> None:
+    out = invoke(["diff", *pair("sections"), "--no-eval", "--format", "json"]).stdout
+    # indented by two, text as written (not \u escapes)
+    assert '\n      "words": "The café should open {+soon+}."\n' in out
+    doc = json.loads(out)
+    assert doc["map"] == [
+        {"field": "title", "old": "Old title", "new": "Titre révisé"},
+        {"field": "allow-cycles", "old": "true", "new": "false"},
+    ]
+    assert doc["reworded"] == [
+        {
+            "id": "c",
+            "old_id": "c",
+            "old": "The café should open.",
+            "new": "The café should open soon.",
+            "words": "The café should open {+soon+}.",
+        }
+    ]
+    assert doc["moved"][1] == {
+        "id": "q",
+        "old_id": "q",
+        "old": edge("q", "con", "c"),
+        "new": None,  # now a top-level claim
+    }
+    assert doc["renamed"] == [{"old_id": "old-name", "id": "new-name"}]
+    assert doc["sources"] == {
+        "added": ["s3"],
+        "removed": ["s2"],
+        "changed": [{"id": "s1", "field": "title", "old": "Report", "new": "Report 2"}],
+    }
+    assert doc["counts"]["sources"] == 3

@@ -524,3 +524,82 @@ def test_every_section_of_the_json(invoke: Invoke) -> None:
         "changed": [{"id": "s1", "field": "title", "old": "Report", "new": "Report 2"}],
     }
     assert doc["counts"]["sources"] == 3
+
+
+def test_a_git_spec_without_a_path_is_one_line(invoke: Invoke) -> None:
+    old, _ = pair("example")
+    result = invoke(["diff", "git:HEAD", old], expect=1)
+    assert result.stderr == (
+        "argmap: error: git:HEAD: write a git map as git:REV:PATH, e.g. git:HEAD:maps/a.yaml"
+        " [E703]\n"
+    )
+
+
+def test_a_git_spec_without_git_installed_is_one_line(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, _ = pair("example")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    result = invoke(["diff", "git:HEAD:map.yaml", old], expect=1)
+    assert result.stderr == (
+        "argmap: error: git:HEAD:map.yaml: git is not installed (needed for git:REV:PATH) [E703]\n"
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_git_blob_with_a_bom_loads_and_one_not_utf8_is_refused(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    (tmp_path / "bom.yaml").write_bytes(b"\xef\xbb\xbfargmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n")
+    (tmp_path / "latin.yaml").write_bytes(b"argmap: 1\ntitle: t\nclaims:\n  a: Caf\xe9.\n")
+    git("add", "bom.yaml", "latin.yaml")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "first")
+    monkeypatch.chdir(tmp_path)
+    assert invoke(["diff", "git:HEAD:bom.yaml", "bom.yaml", "--no-eval"]).stdout == (
+        "--- git:HEAD:bom.yaml\n+++ bom.yaml\n\nno changes\n"
+    )
+    bad = invoke(["diff", "git:HEAD:latin.yaml", "bom.yaml"], expect=1)
+    assert bad.stderr == (
+        "argmap: error: git:HEAD:latin.yaml: not UTF-8; save the file as UTF-8 [E002]\n"
+    )
+
+
+def test_scores_follow_the_semantics_asked_for(invoke: Invoke) -> None:
+    result = invoke(["diff", *pair("example"), "--semantics", "euler"])
+    assert result.stdout.endswith(
+        "strength and status (euler) (3):\n"
+        "  ~ build-plant: strength 0.58 → 0.47, status stands → falls\n"
+        "  ~ accident-risk: strength 0.40 → 0.51\n"
+        "  ~ lower-bills: strength 0.50 → 0.42\n"
+        "\n"
+        "1 added, 2 reworded, 1 relation changed, 1 field changed, 3 scores changed\n"
+    )
+
+
+def test_markdown_ends_with_why_the_maps_were_not_evaluated(invoke: Invoke, write_map) -> None:
+    old = write_map("argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n", "old.yaml")
+    new = write_map(
+        "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n    con:\n      - ref: gone\n",
+        "new.yaml",
+    )
+    lines = invoke(["diff", old, new, "--format", "markdown"]).stdout.splitlines()
+    assert lines[0] == f"### argmap diff: `{old}` → `{new}`"
+    assert lines[-2] == ""
+    # the note, escaped as markdown (the path's underscores too), in italics
+    assert lines[-1].startswith("*not evaluated: /")
+    assert lines[-1].endswith("new.yaml:7:9: \\`ref\\` to unknown id 'gone' \\[E102\\]*")
+
+
+def test_markdown_shows_twenty_items_without_folding() -> None:
+    from argmap.diff import to_markdown
+
+    old = loads_map("argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n", "old.yaml")
+    claims = "".join(f"  c{n}: Claim number {n}.\n" for n in range(20))
+    new = loads_map(f"argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n{claims}", "new.yaml")
+    lines = to_markdown(diff_maps(old, new, evaluate=False)).splitlines()
+    assert lines[-1] == "- `c19` (top-level claim): Claim number 19."
+    assert "<details><summary>0 more</summary>" not in lines

@@ -251,6 +251,19 @@ def test_markdown_escapes_map_text(write_map) -> None:
         # Brackets removed: the old text's spacing, so the word does not drift off.
         ("encourages [racial] profiling", "encourages racial profiling",
          "encourages [-[-]racial[-]-] profiling"),
+        # After a replacement too, the kept word is spaced as in the new text.
+        ("x racial", "[racial", "[-x-]{+[+}racial"),
+        # Before any insertion, the old text's spacing.
+        ("(a) b", "( a) b c", "(a) b {+c+}"),
+        # A long run kept after the last change is cut after three words.
+        ("Lower prices, we hear, would follow in every town.",
+         "Higher prices, we hear, would follow in every town.",
+         "[-Lower-]{+Higher+} prices, we …"),
+        # One change only: the run before it is cut to its last three words ...
+        ("a b c d e f", "a b c d e f g", "… d e f {+g+}"),
+        # ... and "…" stands apart from a punctuation mark after it.
+        ("One two three four five, six seven", "One two three four five, six seven eight",
+         "… , six seven {+eight+}"),
     ],
 )  # fmt: skip
 def test_word_diff(old: str, new: str, expected: str) -> None:
@@ -340,6 +353,10 @@ def test_a_map_with_structural_errors_is_diffed_but_not_evaluated(
          "encourages <b>\\[</b>racial<b>\\]</b> profiling"),
         ("a [b] c", "a b c", "a <del>\\[</del>b<del>\\]</del> c"),
         ("lower prices", "raise prices", "~~lower~~**raise** prices"),
+        # a word at both ends: emphasis, whatever stands between
+        ("We agree.", "We I, too, I agree.", "We **I, too, I** agree."),
+        # punctuation at one end only: tags
+        ("a b", "a (c b", "a <b>(c</b> b"),
     ],
 )  # fmt: skip
 def test_markdown_word_marks_always_render(old: str, new: str, expected: str) -> None:

@@ -185,6 +185,14 @@ def test_cluster_frames_every_level_and_an_undercut_written_under_a_ref() -> Non
     dot = render_dot(loads_map(text, "m.yaml"), options=RenderOptions(cluster=True))
     assert framed(dot, "a") == ["a", "p", "p.con.1"]
     assert framed(dot, "b") == ["b", "b.pro.1.undercut.1"]
+    # "c.pro.1" names the premise and its link: the undercut of the link, written first,
+    # does not stop the walk before the premise's own objection
+    text = (
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: C.\n    pro:\n      - text: P.\n"
+        "        undercut: [U.]\n        con: [Q.]\n"
+    )
+    dot = render_dot(loads_map(text, "m.yaml"), options=RenderOptions(cluster=True))
+    assert framed(dot, "c") == ["c", "c.pro.1", "c.pro.1.undercut.1", "c.pro.1.con.1"]
 
 
 # --- focus and depth

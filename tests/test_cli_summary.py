@@ -474,3 +474,19 @@ def test_json_of_a_folder_gives_each_map_its_own_sources_evaluation_and_totals(
 def test_json_is_indented_by_two_and_keeps_text_as_written(invoke: Invoke, two_maps: Path) -> None:
     out = invoke(["summary", "maps/a.yaml", "--format", "json", "--no-eval"]).stdout
     assert out.startswith('{\n  "map": {\n    "title": "Café plans",\n    "path": "maps/a.yaml",\n')
+
+
+def test_an_undercut_of_a_ref_to_another_claim_counts_against(invoke: Invoke, write_map) -> None:
+    # a is counted as one node on b's side, its own tree in its own row; the undercut of
+    # the ref still stands against b.
+    path = write_map(
+        "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: A.\n    con: [Not A.]\n"
+        "  b:\n    text: B.\n    pro:\n      - ref: a\n        undercut: [A does not bear on B.]\n"
+    )
+    doc = json.loads(invoke(["summary", path, "--format", "json", "--no-eval"]).stdout)
+    assert [
+        (c["id"], c["pro"], c["pro_total"], c["con"], c["con_total"]) for c in doc["claims"]
+    ] == [
+        ("a", 0, 0, 1, 1),
+        ("b", 1, 1, 0, 1),
+    ]

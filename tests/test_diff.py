@@ -620,3 +620,19 @@ def test_markdown_shows_twenty_items_without_folding() -> None:
     lines = to_markdown(diff_maps(old, new, evaluate=False)).splitlines()
     assert lines[-1] == "- `c19` (top-level claim): Claim number 19."
     assert "<details><summary>0 more</summary>" not in lines
+
+
+def test_markdown_places_an_undercut_under_the_link_it_attacks(invoke: Invoke) -> None:
+    lines = invoke(["diff", *pair("move"), "--format", "markdown", "--no-eval"]).stdout.splitlines()
+    assert lines[lines.index("#### Added") + 2] == (
+        "- `four-day-week.pro.1.undercut.1` (undercut of (`trial` supports `four-day-week`)):"
+        " The sister office does different work."
+    )
+
+
+def test_markdown_escapes_a_path_that_would_break_its_code_span() -> None:
+    from argmap.diff import to_markdown
+
+    text = "argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n"
+    d = diff_maps(loads_map(text, "we`ird.yaml"), loads_map(text, "new.yaml"), evaluate=False)
+    assert to_markdown(d).splitlines()[0] == "### argmap diff: we\\`ird.yaml → `new.yaml`"

@@ -1052,8 +1052,3 @@ FORMATS: dict[str, Callable[[MapDiff], str]] = {
     "markdown": to_markdown,
     "json": to_json,
 }
-
-
-def diff_specs(old: str, new: str, **options: Any) -> MapDiff:
-    """Read two maps (paths or `git:REV:PATH`) and diff them."""
-    return diff_maps(read_map_spec(old), read_map_spec(new), **options)

@@ -156,7 +156,9 @@ def claim_owners(m: ArgumentMap) -> dict[str, str]:
         while stack:
             current = stack.pop()
             for link in m.incoming(current):
-                if link.kind is LinkKind.UNDERCUT or link.is_ref:
+                # a ref's node is written elsewhere, but an undercut of the ref is
+                # written here, under it (`_defined_sources` skips the ref's node)
+                if link.kind is LinkKind.UNDERCUT:
                     continue
                 for defined in _defined_sources(m, link):
                     if defined not in owner:

@@ -396,3 +396,97 @@ def test_markdown_cannot_mention_anyone_or_start_math(invoke: Invoke, write_map)
     )
     out = invoke(["summary", path, "--format", "markdown", "--no-eval"]).stdout
     assert "| Ask \\@octocat about \\$x\\$. |" in out
+
+
+@pytest.fixture
+def two_maps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Two maps in one folder: unchecked sources, an empty source file, a fragile claim."""
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("")
+    (folder / "paper.txt").write_text("The plan failed. Costs rose.\n")
+    (folder / "a.yaml").write_text(
+        "argmap: 1\ntitle: Café plans\nsources:\n"
+        "  blank: {title: An empty copy, file: empty.txt}\n"
+        "  gone: {title: A lost copy, file: gone.txt}\n"
+        "actors:\n  ana: {name: Ana}\n  ben: {name: Ben}\n"
+        "claims:\n  plan:\n    text: The plan works.\n    tags: [cost, time]\n"
+        "    pro:\n      - text: It worked before.\n"
+        "        quote: {source: blank, text: it worked}\n"
+        "    con:\n      - text: It failed.\n        by: [ana, ben]\n"
+        "        quote: {source: gone, text: it failed}\n"
+    )
+    (folder / "b.yaml").write_text(
+        "argmap: 1\ntitle: Paper\nsources:\n"
+        "  paper: {title: A paper, file: paper.txt}\n  nofile: {title: No file}\n"
+        "claims:\n  costs:\n    text: Costs rose.\n    pro:\n"
+        "      - text: The paper says so.\n        quote: {source: paper, text: Costs rose}\n"
+        "      - text: Someone said so.\n        quote: {source: nofile, text: so}\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    return folder
+
+
+def test_markdown_of_a_folder_has_a_map_column_and_names_each_source_with_its_map(
+    invoke: Invoke, two_maps: Path
+) -> None:
+    out = invoke(["summary", "maps", "--format", "markdown", "--eval"]).stdout
+    lines = out.split("\n")
+    assert lines[:4] == [
+        "| map | id | claim | pro | con | strength | status | for | against | quotes | tags |",
+        "|---|---|---|--:|--:|--:|---|---|---|--:|---|",
+        "| a.yaml | plan | The plan works. | 1/1 | 1/1 | 0.50 | falls · fragile |  | ana, ben"
+        " | 0% (0/2) | cost, time |",
+        "| b.yaml | costs | Costs rose. | 2/2 | 0/0 | 0.88 | unopposed |  |  | 50% (1/2) |  |",
+    ]
+    assert lines[-4:] == [
+        "quotes: stated premises with a verified quote / all stated premises. Quotes of gone"
+        " (maps/a.yaml) (unchecked: source file not found), nofile (maps/b.yaml) (unchecked:"
+        " the source has no file) count as unverified.",
+        "",
+        # an empty source file is measured, but has no share to give
+        "source coverage (sentences a quote touches, argmap sources --coverage): blank"
+        " (maps/a.yaml) 0/0, paper (maps/b.yaml) 1/2 (50%).",
+        "",
+    ]
+
+
+def test_json_of_a_folder_gives_each_map_its_own_sources_evaluation_and_totals(
+    invoke: Invoke, two_maps: Path
+) -> None:
+    doc = json.loads(invoke(["summary", "maps", "--format", "json", "--eval"]).stdout)
+    assert [
+        (
+            m["title"],
+            m["path"],
+            m["unchecked_sources"],
+            {k: v and v["sentences"] for k, v in m["source_coverage"].items()},
+            m["evaluation"]["semantics"],
+            m["totals"]["nodes"],
+        )
+        for m in doc["maps"]
+    ] == [
+        ("Café plans", "maps/a.yaml", ["gone"], {"blank": 0, "gone": None}, "dfquad", 3),
+        ("Paper", "maps/b.yaml", ["nofile"], {"paper": 2, "nofile": None}, "dfquad", 3),
+    ]
+
+
+def test_json_is_indented_by_two_and_keeps_text_as_written(invoke: Invoke, two_maps: Path) -> None:
+    out = invoke(["summary", "maps/a.yaml", "--format", "json", "--no-eval"]).stdout
+    assert out.startswith('{\n  "map": {\n    "title": "Café plans",\n    "path": "maps/a.yaml",\n')
+
+
+def test_an_undercut_of_a_ref_to_another_claim_counts_against(invoke: Invoke, write_map) -> None:
+    # a is counted as one node on b's side, its own tree in its own row; the undercut of
+    # the ref still stands against b.
+    path = write_map(
+        "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: A.\n    con: [Not A.]\n"
+        "  b:\n    text: B.\n    pro:\n      - ref: a\n        undercut: [A does not bear on B.]\n"
+    )
+    doc = json.loads(invoke(["summary", path, "--format", "json", "--no-eval"]).stdout)
+    assert [
+        (c["id"], c["pro"], c["pro_total"], c["con"], c["con_total"]) for c in doc["claims"]
+    ] == [
+        ("a", 0, 0, 1, 1),
+        ("b", 1, 1, 0, 1),
+    ]

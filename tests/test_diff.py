@@ -251,6 +251,19 @@ def test_markdown_escapes_map_text(write_map) -> None:
         # Brackets removed: the old text's spacing, so the word does not drift off.
         ("encourages [racial] profiling", "encourages racial profiling",
          "encourages [-[-]racial[-]-] profiling"),
+        # After a replacement too, the kept word is spaced as in the new text.
+        ("x racial", "[racial", "[-x-]{+[+}racial"),
+        # Before any insertion, the old text's spacing.
+        ("(a) b", "( a) b c", "(a) b {+c+}"),
+        # A long run kept after the last change is cut after three words.
+        ("Lower prices, we hear, would follow in every town.",
+         "Higher prices, we hear, would follow in every town.",
+         "[-Lower-]{+Higher+} prices, we …"),
+        # One change only: the run before it is cut to its last three words ...
+        ("a b c d e f", "a b c d e f g", "… d e f {+g+}"),
+        # ... and "…" stands apart from a punctuation mark after it.
+        ("One two three four five, six seven", "One two three four five, six seven eight",
+         "… , six seven {+eight+}"),
     ],
 )  # fmt: skip
 def test_word_diff(old: str, new: str, expected: str) -> None:
@@ -340,6 +353,10 @@ def test_a_map_with_structural_errors_is_diffed_but_not_evaluated(
          "encourages <b>\\[</b>racial<b>\\]</b> profiling"),
         ("a [b] c", "a b c", "a <del>\\[</del>b<del>\\]</del> c"),
         ("lower prices", "raise prices", "~~lower~~**raise** prices"),
+        # a word at both ends: emphasis, whatever stands between
+        ("We agree.", "We I, too, I agree.", "We **I, too, I** agree."),
+        # punctuation at one end only: tags
+        ("a b", "a (c b", "a <b>(c</b> b"),
     ],
 )  # fmt: skip
 def test_markdown_word_marks_always_render(old: str, new: str, expected: str) -> None:
@@ -407,3 +424,215 @@ def test_markdown_folds_long_sections() -> None:
         "",
         "</details>",
     ]
+
+
+def test_every_section_of_the_text_report(invoke: Invoke) -> None:
+    result = invoke(["diff", *pair("sections"), "--no-eval"])
+    assert result.stdout == (
+        f"--- {DIFF}/sections-old.yaml\n"
+        f"+++ {DIFF}/sections-new.yaml\n"
+        "\n"
+        "map (2):\n"
+        '  ~ title: "Old title" → "Titre révisé"\n'
+        "  ~ allow-cycles: true → false\n"
+        "\n"
+        "removed (1):\n"
+        "  - c.pro.2 (pro of c): Rent is cheap.\n"
+        "\n"
+        "reworded (1):\n"
+        "  ~ c: The café should open {+soon+}.\n"
+        "\n"
+        "moved (2):\n"
+        "  > p: pro of c → pro of d\n"
+        "  > q: con of c → top-level claim\n"
+        "\n"
+        "renamed (1):\n"
+        "  ~ old-name → new-name\n"
+        "\n"
+        "relations (1):\n"
+        "  ~ q attacks d (ref; was: supports)\n"
+        "\n"
+        "actors (3):\n"
+        "  + a3\n"
+        "  - a2\n"
+        '  ~ a1 name: "Ana" → "Ana B"\n'
+        "\n"
+        "sources (3):\n"
+        "  + s3\n"
+        "  - s2\n"
+        '  ~ s1 title: "Report" → "Report 2"\n'
+        "\n"
+        "1 removed, 1 reworded, 2 moved, 1 renamed, 1 relation changed, 2 map fields changed,"
+        " 3 actors changed, 3 sources changed\n"
+    )
+
+
+def test_every_section_of_the_markdown_comment(invoke: Invoke) -> None:
+    result = invoke(["diff", *pair("sections"), "--no-eval", "--format", "markdown"])
+    assert result.stdout.split("\n\n", 2)[2] == (
+        "#### Map\n"
+        "\n"
+        "- title: Old title → Titre révisé\n"
+        "- allow-cycles: true → false\n"
+        "\n"
+        "#### Removed\n"
+        "\n"
+        "- `c.pro.2` (pro of `c`): ~~Rent is cheap.~~\n"
+        "\n"
+        "#### Reworded\n"
+        "\n"
+        "- `c`: The café should open **soon**.\n"
+        "\n"
+        "#### Moved\n"
+        "\n"
+        "- `p`: pro of `c` → pro of `d`\n"
+        "- `q`: con of `c` → top-level claim\n"
+        "\n"
+        "#### Renamed\n"
+        "\n"
+        "- `old-name` → `new-name`\n"
+        "\n"
+        "#### Relations\n"
+        "\n"
+        "- flipped: `q` attacks `d` (ref; was: supports)\n"
+        "\n"
+        "#### Actors\n"
+        "\n"
+        "- added `a3`\n"
+        "- removed `a2`\n"
+        "- `a1` name: Ana → Ana B\n"
+        "\n"
+        "#### Sources\n"
+        "\n"
+        "- added `s3`\n"
+        "- removed `s2`\n"
+        "- `s1` title: Report → Report 2\n"
+    )
+
+
+def test_every_section_of_the_json(invoke: Invoke) -> None:
+    out = invoke(["diff", *pair("sections"), "--no-eval", "--format", "json"]).stdout
+    # indented by two, text as written (not \u escapes)
+    assert '\n      "words": "The café should open {+soon+}."\n' in out
+    doc = json.loads(out)
+    assert doc["map"] == [
+        {"field": "title", "old": "Old title", "new": "Titre révisé"},
+        {"field": "allow-cycles", "old": "true", "new": "false"},
+    ]
+    assert doc["reworded"] == [
+        {
+            "id": "c",
+            "old_id": "c",
+            "old": "The café should open.",
+            "new": "The café should open soon.",
+            "words": "The café should open {+soon+}.",
+        }
+    ]
+    assert doc["moved"][1] == {
+        "id": "q",
+        "old_id": "q",
+        "old": edge("q", "con", "c"),
+        "new": None,  # now a top-level claim
+    }
+    assert doc["renamed"] == [{"old_id": "old-name", "id": "new-name"}]
+    assert doc["sources"] == {
+        "added": ["s3"],
+        "removed": ["s2"],
+        "changed": [{"id": "s1", "field": "title", "old": "Report", "new": "Report 2"}],
+    }
+    assert doc["counts"]["sources"] == 3
+
+
+def test_a_git_spec_without_a_path_is_one_line(invoke: Invoke) -> None:
+    old, _ = pair("example")
+    result = invoke(["diff", "git:HEAD", old], expect=1)
+    assert result.stderr == (
+        "argmap: error: git:HEAD: write a git map as git:REV:PATH, e.g. git:HEAD:maps/a.yaml"
+        " [E703]\n"
+    )
+
+
+def test_a_git_spec_without_git_installed_is_one_line(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, _ = pair("example")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    result = invoke(["diff", "git:HEAD:map.yaml", old], expect=1)
+    assert result.stderr == (
+        "argmap: error: git:HEAD:map.yaml: git is not installed (needed for git:REV:PATH) [E703]\n"
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_git_blob_with_a_bom_loads_and_one_not_utf8_is_refused(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    (tmp_path / "bom.yaml").write_bytes(b"\xef\xbb\xbfargmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n")
+    (tmp_path / "latin.yaml").write_bytes(b"argmap: 1\ntitle: t\nclaims:\n  a: Caf\xe9.\n")
+    git("add", "bom.yaml", "latin.yaml")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "first")
+    monkeypatch.chdir(tmp_path)
+    assert invoke(["diff", "git:HEAD:bom.yaml", "bom.yaml", "--no-eval"]).stdout == (
+        "--- git:HEAD:bom.yaml\n+++ bom.yaml\n\nno changes\n"
+    )
+    bad = invoke(["diff", "git:HEAD:latin.yaml", "bom.yaml"], expect=1)
+    assert bad.stderr == (
+        "argmap: error: git:HEAD:latin.yaml: not UTF-8; save the file as UTF-8 [E002]\n"
+    )
+
+
+def test_scores_follow_the_semantics_asked_for(invoke: Invoke) -> None:
+    result = invoke(["diff", *pair("example"), "--semantics", "euler"])
+    assert result.stdout.endswith(
+        "strength and status (euler) (3):\n"
+        "  ~ build-plant: strength 0.58 → 0.47, status stands → falls\n"
+        "  ~ accident-risk: strength 0.40 → 0.51\n"
+        "  ~ lower-bills: strength 0.50 → 0.42\n"
+        "\n"
+        "1 added, 2 reworded, 1 relation changed, 1 field changed, 3 scores changed\n"
+    )
+
+
+def test_markdown_ends_with_why_the_maps_were_not_evaluated(invoke: Invoke, write_map) -> None:
+    old = write_map("argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n", "old.yaml")
+    new = write_map(
+        "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n    con:\n      - ref: gone\n",
+        "new.yaml",
+    )
+    lines = invoke(["diff", old, new, "--format", "markdown"]).stdout.splitlines()
+    assert lines[0] == f"### argmap diff: `{old}` → `{new}`"
+    assert lines[-2] == ""
+    # the note, escaped as markdown (the path's underscores too), in italics
+    assert lines[-1].startswith("*not evaluated: /")
+    assert lines[-1].endswith("new.yaml:7:9: \\`ref\\` to unknown id 'gone' \\[E102\\]*")
+
+
+def test_markdown_shows_twenty_items_without_folding() -> None:
+    from argmap.diff import to_markdown
+
+    old = loads_map("argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n", "old.yaml")
+    claims = "".join(f"  c{n}: Claim number {n}.\n" for n in range(20))
+    new = loads_map(f"argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n{claims}", "new.yaml")
+    lines = to_markdown(diff_maps(old, new, evaluate=False)).splitlines()
+    assert lines[-1] == "- `c19` (top-level claim): Claim number 19."
+    assert "<details><summary>0 more</summary>" not in lines
+
+
+def test_markdown_places_an_undercut_under_the_link_it_attacks(invoke: Invoke) -> None:
+    lines = invoke(["diff", *pair("move"), "--format", "markdown", "--no-eval"]).stdout.splitlines()
+    assert lines[lines.index("#### Added") + 2] == (
+        "- `four-day-week.pro.1.undercut.1` (undercut of (`trial` supports `four-day-week`)):"
+        " The sister office does different work."
+    )
+
+
+def test_markdown_escapes_a_path_that_would_break_its_code_span() -> None:
+    from argmap.diff import to_markdown
+
+    text = "argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n"
+    d = diff_maps(loads_map(text, "we`ird.yaml"), loads_map(text, "new.yaml"), evaluate=False)
+    assert to_markdown(d).splitlines()[0] == "### argmap diff: we\\`ird.yaml → `new.yaml`"

@@ -146,6 +146,12 @@ def test_show_says_where_a_groups_premise_is_written(invoke: Invoke) -> None:
     assert json.loads(out)["written_under"] == [
         "premise of linked group withholds-and-needed (ref)"
     ]
+    # a premise written in the group itself: no "(ref)"
+    out = invoke(["show", "linked.yaml", "withholds-and-needed.linked.1"]).stdout
+    assert out.splitlines()[0] == (
+        "withholds-and-needed.linked.1 is written under: premise of linked group"
+        " withholds-and-needed"
+    )
 
 
 # --- summary -----------------------------------------------------------------------------

@@ -172,6 +172,29 @@ def test_cluster_frames_each_claim_with_what_is_written_under_it() -> None:
     assert 'subgraph "cluster_lower-bills" {' in dot
 
 
+def test_cluster_frames_every_level_and_an_undercut_written_under_a_ref() -> None:
+    def framed(dot: str, claim: str) -> list[str]:
+        frame = dot.split(f"subgraph cluster_{claim} {{")[1].split("\n\t}")[0]
+        return re.findall(r'^\t\t"?([a-z0-9][a-z0-9._-]*)"? \[label=', frame, re.M)
+
+    text = (
+        "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: A.\n    pro:\n      - id: p\n"
+        "        text: P.\n        con: [Q.]\n  b:\n    text: B.\n    pro:\n      - ref: p\n"
+        "        undercut: [U undercuts the step from p to b.]\n"
+    )
+    dot = render_dot(loads_map(text, "m.yaml"), options=RenderOptions(cluster=True))
+    assert framed(dot, "a") == ["a", "p", "p.con.1"]
+    assert framed(dot, "b") == ["b", "b.pro.1.undercut.1"]
+    # "c.pro.1" names the premise and its link: the undercut of the link, written first,
+    # does not stop the walk before the premise's own objection
+    text = (
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: C.\n    pro:\n      - text: P.\n"
+        "        undercut: [U.]\n        con: [Q.]\n"
+    )
+    dot = render_dot(loads_map(text, "m.yaml"), options=RenderOptions(cluster=True))
+    assert framed(dot, "c") == ["c", "c.pro.1", "c.pro.1.undercut.1", "c.pro.1.con.1"]
+
+
 # --- focus and depth
 
 
@@ -231,6 +254,126 @@ def test_focus_on_an_unknown_id_is_a_one_line_error() -> None:
     with pytest.raises(RenderError) as caught:
         render_dot(load_map(EXAMPLE), options=RenderOptions(focus="nope"))
     assert caught.value.format() == "error: --focus names no node in this map: 'nope' [E406]"
+
+
+def drawn(text: str, **options: Any) -> list[str]:
+    """The ids of the nodes drawn from a small map, in the order the DOT writes them."""
+    m = loads_map("argmap: 1\ntitle: t\nallow-cycles: true\nclaims:\n" + text, "m.yaml")
+    dot = render_dot(m, options=RenderOptions(legend=False, **options))
+    # a linked group's premises are drawn inside its frame, one tab further in
+    found = re.findall(r'^\t+"?([a-z0-9][a-z0-9._-]*)"? \[label=', dot, re.M)
+    return [n for n in found if n != "graph"]
+
+
+CHAIN = """\
+  c:
+    text: C.
+    pro:
+      - id: p1
+        text: P1.
+        con:
+          - id: p2
+            text: P2.
+            con:
+              - {id: p3, text: P3.}
+"""
+
+
+def test_depth_two_draws_two_links_down_and_no_depth_draws_everything() -> None:
+    assert drawn(CHAIN, depth=2) == ["c", "p1", "p2"]
+    assert drawn(CHAIN, focus="c", depth=2) == ["c", "p1", "p2"]
+    assert drawn(CHAIN, focus="c") == ["c", "p1", "p2", "p3"]
+
+
+def test_depth_reaches_past_a_premise_whose_undercut_is_written_first() -> None:
+    # "c.pro.1" is the premise and its link: the undercut of the link is not below the
+    # premise, and must not hide the premise's own objection written after it.
+    text = (
+        "  c:\n    text: C.\n    pro:\n      - text: P.\n        undercut: [U.]\n"
+        "        con: [Q.]\n"
+    )
+    assert drawn(text, depth=2) == ["c", "c.pro.1", "c.pro.1.undercut.1", "c.pro.1.con.1"]
+
+
+UNDERCUT = """\
+  c:
+    text: C.
+    pro:
+      - id: p
+        text: P.
+        con:
+          - {id: x, text: X.}
+        undercut:
+          - id: u
+            text: U.
+            con:
+              - id: w
+                text: W.
+                con:
+                  - {id: y, text: Y.}
+"""
+
+
+def test_depth_counts_the_undercut_of_the_focus_link_as_one_link_down() -> None:
+    assert drawn(UNDERCUT, focus="p", depth=1) == ["c", "p", "x", "u"]
+    assert drawn(UNDERCUT, focus="p", depth=2) == ["c", "p", "x", "u", "w"]
+
+
+def test_focus_below_a_premise_leaves_out_the_undercut_of_the_premise_link() -> None:
+    # u disputes that p bears on c: not something that bears on x.
+    assert drawn(UNDERCUT, focus="x") == ["c", "p", "x"]
+
+
+def test_focus_on_an_undercutter_shows_the_link_it_attacks_as_context() -> None:
+    dot = render_dot(load_map(EXAMPLE), options=RenderOptions(focus="build-plant.pro.2.undercut.1"))
+    assert node_ids(dot) == [
+        "build-plant",
+        "cheap-power",
+        "build-plant.pro.2.undercut.1",
+        "lower-bills",
+    ]
+    context = [x.split()[0] for x in dot.splitlines() if 'context"' in x and "[label=" in x]
+    assert context == ['"build-plant"', '"cheap-power"', '"lower-bills"']
+
+
+def test_focus_on_an_undercut_of_an_undercut_shows_both_links_it_hangs_from() -> None:
+    text = (
+        "  c:\n    text: C.\n    pro:\n      - id: p\n        text: P.\n        undercut:\n"
+        "          - id: u\n            text: U.\n            undercut: [{id: v, text: V.}]\n"
+    )
+    assert drawn(text, focus="v") == ["c", "p", "u", "v"]
+
+
+def test_focus_draws_a_linked_group_under_the_undercut_of_its_link() -> None:
+    text = (
+        "  c:\n    text: C.\n    pro:\n      - id: p\n        text: P.\n        undercut:\n"
+        "          - id: u\n            text: U.\n            pro:\n"
+        "              - linked: [{id: a, text: A.}, {id: b, text: B.}]\n"
+    )
+    assert drawn(text, focus="p") == ["c", "p", "u", "a", "b"]
+
+
+def test_focus_in_a_cycle_draws_the_cycle_as_context_once() -> None:
+    text = (
+        "  start:\n    text: S.\n    con:\n      - id: left\n        text: L.\n"
+        "        con:\n          - id: right\n            text: R.\n"
+        "            con:\n              - ref: left\n              - {id: q, text: Q.}\n"
+    )
+    assert drawn(text, focus="q") == ["start", "left", "right", "q"]
+
+
+def test_focus_leaves_out_the_undercut_of_a_linked_group_it_is_not_in() -> None:
+    dot = render_dot(load_map(MAPS / "linked.yaml"), options=RenderOptions(focus="delay.con.2"))
+    assert node_ids(dot) == ["delay", "delay.con.2"]
+
+
+def test_focus_on_a_misspelt_id_suggests_the_nearest() -> None:
+    with pytest.raises(RenderError) as caught:
+        render_dot(load_map(EXAMPLE), options=RenderOptions(focus="acident-risk"))
+    assert caught.value.format() == (
+        "error: --focus names no node in this map: 'acident-risk';"
+        " did you mean 'accident-risk'? [E406]"
+    )
 
 
 # --- evaluation

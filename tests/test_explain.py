@@ -335,3 +335,97 @@ def test_evaluate_json_carries_each_claims_explanation(invoke: Invoke, write_map
     assert doc["counted_twice"] == [
         {"node": "x", "at": "c", "routes": [["x", "c"], ["x", "y", "c"]], "count": 2}
     ]
+
+
+# --- removals whose effect branches: the arguments between premise and node, in order ----
+
+# u undercuts w's objection to c and also supports c: taking u away changes two links.
+# w is the map's first node (index 0).
+#   u = 0.5, IN; the undercut on c.con.1 = 0.5, IN
+#   c.con.1 = 0.8 − 0.8·0.5 = 0.4, OUT (its undercut stands); c.pro.1 = 0.5, IN
+#   c: va = 0.4, vs = 0.5 → 0.5 + 0.5·0.1 = 0.55, IN
+UNDERCUT_AND_SUPPORT = """\
+argmap: 1
+title: t
+claims:
+  w: {text: W., weight: 0.8}
+  c:
+    text: C.
+    pro: [{ref: u}]
+    con:
+      - ref: w
+        undercut: [{id: u, text: U.}]
+"""
+
+
+def test_a_premise_that_undercuts_and_supports_is_taken_away_from_both() -> None:
+    x = one(UNDERCUT_AND_SUPPORT, "c")
+    assert (round(x.strength, 6), x.status) == (0.55, "in")
+    assert x.contributions is not None
+    assert [c.as_data() for c in x.contributions] == [
+        # without u: c.con.1 keeps w's 0.8 and stands; c: 0.5 − 0.5·0.8 = 0.1, OUT
+        {"premise": "u", "contribution": 0.45, "without": 0.1, "status_without": "out"},
+        # without w: only c.pro.1 → 0.5 + 0.5·0.5 = 0.75, IN
+        {"premise": "w", "contribution": -0.2, "without": 0.75, "status_without": "in"},
+    ]
+
+
+# Two objections made of premises together, each with a premise x (z) that also opposes one
+# of the group's premises and supports the claim: taking x (z) away changes the group and the
+# claim by two routes.
+#   c: x = 0.6, IN; a = 0.5 − 0.5·0.6 = 0.2, OUT; b = 0.8, IN; g = min(1, 0.2, 0.8) = 0.2,
+#      OUT (a falls); c.con.1 = 0.2, OUT; c.pro.1 = 0.6, c.pro.2 (a) = 0.2, OUT
+#      c: vs = 1 − 0.4·0.8 = 0.68, va = 0.2 → 0.5 + 0.5·0.48 = 0.74, IN
+#   d: z = 0.6, IN; e = 0.2, OUT; y = 0.2, IN; f = 0.8 − 0.8·0.2 = 0.64, OUT;
+#      h = min(1, 0.2, 0.64) = 0.2, OUT; d: va = 0.2, vs = 0.6 → 0.5 + 0.5·0.4 = 0.7, IN
+TWO_ROUTES_INTO_GROUPS = """\
+argmap: 1
+title: t
+claims:
+  c:
+    text: C.
+    pro: [{id: x, text: X., weight: 0.6}, {ref: a}]
+    con:
+      - id: g
+        linked:
+          - {id: a, text: A., con: [{ref: x}]}
+          - {id: b, text: B., weight: 0.8}
+  d:
+    text: D.
+    pro: [{id: z, text: Z., weight: 0.6}]
+    con:
+      - id: h
+        linked:
+          - {id: e, text: E., con: [{ref: z}]}
+          - {id: f, text: F., weight: 0.8, con: [{id: y, text: Y., weight: 0.2}]}
+"""
+
+
+def test_a_group_changed_by_a_premise_with_two_routes_is_recomputed() -> None:
+    x = one(TWO_ROUTES_INTO_GROUPS, "c")
+    assert (round(x.strength, 6), x.status) == (0.74, "in")
+    assert x.contributions is not None
+    assert [c.as_data() for c in x.contributions] == [
+        # without x: a = 0.5, IN; g = min(1, 0.5, 0.8) = 0.5, IN; c.pro.2 = 0.5
+        #   c: vs = 0.5, va = 0.5 → 0.5, OUT (its objection g now stands)
+        {"premise": "x", "contribution": 0.24, "without": 0.5, "status_without": "out"},
+        # without b, or g itself: the group is gone; c: vs = 0.68 → 0.84, IN
+        {"premise": "b", "contribution": -0.1, "without": 0.84, "status_without": "in"},
+        {"premise": "g", "contribution": -0.1, "without": 0.84, "status_without": "in"},
+        # without a: the group goes with it, and c.pro.2; c: vs = 0.6 → 0.8, IN
+        {"premise": "a", "contribution": -0.06, "without": 0.8, "status_without": "in"},
+    ]
+
+
+def test_a_group_that_still_falls_by_its_other_premise_keeps_its_objection_down() -> None:
+    x = one(TWO_ROUTES_INTO_GROUPS, "d")
+    assert (round(x.strength, 6), x.status) == (0.7, "in")
+    assert x.contributions is not None
+    # without z: e = 0.5, IN; but f still falls (y stands), so h = min(1, 0.5, 0.64) = 0.5
+    # falls with it: d: va = 0.5 → 0.25, still IN
+    assert x.contributions[0].as_data() == {
+        "premise": "z",
+        "contribution": 0.45,
+        "without": 0.25,
+        "status_without": "in",
+    }

@@ -278,9 +278,6 @@ class _Context:
             {name: k for k, name in enumerate(g.names[: g.n_nodes])},
         )
 
-    def dependencies(self, i: int) -> list[int]:
-        return self.g.dependencies(i)
-
     def cone(self, t: int) -> list[int]:
         """Every argument t depends on, t included."""
         seen = {t}

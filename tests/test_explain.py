@@ -14,7 +14,14 @@ from pathlib import Path
 import pytest
 
 from argmap import evaluate, load_map, loads_map
-from argmap.explain import Explanation, explain, without
+from argmap.explain import (
+    Explanation,
+    explain,
+    flip_sentence,
+    robustness_sentences,
+    why_lines,
+    without,
+)
 from argmap.routes import repeated_premises
 from argmap.validate import validate_map
 from benchmarks.generate import generate_map
@@ -180,6 +187,9 @@ def test_a_greedy_flip_says_it_may_not_be_the_smallest(monkeypatch: pytest.Monke
     monkeypatch.setattr(importlib.import_module("argmap.explain"), "FLIP_EXACT_BUDGET", 2)
     greedy = one(text).flip
     assert greedy is not None and (greedy.removed, greedy.exact) == (("a", "b", "d"), False)
+    assert flip_sentence(one(text)) == (
+        "Flips if a, b and d are removed: 0.50, stands (found greedily; a smaller set may exist)."
+    )
 
 
 def test_a_greedy_flip_one_larger_than_the_sets_tried_is_the_smallest(
@@ -207,6 +217,7 @@ def test_a_premise_whose_removal_flips_nothing_says_so() -> None:
     x = one("argmap: 1\ntitle: t\nclaims:\n  c: {text: C., weight: 0.9, pro: [P.]}\n")
     assert x.flip is None
     assert x.contributions is not None and len(x.contributions) == 1
+    assert flip_sentence(x) == "No set of premises searched flips it (across 0.5 or in status)."
 
 
 def test_on_cycles_each_premise_is_taken_away_and_the_map_integrated_again() -> None:
@@ -235,6 +246,7 @@ def test_an_evaluation_that_did_not_converge_is_not_explained() -> None:
         "the evaluation did not converge, so its numbers are not a fixpoint: contributions"
         " and flips would compare numbers that mean nothing"
     )
+    assert why_lines(x) == [x.note]  # nothing weighed: the note alone
 
 
 def test_contributions_on_a_generated_map_equal_evaluating_the_map_without_the_premise() -> None:
@@ -429,3 +441,106 @@ def test_a_group_that_still_falls_by_its_other_premise_keeps_its_objection_down(
         "without": 0.25,
         "status_without": "in",
     }
+
+
+def test_a_claim_with_no_premise_rests_on_its_base_score() -> None:
+    x = one("argmap: 1\ntitle: t\nclaims:\n  c: C.\n")
+    assert why_lines(x) == ["Rests on no premise: its strength is its base score."]
+
+
+def test_as_data_rounds_to_six_places() -> None:
+    # c = 0.5 + 0.5·0.1234567 = 0.56172835
+    x = one("argmap: 1\ntitle: t\nclaims:\n  c: {text: C., pro: [{text: P., weight: 0.1234567}]}\n")
+    assert x.as_data()["strength"] == 0.561728
+
+
+def test_a_sampled_range_names_its_draws_and_seed() -> None:
+    r = one(TWO_ROUTES).robustness
+    assert r is not None
+    assert robustness_sentences(r)[0] == (
+        "Strength 0.15–0.64 when every base score moves by ±0.2 (lowest and highest of 64"
+        " random draws, seed 16)."
+    )
+    assert r.as_data()["seed"] == 16
+
+
+def test_a_robust_verdict_says_what_robust_means() -> None:
+    # as test_a_verdict_that_holds_across_the_range_is_robust: 0.91–1.00, above 0.5 throughout
+    x = one(
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: C.\n    weight: 0.9\n"
+        "    pro: [{id: p, text: P., weight: 0.9}]\n"
+    )
+    assert x.robustness is not None
+    assert robustness_sentences(x.robustness) == [
+        "Strength 0.91–1.00 when every base score moves by ±0.2 (exact, from the corners of the"
+        " range).",
+        "Robust: it keeps its status and its side of 0.5 when every base score moves by ±0.2"
+        " and without the map's reconstructed (implicit) premises.",
+    ]
+
+
+def test_the_verdict_without_implicit_premises_uses_the_semantics_asked_for() -> None:
+    # WORKED by quadratic energy, h(x) = x²/(1 + x²): q = 0.6 − 0.6·h(0.5) = 0.6 − 0.6·0.2 =
+    # 0.48; without r, q = 0.6 and c: E = 0.8 − 0.6 = 0.2, 0.5 + 0.5·(0.04/1.04) = 0.519231,
+    # OUT (q stands); DF-QuAD would give 0.6
+    m = loads_map(WORKED, "map.yaml")
+    r = explain(m, evaluate(m, "qe"))[0].robustness
+    assert r is not None and r.without_implicit is not None
+    assert (round(r.without_implicit[0], 6), r.without_implicit[1]) == (0.519231, "out")
+
+
+def test_the_verdict_without_implicit_premises_uses_the_support_reading_asked_for() -> None:
+    # c supports d, which w opposes: the deductive reading adds the mediated attack w → c, so
+    # c falls with or without its reconstructed premise r; attacks-only, without r it stands
+    m = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n"
+        "  d: {text: D., pro: [{ref: c}], con: [{id: w, text: W.}]}\n"
+        "  c: {text: C., pro: [{id: r, text: R., implicit: true}]}\n",
+        "map.yaml",
+    )
+    r = explain(m, evaluate(m, support="deductive"), ["c"])[0].robustness
+    assert r is not None
+    assert r.without_implicit == (0.5, "out")  # c without r: its base 0.5
+
+
+def test_on_another_support_reading_each_premise_is_weighed_by_the_semantics_asked_for() -> None:
+    # WORKED by quadratic energy (see above: q = 0.48, c = 0.5 + 0.5·h(0.32) = 0.546444),
+    # each premise taken away by a whole evaluation (support reading deductive, which adds
+    # no attack that changes a label here):
+    #   without p: E = −0.48 → 0.5 − 0.5·(0.2304/1.2304) = 0.406372, IN
+    #   without q: E = 0.8 → 0.5 + 0.5·(0.64/1.64) = 0.695122, IN
+    #   without r: 0.519231, OUT
+    m = loads_map(WORKED, "map.yaml")
+    x = explain(m, evaluate(m, "qe", support="deductive"))[0]
+    assert x.contributions is not None
+    assert [(c.premise, round(c.without, 6), c.status_without) for c in x.contributions] == [
+        ("q", 0.695122, "in"),
+        ("p", 0.406372, "in"),
+        ("r", 0.519231, "out"),
+    ]
+
+
+def test_on_a_cycle_a_premise_whose_removal_leaves_the_node_undecided_says_so() -> None:
+    # a → b → c → a, and x attacks a: x stands, a falls, b stands, c falls. Without x the
+    # odd cycle is all undecided, each at 1/3 (x = 0.5·(1 − x))
+    m = loads_map(
+        "argmap: 1\ntitle: t\nallow-cycles: true\nclaims:\n"
+        "  a: {text: A., con: [{ref: c}, {id: x, text: X.}]}\n"
+        "  b: {text: B., con: [{ref: a}]}\n"
+        "  c: {text: C., con: [{ref: b}]}\n",
+        "map.yaml",
+    )
+    x = explain(m, evaluate(m), ["a"])[0]
+    assert x.status == "out"
+    found = {c.premise: (round(c.without, 6), c.status_without) for c in x.contributions or ()}
+    assert found["x"] == (0.333333, "undecided")
+
+
+def test_the_draws_on_a_cycle_are_the_same_every_time() -> None:
+    # a and b (0.5) attack each other: a = b_a·(1 − b_b)/(1 − b_a·b_b), 1/3 as written; the
+    # draws move it within (0, 1) but never to the clipped ends
+    text = (MAPS / "eval_even_cycle.yaml").read_text(encoding="utf-8")
+    m = loads_map(text.replace("weight: 1", "weight: 0.5"), "map.yaml")
+    first = explain(m, evaluate(m), ["a"])[0].robustness
+    assert first is not None and 0.0 < first.low < first.high < 1.0
+    assert explain(m, evaluate(m), ["a"])[0].robustness == first

@@ -775,6 +775,21 @@ def test_the_support_chain_search_is_capped(monkeypatch: pytest.MonkeyPatch) -> 
     assert evaluate(load(SEPARATING), support="deductive").nodes["a"].status is FALLS
 
 
+def test_a_support_chain_with_no_attack_on_its_start_is_not_followed_by_necessary_support(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ev = importlib.import_module("argmap.evaluate")  # `argmap.evaluate` is the function
+
+    # SEPARATING with f ⇒ a. The necessary reading adds attacks only at a chain's start when
+    # something attacks it or it attacks (secondary, extended): from a (a attacks d) it
+    # follows a ⇒ b and a ⇒ b ⇒ g, from b (c attacks b) b ⇒ g: three places. f neither
+    # attacks nor is attacked, so its chains f ⇒ a ⇒ b ⇒ g are not followed, and a cap of
+    # three places is enough.
+    m = load(SEPARATING.replace("pro: [{id: a, text: A.}]", "pro: [{id: a, text: A., pro: [F.]}]"))
+    monkeypatch.setattr(ev, "MAX_SUPPORT_STATES", 3)
+    assert evaluate(m, support="necessary").nodes["e"].status is STANDS
+
+
 def test_unknown_semantics_is_refused() -> None:
     with pytest.raises(EvaluationError) as caught:
         evaluate(load(EVEN_CYCLE), "hcat")

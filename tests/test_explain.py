@@ -544,3 +544,55 @@ def test_the_draws_on_a_cycle_are_the_same_every_time() -> None:
     first = explain(m, evaluate(m), ["a"])[0].robustness
     assert first is not None and 0.0 < first.low < first.high < 1.0
     assert explain(m, evaluate(m), ["a"])[0].robustness == first
+
+
+def test_an_objection_the_removal_leaves_alone_still_counts() -> None:
+    # s opposes k and supports p2, which supports k; v opposes k too.
+    #   v = 0.2, IN; s = 0.5, IN; p2 = 0.5 + 0.5·0.5 = 0.75, IN
+    #   k: va = 1 − 0.8·0.5 = 0.6, vs = 0.75 → 0.5 + 0.5·0.15 = 0.575, OUT (v and s stand)
+    x = one(
+        "argmap: 1\ntitle: t\nclaims:\n  k:\n    text: K.\n"
+        "    pro: [{id: p2, text: P., pro: [{ref: s}]}]\n"
+        "    con: [{id: v, text: V., weight: 0.2}, {id: s, text: S.}]\n"
+    )
+    assert (round(x.strength, 6), x.status) == (0.575, "out")
+    assert x.contributions is not None
+    assert [c.as_data() for c in x.contributions] == [
+        # without p2: va = 0.6 → 0.5 − 0.5·0.6 = 0.2
+        {"premise": "p2", "contribution": 0.375, "without": 0.2, "status_without": "out"},
+        # without s: p2 = 0.5; va = 0.2, vs = 0.5 → 0.65, still OUT: v still stands
+        {"premise": "s", "contribution": -0.075, "without": 0.65, "status_without": "out"},
+        # without v: va = 0.5, vs = 0.75 → 0.625, OUT (s stands)
+        {"premise": "v", "contribution": -0.05, "without": 0.625, "status_without": "out"},
+    ]
+
+
+def test_without_contributions_there_is_no_note() -> None:
+    m = loads_map(WORKED, "map.yaml")
+    (x,) = explain(m, evaluate(m), contributions=False)
+    assert x.as_data()["note"] is None
+    assert (x.contributions, x.flip) == (None, None)
+
+
+def test_past_the_budget_of_whole_evaluations_the_note_says_why(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    module = importlib.import_module("argmap.explain")
+    cyclic = load_map(MAPS / "eval_even_cycle.yaml")
+    monkeypatch.setattr(module, "CYCLIC_BUDGET", 1)  # a rests on b alone: one is enough
+    (a,) = explain(cyclic, evaluate(cyclic), ["a"])
+    assert a.contributions is not None and [c.premise for c in a.contributions] == ["b"]
+    monkeypatch.setattr(module, "CYCLIC_BUDGET", 0)
+    (a,) = explain(cyclic, evaluate(cyclic), ["a"])
+    assert (a.contributions, a.note) == (
+        None,
+        "the map has cycles, so each premise needs a whole evaluation; a rests on 1 premises,"
+        " more than the 0 explained this way",
+    )
+    m = loads_map(WORKED, "map.yaml")
+    monkeypatch.setattr(module, "CYCLIC_BUDGET", 2)
+    (c,) = explain(m, evaluate(m, support="deductive"))
+    assert c.note == (
+        "the map uses support reading 'deductive', so each premise needs a whole evaluation;"
+        " c rests on 3 premises, more than the 2 explained this way"
+    )

@@ -596,3 +596,10 @@ def test_past_the_budget_of_whole_evaluations_the_note_says_why(
         "the map uses support reading 'deductive', so each premise needs a whole evaluation;"
         " c rests on 3 premises, more than the 2 explained this way"
     )
+
+
+def test_contributions_without_the_flip_search() -> None:
+    m = loads_map(WORKED, "map.yaml")
+    (x,) = explain(m, evaluate(m), flips=False)
+    assert x.flip is None
+    assert [c.premise for c in x.contributions or ()] == ["p", "q", "r"]

@@ -603,3 +603,16 @@ def test_contributions_without_the_flip_search() -> None:
     (x,) = explain(m, evaluate(m), flips=False)
     assert x.flip is None
     assert [c.premise for c in x.contributions or ()] == ["p", "q", "r"]
+
+
+def test_of_the_premises_that_flip_alone_the_one_moving_the_node_furthest_is_named() -> None:
+    # WORKED with its objection written first (c, q, r, p in file order): r alone changes c's
+    # status (0.6, falls) but p alone moves it furthest (to 0.35, across 0.5)
+    text = (
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: C.\n"
+        "    con:\n      - {id: q, text: Q., weight: 0.6,"
+        " con: [{id: r, text: R., implicit: true}]}\n"
+        "    pro:\n      - {id: p, text: P., weight: 0.8}\n"
+    )
+    x = one(text)
+    assert x.flip is not None and (x.flip.removed, round(x.flip.strength, 6)) == (("p",), 0.35)

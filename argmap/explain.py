@@ -278,9 +278,6 @@ class _Context:
             {name: k for k, name in enumerate(g.names[: g.n_nodes])},
         )
 
-    def dependencies(self, i: int) -> list[int]:
-        return self.g.dependencies(i)
-
     def cone(self, t: int) -> list[int]:
         """Every argument t depends on, t included."""
         seen = {t}
@@ -458,30 +455,18 @@ def _incremental(
     ctx: _Context, t: int, users: dict[int, list[int]], removed: Sequence[int]
 ) -> tuple[float, int]:
     """Strength and label of t with `removed` taken away, recomputing only the arguments
-    between them and t (acyclic maps, attacks-only labels)."""
-    overlay: _Overlay = {}
-    if all(_walk(ctx, t, users, r, overlay) for r in removed):
-        value, label = overlay.get(t, (ctx.s[t], ctx.lab[t]))
-        assert value is not None
-        return value, label
+    between them and t (acyclic maps, attacks-only labels). For the removals `_walk` could
+    not follow: their effect branches, so the arguments it reaches are put in dependency
+    order. Every premise is in t's cone, so t is among them."""
     g = ctx.g
     affected: set[int] = set()
     stack = list(removed)
-    branched = len(stack) > 1
-    chain: list[int] = []
     while stack:
-        nexts = users[stack.pop()]
-        if len(nexts) > 1:
-            branched = True
-        for k in nexts:
+        for k in users[stack.pop()]:
             if k not in affected:
                 affected.add(k)
-                chain.append(k)
                 stack.append(k)
-    if t not in affected:
-        return ctx.s[t], ctx.lab[t]
-    # one removal whose effect runs up a single chain is already in dependency order
-    order = sorted(affected, key=ctx.position.__getitem__) if branched else chain
+    order = sorted(affected, key=ctx.position.__getitem__)
     s, lab = ctx.s, ctx.lab
     new_s: dict[int, float] = {}
     new_lab: dict[int, int] = {}

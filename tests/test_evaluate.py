@@ -30,12 +30,15 @@ from argmap.errors import EvaluationError
 from argmap.evaluate import (
     SEMANTICS,
     SUPPORT_READINGS,
+    Acceptance,
     Status,
     acceptance,
     dfquad,
     euler_based,
+    evaluation_json,
     quadratic_energy,
 )
+from argmap.explain import explain
 from argmap.model import ArgumentMap
 from tests.budget import examples
 from tests.conftest import MAPS, REPO
@@ -772,11 +775,152 @@ def test_the_support_chain_search_is_capped(monkeypatch: pytest.MonkeyPatch) -> 
     assert evaluate(load(SEPARATING), support="deductive").nodes["a"].status is FALLS
 
 
+def test_a_support_chain_with_no_attack_on_its_start_is_not_followed_by_necessary_support(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ev = importlib.import_module("argmap.evaluate")  # `argmap.evaluate` is the function
+
+    # SEPARATING with f ⇒ a. The necessary reading adds attacks only at a chain's start when
+    # something attacks it or it attacks (secondary, extended): from a (a attacks d) it
+    # follows a ⇒ b and a ⇒ b ⇒ g, from b (c attacks b) b ⇒ g: three places. f neither
+    # attacks nor is attacked, so its chains f ⇒ a ⇒ b ⇒ g are not followed, and a cap of
+    # three places is enough.
+    m = load(SEPARATING.replace("pro: [{id: a, text: A.}]", "pro: [{id: a, text: A., pro: [F.]}]"))
+    monkeypatch.setattr(ev, "MAX_SUPPORT_STATES", 3)
+    assert evaluate(m, support="necessary").nodes["e"].status is STANDS
+
+
 def test_unknown_semantics_is_refused() -> None:
     with pytest.raises(EvaluationError) as caught:
         evaluate(load(EVEN_CYCLE), "hcat")
     assert caught.value.code == "E502"
     assert caught.value.message == "unknown semantics 'hcat' (choose from dfquad, qe, euler)"
+
+
+def test_unknown_extension_semantics_is_refused() -> None:
+    with pytest.raises(EvaluationError) as caught:
+        acceptance(load(EVEN_CYCLE), "grounded")
+    assert caught.value.format() == (
+        "error: unknown extension semantics 'grounded' (choose from preferred, stable) [E502]"
+    )
+
+
+def test_extensions_refuse_an_unknown_support_reading() -> None:
+    with pytest.raises(EvaluationError) as caught:
+        acceptance(load(EVEN_CYCLE), "preferred", "bipolar")
+    assert caught.value.format() == (
+        "error: unknown support reading 'bipolar' (choose from attacks-only, deductive,"
+        " necessary, cayrol2005) [E502]"
+    )
+
+
+def test_extensions_follow_the_support_reading() -> None:
+    # Boella et al.'s Fig. 1 under the deductive reading: grounded leaves nothing undecided,
+    # so the one extension is the grounded one, {d, e} (attacks-only: {a, b, e})
+    assert acceptance(load(BOELLA_FIG_1), "preferred", "deductive") == Acceptance(
+        "preferred",
+        "deductive",
+        (frozenset({"d", "e"}),),
+        frozenset({"d", "e"}),
+        frozenset({"d", "e"}),
+    )
+
+
+def test_extensions_are_computed_for_as_many_undecided_as_the_cap(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ev = importlib.import_module("argmap.evaluate")  # `argmap.evaluate` is the function
+
+    monkeypatch.setattr(ev, "MAX_UNDECIDED", 4)  # the even cycle's 4 undecided arguments
+    assert acceptance(load(EVEN_CYCLE), "preferred").extensions == (
+        frozenset({"a"}),
+        frozenset({"b"}),
+    )
+
+
+def test_the_search_for_extensions_may_take_as_many_steps_as_its_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ev = importlib.import_module("argmap.evaluate")  # `argmap.evaluate` is the function
+
+    # The even cycle's open arguments in order: a, b, a.con.1 (requires b, attacks a),
+    # b.con.1 (requires a, attacks b). Each call of the search tries IN, OUT and UNDEC at
+    # its level, three steps: 1 call for a; 3 for b and 9 for a.con.1 (every value is
+    # consistent while its neighbours are open); 3 for b.con.1 (a.con.1 must equal b, and
+    # a be its opposite: (in, out), (out, in), (undecided, undecided)): 16 calls, 48 steps.
+    monkeypatch.setattr(ev, "MAX_SEARCH_STEPS", 48)
+    assert acceptance(load(EVEN_CYCLE), "stable").extensions == (
+        frozenset({"a"}),
+        frozenset({"b"}),
+    )
+    monkeypatch.setattr(ev, "MAX_SEARCH_STEPS", 47)
+    with pytest.raises(EvaluationError) as caught:
+        acceptance(load(EVEN_CYCLE), "stable")
+    assert caught.value.message == (
+        "the search for extensions passed 47 steps; the map has too many undecided arguments"
+    )
+
+
+def test_euler_based_with_base_zero_and_a_huge_energy_stays_zero() -> None:
+    # s = 1 − (1 − 0)/(1 + 0·e^E) = 0 for any E; past E = 700, e^E is not computed (its
+    # logarithm would need log 0)
+    assert euler_based(0.0, [], [1.0] * 800) == 0.0
+
+
+def test_the_json_document_is_indented_and_keeps_non_ascii_text() -> None:
+    # one claim and nothing else: strength = base = 0.5, IN; the corners 0.3 and 0.7
+    m = load("argmap: 1\ntitle: t\nclaims:\n  c: C.\n")
+    e = evaluate(m)
+    assert evaluation_json(e, explanations=explain(m, e)).splitlines() == [
+        "{",
+        '  "semantics": "dfquad",',
+        '  "support": "attacks-only",',
+        '  "status_semantics": "grounded",',
+        '  "caveat": "computed from the map as drawn, with default base scores where none is'
+        ' given; not a judgement of the sources or of truth",',
+        '  "converged": true,',
+        '  "residual": 0.0,',
+        '  "iterations": 0,',
+        '  "nodes": {',
+        '    "c": {',
+        '      "base": 0.5,',
+        '      "strength": 0.5,',
+        '      "status": "in"',
+        "    }",
+        "  },",
+        '  "links": {},',
+        '  "explanations": {',
+        '    "c": {',
+        '      "node": "c",',
+        '      "strength": 0.5,',
+        '      "status": "in",',
+        '      "unanswered_objections": 0,',
+        '      "unopposed": true,',
+        '      "contributions": [],',
+        '      "flip": null,',
+        '      "robustness": {',
+        '        "robust": false,',
+        '        "range": [',
+        "          0.3,",
+        "          0.7",
+        "        ],",
+        '        "spread": 0.2,',
+        '        "method": "exact",',
+        '        "samples": 0,',
+        '        "seed": null,',
+        '        "without_implicit": null,',
+        '        "reasons": [',
+        '          "its strength ranges from 0.30 to 0.70 when base scores vary by ±0.2, across'
+        ' 0.5"',
+        "        ]",
+        "      },",
+        '      "note": null,',
+        '      "groups": []',
+        "    }",
+        "  },",
+        '  "counted_twice": []',
+        "}",
+    ]
 
 
 # --- properties ----------------------------------------------------------------------------

@@ -56,6 +56,20 @@ def test_a_hash_in_a_short_claim_and_a_title_is_found_too() -> None:
     ]
 
 
+def test_the_cut_text_is_named_without_trailing_blanks_and_to_the_end_of_the_file() -> None:
+    # The last line has no final newline: its cut text still ends with the file's last
+    # character.
+    m = loads_map(HEAD + "  c: Obesity is #1   \n  d: Smoking is #2", "m.yaml")
+    tail = (
+        " as a comment; put the whole text in double quotes to keep it (or move the comment to"
+        " its own line) [W207]"
+    )
+    assert [d.format() for d in m.load_warnings] == [
+        "m.yaml:4:17: warning: the claim's text is cut at ` #`: YAML reads '#1'" + tail,
+        "m.yaml:5:17: warning: the claim's text is cut at ` #`: YAML reads '#2'" + tail,
+    ]
+
+
 def test_comments_after_numbers_words_and_quoted_text_are_no_warning() -> None:
     m = loads_map(
         "# yaml-language-server: $schema=x\n"
@@ -90,6 +104,15 @@ def test_a_colon_in_unquoted_text_names_the_line_where_the_text_began(pure: bool
         " line 6, column 11: text with `: ` or ` #` in it, or starting with a quote, must be"
         " quoted; put it in double quotes (or, if line 6 starts a new field, indent it as the"
         " field above) [E004]"
+    )
+
+
+def test_a_colon_on_the_line_the_text_began_gives_no_new_field_advice() -> None:
+    text = HEAD + "  c:\n    text: The report says: it works\n"
+    assert _load_error(text) == (
+        "m.yaml:5:11: error: YAML syntax error: the unquoted text that begins here goes wrong at"
+        " line 5, column 26: text with `: ` or ` #` in it, or starting with a quote, must be"
+        " quoted; put it in double quotes [E004]"
     )
 
 
@@ -142,6 +165,27 @@ def test_a_control_character_is_one_line_at_its_real_place() -> None:
     assert _load_error("argmap: 1\ntitle: T\nclaims:\n  c: A \x07 B\n") == (
         "m.yaml:4:8: error: control character U+0007 is not allowed in a map; remove it [E002]"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        # one character in three a NUL, as in UTF-16: said to be UTF-16
+        (
+            "a\x00b",
+            "1:2",
+            "the file looks like UTF-16 (NUL bytes between the letters); save it as UTF-8",
+        ),
+        # two in eight: a stray NUL byte
+        ("ab\x00\x00cdef", "1:3", "a NUL byte (U+0000) is not allowed in a map; remove it"),
+        # after a first blank line: line and column still counted from the file's start
+        ("\nargmap: 1\x00\n", "2:10", "a NUL byte (U+0000) is not allowed in a map; remove it"),
+    ],
+)
+def test_nul_bytes_are_told_as_utf16_only_when_a_third_of_the_text(
+    text: str, where: str, message: str
+) -> None:
+    assert _load_error(text) == f"m.yaml:{where}: error: {message} [E002]"
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])

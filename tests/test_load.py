@@ -221,3 +221,23 @@ def test_yaml_data_syntax_errors_are_yaml_s_own_words() -> None:
         "<string>:1:5: error: YAML syntax error: mapping values are not allowed in this context"
         " [E004]"
     ]
+
+
+def test_a_claim_text_that_does_not_read_is_all_errors_and_nothing_else() -> None:
+    from argmap.load import ClaimPart, load_claim_part
+
+    part = load_claim_part("claims:\n  c:\n    text: C: D\n")
+    assert part is not None
+    assert part._replace(errors=()) == ClaimPart(False, (), (), (), (), (), ())
+    assert [d.format() for d in part.errors] == [
+        "<string>:3:11: error: YAML syntax error: the unquoted text that begins here goes wrong"
+        " at line 3, column 12: text with `: ` or ` #` in it, or starting with a quote, must be"
+        " quoted; put it in double quotes [E004]"
+    ]
+
+
+@pytest.mark.parametrize("text", ["- a list\n", "title: T\n", "claims: {}\n", "claims: c\n"])
+def test_a_text_with_no_claim_under_a_mapping_claims_has_no_claim_part(text: str) -> None:
+    from argmap.load import load_claim_part
+
+    assert load_claim_part(text) is None

@@ -208,3 +208,15 @@ def test_a_weight_of_minus_zero_is_zero() -> None:
     m = loads_map(HEAD + "  c:\n    text: C\n    weight: -0.0\n", "m.yaml")
     weight = m.node("c").weight
     assert weight == 0.0 and str(weight) == "0.0"
+
+
+# --- linked groups -------------------------------------------------------------------
+
+
+def test_a_linked_group_carrying_pro_is_told_to_support_one_of_its_premises() -> None:
+    text = HEAD + "  c:\n    text: C.\n    pro:\n      - linked: [A., B.]\n        pro: [D.]\n"
+    assert _load_error(text) == (
+        "m.yaml:8:9: error: a linked group cannot carry `pro`: support or attack one of its"
+        " premises instead (a group may carry linked, id, by, weight, tags, note, undercut)"
+        " [E120]"
+    )

@@ -201,6 +201,36 @@ def test_utf16_without_a_byte_order_mark_says_so(tmp_path: Path, encoding: str) 
     ]
 
 
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        # a blank first line, and lines after the bad byte: neither moves where it is told
+        (b"\ntitle: caf\xe9\nclaims:\n  c: C\n", "2:11"),
+        # on the third line: its column counts from the last line break, not the first
+        (b"argmap: 1\ntitle: T\n  c: caf\xe9\n", "3:9"),
+    ],
+)
+def test_a_byte_that_is_not_utf8_is_placed_where_an_editor_shows_it(
+    tmp_path: Path, data: bytes, where: str
+) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_bytes(data)
+    with pytest.raises(MapLoadError) as caught:
+        load_map(path)
+    assert [d.format() for d in caught.value.diagnostics] == [
+        f"{path}:{where}: error: not UTF-8 (byte 0xe9); save the file as UTF-8 [E002]"
+    ]
+
+
+def test_a_byte_order_mark_does_not_hide_a_cut_on_the_first_line(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_bytes(b"\xef\xbb\xbftitle: Health #1\nargmap: 1\nclaims:\n  c: C\n")
+    assert [d.format() for d in load_map(path).load_warnings] == [
+        f"{path}:1:15: warning: `title` is cut at ` #`: YAML reads '#1' as a comment; put the"
+        " whole text in double quotes to keep it (or move the comment to its own line) [W207]"
+    ]
+
+
 # --- numbers -------------------------------------------------------------------------
 
 
@@ -219,4 +249,15 @@ def test_a_linked_group_carrying_pro_is_told_to_support_one_of_its_premises() ->
         "m.yaml:8:9: error: a linked group cannot carry `pro`: support or attack one of its"
         " premises instead (a group may carry linked, id, by, weight, tags, note, undercut)"
         " [E120]"
+    )
+
+
+# --- fields --------------------------------------------------------------------------
+
+
+def test_a_quote_without_a_source_and_with_an_unknown_field_is_named_a_quote() -> None:
+    text = HEAD + "  c:\n    text: A.\n    quote: {text: q, sorce: s}\n"
+    assert _load_error(text) == (
+        "m.yaml:6:12: error: quote needs `source` [E115]\n"
+        "m.yaml:6:22: error: unknown field 'sorce' in quote; did you mean source? [E113]"
     )

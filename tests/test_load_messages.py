@@ -261,3 +261,28 @@ def test_a_quote_without_a_source_and_with_an_unknown_field_is_named_a_quote() -
         "m.yaml:6:12: error: quote needs `source` [E115]\n"
         "m.yaml:6:22: error: unknown field 'sorce' in quote; did you mean source? [E113]"
     )
+
+
+def test_every_quote_of_a_node_is_checked_not_only_up_to_the_first_bad_one() -> None:
+    text = HEAD + "  c:\n    text: A.\n    quote:\n      - {text: q}\n      - {source: [s], text: r}\n"
+    assert _load_error(text) == (
+        "m.yaml:7:9: error: quote needs `source` [E115]\n"
+        "m.yaml:8:18: error: `source` must be text, not a list [E114]"
+    )
+
+
+def test_a_cut_of_forty_characters_is_shown_whole_and_a_longer_one_shortened() -> None:
+    forty, forty_one = "#" + "a" * 39, "#" + "b" * 40
+    m = loads_map(HEAD + f"  c: C {forty}\n  d: D {forty_one}\n", "m.yaml")
+    assert [d.message.split(" as a comment")[0] for d in m.load_warnings] == [
+        f"the claim's text is cut at ` #`: YAML reads '{forty}'",
+        f"the claim's text is cut at ` #`: YAML reads '{forty_one[:37]}...'",
+    ]
+
+
+def test_a_quote_with_an_empty_source_is_told_an_unknown_source_named_as_written() -> None:
+    text = HEAD + "  c:\n    text: C.\n    quote: {source: '', text: q}\n    con: [No.]\n"
+    found = validate_map(loads_map(text, "m.yaml"), check_quotes=False)
+    assert [d.format() for d in found] == [
+        "m.yaml:6:21: error: unknown source '' (declare it under `sources`) [E107]"
+    ]

@@ -264,7 +264,8 @@ def test_a_quote_without_a_source_and_with_an_unknown_field_is_named_a_quote() -
 
 
 def test_every_quote_of_a_node_is_checked_not_only_up_to_the_first_bad_one() -> None:
-    text = HEAD + "  c:\n    text: A.\n    quote:\n      - {text: q}\n      - {source: [s], text: r}\n"
+    text = HEAD + "  c:\n    text: A.\n    quote:\n      - {text: q}\n"
+    text += "      - {source: [s], text: r}\n"
     assert _load_error(text) == (
         "m.yaml:7:9: error: quote needs `source` [E115]\n"
         "m.yaml:8:18: error: `source` must be text, not a list [E114]"

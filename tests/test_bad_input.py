@@ -3,6 +3,7 @@ and nothing is executed or written."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -247,3 +248,22 @@ def test_an_empty_field_that_wants_a_value_says_so(write_map, invoke) -> None:
     assert result.stderr.splitlines()[0] == (
         f"{path}:6:12: error: `weight` is empty: it must be a number [E114]"
     )
+
+
+def test_an_oversized_file_is_told_at_line_and_column_zero_in_json(
+    write_map, invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # line and column 0: the whole file, which the JSON says as numbers.
+    monkeypatch.setattr("argmap.load.MAX_FILE_BYTES", 100)
+    path = write_map(HEAD + CLAIM + "# " + "x" * 200 + "\n")
+    size = path.stat().st_size
+    result = invoke(["validate", "--format", "json", path], expect=1)
+    (found,) = json.loads(result.stdout)["files"][0]["diagnostics"]
+    assert found == {
+        "code": "E003",
+        "severity": "error",
+        "message": f"file is {size} bytes; maps are limited to 100 bytes",
+        "file": str(path),
+        "line": 0,
+        "column": 0,
+    }

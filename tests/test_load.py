@@ -183,3 +183,61 @@ def test_one_claim_read_alone_is_built_as_in_the_whole_map() -> None:
     assert broken is not None and not broken.read
     assert [(d.code, d.position.line) for d in broken.errors] == [("E004", 3)]
     assert load_claim_part("- a list\n", "m.yaml") is None
+
+
+def test_yaml_data_reads_plain_scalars_as_yaml_1_1_does() -> None:
+    from argmap.load import load_yaml_data
+
+    ints = "1" * 100  # up to 100 digits an integer is read as one; longer, as a float
+    data = load_yaml_data(
+        "a: no\nb: yes\nk: NO\nc: 0.5\nd: 1__000\ne: ~\nf: '12'\ng: -12\nh: text\n"
+        f"i: {ints}\nj: {ints}1\nl: [1, [x, {{m: 2}}]]\n"
+    )
+    assert repr(data) == (
+        "{'a': False, 'b': True, 'k': False, 'c': 0.5, 'd': 1000, 'e': None, 'f': '12',"
+        f" 'g': -12, 'h': 'text', 'i': {ints}, 'j': 1.111111111111111e+100,"
+        " 'l': [1, ['x', {'m': 2}]]}"
+    )
+
+
+def test_yaml_data_is_refused_with_its_own_positions() -> None:
+    from argmap.load import load_yaml_data
+
+    with pytest.raises(MapLoadError) as caught:
+        load_yaml_data("a: 1\nb: &x 2\n")
+    assert [d.format() for d in caught.value.diagnostics] == [
+        "<string>:2:4: error: YAML anchors are not allowed (&x): write the content out, or use"
+        " `ref` to reuse a node [E006]"
+    ]
+
+
+def test_yaml_data_syntax_errors_are_yaml_s_own_words() -> None:
+    # Embedded data is no map file's prose: no advice about quoting text.
+    from argmap.load import load_yaml_data
+
+    with pytest.raises(MapLoadError) as caught:
+        load_yaml_data("a: b: c\n")
+    assert [d.format() for d in caught.value.diagnostics] == [
+        "<string>:1:5: error: YAML syntax error: mapping values are not allowed in this context"
+        " [E004]"
+    ]
+
+
+def test_a_claim_text_that_does_not_read_is_all_errors_and_nothing_else() -> None:
+    from argmap.load import ClaimPart, load_claim_part
+
+    part = load_claim_part("claims:\n  c:\n    text: C: D\n")
+    assert part is not None
+    assert part._replace(errors=()) == ClaimPart(False, (), (), (), (), (), ())
+    assert [d.format() for d in part.errors] == [
+        "<string>:3:11: error: YAML syntax error: the unquoted text that begins here goes wrong"
+        " at line 3, column 12: text with `: ` or ` #` in it, or starting with a quote, must be"
+        " quoted; put it in double quotes [E004]"
+    ]
+
+
+@pytest.mark.parametrize("text", ["- a list\n", "title: T\n", "claims: {}\n", "claims: c\n"])
+def test_a_text_with_no_claim_under_a_mapping_claims_has_no_claim_part(text: str) -> None:
+    from argmap.load import load_claim_part
+
+    assert load_claim_part(text) is None

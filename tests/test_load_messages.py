@@ -56,6 +56,20 @@ def test_a_hash_in_a_short_claim_and_a_title_is_found_too() -> None:
     ]
 
 
+def test_the_cut_text_is_named_without_trailing_blanks_and_to_the_end_of_the_file() -> None:
+    # The last line has no final newline: its cut text still ends with the file's last
+    # character.
+    m = loads_map(HEAD + "  c: Obesity is #1   \n  d: Smoking is #2", "m.yaml")
+    tail = (
+        " as a comment; put the whole text in double quotes to keep it (or move the comment to"
+        " its own line) [W207]"
+    )
+    assert [d.format() for d in m.load_warnings] == [
+        "m.yaml:4:17: warning: the claim's text is cut at ` #`: YAML reads '#1'" + tail,
+        "m.yaml:5:17: warning: the claim's text is cut at ` #`: YAML reads '#2'" + tail,
+    ]
+
+
 def test_comments_after_numbers_words_and_quoted_text_are_no_warning() -> None:
     m = loads_map(
         "# yaml-language-server: $schema=x\n"
@@ -90,6 +104,15 @@ def test_a_colon_in_unquoted_text_names_the_line_where_the_text_began(pure: bool
         " line 6, column 11: text with `: ` or ` #` in it, or starting with a quote, must be"
         " quoted; put it in double quotes (or, if line 6 starts a new field, indent it as the"
         " field above) [E004]"
+    )
+
+
+def test_a_colon_on_the_line_the_text_began_gives_no_new_field_advice() -> None:
+    text = HEAD + "  c:\n    text: The report says: it works\n"
+    assert _load_error(text) == (
+        "m.yaml:5:11: error: YAML syntax error: the unquoted text that begins here goes wrong at"
+        " line 5, column 26: text with `: ` or ` #` in it, or starting with a quote, must be"
+        " quoted; put it in double quotes [E004]"
     )
 
 
@@ -144,6 +167,27 @@ def test_a_control_character_is_one_line_at_its_real_place() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        # one character in three a NUL, as in UTF-16: said to be UTF-16
+        (
+            "a\x00b",
+            "1:2",
+            "the file looks like UTF-16 (NUL bytes between the letters); save it as UTF-8",
+        ),
+        # two in eight: a stray NUL byte
+        ("ab\x00\x00cdef", "1:3", "a NUL byte (U+0000) is not allowed in a map; remove it"),
+        # after a first blank line: line and column still counted from the file's start
+        ("\nargmap: 1\x00\n", "2:10", "a NUL byte (U+0000) is not allowed in a map; remove it"),
+    ],
+)
+def test_nul_bytes_are_told_as_utf16_only_when_a_third_of_the_text(
+    text: str, where: str, message: str
+) -> None:
+    assert _load_error(text) == f"m.yaml:{where}: error: {message} [E002]"
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_a_byte_order_mark_says_so(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "m.yaml"
@@ -157,6 +201,36 @@ def test_utf16_without_a_byte_order_mark_says_so(tmp_path: Path, encoding: str) 
     ]
 
 
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        # a blank first line, and lines after the bad byte: neither moves where it is told
+        (b"\ntitle: caf\xe9\nclaims:\n  c: C\n", "2:11"),
+        # on the third line: its column counts from the last line break, not the first
+        (b"argmap: 1\ntitle: T\n  c: caf\xe9\n", "3:9"),
+    ],
+)
+def test_a_byte_that_is_not_utf8_is_placed_where_an_editor_shows_it(
+    tmp_path: Path, data: bytes, where: str
+) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_bytes(data)
+    with pytest.raises(MapLoadError) as caught:
+        load_map(path)
+    assert [d.format() for d in caught.value.diagnostics] == [
+        f"{path}:{where}: error: not UTF-8 (byte 0xe9); save the file as UTF-8 [E002]"
+    ]
+
+
+def test_a_byte_order_mark_does_not_hide_a_cut_on_the_first_line(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_bytes(b"\xef\xbb\xbftitle: Health #1\nargmap: 1\nclaims:\n  c: C\n")
+    assert [d.format() for d in load_map(path).load_warnings] == [
+        f"{path}:1:15: warning: `title` is cut at ` #`: YAML reads '#1' as a comment; put the"
+        " whole text in double quotes to keep it (or move the comment to its own line) [W207]"
+    ]
+
+
 # --- numbers -------------------------------------------------------------------------
 
 
@@ -164,3 +238,52 @@ def test_a_weight_of_minus_zero_is_zero() -> None:
     m = loads_map(HEAD + "  c:\n    text: C\n    weight: -0.0\n", "m.yaml")
     weight = m.node("c").weight
     assert weight == 0.0 and str(weight) == "0.0"
+
+
+# --- linked groups -------------------------------------------------------------------
+
+
+def test_a_linked_group_carrying_pro_is_told_to_support_one_of_its_premises() -> None:
+    text = HEAD + "  c:\n    text: C.\n    pro:\n      - linked: [A., B.]\n        pro: [D.]\n"
+    assert _load_error(text) == (
+        "m.yaml:8:9: error: a linked group cannot carry `pro`: support or attack one of its"
+        " premises instead (a group may carry linked, id, by, weight, tags, note, undercut)"
+        " [E120]"
+    )
+
+
+# --- fields --------------------------------------------------------------------------
+
+
+def test_a_quote_without_a_source_and_with_an_unknown_field_is_named_a_quote() -> None:
+    text = HEAD + "  c:\n    text: A.\n    quote: {text: q, sorce: s}\n"
+    assert _load_error(text) == (
+        "m.yaml:6:12: error: quote needs `source` [E115]\n"
+        "m.yaml:6:22: error: unknown field 'sorce' in quote; did you mean source? [E113]"
+    )
+
+
+def test_every_quote_of_a_node_is_checked_not_only_up_to_the_first_bad_one() -> None:
+    text = HEAD + "  c:\n    text: A.\n    quote:\n      - {text: q}\n"
+    text += "      - {source: [s], text: r}\n"
+    assert _load_error(text) == (
+        "m.yaml:7:9: error: quote needs `source` [E115]\n"
+        "m.yaml:8:18: error: `source` must be text, not a list [E114]"
+    )
+
+
+def test_a_cut_of_forty_characters_is_shown_whole_and_a_longer_one_shortened() -> None:
+    forty, forty_one = "#" + "a" * 39, "#" + "b" * 40
+    m = loads_map(HEAD + f"  c: C {forty}\n  d: D {forty_one}\n", "m.yaml")
+    assert [d.message.split(" as a comment")[0] for d in m.load_warnings] == [
+        f"the claim's text is cut at ` #`: YAML reads '{forty}'",
+        f"the claim's text is cut at ` #`: YAML reads '{forty_one[:37]}...'",
+    ]
+
+
+def test_a_quote_with_an_empty_source_is_told_an_unknown_source_named_as_written() -> None:
+    text = HEAD + "  c:\n    text: C.\n    quote: {source: '', text: q}\n    con: [No.]\n"
+    found = validate_map(loads_map(text, "m.yaml"), check_quotes=False)
+    assert [d.format() for d in found] == [
+        "m.yaml:6:21: error: unknown source '' (declare it under `sources`) [E107]"
+    ]

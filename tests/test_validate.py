@@ -227,3 +227,13 @@ def test_an_unknown_actor_in_a_by_list_is_pointed_at_itself() -> None:
     assert messages(text) == [
         "m.yaml:8:17: error: unknown actor 'crain'; did you mean 'crane'? [E106]"
     ]
+
+
+def test_a_cycle_search_from_chosen_links_looks_only_at_what_they_depend_on() -> None:
+    text = HEAD + (
+        "allow-cycles: true\nclaims:\n  a:\n    text: A.\n    con: [{ref: b}]\n"
+        "  b:\n    text: B.\n    con: [{ref: a}]\n  c:\n    text: C.\n    con: [No.]\n"
+    )
+    m = loads_map(text, "m.yaml")
+    assert find_cycle(m) == ["a", "b", "a"]
+    assert find_cycle(m, ["c.con.1"]) is None  # the a-b cycle lies elsewhere

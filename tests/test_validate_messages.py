@@ -216,3 +216,16 @@ def test_a_missing_quote_is_shown_whole_up_to_sixty_characters(tmp_path: Path) -
         f"{tmp_path / 'm.yaml'}:9:33: error: quote not found in art.txt: '{sixty}' [E108]",
         f"{tmp_path / 'm.yaml'}:9:116: error: quote not found in art.txt: '{'a' * 57}...' [E108]",
     ]
+
+
+def test_a_cycle_after_a_claim_whose_premises_were_searched_is_still_found() -> None:
+    # The search from `a` has seen its premise already when that premise's turn comes;
+    # the claims after it are searched all the same.
+    text = HEAD + (
+        "claims:\n  a:\n    text: A.\n    con: [No.]\n  b:\n    text: B.\n    con: [{ref: c}]\n"
+        "  c:\n    text: C.\n    con: [{ref: b}]\n"
+    )
+    assert messages(text) == [
+        "m.yaml:9:11: error: ref cycle: b → c → b (each supports or attacks the next); set"
+        " `allow-cycles: true` if the debate really is circular [E103]"
+    ]

@@ -280,6 +280,149 @@ def test_graphml_draws_an_undercut_link_through_its_own_node() -> None:
     assert ("build-plant.pro.2.undercut.1", "link:build-plant.pro.2") in edges
 
 
+GRAPHML_MAP = (
+    "argmap: 1\n"
+    "title: Taxes\n"
+    "description: A small map.\n"
+    "allow-cycles: true\n"
+    "sources:\n"
+    "  paper: {title: The Paper}\n"
+    "actors:\n"
+    "  ana: {name: Ana Ruíz}\n"
+    "claims:\n"
+    "  cut:\n"
+    "    text: Taxes should fall.\n"
+    "    tags: [tax, budget]\n"
+    "    pro:\n"
+    "      - id: growth\n"
+    "        text: Lower taxes bring growth.\n"
+    "        by: ana\n"
+    "        weight: 0.25\n"
+    "        implicit: true\n"
+    "        note: Said often.\n"
+    "        url: https://example.org/g\n"
+    "        quote: {source: paper, text: growth follows, speaker: ana}\n"
+    "        undercut:\n"
+    "          - Growth may not follow.\n"
+    "    con:\n"
+    "      - linked:\n"
+    "          - Services need money.\n"
+    "          - Money comes from taxes.\n"
+    "  other:\n"
+    "    text: Growth matters.\n"
+    "    pro:\n"
+    "      - ref: growth\n"
+    "        note: Again.\n"
+)
+
+
+def test_graphml_export_writes_every_field_key_and_edge() -> None:
+    from argmap import loads_map
+
+    exported = export_map(loads_map(GRAPHML_MAP, "t.yaml"), "graphml")
+    assert exported.warnings == ()
+    assert exported.text.splitlines() == [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+        '  <key id="n_label" for="node" attr.name="label" attr.type="string" />',
+        '  <key id="n_kind" for="node" attr.name="kind" attr.type="string" />',
+        '  <key id="n_by" for="node" attr.name="by" attr.type="string" />',
+        '  <key id="n_tags" for="node" attr.name="tags" attr.type="string" />',
+        '  <key id="n_weight" for="node" attr.name="weight" attr.type="double" />',
+        '  <key id="n_implicit" for="node" attr.name="implicit" attr.type="boolean" />',
+        '  <key id="n_note" for="node" attr.name="note" attr.type="string" />',
+        '  <key id="n_url" for="node" attr.name="url" attr.type="string" />',
+        '  <key id="n_quotes" for="node" attr.name="quotes" attr.type="string" />',
+        '  <key id="e_kind" for="edge" attr.name="kind" attr.type="string" />',
+        '  <key id="e_link" for="edge" attr.name="link" attr.type="string" />',
+        '  <key id="e_ref" for="edge" attr.name="ref" attr.type="boolean" />',
+        '  <key id="e_note" for="edge" attr.name="note" attr.type="string" />',
+        '  <key id="g_title" for="graph" attr.name="title" attr.type="string" />',
+        '  <key id="g_description" for="graph" attr.name="description" attr.type="string" />',
+        '  <key id="g_allow_cycles" for="graph" attr.name="allow_cycles" attr.type="boolean" />',
+        '  <key id="g_sources" for="graph" attr.name="sources" attr.type="string" />',
+        '  <key id="g_actors" for="graph" attr.name="actors" attr.type="string" />',
+        '  <graph id="argmap" edgedefault="directed">',
+        '    <data key="g_title">Taxes</data>',
+        '    <data key="g_description">A small map.</data>',
+        '    <data key="g_allow_cycles">true</data>',
+        '    <data key="g_sources">{"paper":{"title":"The Paper"}}</data>',
+        '    <data key="g_actors">{"ana":{"name":"Ana Ruíz"}}</data>',
+        '    <node id="cut">',
+        '      <data key="n_label">Taxes should fall.</data>',
+        '      <data key="n_kind">claim</data>',
+        '      <data key="n_tags">tax, budget</data>',
+        "    </node>",
+        '    <node id="growth">',
+        '      <data key="n_label">Lower taxes bring growth.</data>',
+        '      <data key="n_kind">premise</data>',
+        '      <data key="n_by">ana</data>',
+        '      <data key="n_weight">0.25</data>',
+        '      <data key="n_implicit">true</data>',
+        '      <data key="n_note">Said often.</data>',
+        '      <data key="n_url">https://example.org/g</data>',
+        '      <data key="n_quotes">[{"source":"paper","text":"growth follows",'
+        '"speaker":"ana"}]</data>',
+        "    </node>",
+        '    <node id="cut.pro.1.undercut.1">',
+        '      <data key="n_label">Growth may not follow.</data>',
+        '      <data key="n_kind">premise</data>',
+        "    </node>",
+        '    <node id="cut.con.1">',
+        '      <data key="n_label">together: Services need money. + Money comes from taxes.</data>',
+        '      <data key="n_kind">group</data>',
+        "    </node>",
+        '    <node id="cut.con.1.linked.1">',
+        '      <data key="n_label">Services need money.</data>',
+        '      <data key="n_kind">premise</data>',
+        "    </node>",
+        '    <node id="cut.con.1.linked.2">',
+        '      <data key="n_label">Money comes from taxes.</data>',
+        '      <data key="n_kind">premise</data>',
+        "    </node>",
+        '    <node id="other">',
+        '      <data key="n_label">Growth matters.</data>',
+        '      <data key="n_kind">claim</data>',
+        "    </node>",
+        '    <node id="link:cut.pro.1">',
+        '      <data key="n_label">supports</data>',
+        '      <data key="n_kind">link</data>',
+        "    </node>",
+        '    <edge id="e1" source="growth" target="link:cut.pro.1">',
+        '      <data key="e_kind">pro</data>',
+        '      <data key="e_link">cut.pro.1</data>',
+        "    </edge>",
+        '    <edge id="e2" source="link:cut.pro.1" target="cut">',
+        '      <data key="e_kind">pro</data>',
+        '      <data key="e_link">cut.pro.1</data>',
+        "    </edge>",
+        '    <edge id="e3" source="cut.pro.1.undercut.1" target="link:cut.pro.1">',
+        '      <data key="e_kind">undercut</data>',
+        '      <data key="e_link">cut.pro.1.undercut.1</data>',
+        "    </edge>",
+        '    <edge id="e4" source="cut.con.1" target="cut">',
+        '      <data key="e_kind">con</data>',
+        '      <data key="e_link">cut.con.1</data>',
+        "    </edge>",
+        '    <edge id="e5" source="cut.con.1.linked.1" target="cut.con.1">',
+        '      <data key="e_kind">linked</data>',
+        '      <data key="e_link">cut.con.1.linked.1</data>',
+        "    </edge>",
+        '    <edge id="e6" source="cut.con.1.linked.2" target="cut.con.1">',
+        '      <data key="e_kind">linked</data>',
+        '      <data key="e_link">cut.con.1.linked.2</data>',
+        "    </edge>",
+        '    <edge id="e7" source="growth" target="other">',
+        '      <data key="e_kind">pro</data>',
+        '      <data key="e_link">other.pro.1</data>',
+        '      <data key="e_ref">true</data>',
+        '      <data key="e_note">Again.</data>',
+        "    </edge>",
+        "  </graph>",
+        "</graphml>",
+    ]
+
+
 def test_json_export_has_positions_and_every_link() -> None:
     data = json.loads(export_map(EXAMPLE, "json").text)
     assert data["nodes"][1] == {
@@ -306,6 +449,15 @@ def test_json_export_has_positions_and_every_link() -> None:
         "note": None,
         "position": {"file": str(REPO / "maps" / "example.yaml"), "line": 38, "column": 9},
     } in data["links"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "aif"])
+def test_indented_json_keeps_non_ascii_text_as_it_is(fmt: str) -> None:
+    from argmap import loads_map
+
+    m = loads_map("argmap: 1\ntitle: T\nclaims:\n  a:\n    text: Ça coûte — trop.\n", "t.yaml")
+    lines = export_map(m, fmt, indent=2).text.splitlines()
+    assert '      "text": "Ça coûte — trop.",' in lines
 
 
 # -- ids and broken input
@@ -443,3 +595,55 @@ def test_argdown_keeps_private_use_characters_as_they_are() -> None:
     )
     back = import_text(export_map(m, "argdown").text, "argdown", "t.argdown").map
     assert back.node("a").text == "Icon \ue041 \U000f0041 and a \\* star"
+
+
+# -- choosing a format, and where the imported map says it stands
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: export_map(EXAMPLE, "dot"),
+            "error: cannot export to 'dot': use one of argdown, aif, json, kialo, graphml [E606]",
+        ),
+        (
+            lambda: import_text("x", "graphml"),
+            "error: cannot import from 'graphml': use one of argdown, aif, json, kialo [E606]",
+        ),
+    ],
+)
+def test_an_unknown_format_is_refused_naming_the_known_ones(call, message: str) -> None:
+    with pytest.raises(ArgmapError) as caught:
+        call()
+    assert caught.value.format() == message
+
+
+def test_aif_export_stamps_every_node_with_the_time_given() -> None:
+    data = json.loads(export_map(EXAMPLE, "aif", timestamp="2024-05-01 12:30:00").text)
+    assert {n["timestamp"] for n in data["nodes"]} == {"2024-05-01 12:30:00"}
+
+
+def test_a_json_file_holding_argmap_json_is_imported_as_argmap_json(tmp_path: Path) -> None:
+    path = tmp_path / "example.json"
+    path.write_text(export_map(EXAMPLE, "json").text, encoding="utf-8")
+    imported = import_file(path)
+    assert (imported.map.title, len(imported.map.node_ids)) == (
+        "Should the city build a nuclear plant?",
+        9,
+    )
+
+
+def test_an_imported_map_stands_in_the_file_it_will_be_written_to(tmp_path: Path) -> None:
+    path = tmp_path / "t.kialo"
+    path.write_text("Discussion Title: T\n\n1. Taxes should fall.\n", encoding="utf-8")
+    assert import_file(path).map.position.file == "imported.yaml"
+    assert import_file(path, output="maps/taxes.yaml").map.position.file == "maps/taxes.yaml"
+    assert import_text("[a]: A.\n", "argdown").map.position.file == "imported.yaml"
+
+
+def test_text_imported_without_a_path_is_named_string_in_warnings() -> None:
+    imported = import_text("[a]: A. {colour: red}\n", "argdown")
+    assert warnings_of(imported.warnings) == [
+        "<string>:1:6: warning: data field 'colour' is left out [W618]"
+    ]

@@ -87,6 +87,35 @@ def test_a_number_of_5000_digits_is_a_clean_error(fmt: str) -> None:
     )
 
 
+
+def test_a_number_of_4000_digits_is_read() -> None:
+    text = '{"nodes": [{"nodeID": ' + "7" * 4000 + ', "type": "I", "text": "A."}]}'
+    m = import_text(text, "aif", "t").map
+    assert [(n.id, n.text) for n in m.unique_nodes()] == [("a", "A.")]
+
+
+def test_a_long_number_is_found_where_it_stands_not_at_a_shorter_one_it_starts_with() -> None:
+    text = (
+        '{"nodes": [\n'
+        '  {"nodeID": ' + "7" * 60 + ', "type": "I", "text": "A."},\n'
+        '  {"nodeID": ' + "7" * 5000 + ', "type": "I", "text": "B."}]}'
+    )
+    assert failure(text, "aif") == (
+        "t:3:14: error: not valid JSON: a number with 5,000 digits (at most 4,000 are read) [E601]"
+    )
+
+
+def test_a_weight_of_4999_digits_is_refused_as_a_long_whole_number_is() -> None:
+    weight = "0." + "5" * 4998
+    text = (
+        '{"format": "argmap", "version": 1, "nodes": [\n'
+        f'  {{"id": "a", "text": "A.", "weight": {weight}}}]}}'
+    )
+    assert failure(text, "json") == (
+        "t:2:39: error: not valid JSON: a number with 4,999 digits (at most 4,000 are read)"
+        " [E601]"
+    )
+
 def _undercut_chain(length: int) -> tuple[list[dict[str, str]], list[tuple[str, str]]]:
     """AIF nodes and edges: a claim, a premise, and `length` undercuts each of the last."""
     nodes = [{"nodeID": "c", "type": "I", "text": "The claim."}]

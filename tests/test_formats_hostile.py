@@ -87,7 +87,6 @@ def test_a_number_of_5000_digits_is_a_clean_error(fmt: str) -> None:
     )
 
 
-
 def test_a_number_of_4000_digits_is_read() -> None:
     text = '{"nodes": [{"nodeID": ' + "7" * 4000 + ', "type": "I", "text": "A."}]}'
     m = import_text(text, "aif", "t").map
@@ -112,9 +111,9 @@ def test_a_weight_of_4999_digits_is_refused_as_a_long_whole_number_is() -> None:
         f'  {{"id": "a", "text": "A.", "weight": {weight}}}]}}'
     )
     assert failure(text, "json") == (
-        "t:2:39: error: not valid JSON: a number with 4,999 digits (at most 4,000 are read)"
-        " [E601]"
+        "t:2:39: error: not valid JSON: a number with 4,999 digits (at most 4,000 are read) [E601]"
     )
+
 
 def _undercut_chain(length: int) -> tuple[list[dict[str, str]], list[tuple[str, str]]]:
     """AIF nodes and edges: a claim, a premise, and `length` undercuts each of the last."""

@@ -647,3 +647,7 @@ def test_text_imported_without_a_path_is_named_string_in_warnings() -> None:
     assert warnings_of(imported.warnings) == [
         "<string>:1:6: warning: data field 'colour' is left out [W618]"
     ]
+
+
+def test_text_without_a_title_or_a_path_name_imports_as_imported_map() -> None:
+    assert import_text("[a]: A.\n", "argdown", path="").map.title == "Imported map"

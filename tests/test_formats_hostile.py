@@ -301,3 +301,12 @@ def test_an_aif_locution_of_blank_text_is_read_in_linear_time() -> None:
     with must_finish():
         node = import_text(text, "aif", "t").map.node("a-claim")
     assert [q.text for q in node.quotes] == [" " * 100_000 + "x", "A claim."]
+
+
+def test_an_import_that_makes_a_map_of_exactly_the_map_limit_is_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("argmap.formats.MAX_FILE_BYTES", 437)
+    text = "[a]: " + "A long claim. " * 20 + "\n"
+    imported = import_text(text, "argdown", "t")
+    assert len(imported.text.encode("utf-8")) == 437

@@ -310,3 +310,25 @@ def test_an_import_that_makes_a_map_of_exactly_the_map_limit_is_kept(
     text = "[a]: " + "A long claim. " * 20 + "\n"
     imported = import_text(text, "argdown", "t")
     assert len(imported.text.encode("utf-8")) == 437
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "argmap: 1\nclaims:\n  a:\n    text: A\n",
+            "t: error: the imported map does not load: imported.yaml:1:1: error: the map needs"
+            " `title` [E115] [E605]",
+        ),
+        (
+            "argmap: 1\ntitle: T\nclaims:\n  a:\n    text: A\n    pro:\n      - ref: b\n",
+            "t: error: the imported map does not validate: imported.yaml:7:9: error: `ref` to"
+            " unknown id 'b' [E102] [E605]",
+        ),
+    ],
+)
+def test_a_map_the_writer_gets_wrong_is_one_error_line_not_a_broken_file(
+    monkeypatch: pytest.MonkeyPatch, written: str, message: str
+) -> None:
+    monkeypatch.setattr("argmap.formats.yaml_writer.write_map", lambda draft: written)
+    assert failure("[a]: A.\n", "argdown") == message

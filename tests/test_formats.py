@@ -423,6 +423,43 @@ def test_graphml_export_writes_every_field_key_and_edge() -> None:
     ]
 
 
+
+def test_graphml_draws_an_undercut_that_is_undercut_through_its_own_node_too() -> None:
+    from argmap import loads_map
+
+    m = loads_map(
+        "argmap: 1\ntitle: T\nclaims:\n  c:\n    text: C\n    pro:\n      - text: P\n"
+        "        undercut:\n          - text: U\n            undercut:\n              - V\n",
+        "t.yaml",
+    )
+    root = ET.fromstring(export_map(m, "graphml").text)
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    labels = {
+        n.get("id"): n.findtext("g:data[@key='n_label']", namespaces=ns)
+        for n in root.iterfind(".//g:node", ns)
+    }
+    assert labels["link:c.pro.1.undercut.1"] == "undercuts"
+    assert [(e.get("source"), e.get("target")) for e in root.iterfind(".//g:edge", ns)] == [
+        ("c.pro.1", "link:c.pro.1"),
+        ("link:c.pro.1", "c"),
+        ("c.pro.1.undercut.1", "link:c.pro.1.undercut.1"),
+        ("link:c.pro.1.undercut.1", "link:c.pro.1"),
+        ("c.pro.1.undercut.1.undercut.1", "link:c.pro.1.undercut.1"),
+    ]
+
+
+def test_a_node_field_graphml_has_no_key_for_is_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    # As a field the vocabulary gains later would be: here `note` and `weight`, taken away.
+    from argmap.formats import graphml
+
+    carried = tuple(k for k in graphml._CARRIED if k not in ("note", "weight"))
+    monkeypatch.setattr(graphml, "_CARRIED", carried)
+    e = f"{REPO}/maps/example.yaml"
+    assert warnings_of(export_map(EXAMPLE, "graphml").warnings) == [
+        f"{e}:31:13: warning: GraphML has no place for weight, note of accident-risk.con.1:"
+        " left out [W601]"
+    ]
+
 def test_json_export_has_positions_and_every_link() -> None:
     data = json.loads(export_map(EXAMPLE, "json").text)
     assert data["nodes"][1] == {

@@ -423,7 +423,6 @@ def test_graphml_export_writes_every_field_key_and_edge() -> None:
     ]
 
 
-
 def test_graphml_draws_an_undercut_that_is_undercut_through_its_own_node_too() -> None:
     from argmap import loads_map
 
@@ -459,6 +458,7 @@ def test_a_node_field_graphml_has_no_key_for_is_a_warning(monkeypatch: pytest.Mo
         f"{e}:31:13: warning: GraphML has no place for weight, note of accident-risk.con.1:"
         " left out [W601]"
     ]
+
 
 def test_json_export_has_positions_and_every_link() -> None:
     data = json.loads(export_map(EXAMPLE, "json").text)

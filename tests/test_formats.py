@@ -255,6 +255,59 @@ def test_kialo_export_of_several_claims_uses_the_title_as_thesis() -> None:
     ]
 
 
+def test_kialo_export_of_one_claim_numbers_it_1_and_fills_forward_refs() -> None:
+    from argmap import loads_map
+
+    m = loads_map(
+        "argmap: 1\n"
+        'title: "Taxes,  today"\n'
+        "description: D.\n"
+        "allow-cycles: true\n"
+        "sources:\n"
+        "  paper: {title: P}\n"
+        "actors:\n"
+        "  ana: {name: Ana}\n"
+        "claims:\n"
+        "  cut:\n"
+        '    text: "Taxes should\\nfall."\n'
+        "    pro:\n"
+        "      - ref: growth\n"
+        "        note: Again.\n"
+        "      - id: jobs\n"
+        "        text: Jobs follow.\n"
+        "        undercut:\n"
+        "          - id: doubt\n"
+        "            text: Not always.\n"
+        "    con:\n"
+        "      - id: growth\n"
+        "        text: Growth is slow.\n"
+        "      - ref: doubt\n",
+        "t.yaml",
+    )
+    exported = export_map(m, "kialo")
+    # The ref to growth comes before growth is numbered; doubt, defined only under an
+    # undercut (which Kialo cannot hold), is written in full where it is referred to.
+    assert exported.text == (
+        "Discussion Title: Taxes, today\n"
+        "\n"
+        "1. Taxes should fall.\n"
+        "1.1. Pro: -> See 1.3.\n"
+        "1.2. Pro: Jobs follow.\n"
+        "1.3. Con: Growth is slow.\n"
+        "1.4. Con: Not always.\n"
+    )
+    assert warnings_of(exported.warnings) == [
+        "t.yaml:3:14: warning: Kialo has no place for the map's description: left out [W601]",
+        "t.yaml:4:15: warning: Kialo has no place for the map's allow-cycles: left out [W601]",
+        "t.yaml:6:10: warning: Kialo has no place for source paper: left out [W601]",
+        "t.yaml:8:8: warning: Kialo has no place for actor ana: left out [W601]",
+        "t.yaml:11:11: warning: line breaks in the text of cut become spaces in Kialo [W603]",
+        "t.yaml:13:9: warning: Kialo has no place for note of link cut.pro.1: left out [W601]",
+        "t.yaml:18:13: warning: Kialo has no place for undercut cut.pro.2.undercut.1: left out"
+        " [W602]",
+    ]
+
+
 def test_kialo_from_the_documentation_imports_the_reused_claim_as_a_ref() -> None:
     imported = import_file(FIXTURES / "nuclear.kialo.txt")
     m = imported.map
@@ -688,3 +741,22 @@ def test_text_imported_without_a_path_is_named_string_in_warnings() -> None:
 
 def test_text_without_a_title_or_a_path_name_imports_as_imported_map() -> None:
     assert import_text("[a]: A.\n", "argdown", path="").map.title == "Imported map"
+
+
+def test_import_leaves_quote_checks_to_validate(tmp_path: Path) -> None:
+    source = tmp_path / "minutes.txt"
+    source.write_text("The council met on Monday.\n", encoding="utf-8")
+    text = json.dumps(
+        {
+            "format": "argmap",
+            "version": 1,
+            "title": "T",
+            "sources": {"s": {"title": "Minutes", "file": str(source)}},
+            "claims": ["a"],
+            "nodes": [
+                {"id": "a", "text": "A.", "quotes": [{"source": "s", "text": "words not there"}]}
+            ],
+        }
+    )
+    m = import_text(text, "json", "t.json").map
+    assert [(q.source, q.text) for q in m.node("a").quotes] == [("s", "words not there")]

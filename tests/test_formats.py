@@ -281,7 +281,8 @@ def test_kialo_export_of_one_claim_numbers_it_1_and_fills_forward_refs() -> None
         "    con:\n"
         "      - id: growth\n"
         "        text: Growth is slow.\n"
-        "      - ref: doubt\n",
+        "      - ref: doubt\n"
+        "      - Too late.\n",
         "t.yaml",
     )
     exported = export_map(m, "kialo")
@@ -295,6 +296,7 @@ def test_kialo_export_of_one_claim_numbers_it_1_and_fills_forward_refs() -> None
         "1.2. Pro: Jobs follow.\n"
         "1.3. Con: Growth is slow.\n"
         "1.4. Con: Not always.\n"
+        "1.5. Con: Too late.\n"
     )
     assert warnings_of(exported.warnings) == [
         "t.yaml:3:14: warning: Kialo has no place for the map's description: left out [W601]",
@@ -305,6 +307,24 @@ def test_kialo_export_of_one_claim_numbers_it_1_and_fills_forward_refs() -> None
         "t.yaml:13:9: warning: Kialo has no place for note of link cut.pro.1: left out [W601]",
         "t.yaml:18:13: warning: Kialo has no place for undercut cut.pro.2.undercut.1: left out"
         " [W602]",
+    ]
+
+
+def test_kialo_writes_the_children_of_a_premise_whose_link_is_undercut() -> None:
+    from argmap import loads_map
+
+    # The premise has a path id, which is also its link's id: the undercut of that link
+    # comes first among what points at the id, and the premise's con after it.
+    m = loads_map(
+        'argmap: 1\ntitle: T\nclaims:\n  c:\n    text: "A\\rB"\n    pro:\n      - text: P\n'
+        "        undercut:\n          - U\n        con:\n          - Q\n",
+        "t.yaml",
+    )
+    exported = export_map(m, "kialo")
+    assert exported.text == "Discussion Title: T\n\n1. A B\n1.1. Pro: P\n1.1.1. Con: Q\n"
+    assert warnings_of(exported.warnings) == [
+        "t.yaml:5:11: warning: line breaks in the text of c become spaces in Kialo [W603]",
+        "t.yaml:9:13: warning: Kialo has no place for undercut c.pro.1.undercut.1: left out [W602]",
     ]
 
 

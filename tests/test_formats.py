@@ -624,6 +624,17 @@ def test_slugs_are_valid_ids_made_of_the_first_words() -> None:
             "Discussion Title: T\n\n1. A\n1.2.1. Pro: B\n",
             "t:4:1: error: Kialo: claim 1.2.1. comes before its parent [E601]",
         ),
+        ("kialo", "\n  \n", "t:1:1: error: nothing to import: the Kialo file is empty [E603]"),
+        (
+            "kialo",
+            "Discussion Title: T\n\n1. A\n1. B\n",
+            "t:4:1: error: Kialo: claim 1. is numbered twice [E601]",
+        ),
+        (
+            "kialo",
+            "Discussion Title: T\nstray words\n1. A\n",
+            "t:2:1: error: Kialo: expected a numbered claim such as `1. ...` [E601]",
+        ),
         (
             "json",
             '{"format": "argmap", "version": 2}',
@@ -780,3 +791,9 @@ def test_import_leaves_quote_checks_to_validate(tmp_path: Path) -> None:
     )
     m = import_text(text, "json", "t.json").map
     assert [(q.source, q.text) for q in m.node("a").quotes] == [("s", "words not there")]
+
+
+def test_a_kialo_line_without_a_number_continues_the_claim_above() -> None:
+    text = "Discussion Title: T\n\n1. A claim\nthat goes on\n1.1. Pro: B\n"
+    m = import_text(text, "kialo", "t").map
+    assert [n.text for n in m.unique_nodes()] == ["A claim that goes on", "B"]

@@ -87,6 +87,34 @@ def test_a_number_of_5000_digits_is_a_clean_error(fmt: str) -> None:
     )
 
 
+def test_a_number_of_4000_digits_is_read() -> None:
+    text = '{"nodes": [{"nodeID": ' + "7" * 4000 + ', "type": "I", "text": "A."}]}'
+    m = import_text(text, "aif", "t").map
+    assert [(n.id, n.text) for n in m.unique_nodes()] == [("a", "A.")]
+
+
+def test_a_long_number_is_found_where_it_stands_not_at_a_shorter_one_it_starts_with() -> None:
+    text = (
+        '{"nodes": [\n'
+        '  {"nodeID": ' + "7" * 60 + ', "type": "I", "text": "A."},\n'
+        '  {"nodeID": ' + "7" * 5000 + ', "type": "I", "text": "B."}]}'
+    )
+    assert failure(text, "aif") == (
+        "t:3:14: error: not valid JSON: a number with 5,000 digits (at most 4,000 are read) [E601]"
+    )
+
+
+def test_a_weight_of_4999_digits_is_refused_as_a_long_whole_number_is() -> None:
+    weight = "0." + "5" * 4998
+    text = (
+        '{"format": "argmap", "version": 1, "nodes": [\n'
+        f'  {{"id": "a", "text": "A.", "weight": {weight}}}]}}'
+    )
+    assert failure(text, "json") == (
+        "t:2:39: error: not valid JSON: a number with 4,999 digits (at most 4,000 are read) [E601]"
+    )
+
+
 def _undercut_chain(length: int) -> tuple[list[dict[str, str]], list[tuple[str, str]]]:
     """AIF nodes and edges: a claim, a premise, and `length` undercuts each of the last."""
     nodes = [{"nodeID": "c", "type": "I", "text": "The claim."}]
@@ -273,3 +301,34 @@ def test_an_aif_locution_of_blank_text_is_read_in_linear_time() -> None:
     with must_finish():
         node = import_text(text, "aif", "t").map.node("a-claim")
     assert [q.text for q in node.quotes] == [" " * 100_000 + "x", "A claim."]
+
+
+def test_an_import_that_makes_a_map_of_exactly_the_map_limit_is_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("argmap.formats.MAX_FILE_BYTES", 437)
+    text = "[a]: " + "A long claim. " * 20 + "\n"
+    imported = import_text(text, "argdown", "t")
+    assert len(imported.text.encode("utf-8")) == 437
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "argmap: 1\nclaims:\n  a:\n    text: A\n",
+            "t: error: the imported map does not load: imported.yaml:1:1: error: the map needs"
+            " `title` [E115] [E605]",
+        ),
+        (
+            "argmap: 1\ntitle: T\nclaims:\n  a:\n    text: A\n    pro:\n      - ref: b\n",
+            "t: error: the imported map does not validate: imported.yaml:7:9: error: `ref` to"
+            " unknown id 'b' [E102] [E605]",
+        ),
+    ],
+)
+def test_a_map_the_writer_gets_wrong_is_one_error_line_not_a_broken_file(
+    monkeypatch: pytest.MonkeyPatch, written: str, message: str
+) -> None:
+    monkeypatch.setattr("argmap.formats.yaml_writer.write_map", lambda draft: written)
+    assert failure("[a]: A.\n", "argdown") == message

@@ -97,12 +97,13 @@ def load_json(text: str, path: str) -> Any:
     try:
         value = decoder.decode(text)
     except _LongNumber as exc:
-        # The number's first place outside a string (or the first place at all).
-        found = re.search(rf"(?<![\w.\"])-?{exc.digits[:50]}", text)
+        # The number's first place outside a string: the whole number, so that a shorter
+        # one it starts with is not taken for it.
+        found = re.search(rf"(?<![\w.\"]){re.escape(exc.digits)}(?![\w.])", text)
         line, column = lines.at(found.start() if found else 0)
         raise FormatError(
             "E601",
-            f"not valid JSON: a number with {len(exc.digits.lstrip('-')):,} digits"
+            f"not valid JSON: a number with {sum(c.isdigit() for c in exc.digits):,} digits"
             f" (at most {MAX_DIGITS:,} are read)",
             Position(path, line, column),
         ) from None

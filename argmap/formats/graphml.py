@@ -105,8 +105,8 @@ def export(m: ArgumentMap) -> Exported:
         data(element, "n_label", node.text)
         data(element, "n_kind", node.kind.value)
         fields = node.as_data()
-        for key, _kind in _NODE_KEYS:
-            if key in fields and key not in ("label", "kind"):
+        for key, _kind in _NODE_KEYS:  # label and kind are written above, quotes below
+            if key in fields:
                 data(element, f"n_{key}", _data_text(fields[key]))
         if node.quotes:
             data(element, "n_quotes", _json([q.as_data() for q in node.quotes]))

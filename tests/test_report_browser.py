@@ -593,6 +593,11 @@ def test_a_page_without_its_diagram_still_reaches_every_node(
     o.page.click("#argmap\\:claims-body tr[data-node='bridge-safe'] td.num >> nth=0")
     assert o.panel().startswith("Claim bridge-safe The bridge is safe to use.")
     o.page.click("#argmap\\:panel-body a.node-link[title='inspection-passed']")
+    # The link changes the address; the page follows it on the hashchange event.
+    o.page.wait_for_function("location.hash === '#node=inspection-passed'")
+    o.page.wait_for_function(
+        "document.getElementById('argmap:panel-body').innerText.startsWith('Premise')"
+    )
     assert o.panel().startswith("Premise inspection-passed The bridge passed its last")
     o.page.fill("#argmap\\:search", "council")
     assert o.page.inner_text("#argmap\\:count") == "3 matches"

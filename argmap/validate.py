@@ -291,7 +291,9 @@ def _dependencies(m: ArgumentMap, item: _Item) -> list[_Item]:
 
 
 def find_cycle(m: ArgumentMap, links: Iterable[str] | None = None) -> list[str] | None:
-    """Node ids around a cycle (first repeated last), or None if the map is acyclic.
+    """Node ids around a cycle, or None if the map is acyclic. The first is repeated
+    last where the search closes the cycle on a node; where it closes on a link (as a
+    search from `links` can), the nodes are listed once each.
 
     A node depends on the links into it; a link on its source node and on its
     undercutters. Iterative depth-first search: no recursion limit. With `links`

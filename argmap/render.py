@@ -801,9 +801,9 @@ def _wrap(paragraph: str, width: int) -> list[str]:
     """`textwrap.wrap(paragraph, width, break_on_hyphens=False)`, line for line.
 
     Most texts are words with one space between them and no other white space, none
-    longer than a line:
-    those are packed here greedily, as textwrap packs them, in a tenth of its time
-    (it was a quarter of drawing a large map). Anything else goes to textwrap.
+    longer than a line: those are packed here greedily, as textwrap packs them, in a
+    third of its time (textwrap was a tenth of drawing a large map). Anything else goes
+    to textwrap.
     """
     words = paragraph.split(" ")
     # Equal only when no word is empty or holds any other white space.

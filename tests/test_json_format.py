@@ -196,3 +196,47 @@ def test_claims_that_are_not_strings_are_skipped_and_the_map_keeps_its_settings(
         True,
     )
     assert back.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"format": "aif"}, 'not argmap JSON: expected an object with "format": "argmap"'),
+        ({"version": 3}, "unsupported argmap JSON version 3"),
+        ({"actors": ["ann"]}, "`actors` must be an object"),
+        ({"nodes": [NODE, 2]}, "each node must be an object"),
+    ],
+)
+def test_an_error_about_the_whole_document_points_where_its_object_opens(
+    fields: dict[str, object], message: str
+) -> None:
+    text = "\n\n  " + _document(**fields)  # the document's `{` at line 3, column 3
+    with pytest.raises(ArgmapError) as caught:
+        import_text(text, "json", "t")
+    assert caught.value.format() == f"t:3:3: error: {message} [E602]"
+
+
+def test_what_json_leaves_empty_is_filled_as_the_map_format_needs_and_said() -> None:
+    text = _document(
+        title="",
+        claims=[""],
+        nodes=[{"id": "", "kind": "claim", "text": "Taxes should fall."}],
+        links=[],
+        actors={"ann": {"name": "Ann", "born": "1970"}},
+    )
+    back = import_text(text, "json", "t.json", "back.yaml")
+    assert back.map.title == "t"  # from the file's name
+    assert back.map.claims == ("taxes-should-fall",)  # an id made from the text
+    assert [d.format() for d in back.warnings] == [
+        "t.json:1:1: warning: actor 'ann': field 'born' is left out [W618]"
+    ]
+
+
+def test_a_node_without_text_takes_its_name_with_a_warning() -> None:
+    text = _document(nodes=[{**NODE, "text": ""}], links=[])
+    back = import_text(text, "json", "t.json", "back.yaml")
+    assert back.map.node("a").text == "a"
+    node_at = _at(text, '{"id": "a"').replace("t:", "t.json:")
+    assert [d.format() for d in back.warnings] == [
+        f"{node_at}: warning: a statement without text: its name 'a' is used [W611]"
+    ]

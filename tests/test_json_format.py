@@ -240,3 +240,18 @@ def test_a_node_without_text_takes_its_name_with_a_warning() -> None:
     assert [d.format() for d in back.warnings] == [
         f"{node_at}: warning: a statement without text: its name 'a' is used [W611]"
     ]
+
+
+def test_a_premise_without_an_id_comes_back_without_one() -> None:
+    no_id = ONE_PREMISE.replace("      - id: growth\n        text:", "      - text:")
+    back = import_text(_json_of(no_id), "json", "map.json", "back.yaml")
+    assert back.text.split("claims:\n", 1)[1] == no_id.split("claims:\n", 1)[1]
+    assert [n.explicit_id for n in back.map.unique_nodes()] == [True, False]
+
+
+def test_a_node_the_json_says_had_no_id_written_gets_none_even_when_its_id_is_plain() -> None:
+    premise = {**PREMISE, "explicit_id": False}  # as a hand edit may leave it
+    back = import_text(_document(nodes=[NODE, premise]), "json", "t.json", "back.yaml")
+    assert back.text.split("claims:\n", 1)[1] == (
+        "  a:\n    text: Taxes should fall.\n    pro:\n      - text: Lower taxes raise growth.\n"
+    )

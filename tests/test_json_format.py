@@ -255,3 +255,10 @@ def test_a_node_the_json_says_had_no_id_written_gets_none_even_when_its_id_is_pl
     assert back.text.split("claims:\n", 1)[1] == (
         "  a:\n    text: Taxes should fall.\n    pro:\n      - text: Lower taxes raise growth.\n"
     )
+
+
+def test_a_claim_keeps_its_id_even_where_the_json_says_none_was_written() -> None:
+    claim = {**NODE, "explicit_id": False}  # a claim's id is its key in the map: never made
+    back = import_text(_document(nodes=[claim, PREMISE]), "json", "t.json", "back.yaml")
+    assert back.map.claims == ("a",)
+    assert back.text.split("claims:\n", 1)[1].startswith("  a:\n    text: Taxes should fall.\n")

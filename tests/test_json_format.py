@@ -146,6 +146,7 @@ def _at(text: str, fragment: str) -> str:
         ({"links": [{**LINK, "source": None}]}, '{"id": "a.pro.1"', "`source` is missing"),
         ({"links": [{**LINK, "target": 2}]}, '{"id": "a.pro.1"', "`target` must be a string"),
         ({"links": [{**LINK, "note": 5}]}, '{"id": "a.pro.1"', "`note` must be a string"),
+        ({"claims": "a"}, "{", "`claims` must be a list"),
         ({"title": ["T"]}, "{", "`title` must be a string"),
         ({"description": 1}, "{", "`description` must be a string"),
     ],

@@ -144,6 +144,7 @@ def _at(text: str, fragment: str) -> str:
         ),
         ({"links": [{**LINK, "id": None}]}, '{"id": null', "`id` is missing"),
         ({"links": [{**LINK, "source": None}]}, '{"id": "a.pro.1"', "`source` is missing"),
+        ({"links": [{**LINK, "target": None}]}, '{"id": "a.pro.1"', "`target` is missing"),
         ({"links": [{**LINK, "target": 2}]}, '{"id": "a.pro.1"', "`target` must be a string"),
         ({"links": [{**LINK, "note": 5}]}, '{"id": "a.pro.1"', "`note` must be a string"),
         ({"claims": "a"}, "{", "`claims` must be a list"),
@@ -170,16 +171,22 @@ def test_links_that_name_nothing_are_left_out_with_a_warning_at_each() -> None:
             LINK,
             undercut,
             {**LINK, "id": "a.con.1", "kind": "con", "source": "doubt"},
+            {**LINK, "id": "a.con.2", "source": ""},
+            {**LINK, "id": "a.con.3", "target": ""},
         ],
     )
     back = import_text(text, "json", "t", "back.yaml")
-    from_nobody = _at(text, '{"id": "a.pro.0"')
-    to_nowhere = _at(text, '{"id": "a.pro.2"')
-    at_nothing = _at(text, '{"id": "u"')
+
+    def at(link_id: str) -> str:
+        return _at(text, '{"id": "' + link_id + '"')
+
+    # In the order of the file, as every import's warnings are.
     assert [d.format() for d in back.warnings] == [
-        f"{from_nobody}: warning: link a.pro.0 comes from unknown node 'nobody': left out [W617]",
-        f"{to_nowhere}: warning: link a.pro.2 goes to unknown node 'nowhere': left out [W617]",
-        f"{at_nothing}: warning: undercut u attacks unknown link 'a.pro.9': left out [W617]",
+        f"{at('a.pro.0')}: warning: link a.pro.0 comes from unknown node 'nobody': left out [W617]",
+        f"{at('a.pro.2')}: warning: link a.pro.2 goes to unknown node 'nowhere': left out [W617]",
+        f"{at('u')}: warning: undercut u attacks unknown link 'a.pro.9': left out [W617]",
+        f"{at('a.con.2')}: warning: link a.con.2 comes from unknown node '': left out [W617]",
+        f"{at('a.con.3')}: warning: link a.con.3 goes to unknown node '': left out [W617]",
     ]
     assert [(lk.kind.value, lk.source, lk.target) for lk in back.map.links] == [
         ("pro", "growth", "a"),
@@ -206,6 +213,8 @@ def test_claims_that_are_not_strings_are_skipped_and_the_map_keeps_its_settings(
         ({"version": 3}, "unsupported argmap JSON version 3"),
         ({"actors": ["ann"]}, "`actors` must be an object"),
         ({"nodes": [NODE, 2]}, "each node must be an object"),
+        ({"links": {"a.pro.1": LINK}}, "`links` must be a list"),
+        ({"links": [LINK, None]}, "each link must be an object"),
     ],
 )
 def test_an_error_about_the_whole_document_points_where_its_object_opens(
@@ -263,3 +272,15 @@ def test_a_claim_keeps_its_id_even_where_the_json_says_none_was_written() -> Non
     back = import_text(_document(nodes=[claim, PREMISE]), "json", "t.json", "back.yaml")
     assert back.map.claims == ("a",)
     assert back.text.split("claims:\n", 1)[1].startswith("  a:\n    text: Taxes should fall.\n")
+
+
+def test_a_link_id_is_any_string_an_undercut_can_name_even_an_empty_one() -> None:
+    doubt = {"id": "doubt", "kind": "premise", "text": "Not always."}
+    undercut = {"id": "u", "kind": "undercut", "source": "doubt", "target": ""}
+    text = _document(nodes=[NODE, PREMISE, doubt], links=[{**LINK, "id": ""}, undercut])
+    back = import_text(text, "json", "t", "back.yaml")
+    assert back.warnings == ()
+    assert [(lk.id, lk.kind.value, lk.source, lk.target) for lk in back.map.links] == [
+        ("a.pro.1", "pro", "growth", "a"),
+        ("a.pro.1.undercut.1", "undercut", "doubt", "a.pro.1"),
+    ]

@@ -94,6 +94,8 @@ def test_a_note_on_a_link_that_is_not_a_ref_is_warned_about_at_that_link_in_the_
 NODE = {"id": "a", "kind": "claim", "text": "Taxes should fall."}
 PREMISE = {"id": "growth", "kind": "premise", "text": "Lower taxes raise growth."}
 LINK = {"id": "a.pro.1", "kind": "pro", "source": "growth", "target": "a"}
+DOUBT = {"id": "doubt", "kind": "premise", "text": "Not always."}
+UNDERCUT = {"id": "u", "kind": "undercut", "source": "doubt", "target": "a.pro.1"}
 
 
 def _document(**fields: object) -> str:
@@ -147,6 +149,11 @@ def _at(text: str, fragment: str) -> str:
         ({"links": [{**LINK, "target": None}]}, '{"id": "a.pro.1"', "`target` is missing"),
         ({"links": [{**LINK, "target": 2}]}, '{"id": "a.pro.1"', "`target` must be a string"),
         ({"links": [{**LINK, "note": 5}]}, '{"id": "a.pro.1"', "`note` must be a string"),
+        (
+            {"nodes": [NODE, PREMISE, DOUBT], "links": [LINK, {**UNDERCUT, "note": 5}]},
+            '{"id": "u"',
+            "`note` must be a string",
+        ),
         ({"claims": "a"}, "{", "`claims` must be a list"),
         ({"title": ["T"]}, "{", "`title` must be a string"),
         ({"description": 1}, "{", "`description` must be a string"),
@@ -162,9 +169,9 @@ def test_a_wrong_field_in_argmap_json_fails_with_one_line_at_its_object(
 
 
 def test_links_that_name_nothing_are_left_out_with_a_warning_at_each() -> None:
-    undercut = {"id": "u", "kind": "undercut", "source": "doubt", "target": "a.pro.9"}
+    undercut = {**UNDERCUT, "target": "a.pro.9"}
     text = _document(
-        nodes=[NODE, PREMISE, {"id": "doubt", "kind": "premise", "text": "Not always."}],
+        nodes=[NODE, PREMISE, DOUBT],
         links=[
             {**LINK, "id": "a.pro.0", "source": "nobody"},
             {**LINK, "id": "a.pro.2", "target": "nowhere"},
@@ -275,9 +282,8 @@ def test_a_claim_keeps_its_id_even_where_the_json_says_none_was_written() -> Non
 
 
 def test_a_link_id_is_any_string_an_undercut_can_name_even_an_empty_one() -> None:
-    doubt = {"id": "doubt", "kind": "premise", "text": "Not always."}
-    undercut = {"id": "u", "kind": "undercut", "source": "doubt", "target": ""}
-    text = _document(nodes=[NODE, PREMISE, doubt], links=[{**LINK, "id": ""}, undercut])
+    undercut = {**UNDERCUT, "target": ""}
+    text = _document(nodes=[NODE, PREMISE, DOUBT], links=[{**LINK, "id": ""}, undercut])
     back = import_text(text, "json", "t", "back.yaml")
     assert back.warnings == ()
     assert [(lk.id, lk.kind.value, lk.source, lk.target) for lk in back.map.links] == [

@@ -13,6 +13,7 @@ import pytest
 from argmap import loads_map
 from argmap.errors import ArgmapError
 from argmap.formats import export_map, import_text
+from tests.conftest import REPO
 
 REFS_FIRST = """\
 argmap: 1
@@ -290,3 +291,16 @@ def test_a_link_id_is_any_string_an_undercut_can_name_even_an_empty_one() -> Non
         ("a.pro.1", "pro", "growth", "a"),
         ("a.pro.1.undercut.1", "undercut", "doubt", "a.pro.1"),
     ]
+
+
+def test_the_readmes_json_example_is_what_export_writes_field_for_field_in_order() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("(abridged):\n\n```json\n", 4)
+    shown = next(json.loads(b.split("\n```", 1)[0]) for b in block[1:] if '"format": "argmap"' in b)
+    m = loads_map((REPO / "maps" / "example.yaml").read_text(encoding="utf-8"), "example.yaml")
+    written = json.loads(export_map(m, "json").text)
+    for kind in ("nodes", "links"):
+        example = shown[kind][0]
+        actual = next(item for item in written[kind] if item["id"] == example["id"])
+        assert list(actual.items()) == list(example.items())
+    assert list(written) == list(shown)

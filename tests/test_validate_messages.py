@@ -94,6 +94,31 @@ def test_a_premise_reaching_a_claim_three_ways_counts_three_times() -> None:
     ]
 
 
+def test_a_premise_reaching_a_claim_two_ways_counts_twice() -> None:
+    text = HEAD + (
+        "claims:\n  c:\n    text: C.\n    con:\n      - {id: x, text: X.}\n"
+        "      - id: y\n        text: Y.\n        pro: [{ref: x}]\n"
+    )
+    assert messages(text) == [
+        "m.yaml:10:15: warning: 'x' counts twice in the evaluation of 'c', reached by x → c"
+        " and by x → y → c [W210]"
+    ]
+
+
+def test_a_cycle_closed_only_by_undercuts_is_pointed_at_its_first_node() -> None:
+    # Each claim's premise is undercut by a ref to the other claim: the refs attack links,
+    # not nodes, so no ref joins two nodes of the cycle, and the error points at a node.
+    text = HEAD + (
+        "claims:\n  a:\n    text: A.\n    con:\n      - text: P.\n"
+        "        undercut: [{ref: b}]\n  b:\n    text: B.\n    con:\n"
+        "      - text: Q.\n        undercut: [{ref: a}]\n"
+    )
+    assert messages(text) == [
+        "m.yaml:4:3: error: ref cycle: a → b → a (each supports or attacks the next); set"
+        " `allow-cycles: true` if the debate really is circular [E103]"
+    ]
+
+
 def test_a_duplicated_id_is_not_also_told_as_a_cycle() -> None:
     # The inner `p` attacks the outer one: by id, p attacks itself, which is only the
     # duplicate seen again; E101 is the whole story.

@@ -254,3 +254,15 @@ def test_a_cycle_after_a_claim_whose_premises_were_searched_is_still_found() -> 
         "m.yaml:9:11: error: ref cycle: b → c → b (each supports or attacks the next); set"
         " `allow-cycles: true` if the debate really is circular [E103]"
     ]
+
+
+def test_a_cycle_search_from_links_finds_the_cycle_they_are_on_and_none_off_it() -> None:
+    from argmap.validate import find_cycle
+
+    m = loads_map(_ring(3) + "  d:\n    text: D.\n    con: [{ref: c0}]\n", "m.yaml")
+    # From the link c1 → c0 (c0's con), the search closes on that link: each node once.
+    assert find_cycle(m, ["c0.con.1"]) == ["c1", "c2", "c0"]
+    # From d's link, which depends on c0: the search closes on the node c0, shown twice.
+    assert find_cycle(m, ["d.con.1"]) == ["c0", "c1", "c2", "c0"]
+    acyclic = loads_map(HEAD + "claims:\n  a:\n    text: A.\n    con: [{text: P.}]\n", "m.yaml")
+    assert find_cycle(acyclic, ["a.con.1"]) is None

@@ -266,3 +266,29 @@ def test_a_cycle_search_from_links_finds_the_cycle_they_are_on_and_none_off_it()
     assert find_cycle(m, ["d.con.1"]) == ["c0", "c1", "c2", "c0"]
     acyclic = loads_map(HEAD + "claims:\n  a:\n    text: A.\n    con: [{text: P.}]\n", "m.yaml")
     assert find_cycle(acyclic, ["a.con.1"]) is None
+
+
+def test_every_ref_to_a_linked_group_is_reported_and_what_follows_still_checked() -> None:
+    text = HEAD + (
+        "claims:\n  c:\n    text: C.\n    con:\n"
+        "      - linked: [{id: a, text: A.}, {id: b, text: B.}]\n"
+        "      - ref: c.con.1\n      - ref: c.con.1\n      - ref: gone\n"
+    )
+    group = (
+        "error: `ref` to the linked group 'c.con.1': a group has no words of its own; ref its"
+        " premises ('a', 'b') or write the group again [E122]"
+    )
+    assert messages(text) == [
+        f"m.yaml:8:9: {group}",
+        f"m.yaml:9:9: {group}",
+        "m.yaml:10:9: error: `ref` to unknown id 'gone' [E102]",
+    ]
+
+
+def test_an_actor_who_only_speaks_in_a_quote_argues_something() -> None:
+    text = HEAD + (
+        "sources:\n  s: {title: S}\nactors:\n  crane: {name: Crane}\n"
+        "claims:\n  c:\n    text: C.\n    quote: {source: s, text: q, speaker: crane}\n"
+        "    con: [No.]\n"
+    )
+    assert messages(text) == []

@@ -42,3 +42,19 @@ def test_a_map_of_15000_claims_is_drawn_with_its_evaluation() -> None:
     with must_finish(30):
         dot = render_dot(m, evaluation)
     assert dot.count('class="claim') == 15_000
+
+
+def test_the_cycle_search_visits_each_node_once_however_many_routes_lead_to_it() -> None:
+    # 40 levels of two claims, each attacking both of the level below: 2^40 routes from the
+    # top to the bottom, 80 claims. A search that forgot what it had finished walks them all.
+    from argmap.validate import find_cycle
+
+    lines = ["argmap: 1", "title: Ladder", "claims:", "  x0: X0.", "  y0: Y0."]
+    for i in range(1, 41):
+        for side in "xy":
+            lines += [f"  {side}{i}:", f"    text: {side.upper()}{i}.", "    con:"]
+            lines += [f"      - ref: x{i - 1}", f"      - ref: y{i - 1}"]
+    m = loads_map("\n".join(lines) + "\n", "ladder.yaml")
+    with must_finish(10):
+        assert find_cycle(m) is None
+        assert find_cycle(m, [lk.id for lk in m.links]) is None

@@ -94,6 +94,31 @@ def test_a_premise_reaching_a_claim_three_ways_counts_three_times() -> None:
     ]
 
 
+def test_a_premise_reaching_a_claim_two_ways_counts_twice() -> None:
+    text = HEAD + (
+        "claims:\n  c:\n    text: C.\n    con:\n      - {id: x, text: X.}\n"
+        "      - id: y\n        text: Y.\n        pro: [{ref: x}]\n"
+    )
+    assert messages(text) == [
+        "m.yaml:10:15: warning: 'x' counts twice in the evaluation of 'c', reached by x → c"
+        " and by x → y → c [W210]"
+    ]
+
+
+def test_a_cycle_closed_only_by_undercuts_is_pointed_at_its_first_node() -> None:
+    # Each claim's premise is undercut by a ref to the other claim: the refs attack links,
+    # not nodes, so no ref joins two nodes of the cycle, and the error points at a node.
+    text = HEAD + (
+        "claims:\n  a:\n    text: A.\n    con:\n      - text: P.\n"
+        "        undercut: [{ref: b}]\n  b:\n    text: B.\n    con:\n"
+        "      - text: Q.\n        undercut: [{ref: a}]\n"
+    )
+    assert messages(text) == [
+        "m.yaml:4:3: error: ref cycle: a → b → a (each supports or attacks the next); set"
+        " `allow-cycles: true` if the debate really is circular [E103]"
+    ]
+
+
 def test_a_duplicated_id_is_not_also_told_as_a_cycle() -> None:
     # The inner `p` attacks the outer one: by id, p attacks itself, which is only the
     # duplicate seen again; E101 is the whole story.
@@ -229,3 +254,41 @@ def test_a_cycle_after_a_claim_whose_premises_were_searched_is_still_found() -> 
         "m.yaml:9:11: error: ref cycle: b → c → b (each supports or attacks the next); set"
         " `allow-cycles: true` if the debate really is circular [E103]"
     ]
+
+
+def test_a_cycle_search_from_links_finds_the_cycle_they_are_on_and_none_off_it() -> None:
+    from argmap.validate import find_cycle
+
+    m = loads_map(_ring(3) + "  d:\n    text: D.\n    con: [{ref: c0}]\n", "m.yaml")
+    # From the link c1 → c0 (c0's con), the search closes on that link: each node once.
+    assert find_cycle(m, ["c0.con.1"]) == ["c1", "c2", "c0"]
+    # From d's link, which depends on c0: the search closes on the node c0, shown twice.
+    assert find_cycle(m, ["d.con.1"]) == ["c0", "c1", "c2", "c0"]
+    acyclic = loads_map(HEAD + "claims:\n  a:\n    text: A.\n    con: [{text: P.}]\n", "m.yaml")
+    assert find_cycle(acyclic, ["a.con.1"]) is None
+
+
+def test_every_ref_to_a_linked_group_is_reported_and_what_follows_still_checked() -> None:
+    text = HEAD + (
+        "claims:\n  c:\n    text: C.\n    con:\n"
+        "      - linked: [{id: a, text: A.}, {id: b, text: B.}]\n"
+        "      - ref: c.con.1\n      - ref: c.con.1\n      - ref: gone\n"
+    )
+    group = (
+        "error: `ref` to the linked group 'c.con.1': a group has no words of its own; ref its"
+        " premises ('a', 'b') or write the group again [E122]"
+    )
+    assert messages(text) == [
+        f"m.yaml:8:9: {group}",
+        f"m.yaml:9:9: {group}",
+        "m.yaml:10:9: error: `ref` to unknown id 'gone' [E102]",
+    ]
+
+
+def test_an_actor_who_only_speaks_in_a_quote_argues_something() -> None:
+    text = HEAD + (
+        "sources:\n  s: {title: S}\nactors:\n  crane: {name: Crane}\n"
+        "claims:\n  c:\n    text: C.\n    quote: {source: s, text: q, speaker: crane}\n"
+        "    con: [No.]\n"
+    )
+    assert messages(text) == []

@@ -797,3 +797,182 @@ def test_a_kialo_line_without_a_number_continues_the_claim_above() -> None:
     text = "Discussion Title: T\n\n1. A claim\nthat goes on\n1.1. Pro: B\n"
     m = import_text(text, "kialo", "t").map
     assert [n.text for n in m.unique_nodes()] == ["A claim that goes on", "B"]
+
+
+def kialo_import(body: str) -> tuple[str, list[str]]:
+    """The map YAML (without its modeline) and the warnings of importing a Kialo file whose
+    title is T and whose claims are `body`."""
+    imported = import_text(f"Discussion Title: T\n\n{body}", "kialo", "t.txt", "t.yaml")
+    return imported.text.split("\n", 1)[1], warnings_of(imported.warnings)
+
+
+def test_a_kialo_file_with_a_title_and_no_claims_is_refused_at_its_title_line() -> None:
+    with pytest.raises(ArgmapError) as caught:
+        import_text("\nDiscussion Title: T\n\n", "kialo", "t")
+    assert caught.value.format() == "t:2:1: error: Kialo: there is no thesis numbered `1.` [E601]"
+
+
+def test_a_kialo_thesis_that_repeats_the_title_stays_when_every_claim_has_a_stance() -> None:
+    assert kialo_import("1. T\n1.1. Pro: A\n") == (
+        "argmap: 1\ntitle: T\nclaims:\n  t:\n    text: T\n    pro:\n      - text: A\n",
+        [],
+    )
+
+
+def test_a_one_claim_map_titled_as_its_claim_comes_back_from_kialo_whole() -> None:
+    # Kialo's own files often repeat the title as the thesis; before, the thesis was then
+    # taken for the title of a discussion of several claims and left out.
+    from argmap import loads_map
+
+    text = "argmap: 1\ntitle: Tax wealth\nclaims:\n  tax:\n    text: Tax wealth\n    pro:\n"
+    text += "      - text: It is unequal\n"
+    exported = export_map(loads_map(text, "t.yaml"), "kialo")
+    assert (
+        exported.text == "Discussion Title: Tax wealth\n\n1. Tax wealth\n1.1. Pro: It is unequal\n"
+    )
+    back = import_text(exported.text, "kialo", "t.txt", "back.yaml")
+    assert [
+        (c.text, [lk.kind.value for lk in back.map.incoming(c.id)]) for c in back.map.claim_nodes()
+    ] == [("Tax wealth", ["pro"])]
+    assert back.warnings == ()
+
+
+def test_a_kialo_see_line_that_names_no_claim_is_left_out_and_the_rest_read() -> None:
+    assert kialo_import("1. A\n1.1. Pro: -> See 1.5.\n1.2. Con: B\n") == (
+        "argmap: 1\ntitle: T\nclaims:\n  a:\n    text: A\n    con:\n      - text: B\n",
+        ["t.txt:4:1: warning: -> See 1.5. names no claim in the file: left out [W617]"],
+    )
+
+
+def test_a_kialo_claims_stance_towards_the_discussion_title_is_left_out() -> None:
+    assert kialo_import("1. T\n1.1. A\n1.2. Pro: B\n") == (
+        "argmap: 1\ntitle: T\nclaims:\n  a:\n    text: A\n  b:\n    text: B\n",
+        ["t.txt:5:1: warning: the stance of 1.2. towards the discussion title is left out [W611]"],
+    )
+
+
+def test_a_kialo_premise_without_a_stance_is_read_as_a_pro_with_a_warning() -> None:
+    assert kialo_import("1. A\n1.1. B\n") == (
+        "argmap: 1\ntitle: T\nclaims:\n  a:\n    text: A\n    pro:\n      - text: B\n",
+        ["t.txt:4:1: warning: 1.1. has no Pro: or Con: stance: imported as pro [W611]"],
+    )
+
+
+def test_kialo_claims_come_in_the_files_order_even_when_one_is_also_a_premise() -> None:
+    yaml_text, warnings = kialo_import("1. T\n1.1. A\n1.1.1. Pro: -> See 1.2.\n1.2. B\n")
+    assert yaml_text == (
+        "argmap: 1\ntitle: T\nclaims:\n  a:\n    text: A\n    pro:\n      - ref: b\n"
+        "  b:\n    text: B\n"
+    )
+    assert warnings == []
+
+
+def test_a_kialo_thesis_in_a_cycle_keeps_the_plain_id_its_words_give() -> None:
+    # The premise of the same words is named by a `-> See` line too, so it needs an id.
+    yaml_text, warnings = kialo_import(
+        "1. Same words\n1.1. Pro: Same words\n1.1.1. Pro: -> See 1.\n1.2. Pro: D\n"
+        "1.2.1. Con: -> See 1.1.\n"
+    )
+    assert yaml_text.split("claims:\n", 1)[1].splitlines()[:3] == [
+        "  same-words:",
+        "    text: Same words",
+        "    pro:",
+    ]
+    assert "      - id: same-words-2\n" in yaml_text
+    assert warnings == []
+
+
+def test_claims_under_a_kialo_see_line_are_left_out_and_so_is_a_group_there() -> None:
+    assert kialo_import(
+        "1. A\n1.1. Pro: -> See 1.\n1.1.1. Pro: together: B + C\n1.1.1.1. Pro: B\n"
+        "1.1.1.2. Pro: C\n1.1.2. Con: D\n"
+    ) == (
+        "argmap: 1\ntitle: T\nallow-cycles: true\nclaims:\n  a:\n    text: A\n    pro:\n"
+        "      - ref: a\n  b:\n    text: B\n  c:\n    text: C\n  d:\n    text: D\n",
+        [
+            "t.txt:5:1: warning: a linked group without a statement it bears on is left out [W614]",
+            "t.txt:5:1: warning: 1.1.1. sits under 1.1., which is a `-> See` line: left out [W617]",
+            "t.txt:8:1: warning: 1.1.2. sits under 1.1., which is a `-> See` line: left out [W617]",
+        ],
+    )
+
+
+def test_a_kialo_group_written_as_the_premise_of_another_is_left_out_with_its_link() -> None:
+    yaml_text, warnings = kialo_import(
+        "1. A\n1.1. Pro: together: together: B + C\n1.1.1. Pro: together: B + C\n"
+        "1.1.1.1. Pro: B\n1.1.1.2. Pro: C\n"
+    )
+    assert yaml_text == (
+        "argmap: 1\ntitle: T\nclaims:\n  a:\n    text: A\n  b:\n    text: B\n  c:\n    text: C\n"
+    )
+    assert warnings == [
+        "t.txt:4:1: warning: a linked group without premises is left out [W614]",
+        "t.txt:5:1: warning: a linked group cannot be a premise of another: this link is left"
+        " out [W614]",
+        "t.txt:5:1: warning: a linked group without a statement it bears on is left out [W614]",
+    ]
+
+
+def test_a_kialo_claim_named_by_a_see_line_is_never_read_as_a_group() -> None:
+    yaml_text, warnings = kialo_import(
+        "1. A\n1.1. Pro: together: B + C\n1.1.1. Pro: B\n1.1.2. Pro: C\n1.2. Con: -> See 1.1.\n"
+    )
+    assert yaml_text == (
+        "argmap: 1\ntitle: T\nclaims:\n  a:\n    text: A\n    pro:\n"
+        '      - id: together-b-c\n        text: "together: B + C"\n        pro:\n'
+        "          - text: B\n          - text: C\n    con:\n      - ref: together-b-c\n"
+    )
+    assert warnings == []
+
+
+@pytest.mark.parametrize("second", ["", "XXXX", "C"])
+def test_a_kialo_see_line_that_names_no_claim_completes_no_group(second: str) -> None:
+    text = f"together: B + {second}".strip()
+    m = import_text(
+        f"Discussion Title: T\n\n1. A\n1.1. Pro: {text}\n1.1.1. Pro: B\n1.1.2. Pro: -> See 1.9.\n",
+        "kialo",
+        "t.txt",
+    ).map
+    assert [(n.text, n.is_group) for n in m.unique_nodes()] == [
+        ("A", False),
+        (text, False),
+        ("B", False),
+    ]
+
+
+def test_a_kialo_group_under_the_thesis_is_read_as_the_group() -> None:
+    m = import_text(
+        "Discussion Title: T\n\n1. A\n1.1. Pro: together: B + C\n1.1.1. Pro: B\n1.1.2. Pro: C\n",
+        "kialo",
+        "t.txt",
+    ).map
+    assert [(n.text, n.is_group) for n in m.unique_nodes()] == [
+        ("A", False),
+        ("together: B + C", True),
+        ("B", False),
+        ("C", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "warnings"),
+    [
+        ("1. Pro: together: B + C\n1.1. Pro: B\n1.2. Pro: C\n", []),
+        (
+            "1. T\n1.1. A\n1.2. Pro: together: B + C\n1.2.1. Pro: B\n1.2.2. Pro: C\n",
+            [
+                "t.txt:5:1: warning: the stance of 1.2. towards the discussion title is left"
+                " out [W611]"
+            ],
+        ),
+    ],
+)
+def test_a_kialo_claim_written_like_a_group_is_a_plain_claim(
+    body: str, warnings: list[str]
+) -> None:
+    # Before, it was read as a group, which bears on nothing: the claim was left out (W614).
+    yaml_text, got = kialo_import(body)
+    assert yaml_text.endswith(
+        '  together-b-c:\n    text: "together: B + C"\n    pro:\n      - text: B\n      - text: C\n'
+    )
+    assert got == warnings

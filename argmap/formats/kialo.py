@@ -18,9 +18,11 @@ such place).
 
 Import reads the same back: Pro/Con children become pro/con premises, `->
 See` lines refs, a claim written as argmap writes a group (its text
-`together: ` and its pros' texts joined by ` + `, pros only) a linked group,
-children of the thesis without a stance claims (and the thesis itself is
-dropped when its text is the discussion title).
+`together: ` and its pros' texts joined by ` + `, pros only) a linked group.
+When the thesis's text is the discussion title and a child of it has no
+stance (several claims, as argmap writes them), its children are the claims
+and the thesis itself is dropped. A claim is never read as a group: a group
+bears on its parent, and a claim has none.
 """
 
 from __future__ import annotations
@@ -204,10 +206,12 @@ def read(text: str, path: str) -> Draft:
             "E601", "Kialo: there is no thesis numbered `1.`", Position(path, first + 1, 1)
         )
     thesis_text = entries["1."][1]
+    # (`1.` is its own parent by `_parent`'s rule: it is not a child of itself.)
     multi = thesis_text == draft.title and any(
-        _parent(n) == "1." and s is None for n, (s, _b, _p) in entries.items()
+        n != "1." and _parent(n) == "1." and s is None for n, (s, _b, _p) in entries.items()
     )
-    groups = _groups(entries)
+    # A claim bears on nothing: one written as argmap writes a group is a plain claim.
+    groups = {n for n in _groups(entries) if n != "1." and not (multi and _parent(n) == "1.")}
     for number, (_stance, body, position) in entries.items():
         if _SEE.fullmatch(body) or (multi and number == "1."):
             continue

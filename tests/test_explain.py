@@ -13,6 +13,7 @@ import json
 import random
 from pathlib import Path
 
+import attrs
 import pytest
 
 from argmap import evaluate, load_map, loads_map
@@ -1008,3 +1009,32 @@ def test_whole_evaluation_trials_share_the_cyclic_budget(monkeypatch: pytest.Mon
         "in",
         True,
     )
+
+
+def test_a_groups_weight_moves_with_the_other_base_scores_in_the_range() -> None:
+    # g = min(0.4, a 0.5, b 0.5) = 0.4, capped by its weight; c = 0.5 + 0.5·0.4 = 0.7.
+    #   low corner: g's weight 0.2, a and b 0.3, c 0.3 → g 0.2, c = 0.3 + 0.7·0.2 = 0.44
+    #   high: 0.6, 0.7, 0.7 → g 0.6; c = 0.7 + 0.3·0.6 = 0.88
+    m = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: C.\n    pro:\n      - id: g\n"
+        "        weight: 0.4\n        linked: [{id: a, text: A.}, {id: b, text: B.}]\n",
+        "map.yaml",
+    )
+    r = explain(m, evaluate(m), ["c"])[0].robustness
+    assert r is not None
+    assert (r.method, round(r.low, 6), round(r.high, 6)) == ("exact", 0.44, 0.88)
+
+
+def test_without_takes_away_undercuts_on_gone_links_whatever_the_order_of_the_links() -> None:
+    # u undercuts p → c and v undercuts that undercut: without p, all three links go. A map
+    # made otherwise than by the loader may list a link after the undercuts on it.
+    m = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: C.\n    pro:\n      - id: p\n"
+        "        text: P.\n"
+        "        undercut: [{id: u, text: U., undercut: [{id: v, text: V.}]}]\n",
+        "map.yaml",
+    )
+    link, on_link, on_undercut = m.links
+    for links in [(link, on_undercut, on_link), (on_undercut, on_link, link)]:
+        w = without(attrs.evolve(m, links=links), {"p"})
+        assert ([n.id for n in w.nodes], w.links) == (["c", "u", "v"], ())

@@ -8,17 +8,27 @@ either side keeps its base score."""
 from __future__ import annotations
 
 import importlib
+import itertools
 import json
+import random
 from pathlib import Path
 
+import attrs
 import pytest
 
 from argmap import evaluate, load_map, loads_map
+from argmap.evaluate import IN, OUT, UNDEC
 from argmap.explain import (
     Explanation,
+    _Context,
+    _incremental,
+    _users_in_cone,
+    _walk,
     explain,
     flip_sentence,
+    objections,
     robustness_sentences,
+    status_words,
     why_lines,
     without,
 )
@@ -636,3 +646,395 @@ def test_an_evaluation_that_did_not_converge_explains_itself_by_the_note_alone()
     x = explain(m, evaluate(m), ["a"])[0]
     assert x.note is not None
     assert why_lines(x) == [x.note]
+
+
+# --- every trial is a whole evaluation without those premises ----------------------------
+
+# Removals whose effects meet: a group whose premises x and y each also reach by another
+# route (x opposes a and p; y supports b and opposes the undercut u on the group's link), an
+# undercut v on the link q → c that w, q's objection, also supports; a group h whose two
+# premises d and e each stand because their one objection falls (d2 and e2 answer them).
+MEETING = """\
+argmap: 1
+title: t
+claims:
+  c:
+    text: C.
+    pro:
+      - id: g
+        linked:
+          - {id: a, text: A., con: [{id: x, text: X., weight: 0.6}]}
+          - {id: b, text: B., weight: 0.8, pro: [{id: y, text: Y.}]}
+        undercut: [{id: u, text: U., weight: 0.7, con: [{ref: y}]}]
+      - {id: p, text: P., con: [{ref: x}]}
+    con:
+      - id: q
+        text: Q.
+        weight: 0.7
+        undercut: [{id: v, text: V., pro: [{ref: w}]}]
+        con: [{id: w, text: W., weight: 0.4}]
+      - id: h
+        linked:
+          - {id: d, text: D., con: [{id: d1, text: D1., con: [{id: d2, text: D2.}]}]}
+          - {id: e, text: E., con: [{id: e1, text: E1., weight: 0.3, con: [{id: e2, text: E2.}]}]}
+"""
+
+_CODE = {"in": IN, "out": OUT, "undecided": UNDEC}
+
+
+def _check_trials(text: str, size: int) -> int:
+    """Take away every ordered sequence of `size` premises of every node, one premise at a
+    time as the flip search does (a chain walk on the overlay of the ones before, or the
+    recomputation of what they reach where a chain branches), and compare the node's
+    strength and label with a whole evaluation of the map without them."""
+    m = loads_map(text, "map.yaml")
+    ctx = _Context.build(m, evaluate(m))
+    g = ctx.g
+    checked = 0
+    for node in (n.id for n in m.unique_nodes()):
+        t = ctx.index[node]
+        cone = ctx.cone(t)
+        users = _users_in_cone(ctx, cone)
+        own = {g.source[k] for k in g.members[t]}
+        premises = [i for i in cone if i < g.n_nodes and i != t and i not in own]
+        for removed in itertools.permutations(premises, size):
+            score = evaluate(without(m, {g.names[i] for i in removed})).nodes[node]
+            expected = (score.strength, _CODE[score.status.value])
+            overlay: dict[int, tuple[float | None, int]] = {}
+            if all(_walk(ctx, t, users, p, overlay) for p in removed):
+                walked = overlay.get(t, (ctx.s[t], ctx.lab[t]))
+                assert walked[0] is not None
+                assert abs(walked[0] - expected[0]) < 1e-12 and walked[1] == expected[1], removed
+            strength, label = _incremental(ctx, t, users, removed)
+            assert abs(strength - expected[0]) < 1e-12 and label == expected[1], removed
+            checked += 1
+    return checked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [MEETING, TWO_ROUTES_INTO_GROUPS, UNDERCUT_AND_SUPPORT, WORKED, TWO_ROUTES],
+    ids=["meeting", "groups", "undercut-and-support", "worked", "two-routes"],
+)
+def test_every_pair_of_premises_taken_away_is_a_whole_evaluation_without_them(text: str) -> None:
+    assert _check_trials(text, 2) > 0
+
+
+def test_every_three_premises_taken_away_are_a_whole_evaluation_without_them() -> None:
+    assert _check_trials(MEETING, 3) > 0
+    assert _check_trials((MAPS / "linked.yaml").read_text(encoding="utf-8"), 3) > 0
+
+
+def test_a_group_whose_premise_is_opposed_in_vain_stands_and_is_not_unopposed() -> None:
+    # a's objection o falls to r: o = 0.5 − 0.5·0.5 = 0.25, a = 0.5 − 0.5·0.25 = 0.375, IN;
+    # g = min(1, 0.375, 0.5) = 0.375, IN: it stands below 0.5, opposed through a
+    m = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: C.\n    pro:\n      - id: g\n"
+        "        linked:\n"
+        "          - {id: a, text: A., con: [{id: o, text: O., con: [{id: r, text: R.}]}]}\n"
+        "          - {id: b, text: B.}\n",
+        "map.yaml",
+    )
+    e = evaluate(m)
+    assert [lk.source for lk in objections(m, "g")] == ["o"]
+    assert status_words(m, e, "g") == "stands, score < 0.5"
+
+
+def test_a_claim_below_half_with_no_objection_is_unopposed() -> None:
+    # c has nothing against it: unopposed, whatever its base score; d's one objection w falls
+    # (x stands), so d stands, below 0.5: 0.3 − 0.3·(0.5 − 0.5·0.5) = 0.225
+    m = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  c: {text: C., weight: 0.3}\n"
+        "  d: {text: D., weight: 0.3, con: [{id: w, text: W., con: [X.]}]}\n",
+        "map.yaml",
+    )
+    e = evaluate(m)
+    assert status_words(m, e, "c") == "unopposed"
+    assert status_words(m, e, "c", short=False) == "unopposed"
+    assert status_words(m, e, "d") == "stands, score < 0.5"
+
+
+def test_whole_evaluation_trials_keep_the_support_reading() -> None:
+    # c supports d, which w opposes: the deductive reading adds the attack w → c, so without
+    # its premise r, c (its base 0.5) falls; attacks-only it would stand
+    m = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n"
+        "  d: {text: D., pro: [{ref: c}], con: [{id: w, text: W.}]}\n"
+        "  c: {text: C., pro: [{id: r, text: R., implicit: true}]}\n",
+        "map.yaml",
+    )
+    x = explain(m, evaluate(m, support="deductive"), ["c"])[0]
+    assert [c.as_data() for c in x.contributions or ()] == [
+        {"premise": "r", "contribution": 0.25, "without": 0.5, "status_without": "out"}
+    ]
+
+
+def test_the_range_on_a_cycle_is_the_lowest_and_highest_of_the_seeded_draws() -> None:
+    # a and b (0.5) attack each other: a = b_a·(1 − b_b)/(1 − b_a·b_b), 1/3 as written. The
+    # draws are random.Random("16:a"), a's base then b's, each moved by up to ±0.2.
+    text = (MAPS / "eval_even_cycle.yaml").read_text(encoding="utf-8")
+    m = loads_map(text.replace("weight: 1", "weight: 0.5"), "map.yaml")
+    r = explain(m, evaluate(m), ["a"])[0].robustness
+    assert r is not None
+    rnd = random.Random("16:a")
+    values = [1 / 3]
+    for _ in range(20):
+        ba, bb = 0.5 + rnd.uniform(-0.2, 0.2), 0.5 + rnd.uniform(-0.2, 0.2)
+        values.append(ba * (1 - bb) / (1 - ba * bb))
+    assert abs(r.low - min(values)) < 1e-6 and abs(r.high - max(values)) < 1e-6
+    assert (round(r.low, 2), round(r.high, 2)) == (0.19, 0.54)
+
+
+# --- the flip search: the order sets are tried in, and its budgets ------------------------
+
+
+def flip_of(
+    text: str, monkeypatch: pytest.MonkeyPatch, support: str = "attacks-only", **budgets: int
+) -> tuple[float, str, tuple[tuple[str, ...], float, str, bool] | None]:
+    """c's strength, status and flip (removed, strength, status, smallest), with the search's
+    budgets set as given (FLIP_EXACT_BUDGET=…)."""
+    module = importlib.import_module("argmap.explain")
+    for name, value in budgets.items():
+        monkeypatch.setattr(module, name, value)
+    m = loads_map(text, "map.yaml")
+    x = explain(m, evaluate(m, support=support), ["c"], robustness=False)[0]
+    f = x.flip
+    found = None if f is None else (f.removed, round(f.strength, 6), f.status, f.exact)
+    return round(x.strength, 6), x.status, found
+
+
+CLAIM = "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: C.\n"
+# c = 0.5 + 0.5·(1 − 0.5³) = 0.9375; without one support 0.875, two 0.75, all three 0.5
+THREE = CLAIM + "    pro: [{id: a, text: A.}, {id: b, text: B.}, {id: d, text: D.}]\n"
+# c = 0.5 + 0.5·(1 − 0.5⁴) = 0.96875; without three of them 0.75, all four 0.5
+FOUR = (
+    CLAIM
+    + "    pro: [{id: a, text: A.}, {id: b, text: B.}, {id: d, text: D.}, {id: e, text: E.}]\n"
+)
+# c (0.2) falls: va = 1 − 0.5³ = 0.875 < vs = 0.9, c = 0.2 + 0.8·0.025 = 0.22. Without p
+# 0.2 − 0.2·0.875 = 0.025 (away from 0.5, the largest change); without one objection
+# va = 0.75, c = 0.32; without two va = 0.5, c = 0.52: across 0.5 (and still falls, by d)
+BELOW = (
+    CLAIM + "    weight: 0.2\n    pro: [{id: p, text: P., weight: 0.9}]\n"
+    "    con: [{id: a, text: A.}, {id: b, text: B.}, {id: d, text: D.}]\n"
+)
+
+
+def test_a_greedy_flip_is_found_within_its_budget_and_not_beyond(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # no pair is tried exhaustively (budget 2 < 3 pairs); the greedy search tries a, b, d
+    # (none flips; a, first by id, moves c furthest), then a+b and a+d, then a+b+d: 6 sets
+    assert flip_of(THREE, monkeypatch, FLIP_EXACT_BUDGET=2, FLIP_GREEDY_BUDGET=6) == (
+        0.9375,
+        "in",
+        (("a", "b", "d"), 0.5, "in", False),
+    )
+    assert flip_of(THREE, monkeypatch, FLIP_EXACT_BUDGET=2, FLIP_GREEDY_BUDGET=5) == (
+        0.9375,
+        "in",
+        None,
+    )
+
+
+def test_a_greedy_round_stops_at_its_budget_even_before_a_set_that_flips(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # greedily: p, a, b, d (a, first of the three objections, moves c furthest towards 0.5),
+    # then a+p (0.2 − 0.2·0.75 = 0.05), then a+b, which flips: the sixth set
+    assert flip_of(BELOW, monkeypatch, FLIP_EXACT_BUDGET=0) == (
+        0.22,
+        "out",
+        (("a", "b"), 0.52, "out", True),  # every single was tried: a pair is the smallest
+    )
+    assert flip_of(BELOW, monkeypatch, FLIP_EXACT_BUDGET=0, FLIP_GREEDY_BUDGET=6)[2] == (
+        ("a", "b"),
+        0.52,
+        "out",
+        True,
+    )
+    assert flip_of(BELOW, monkeypatch, FLIP_EXACT_BUDGET=0, FLIP_GREEDY_BUDGET=5)[2] is None
+
+
+def test_past_three_premises_the_greedy_search_goes_on_and_is_still_the_smallest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # every set of up to three was tried (6 + 4 within the budget), none flips: the greedy
+    # set of four is the smallest
+    assert flip_of(FOUR, monkeypatch) == (0.96875, "in", (("a", "b", "d", "e"), 0.5, "in", True))
+
+
+def test_a_claim_that_falls_above_half_flips_when_both_objections_go(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # c: va = 1 − 0.8² = 0.36, vs = 0.9 → 0.9 + 0.1·0.54 = 0.954, OUT (t2 and t3 stand).
+    # Without t1 0.9 − 0.9·0.36 = 0.576; without one objection 0.97, still OUT; without both
+    # 0.99, IN: the pair the search finds, though t1 moves c furthest
+    text = (
+        CLAIM + "    weight: 0.9\n    pro: [{id: t1, text: T1., weight: 0.9}]\n"
+        "    con: [{id: t2, text: T2., weight: 0.2}, {id: t3, text: T3., weight: 0.2}]\n"
+    )
+    assert flip_of(text, monkeypatch) == (0.954, "out", (("t2", "t3"), 0.99, "in", True))
+
+
+@pytest.mark.parametrize(
+    ("weight", "without_one"),
+    [("0.2", 0.72), ("0", 0.9)],  # 0.9 − 0.9·0.2; objections of weight 0 change no strength
+)
+def test_the_greedy_search_stops_where_no_premise_moves_the_node_towards_half(
+    monkeypatch: pytest.MonkeyPatch, weight: str, without_one: float
+) -> None:
+    # c (0.9) falls to its two objections; taking either away raises it (or leaves it) and it
+    # still falls: greedily nothing moves it towards 0.5, so the search stops there, though
+    # both together would make it stand (a pair tried exhaustively finds that)
+    text = CLAIM + (
+        f"    weight: 0.9\n    con: [{{id: t2, text: T2., weight: {weight}}},"
+        f" {{id: t3, text: T3., weight: {weight}}}]\n"
+    )
+    m = loads_map(text, "map.yaml")
+    x = explain(m, evaluate(m), ["c"], robustness=False)[0]
+    assert [round(c.without, 6) for c in x.contributions or ()] == [without_one] * 2
+    assert flip_of(text, monkeypatch)[2] == (("t2", "t3"), 0.9, "in", True)
+    assert flip_of(text, monkeypatch, FLIP_EXACT_BUDGET=0)[2] is None
+
+
+def test_the_greedy_search_measures_each_round_from_the_strength_reached(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # c (0.5) falls to z1 and z2 (0.1 each, va = 0.19) above 0.5: vs = 0.875,
+    # c = 0.5 + 0.5·0.685 = 0.8425. Greedily a (0.78), a+b (0.655), a+b+d (0.5 − 0.5·0.19
+    # = 0.405): across 0.5
+    text = CLAIM + (
+        "    weight: 0.5\n    pro: [{id: a, text: A.}, {id: b, text: B.}, {id: d, text: D.}]\n"
+        "    con: [{id: z1, text: Z1., weight: 0.1}, {id: z2, text: Z2., weight: 0.1}]\n"
+    )
+    assert flip_of(text, monkeypatch, FLIP_EXACT_BUDGET=0) == (
+        0.8425,
+        "out",
+        (("a", "b", "d"), 0.405, "out", False),
+    )
+
+
+def test_pairs_are_tried_from_the_premises_moving_the_node_furthest_towards_half(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # BELOW with objections of 0.5, 0.6 and 0.4: b moves c furthest up, then a, then d.
+    #   va = 1 − 0.5·0.4·0.6 = 0.88, c = 0.2 + 0.8·0.02 = 0.216
+    #   b+a: va = 0.4 → 0.2 + 0.8·0.5 = 0.6, across 0.5: the first pair tried, and found
+    #   (d+b, va = 0.5, would flip too: 0.52)
+    text = BELOW.replace("{id: b, text: B.}", "{id: b, text: B., weight: 0.6}").replace(
+        "{id: d, text: D.}", "{id: d, text: D., weight: 0.4}"
+    )
+    assert flip_of(text, monkeypatch) == (0.216, "out", (("b", "a"), 0.6, "out", True))
+    # above 0.5: c (0.3) with y and z (0.6): vs = 0.84; q (0.9) falls to r1 and r2 (0.9):
+    # q = 0.9 − 0.9·0.99 = 0.009; c = 0.3 + 0.7·(0.84 − 0.009) = 0.8817. Without y and z
+    # c = 0.3 − 0.3·0.009 = 0.2973, across 0.5: found first, though r1+r2 flips too (q
+    # then stands)
+    text = CLAIM + (
+        "    weight: 0.3\n    con:\n      - {id: q, text: Q., weight: 0.9,"
+        " con: [{id: r1, text: R1., weight: 0.9}, {id: r2, text: R2., weight: 0.9}]}\n"
+        "    pro: [{id: y, text: Y., weight: 0.6}, {id: z, text: Z., weight: 0.6}]\n"
+    )
+    assert flip_of(text, monkeypatch) == (0.8817, "in", (("y", "z"), 0.2973, "in", True))
+
+
+def test_at_half_the_search_moves_the_node_down_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    # c is at 0.5, three tiny supports against three tiny objections (7e-10 each); it falls.
+    # No single or pair moves it past 1e-9 of 0.5, nor changes its status. Taking away the
+    # supports moves it down (towards 0.5 − 1.05e-9, past 1e-9: across); taking away the
+    # objections would make it stand (a flip as well), but down comes first
+    weight = "0.0000000007"
+    text = CLAIM + (
+        "    pro: ["
+        + ", ".join(f"{{id: p{k}, text: P{k}., weight: {weight}}}" for k in (1, 2, 3))
+        + "]\n    con: ["
+        + ", ".join(f"{{id: q{k}, text: Q{k}., weight: {weight}}}" for k in (1, 2, 3))
+        + "]\n"
+    )
+    assert flip_of(text, monkeypatch) == (0.5, "out", (("p1", "p2", "p3"), 0.5, "out", True))
+    assert flip_of(text, monkeypatch, FLIP_EXACT_BUDGET=0)[2] == (
+        ("p1", "p2", "p3"),
+        0.5,
+        "out",
+        False,
+    )
+
+
+def test_the_exhaustive_search_tries_every_set_within_its_budget_and_no_more(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # c (0.9) falls to three objections of 0.1 and has one support e (0.3):
+    #   va = 1 − 0.9³ = 0.271 < vs = 0.3: c = 0.9 + 0.1·0.029 = 0.9029, OUT
+    # Only a+b+d (and all four) flip it: without them it stands. e moves it furthest towards
+    # 0.5 (to 0.9 − 0.9·0.271 = 0.6561), so the greedy search takes e first and finds nothing.
+    # The exhaustive search tries 6 pairs and 4 triples, a+b+d last: 10 sets.
+    text = CLAIM + (
+        "    weight: 0.9\n    pro: [{id: e, text: E., weight: 0.3}]\n    con: ["
+        + ", ".join(f"{{id: {k}, text: {k.upper()}., weight: 0.1}}" for k in "abd")
+        + "]\n"
+    )
+    found = (0.9029, "out", (("a", "b", "d"), 0.93, "in", True))  # 0.9 + 0.1·0.3
+    assert flip_of(text, monkeypatch) == found
+    assert flip_of(text, monkeypatch, FLIP_EXACT_BUDGET=10) == found
+    assert flip_of(text, monkeypatch, FLIP_EXACT_BUDGET=9) == (0.9029, "out", None)
+
+
+def test_a_premise_whose_removal_branches_can_start_a_pair(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # THREE, with d supporting a too (two routes to c): a = 0.75, c = 0.5 + 0.5·(1 −
+    # 0.25·0.5·0.5) = 0.96875. No single nor pair flips; a+d+b takes c to 0.5
+    text = THREE.replace("{id: a, text: A.}", "{id: a, text: A., pro: [{ref: d}]}")
+    assert flip_of(text, monkeypatch) == (0.96875, "in", (("a", "d", "b"), 0.5, "in", True))
+
+
+def test_whole_evaluation_trials_share_the_cyclic_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    # THREE and FOUR by the deductive reading (no attack to add): every trial is a whole
+    # evaluation, and the budget CYCLIC_BUDGET counts the singles too
+    # 7 − 3 singles = 4: the 3 pairs and the triple
+    assert flip_of(THREE, monkeypatch, "deductive", CYCLIC_BUDGET=7)[2] == (
+        ("a", "b", "d"),
+        0.5,
+        "in",
+        True,
+    )
+    # 5 − 3 = 2: not every pair; the greedy search has the 2 left, not enough
+    assert flip_of(THREE, monkeypatch, "deductive", CYCLIC_BUDGET=5)[2] is None
+    # 13 − 4 = 9: the 6 pairs, not the 4 triples; the greedy search the 3 left, not 10
+    assert flip_of(FOUR, monkeypatch, "deductive", CYCLIC_BUDGET=13)[2] is None
+    # 24 − 4 = 20: 6 pairs, 4 triples, and 10 for the greedy search: 4 + 3 + 2 + 1
+    assert flip_of(FOUR, monkeypatch, "deductive", CYCLIC_BUDGET=24)[2] == (
+        ("a", "b", "d", "e"),
+        0.5,
+        "in",
+        True,
+    )
+
+
+def test_a_groups_weight_moves_with_the_other_base_scores_in_the_range() -> None:
+    # g = min(0.4, a 0.5, b 0.5) = 0.4, capped by its weight; c = 0.5 + 0.5·0.4 = 0.7.
+    #   low corner: g's weight 0.2, a and b 0.3, c 0.3 → g 0.2, c = 0.3 + 0.7·0.2 = 0.44
+    #   high: 0.6, 0.7, 0.7 → g 0.6; c = 0.7 + 0.3·0.6 = 0.88
+    m = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: C.\n    pro:\n      - id: g\n"
+        "        weight: 0.4\n        linked: [{id: a, text: A.}, {id: b, text: B.}]\n",
+        "map.yaml",
+    )
+    r = explain(m, evaluate(m), ["c"])[0].robustness
+    assert r is not None
+    assert (r.method, round(r.low, 6), round(r.high, 6)) == ("exact", 0.44, 0.88)
+
+
+def test_without_takes_away_undercuts_on_gone_links_whatever_the_order_of_the_links() -> None:
+    # u undercuts p → c and v undercuts that undercut: without p, all three links go. A map
+    # made otherwise than by the loader may list a link after the undercuts on it.
+    m = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: C.\n    pro:\n      - id: p\n"
+        "        text: P.\n"
+        "        undercut: [{id: u, text: U., undercut: [{id: v, text: V.}]}]\n",
+        "map.yaml",
+    )
+    link, on_link, on_undercut = m.links
+    for links in [(link, on_undercut, on_link), (on_undercut, on_link, link)]:
+        w = without(attrs.evolve(m, links=links), {"p"})
+        assert ([n.id for n in w.nodes], w.links) == (["c", "u", "v"], ())

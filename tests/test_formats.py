@@ -216,6 +216,366 @@ def test_ova_wrapper_is_read_and_what_argmap_cannot_hold_is_reported() -> None:
     ]
 
 
+AIF_SMALL = """\
+argmap: 1
+title: T
+sources:
+  minutes:
+    title: Council minutes
+actors:
+  ann:
+    name: Ann Lee
+claims:
+  a:
+    text: A
+    by: ann
+    pro:
+      - text: B
+        quote:
+          source: minutes
+          text: b said
+"""
+
+
+def test_aif_export_of_a_small_map_is_exactly_its_nodes_edges_and_locutions() -> None:
+    from argmap import loads_map
+
+    stamp = "2024-05-01 12:30:00"
+
+    def node(node_id: str, text: str, kind: str, scheme: str | None = None) -> dict[str, str]:
+        made = {"nodeID": node_id, "text": text, "type": kind, "timestamp": stamp}
+        return {**made, "scheme": scheme} if scheme else made
+
+    def edge(edge_id: str, source: str, target: str) -> dict[str, str | None]:
+        return {"edgeID": edge_id, "fromID": source, "toID": target, "formEdgeID": None}
+
+    exported = export_map(loads_map(AIF_SMALL, "t.yaml"), "aif", timestamp=stamp)
+    assert json.loads(exported.text) == {
+        "nodes": [
+            node("1", "A", "I"),
+            node("2", "Ann Lee : A", "L"),  # Ann argues A (`by`)
+            node("3", "Asserting", "YA", "Asserting"),
+            node("4", "B", "I"),
+            node("5", "Council minutes : b said", "L"),  # the quote, by no one named
+            node("6", "Asserting", "YA", "Asserting"),
+            node("7", "Default Inference", "RA", "Default Inference"),
+        ],
+        "edges": [
+            edge("1", "2", "3"),
+            edge("2", "3", "1"),
+            edge("3", "5", "6"),
+            edge("4", "6", "4"),
+            edge("5", "4", "7"),
+            edge("6", "7", "1"),
+        ],
+        "locutions": [
+            {"nodeID": "2", "personID": 1, "timestamp": stamp, "start": None, "end": None},
+            {
+                "nodeID": "5",
+                "personID": None,
+                "timestamp": stamp,
+                "start": None,
+                "end": None,
+                "source": "Council minutes",
+            },
+        ],
+        "participants": [{"participantID": 1, "firstname": "Ann", "surname": "Lee"}],
+    }
+    assert warnings_of(exported.warnings) == [
+        "t.yaml:2:8: warning: AIF has no place for the map's title: left out [W601]"
+    ]
+
+
+def test_aif_stamps_an_export_with_the_map_files_time_or_the_epoch(tmp_path: Path) -> None:
+    import calendar
+    import os
+
+    from argmap.formats.aif import EPOCH, file_timestamp
+
+    path = tmp_path / "t.yaml"
+    path.write_text("x", encoding="utf-8")
+    seconds = calendar.timegm((2024, 5, 1, 12, 30, 7, 0, 0, 0))
+    os.utime(path, (seconds, seconds))
+    assert file_timestamp(path) == "2024-05-01 12:30:07"
+    assert file_timestamp(tmp_path / "missing.yaml") == EPOCH == "1970-01-01 00:00:00"
+
+
+def test_aif_participants_split_a_persons_name_at_its_last_space_only() -> None:
+    from argmap import loads_map
+
+    text = (
+        "argmap: 1\ntitle: T\nallow-cycles: true\nsources:\n  minutes:\n    title: Minutes\n"
+        "    author: Ann Lee\nactors:\n  ann:\n    name: Ann Marie Lee\n  plato:\n"
+        "    name: Plato\n    kind: person\n  council:\n    name: City Council\n"
+        "    kind: government\nclaims:\n  a:\n    text: A\n"
+    )
+    exported = export_map(loads_map(text, "t.yaml"), "aif")
+    assert json.loads(exported.text)["participants"] == [
+        {"participantID": 1, "firstname": "Ann Marie", "surname": "Lee"},
+        {"participantID": 2, "firstname": "Plato", "surname": ""},
+        {"participantID": 3, "firstname": "City Council", "surname": ""},
+    ]
+    assert warnings_of(exported.warnings) == [
+        "t.yaml:2:8: warning: AIF has no place for the map's title: left out [W601]",
+        "t.yaml:3:15: warning: AIF has no place for the map's allow-cycles: left out [W601]",
+        "t.yaml:6:5: warning: AIF has no place for author of source minutes: left out [W601]",
+        "t.yaml:12:5: warning: AIF has no place for kind: left out of 2 actors: plato, council"
+        " [W601]",
+    ]
+
+
+def aif_quote(locution: str) -> str:
+    """The quote text an AIF import makes of an L-node's text `locution`."""
+    text = json.dumps(
+        {
+            "nodes": [
+                {"nodeID": "1", "text": "A", "type": "I"},
+                {"nodeID": "2", "text": locution, "type": "L"},
+                {"nodeID": "3", "text": "Asserting", "type": "YA"},
+            ],
+            "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}],
+            "locutions": [{"nodeID": "2", "source": "Minutes"}],
+        }
+    )
+    (quote,) = import_text(text, "aif", "t.json").map.node("a").quotes
+    return quote.text
+
+
+@pytest.mark.parametrize(
+    ("locution", "words"),
+    [
+        ("Ann : we said : so", "we said : so"),  # the speaker ends at the first colon
+        ("Ann: we said", "Ann: we said"),  # no white space before the colon: no speaker
+        ("Ann :we said", "Ann :we said"),  # nor after it
+        ("A : we said", "we said"),  # a speaker of one character
+        (" : we said", " : we said"),  # none at all
+        ("x" * 80 + " : we said", "we said"),  # 80 characters at most
+        ("x" * 81 + " : we said", "x" * 81 + " : we said"),
+    ],
+)
+def test_aif_import_takes_a_locutions_words_after_its_speaker(locution: str, words: str) -> None:
+    assert aif_quote(locution) == words
+
+
+def aif_import(data: dict[str, object]) -> tuple[str, list[str]]:
+    """The map YAML (without its modeline) and the warnings of importing AIF `data`."""
+    imported = import_text(json.dumps(data), "aif", "t.json", "t.yaml")
+    return imported.text.split("\n", 1)[1], warnings_of(imported.warnings)
+
+
+def aif_i(node_id: str, text: str) -> dict[str, str]:
+    return {"nodeID": node_id, "text": text, "type": "I"}
+
+
+def aif_s(node_id: str, kind: str) -> dict[str, str]:
+    return {"nodeID": node_id, "text": kind, "type": kind}
+
+
+def aif_e(source: str, target: str) -> dict[str, str]:
+    return {"fromID": source, "toID": target}
+
+
+def test_aif_relations_argmap_cannot_hold_are_left_out_one_warning_each() -> None:
+    yaml_text, warnings = aif_import(
+        {
+            "nodes": [
+                *(aif_i("1", "A"), aif_i("2", "B"), aif_s("3", "RA"), aif_s("4", "RA")),
+                *(aif_s("5", "CA"), aif_i("6", "C"), aif_s("7", "RA"), aif_s("8", "CA")),
+            ],
+            "edges": [
+                *(aif_e("2", "3"), aif_e("3", "1")),  # B supports A
+                aif_e("4", "1"),  # an inference from nothing
+                *(aif_e("6", "5"), aif_e("5", "4")),  # C undercuts that inference
+                *(aif_e("2", "7"), aif_e("7", "3")),  # an inference to an inference
+                *(aif_e("6", "8"), aif_e("8", "6")),  # C attacks itself
+            ],
+        }
+    )
+    assert yaml_text == (
+        "argmap: 1\ntitle: t\nallow-cycles: true\nclaims:\n  a:\n    text: A\n    pro:\n"
+        "      - text: B\n  c:\n    text: C\n    con:\n      - ref: c\n"
+    )
+    assert warnings == [
+        "t.json:1:143: warning: RA-node 4 lacks a premise or a conclusion: left out [W614]",
+        "t.json:1:188: warning: CA-node 5 attacks node 4, which holds no link: left out [W617]",
+        "t.json:1:276: warning: RA-node 7 points at a RA-node: argmap cannot hold this"
+        " relation; left out [W614]",
+    ]
+
+
+def test_aif_participants_become_actors_named_if_unnamed_and_kept_apart() -> None:
+    yaml_text, warnings = aif_import(
+        {
+            "title": "My map",
+            "nodes": [
+                aif_i("1", "A"),
+                *({"nodeID": "2", "text": "Ann Lee : A", "type": "L"}, aif_s("3", "YA")),
+                *({"nodeID": "4", "text": "x : A", "type": "L"}, aif_s("5", "YA")),
+            ],
+            "edges": [aif_e("2", "3"), aif_e("3", "1"), aif_e("4", "5"), aif_e("5", "1")],
+            "participants": [
+                "not a participant",
+                {"firstname": "no participantID"},
+                {"participantID": 7},
+                {"participantID": 8, "firstname": "Ann", "surname": "Lee"},
+                {"participantID": 9, "firstname": " Ann ", "surname": "Lee"},
+            ],
+            "locutions": [{"nodeID": "2", "personID": 9}, {"nodeID": "4", "personID": 7}, "x"],
+        }
+    )
+    assert yaml_text == (
+        "argmap: 1\ntitle: My map\nactors:\n  participant-7:\n    name: Participant 7\n"
+        "  ann-lee:\n    name: Ann Lee\n  ann-lee-2:\n    name: Ann Lee\nclaims:\n  a:\n"
+        "    text: A\n    by:\n      - ann-lee-2\n      - participant-7\n"
+    )
+    assert warnings == []
+
+
+@pytest.mark.parametrize("participants", [7, True, "Ann", {"participantID": 1}])
+def test_aif_participants_that_are_not_a_list_are_ignored(participants: object) -> None:
+    yaml_text, warnings = aif_import({"nodes": [aif_i("1", "A")], "participants": participants})
+    assert (yaml_text, warnings) == ("argmap: 1\ntitle: t\nclaims:\n  a:\n    text: A\n", [])
+
+
+AIF_QUOTES = """\
+argmap: 1
+title: T
+sources:
+  minutes:
+    title: Minutes
+    author: Bo Ray
+actors:
+  ann:
+    name: Ann Lee
+claims:
+  a:
+    text: A
+    by: ann
+    quote:
+      source: minutes
+      text: a said
+      locator: p. 2
+    pro:
+      - text: B
+        quote:
+          source: minutes
+          text: b said
+          speaker: ann
+    con:
+      - text: C
+        quote:
+          source: tape
+          text: c said
+      - ref: a
+        note: a note
+"""
+
+
+def test_aif_export_says_each_quote_once_by_its_speaker_or_who_argues_the_node() -> None:
+    from argmap import loads_map
+
+    exported = export_map(loads_map(AIF_QUOTES, "t.yaml"), "aif")
+    data = json.loads(exported.text)
+    assert [(n["text"], n["type"], n.get("scheme")) for n in data["nodes"]] == [
+        ("A", "I", None),
+        ("Ann Lee : a said", "L", None),  # A's quote, said by Ann who argues A: once
+        ("Asserting", "YA", "Asserting"),
+        ("B", "I", None),
+        ("Ann Lee : b said", "L", None),
+        ("Asserting", "YA", "Asserting"),
+        ("C", "I", None),
+        ("tape : c said", "L", None),  # a source the map does not list: named by its id
+        ("Asserting", "YA", "Asserting"),
+        ("Default Inference", "RA", "Default Inference"),
+        ("Default Conflict", "CA", "Default Conflict"),
+        ("Default Conflict", "CA", "Default Conflict"),
+    ]
+    assert [(e["nodeID"], e["personID"], e["source"]) for e in data["locutions"]] == [
+        ("2", 1, "Minutes"),
+        ("5", 1, "Minutes"),
+        ("8", None, "tape"),
+    ]
+    assert warnings_of(exported.warnings) == [
+        "t.yaml:2:8: warning: AIF has no place for the map's title: left out [W601]",
+        "t.yaml:5:5: warning: AIF has no place for author of source minutes: left out [W601]",
+        "t.yaml:16:13: warning: AIF has no place for quote locator of node a: left out [W601]",
+        "t.yaml:29:9: warning: AIF has no place for note of link a.con.2: left out [W601]",
+    ]
+
+
+def test_aif_export_names_a_quote_by_its_source_when_its_speaker_is_no_actor() -> None:
+    from argmap import loads_map
+
+    text = (
+        "argmap: 1\ntitle: T\nsources:\n  minutes:\n    title: Minutes\nclaims:\n  a:\n"
+        "    text: A\n    quote:\n      source: minutes\n      text: a said\n      speaker: bob\n"
+    )
+    data = json.loads(export_map(loads_map(text, "t.yaml"), "aif").text)
+    assert [n["text"] for n in data["nodes"]] == ["A", "Minutes : a said", "Asserting"]
+    assert [(e["personID"], e["source"]) for e in data["locutions"]] == [(None, "Minutes")]
+
+
+@pytest.mark.parametrize(
+    ("edges", "tail"),
+    [
+        # D's CA-node undercuts two inferences: E's undercut of it waits for both.
+        (
+            [("4", "5"), ("5", "1"), ("7", "3"), ("7", "5")],
+            "      - text: C\n        undercut:\n          - ref: d\n            undercut:\n"
+            "              - ref: e\n",
+        ),
+        # D's CA-node attacks A and undercuts B's inference: E's undercut waits for both.
+        (
+            [("4", "5"), ("5", "1"), ("7", "1"), ("7", "3")],
+            "      - text: C\n    con:\n      - ref: d\n        undercut:\n          - ref: e\n",
+        ),
+    ],
+)
+def test_an_aif_undercut_of_an_undercut_attacks_every_link_of_the_node_it_attacks(
+    edges: list[tuple[str, str]], tail: str
+) -> None:
+    yaml_text, warnings = aif_import(
+        {
+            "nodes": [
+                *(aif_i("1", "A"), aif_i("2", "B"), aif_s("3", "RA"), aif_i("4", "C")),
+                *(aif_s("5", "RA"), aif_i("6", "D"), aif_s("7", "CA"), aif_i("8", "E")),
+                aif_s("9", "CA"),
+            ],
+            "edges": [
+                *(aif_e("2", "3"), aif_e("3", "1"), aif_e("6", "7")),
+                *(aif_e("8", "9"), aif_e("9", "7")),
+                *(aif_e(s, t) for s, t in edges),
+            ],
+        }
+    )
+    assert yaml_text == (
+        "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: A\n    pro:\n      - text: B\n"
+        "        undercut:\n          - id: d\n            text: D\n            undercut:\n"
+        "              - id: e\n                text: E\n" + tail
+    )
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"nodes": [], "edges": {}}', "t:1:1: error: `edges` must be a list [E602]"),
+        (
+            '{"nodes": [], "edges": [{"fromID": "1"}]}',
+            "t:1:25: error: each edge needs `fromID` and `toID` [E602]",
+        ),
+        (
+            '{"nodes": [], "edges": ["1"]}',  # a string has no position of its own
+            "t:1:1: error: each edge needs `fromID` and `toID` [E602]",
+        ),
+    ],
+)
+def test_aif_edges_that_are_not_a_list_of_pairs_are_refused(text: str, message: str) -> None:
+    with pytest.raises(ArgmapError) as caught:
+        import_text(text, "aif", "t")
+    assert caught.value.format() == message
+
+
 # -- Kialo
 
 

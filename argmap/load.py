@@ -689,6 +689,8 @@ class _Builder:
         kind = None
         if "kind" in values:
             word = self.string("kind", values["kind"])
+            if word is None:  # not text: E114 has said so
+                return None
             try:
                 kind = ActorKind(word)
             except ValueError:

@@ -287,3 +287,64 @@ def test_a_quote_with_an_empty_source_is_told_an_unknown_source_named_as_written
     assert [d.format() for d in found] == [
         "m.yaml:6:21: error: unknown source '' (declare it under `sources`) [E107]"
     ]
+
+
+# --- messages the loader's own tests did not pin down (issue 15's survivors) -------------
+
+ACTORS = "argmap: 1\ntitle: T\nactors:\n  a: {name: A, kind: KIND}\nclaims:\n  c:\n"
+ACTORS += "    text: A.\n    by: a\n    con: [B.]\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # The last line of a file without a final newline: the error stays at its column.
+        (HEAD + "  c:\n    text: A.\n    con: [~]", "m.yaml:6:11: error: empty premise [E109]"),
+        # A quoted "true" is text, not a flag.
+        (
+            HEAD + '  c:\n    text: A.\n    implicit: "true"\n    con: [B.]\n',
+            "m.yaml:6:15: error: `implicit` must be true or false, not 'true' [E114]",
+        ),
+        (
+            ACTORS.replace("KIND", "wizard"),
+            "m.yaml:4:22: error: actor kind 'wizard' is not one of: person, organisation, group,"
+            " government, document [E117]",
+        ),
+        # Not text: one error, not a second one about a kind "None".
+        (
+            ACTORS.replace("KIND", "[x]"),
+            "m.yaml:4:22: error: `kind` must be text, not a list [E114]",
+        ),
+        (
+            ACTORS.replace("KIND", "person").replace("name: A", "name: [A]"),
+            "m.yaml:4:13: error: `name` must be text, not a list [E114]",
+        ),
+        (
+            ACTORS.replace("KIND", "person").replace("name: A, ", "nam: A, "),
+            "m.yaml:4:6: error: actor 'a' needs `name` [E115]\n"
+            "m.yaml:4:7: error: unknown field 'nam' in actor 'a'; did you mean name? [E113]",
+        ),
+        (
+            HEAD + "  c:\n    text: A.\n    con:\n      - ref: [x]\n",
+            "m.yaml:7:14: error: `ref` must be text, not a list [E114]",
+        ),
+        (
+            HEAD + "  c:\n    text: A.\n    con:\n      - {ref: d, note: [n]}\n  d: D.\n",
+            "m.yaml:7:24: error: `note` must be text, not a list [E114]",
+        ),
+        (
+            HEAD + "  c:\n    text: A.\n    con:\n      - {ref: d, text: T}\n  d: D.\n",
+            "m.yaml:7:18: error: a `ref` item may carry only `note` and `undercut`, not `text`: a"
+            " reference is a link; edit the node where it is defined [E104]",
+        ),
+    ],
+)
+def test_each_wrong_field_is_one_exact_line(text: str, message: str) -> None:
+    assert _load_error(text) == message
+
+
+def test_an_empty_ref_is_a_ref_to_the_empty_id() -> None:
+    m = loads_map(HEAD + '  c:\n    text: A.\n    con:\n      - ref: ""\n', "m.yaml")
+    assert [d.format() for d in validate_map(m)] == [
+        "m.yaml:7:9: error: `ref` to unknown id '' [E102]"
+    ]

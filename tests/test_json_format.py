@@ -1,7 +1,8 @@
-"""argmap JSON import: what a JSON file's links bring back, and where its warnings point.
+"""argmap JSON: the map file import writes back, and where its errors and warnings point.
 
 The round-trip properties (tests/test_formats_roundtrip.py) compare models; these pin
-the map file import writes and the positions of its warnings, which those leave out.
+the map file import writes, each message about a hand-edited file with its position,
+and the README's example of the export, which those leave out.
 """
 
 from __future__ import annotations
@@ -46,10 +47,15 @@ def _json_of(text: str) -> str:
     return export_map(loads_map(text, "map.yaml"), "json").text
 
 
+def _claims_part(map_text: str) -> str:
+    """A map file's text from its first claim on (import writes its own head)."""
+    return map_text.split("claims:\n", 1)[1]
+
+
 def test_a_ref_before_the_node_it_names_stays_a_ref_and_the_node_stays_where_it_was() -> None:
     back = import_text(_json_of(REFS_FIRST), "json", "map.json", "back.yaml")
     # The node is defined under b, as in the file exported; a stays a bare ref.
-    assert back.text.split("claims:\n", 1)[1] == REFS_FIRST.split("claims:\n", 1)[1]
+    assert _claims_part(back.text) == _claims_part(REFS_FIRST)
     assert [(lk.id, lk.is_ref) for lk in back.map.links] == [("a.pro.1", True), ("b.pro.1", False)]
 
 
@@ -263,14 +269,14 @@ def test_a_node_without_text_takes_its_name_with_a_warning() -> None:
 def test_a_premise_without_an_id_comes_back_without_one() -> None:
     no_id = ONE_PREMISE.replace("      - id: growth\n        text:", "      - text:")
     back = import_text(_json_of(no_id), "json", "map.json", "back.yaml")
-    assert back.text.split("claims:\n", 1)[1] == no_id.split("claims:\n", 1)[1]
+    assert _claims_part(back.text) == _claims_part(no_id)
     assert [n.explicit_id for n in back.map.unique_nodes()] == [True, False]
 
 
 def test_a_node_the_json_says_had_no_id_written_gets_none_even_when_its_id_is_plain() -> None:
     premise = {**PREMISE, "explicit_id": False}  # as a hand edit may leave it
     back = import_text(_document(nodes=[NODE, premise]), "json", "t.json", "back.yaml")
-    assert back.text.split("claims:\n", 1)[1] == (
+    assert _claims_part(back.text) == (
         "  a:\n    text: Taxes should fall.\n    pro:\n      - text: Lower taxes raise growth.\n"
     )
 
@@ -279,7 +285,7 @@ def test_a_claim_keeps_its_id_even_where_the_json_says_none_was_written() -> Non
     claim = {**NODE, "explicit_id": False}  # a claim's id is its key in the map: never made
     back = import_text(_document(nodes=[claim, PREMISE]), "json", "t.json", "back.yaml")
     assert back.map.claims == ("a",)
-    assert back.text.split("claims:\n", 1)[1].startswith("  a:\n    text: Taxes should fall.\n")
+    assert _claims_part(back.text).startswith("  a:\n    text: Taxes should fall.\n")
 
 
 def test_a_link_id_is_any_string_an_undercut_can_name_even_an_empty_one() -> None:

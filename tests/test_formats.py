@@ -963,6 +963,16 @@ def test_slugs_are_valid_ids_made_of_the_first_words() -> None:
             "t:2:12: error: Argdown: data `{` is never closed [E601]",
         ),
         (
+            "argdown",
+            "[a]: x\n  + <b>: y\n    goes on {c: [1}\n",
+            "t:3:19: error: Argdown: invalid YAML data: did not find expected ',' or ']' [E601]",
+        ),
+        (
+            "argdown",
+            "[a]: x\n  + [b]: y\n    goes on {c: 1\n",
+            "t:3:13: error: Argdown: data `{` is never closed [E601]",
+        ),
+        (
             "aif",
             '{"nodes": [{"nodeID": 1}]}',
             "t:1:12: error: each node needs `nodeID` and `type` [E602]",
@@ -1051,6 +1061,117 @@ def test_argdown_paragraph_lines_continue_the_statement_and_includes_are_reporte
     assert warnings_of(imported.warnings) == [
         "t.argdown:5:1: warning: @include(other.argdown) is left out: import the included file on"
         " its own [W611]"
+    ]
+
+
+def test_argdown_indented_lines_continue_an_argument_or_statement_with_tags_and_data() -> None:
+    text = (
+        "[Plant]: The city should build a plant. #energy\n"
+        "  + <Cheap>: Power would be cheap\n"
+        '    because marginal costs are low. #economy {"source": "x"}\n'
+        "  + [Jobs]: It brings jobs #energy\n"
+        '    to the region. #labour #energy {"note": "n"}\n'
+    )
+    imported = import_text(text, "argdown", "t.argdown")
+    m = imported.map
+    # Each continuation joins its element's text; a tag said twice is kept once, in the
+    # order first said; a statement's data on its second line is read like its first's.
+    assert [(n.id, n.text, n.tags, n.note) for n in m.unique_nodes()] == [
+        ("plant", "The city should build a plant.", ("energy",), None),
+        ("cheap", "Power would be cheap because marginal costs are low.", ("economy",), None),
+        ("jobs", "It brings jobs to the region.", ("energy", "labour"), "n"),
+    ]
+    assert warnings_of(imported.warnings) == [
+        "t.argdown:2:5: warning: argument <Cheap> is imported as a premise with its"
+        " description as text [W613]",
+        "t.argdown:2:5: warning: data field 'source' is left out [W618]",
+    ]
+
+
+def test_argdown_premise_conclusion_steps_groups_single_premises_and_what_is_left_out() -> None:
+    text = (
+        "[Plant]: Build the plant.\n"
+        "  - <Lonely>\n"
+        "\n"
+        '<Cheap>: Power would be cheap. #economy {"weight": 2}\n'
+        "\n"
+        "(1) Marginal costs are low.\n"
+        "(2) Low costs lower prices.\n"
+        "----\n"
+        "(3) Prices fall.\n"
+        "(4) Falling prices help households.\n"
+        "----\n"
+        "(5) [Plant]\n"
+        "\n"
+        "<One step>: Jobs come with it. #labour\n"
+        "\n"
+        "(1) The plant employs many.\n"
+        "----\n"
+        "(2) [Plant]\n"
+        "\n"
+        "<Lonely>: Untested. #orphan\n"
+        "\n"
+        "(1) A statement.\n"
+        "(2) Another.\n"
+        "\n"
+        "[Other]: Another claim.\n"
+        "  + <Link>\n"
+        "\n"
+        '<Link>: @[Plant] supports @[Other]. {"argmap-link": {"source": "plant", "target": "other", "kind": "pro"}}\n'
+    )
+    imported = import_text(text, "argdown", "t.argdown")
+    m = imported.map
+    assert m.claims == ("plant", "other", "a-statement", "another")
+    # Each inference step supports its conclusion: several premises as one linked group
+    # (the main step's titled with the argument and noted with its description), one
+    # premise by a plain pro link; a step's conclusion is the next step's first premise.
+    assert [(n.id, n.text, n.tags, n.note, n.is_group) for n in m.unique_nodes()] == [
+        ("plant", "Build the plant.", ("economy", "labour"), None, False),
+        (
+            "cheap",
+            "together: Prices fall. + Falling prices help households.",
+            (),
+            "Power would be cheap.",
+            True,
+        ),
+        ("cheap.linked.1", "Prices fall.", (), None, False),
+        (
+            "cheap.linked.1.pro.1",
+            "together: Marginal costs are low. + Low costs lower prices.",
+            (),
+            None,
+            True,
+        ),
+        ("cheap.linked.1.pro.1.linked.1", "Marginal costs are low.", (), None, False),
+        ("cheap.linked.1.pro.1.linked.2", "Low costs lower prices.", (), None, False),
+        ("cheap.linked.2", "Falling prices help households.", (), None, False),
+        ("plant.pro.2", "The plant employs many.", (), None, False),
+        ("other", "Another claim.", (), None, False),
+        ("a-statement", "A statement.", (), None, False),
+        ("another", "Another.", (), None, False),
+    ]
+    assert [(lk.kind.value, lk.source, lk.target) for lk in m.links] == [
+        ("pro", "cheap", "plant"),
+        ("linked", "cheap.linked.1", "cheap"),
+        ("pro", "cheap.linked.1.pro.1", "cheap.linked.1"),
+        ("linked", "cheap.linked.1.pro.1.linked.1", "cheap.linked.1.pro.1"),
+        ("linked", "cheap.linked.1.pro.1.linked.2", "cheap.linked.1.pro.1"),
+        ("linked", "cheap.linked.2", "cheap"),
+        ("pro", "plant.pro.2", "plant"),
+    ]
+    assert warnings_of(imported.warnings) == [
+        "t.argdown:2:3: warning: relation of <Lonely>, which has numbered statements but no"
+        " inference line, is left out [W614]",
+        "t.argdown:2:5: warning: <Lonely> has numbered statements but no inference line:"
+        " imported as statements only; its tags (orphan) are left out [W612]",
+        "t.argdown:4:1: warning: <Cheap> is imported as its premise-conclusion structure: its"
+        " tags (economy) go to its main conclusion [W612]",
+        "t.argdown:4:1: warning: data field 'weight' of <Cheap> is left out [W618]",
+        "t.argdown:14:1: warning: the description of <One step> is left out: its main"
+        " conclusion has one premise, so no linked group to note it on [W611]",
+        "t.argdown:14:1: warning: <One step> is imported as its premise-conclusion structure:"
+        " its tags (labour) go to its main conclusion [W612]",
+        "t.argdown:26:3: warning: relation of <Link>, which stands for a link, is left out [W614]",
     ]
 
 

@@ -903,9 +903,14 @@ class _Resolver:
         argument = self.reader.arguments[key]
         if argument.pcs and argument.inferences:
             return argument.pcs[-1]
-        self.reader.warn(
-            "W614", f"relation of <{key}>, which stands for a link, is left out", rel.position
+        # An argument reaching here either stands for one of argmap's links or has numbered
+        # statements without an inference line, and so no conclusion to relate.
+        what = (
+            "stands for a link"
+            if key in self.link_args
+            else "has numbered statements but no inference line"
         )
+        self.reader.warn("W614", f"relation of <{key}>, which {what}, is left out", rel.position)
         return None
 
     def links_of(

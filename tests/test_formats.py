@@ -1117,7 +1117,8 @@ def test_argdown_premise_conclusion_steps_groups_single_premises_and_what_is_lef
         "[Other]: Another claim.\n"
         "  + <Link>\n"
         "\n"
-        '<Link>: @[Plant] supports @[Other]. {"argmap-link": {"source": "plant", "target": "other", "kind": "pro"}}\n'
+        '<Link>: @[Plant] supports @[Other]. {"argmap-link":'
+        ' {"source": "plant", "target": "other", "kind": "pro"}}\n'
     )
     imported = import_text(text, "argdown", "t.argdown")
     m = imported.map
@@ -1172,6 +1173,74 @@ def test_argdown_premise_conclusion_steps_groups_single_premises_and_what_is_lef
         "t.argdown:14:1: warning: <One step> is imported as its premise-conclusion structure:"
         " its tags (labour) go to its main conclusion [W612]",
         "t.argdown:26:3: warning: relation of <Link>, which stands for a link, is left out [W614]",
+    ]
+
+
+def test_argdown_linked_group_arguments_keep_their_description_and_tags_or_say_so() -> None:
+    # argmap's own Argdown marks a linked group's statement; its argument holds the
+    # group's premises. What cannot join a group is left out with a warning, never merged.
+    text = (
+        "[C]: Claim.\n"
+        "\n"
+        "<linked G>: The two together. #pair\n"
+        "\n"
+        "(1) [P1]: One.\n"
+        "(2) [P2]: Two.\n"
+        "----\n"
+        '(3) [G]: together: One. + Two. {"argmap-group": true}\n'
+        "  +> [C]\n"
+        "\n"
+        "<Extra>: Said again.\n"
+        "\n"
+        "(1) [X]: Three.\n"
+        "----\n"
+        "(2) [G]\n"
+        "\n"
+        "<linked K>: Dropped, as K has a note. #solo\n"
+        "\n"
+        "(1) [Q]: Seven.\n"
+        "(2) [R]: Eight.\n"
+        "----\n"
+        '(3) [K]: together: Seven. + Eight. {"argmap-group": true, "note": "Its own."}\n'
+        "  -> [C]\n"
+        "\n"
+        "<linked H>\n"
+        "\n"
+        "(1) [G]\n"
+        "(2) [W]: Six.\n"
+        "----\n"
+        '(3) [H]: together. {"argmap-group": true}\n'
+    )
+    imported = import_text(text, "argdown", "t.argdown")
+    m = imported.map
+    groups = [n for n in m.unique_nodes() if n.is_group]
+    assert [(n.id, n.text, n.tags, n.note) for n in groups] == [
+        ("g", "together: One. + Two.", ("pair",), "The two together."),
+        ("k", "together: Seven. + Eight.", ("solo",), "Its own."),
+    ]
+    assert [(lk.kind.value, lk.source, lk.target) for lk in m.links] == [
+        ("pro", "g", "c"),
+        ("linked", "p1", "g"),
+        ("linked", "p2", "g"),
+        ("con", "k", "c"),
+        ("linked", "q", "k"),
+        ("linked", "r", "k"),
+    ]
+    assert m.claims == ("c", "x", "w")
+    assert warnings_of(imported.warnings) == [
+        "t.argdown:3:1: warning: <linked G> is imported as its premise-conclusion structure:"
+        " its tags (pair) go to its main conclusion [W612]",
+        "t.argdown:8:5: warning: a linked group cannot be a premise of another: this link is"
+        " left out [W614]",
+        "t.argdown:11:1: warning: <Extra> concludes [G], the linked group of <linked G>, which"
+        " stands on its own premises only: this inference and its description are left out"
+        " [W614]",
+        "t.argdown:17:1: warning: the description of <linked K> is left out: its linked group"
+        " [K] has a note already [W611]",
+        "t.argdown:17:1: warning: <linked K> is imported as its premise-conclusion structure:"
+        " its tags (solo) go to its main conclusion [W612]",
+        "t.argdown:30:5: warning: a linked group without a statement it bears on is left out"
+        " [W614]",
     ]
 
 

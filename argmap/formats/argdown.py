@@ -782,6 +782,8 @@ class _Resolver:
         self.arg_nodes: dict[str, str] = {}  # argument title -> node key standing for it
         # (argument title, index of a conclusion in its pcs) -> the link of that inference
         self.step_links: dict[tuple[str, int], str] = {}
+        # the linked group statement (argmap's own Argdown) -> the argument that holds it
+        self.group_owners: dict[str, str] = {}
 
     def run(self) -> None:
         reader, draft = self.reader, self.draft
@@ -971,7 +973,7 @@ class _Resolver:
         marked = reader.statements[main_key].data.get(GROUP_DATA_KEY) is True
         if marked:
             main.group = True
-        elif tags:
+        if tags:
             main.tags += [t for t in tags if t not in main.tags]
             reader.warn(
                 "W612",
@@ -990,8 +992,32 @@ class _Resolver:
             position = draft.nodes[premises[0]].position
             last = at == steps[-1]
             if last and marked:
+                # argmap's own Argdown: one argument per group, whose premises are the
+                # group's. A second argument concluding in it cannot join it unsaid.
+                owner = self.group_owners.setdefault(conclusion, argument.title)
+                if owner != argument.title:
+                    reader.warn(
+                        "W614",
+                        f"<{argument.title}> concludes [{conclusion}], the linked group of"
+                        f" <{owner}>, which stands on its own premises only: this inference"
+                        + (" and its description are" if description else " is")
+                        + " left out",
+                        argument.position,
+                    )
+                    description = ""
+                    break
                 for premise in premises:
                     draft.add_link(LinkKind.LINKED, premise, conclusion, position)
+                if description and main.note:
+                    reader.warn(
+                        "W611",
+                        f"the description of <{argument.title}> is left out: its linked group"
+                        f" [{conclusion}] has a note already",
+                        argument.position,
+                    )
+                elif description:
+                    main.note = description
+                description = ""
             elif len(premises) > 1:
                 key = f"<{argument.title}> {at}"
                 made = draft.add_group(
@@ -1010,7 +1036,7 @@ class _Resolver:
                 made = draft.add_link(LinkKind.PRO, premises[0], conclusion, position)
                 self.step_links[(argument.title, at)] = made.key
             previous = at
-        if description and not marked:
+        if description:
             reader.warn(
                 "W611",
                 f"the description of <{argument.title}> is left out: its main conclusion"

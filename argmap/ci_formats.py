@@ -16,6 +16,7 @@ from argmap.codes import CODES
 from argmap.errors import Diagnostic, Severity
 from argmap.escape import terminal_line
 from argmap.files import display_path
+from argmap.wording import counted
 
 HOMEPAGE = "https://github.com/argmap/argmap"
 
@@ -28,13 +29,9 @@ def counts(diagnostics: Sequence[Diagnostic]) -> dict[str, int]:
 def count_line(diagnostics: Sequence[Diagnostic], files: int) -> str:
     """The closing line of text output: `3 errors, 1 warning, 0 infos in 2 files`."""
     c = counts(diagnostics)
-
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}" + ("" if n == 1 else "s")
-
     return (
-        f"{plural(c['error'], 'error')}, {plural(c['warning'], 'warning')}, "
-        f"{plural(c['info'], 'info')} in {plural(files, 'file')}"
+        f"{counted(c['error'], 'error')}, {counted(c['warning'], 'warning')}, "
+        f"{counted(c['info'], 'info')} in {counted(files, 'file')}"
     )
 
 

@@ -52,8 +52,13 @@ def status_word(status: str, unopposed: bool = False) -> str:
     return STATUS_WORD[status]
 
 
+def counted(count: int, word: str) -> str:
+    """`1 claim`, `0 claims`, `3 claims`: a count with its noun."""
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
 def objections(count: int) -> str:
-    return "1 objection" if count == 1 else f"{count} objections"
+    return counted(count, "objection")
 
 
 def disagreement(

@@ -120,3 +120,14 @@ def test_export_to_dot_is_what_render_writes(invoke: Invoke, tmp_path: Path) -> 
     invoke(["render", EXAMPLE, "--format", "dot", "-o", tmp_path / "map.dot"])
     assert exported == (tmp_path / "map.dot").read_text(encoding="utf-8")
     assert exported.startswith("digraph argmap {\n")
+
+
+def test_the_wrote_lines_count_one_thing_in_the_singular(invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "one.argdown"
+    source.write_text("[A]: Alpha. {colour: red}\n", encoding="utf-8")
+    result = invoke(["import", source, "-o", tmp_path / "one.yaml"])
+    assert result.stderr.splitlines()[-1] == (
+        f"wrote {tmp_path / 'one.yaml'}: 1 claim, 1 node, 1 warning"
+    )
+    result = invoke(["export", tmp_path / "one.yaml", "--to", "aif", "-o", tmp_path / "one.json"])
+    assert result.stderr.splitlines()[-1] == f"wrote {tmp_path / 'one.json'} (aif, 1 warning)"

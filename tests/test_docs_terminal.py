@@ -63,3 +63,24 @@ def test_readme_validate_example_is_real_output(
     github = invoke(["validate", "claims.yaml", "--format", "github"], expect=1).stdout.splitlines()
     shown = "\n".join(f"  {line}" for line in [*github[:2], "...", github[-1]])
     assert f"  $ argmap validate claims.yaml --format github\n{shown}\n" in README
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "maps/example.yaml", "-o", "example.txt"],
+        ["export", "maps/example.yaml", "-o", "example.argdown"],
+        ["import", "tests/fixtures/nuclear-pcs.argdown", "-o", "debate.yaml"],
+        ["import", "tests/fixtures/nuclear.kialo.txt", "-o", "nuclear.yaml"],
+    ],
+    ids=" ".join,
+)
+def test_readme_export_and_import_examples_are_real_output(
+    args: list[str], invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Run where the README's relative paths resolve, writing the output to a fresh folder.
+    for name in ("maps", "tests"):
+        (tmp_path / name).symlink_to(REPO / name)
+    monkeypatch.chdir(tmp_path)
+    err = invoke(args).stderr
+    assert f"$ argmap {' '.join(args)}\n{err}$ " in README

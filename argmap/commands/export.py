@@ -21,6 +21,7 @@ from argmap.files import STDOUT, write_output
 from argmap.formats import EXPORT_FORMATS, JSON_FORMATS, Exported, export_map
 from argmap.formats.aif import file_timestamp
 from argmap.model import ArgumentMap
+from argmap.wording import counted
 
 FORMATS = (*EXPORT_FORMATS, "dot")
 # The format each output suffix names; `.json` is argmap's JSON (AIF needs `--to aif`
@@ -135,5 +136,5 @@ def command(
         text = terminal_text(text)  # shown, not kept: no escape sequence may act
     write_output(target, text, inputs=[map_path])
     if target != STDOUT and not quiet:
-        line = f"wrote {output} ({fmt}, {len(exported.warnings)} warnings)"
+        line = f"wrote {output} ({fmt}, {counted(len(exported.warnings), 'warning')})"
         click.echo(terminal_line(line), err=True)

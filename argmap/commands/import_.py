@@ -12,6 +12,7 @@ from argmap.errors import FormatError, Position
 from argmap.escape import terminal_line
 from argmap.files import STDOUT, display_path, refuse_overwriting_input, write_output
 from argmap.formats import IMPORT_FORMATS, import_file
+from argmap.wording import counted
 
 
 @click.command("import")
@@ -56,8 +57,8 @@ def command(file: str, fmt: str | None, output: str | None, force: bool, quiet: 
     nodes = len(imported.map.node_ids)
     click.echo(
         terminal_line(
-            f"wrote {output}: {len(imported.map.claims)} claims, {nodes} nodes,"
-            f" {len(imported.warnings)} warnings",
+            f"wrote {output}: {counted(len(imported.map.claims), 'claim')},"
+            f" {counted(nodes, 'node')}, {counted(len(imported.warnings), 'warning')}",
         ),
         err=True,
     )

@@ -1244,6 +1244,64 @@ def test_argdown_linked_group_arguments_keep_their_description_and_tags_or_say_s
     ]
 
 
+def test_argdown_export_writes_a_linked_group_as_a_numbered_argument() -> None:
+    from argmap import loads_map
+
+    m = loads_map(
+        "argmap: 1\ntitle: T\nclaims:\n  delay:\n    text: The union caused the delay\n"
+        "    pro:\n      - linked:\n"
+        "          - text: The union has not let its members take part\n"
+        "            con:\n              - text: Members did take part in one pilot\n"
+        "                pro:\n                  - The pilot had union members\n"
+        "          - ref: assent\n            note: Said in the same interview\n"
+        "          - text: The training was ready\n"
+        "        id: withholds\n"
+        "  assent:\n    text: The strategy needs the union's assent\n",
+        "g.yaml",
+    )
+    exported = export_map(m, "argdown")
+    block = exported.text.split("<linked withholds>\n\n", 2)[2].split("\n\n", 1)[0]
+    # numbered from 1, each premise's own pros and cons under it, the group last
+    assert block.splitlines() == [
+        "(1) [withholds.linked.1]: The union has not let its members take part",
+        "  - [withholds.linked.1.con.1]: Members did take part in one pilot",
+        "    + [withholds.linked.1.con.1.pro.1]: The pilot had union members",
+        "(2) [assent]",
+        "(3) [withholds.linked.3]: The training was ready",
+        "----",
+        "(4) [withholds]: together: The union has not let its members take part + The"
+        ' strategy needs the union\'s assent + The training was ready {"argmap-group": true}',
+    ]
+    assert warnings_of(exported.warnings) == [
+        "g.yaml:13:13: warning: Argdown has no place for note of link withholds.linked.2:"
+        " left out [W601]"
+    ]
+
+
+def test_argdown_what_a_reference_or_an_undercut_cannot_carry_is_warned_at_its_line() -> None:
+    text = (
+        "[A]: Alpha.\n"
+        "  + [B]: Beta.\n"
+        '  + [B] said again {"weight": 1}\n'
+        "  _ [U]: Undercuts a statement.\n"
+        "\n"
+        '<L>: Links. {"argmap-link": {"source": "u", "target": "x", "kind": "undercut"}}\n'
+        "  _ [V]: Undercuts a link nobody wrote.\n"
+    )
+    imported = import_text(text, "argdown", "t.argdown")
+    m = imported.map
+    assert [(lk.kind.value, lk.source, lk.target) for lk in m.links] == [("pro", "b", "a")]
+    assert m.claims == ("a", "u", "v")
+    assert warnings_of(imported.warnings) == [
+        "t.argdown:3:9: warning: text after a reference is left out: 'said again' [W611]",
+        "t.argdown:3:9: warning: data field 'weight' after a reference is left out [W618]",
+        "t.argdown:4:3: warning: undercut of [A]: no premise-to-parent link found for it to"
+        " attack; left out [W614]",
+        "t.argdown:7:3: warning: undercut of <L>, which names a link that is not in the file;"
+        " left out [W617]",
+    ]
+
+
 def test_graphml_stays_well_formed_xml_whatever_the_text() -> None:
     from argmap import loads_map
 

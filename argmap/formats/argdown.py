@@ -492,12 +492,16 @@ class _Reader:
         return ("s", self.define(None, content, line, column, column, top_level))
 
     def ignore_rest(self, rest: str, line: int, column: int) -> None:
-        text, _data = self.split_data(rest, line, column)
+        text, data = self.split_data(rest, line, column)
         if text.strip():
             self.warn(
                 "W611",
                 f"text after a reference is left out: {text.strip()!r}",
                 self.pos(line, column),
+            )
+        for key in data:  # a statement's data belongs where it is defined
+            self.warn(
+                "W618", f"data field {key!r} after a reference is left out", self.pos(line, column)
             )
 
     def argument(self, title: str, line: int, column: int) -> _Argument:

@@ -973,6 +973,11 @@ def test_slugs_are_valid_ids_made_of_the_first_words() -> None:
             "t:3:13: error: Argdown: data `{` is never closed [E601]",
         ),
         (
+            "argdown",
+            "[a]: x\n  + [b] {bad\n",
+            "t:2:9: error: Argdown: data `{` is never closed [E601]",
+        ),
+        (
             "aif",
             '{"nodes": [{"nodeID": 1}]}',
             "t:1:12: error: each node needs `nodeID` and `type` [E602]",
@@ -1299,6 +1304,136 @@ def test_argdown_what_a_reference_or_an_undercut_cannot_carry_is_warned_at_its_l
         " attack; left out [W614]",
         "t.argdown:7:3: warning: undercut of <L>, which names a link that is not in the file;"
         " left out [W617]",
+    ]
+
+
+def test_argdown_inference_steps_at_the_edges_descriptions_and_tags_in_every_form() -> None:
+    text = (
+        "<Bare>\n"
+        "\n"
+        "(1) Only a statement.\n"
+        "\n"
+        "<Tagged>: #one #two\n"
+        "\n"
+        "(1) First.\n"
+        "----\n"
+        "(2) Second.\n"
+        "(3) Third.\n"
+        "----\n"
+        "(4) Fourth.\n"
+        "\n"
+        "<Said twice>: Half of it.\n"
+        "\n"
+        "(1) Alpha.\n"
+        "(2) Beta.\n"
+        "----\n"
+        "(3) [Gamma]: Gamma  holds.\n"
+        "\n"
+        "<Said twice>: The other half.\n"
+        "\n"
+        "<Echo>: Gamma holds.\n"
+        "\n"
+        "(1) Delta.\n"
+        "(2) Epsilon.\n"
+        "----\n"
+        "(3) [Gamma]\n"
+        "\n"
+        "<Early>\n"
+        "\n"
+        "----\n"
+        "(1) Zeta.\n"
+        "(2) Eta.\n"
+        "----\n"
+        "(3) Theta.\n"
+        "----\n"
+        "\n"
+        "<Single>\n"
+        "  _ [Lambda]: Lambda undercuts.\n"
+        "\n"
+        "<Single>\n"
+        "\n"
+        "(1) Iota.\n"
+        "----\n"
+        "(2) Kappa.\n"
+        "\n"
+        "<linked G>\n"
+        "\n"
+        "(1) [P1]: One.\n"
+        "(2) [P2]: Two.\n"
+        "----\n"
+        '(3) [G]: together: One. + Two. {"argmap-group": true}\n'
+        "  +> [Gamma]\n"
+        "\n"
+        "<Plain>\n"
+        "\n"
+        "(1) Three.\n"
+        "----\n"
+        "(2) [G]\n"
+    )
+    imported = import_text(text, "argdown", "t.argdown")
+    m = imported.map
+    notes = {n.id: n.note for n in m.unique_nodes() if n.is_group}
+    # two descriptions of one argument are joined; one saying the conclusion again is dropped
+    assert notes == {
+        "tagged": None,
+        "said-twice": "Half of it. The other half.",
+        "echo": None,
+        "early": None,
+        "g": None,
+    }
+    assert m.node("fourth").tags == ("one", "two")
+    # inference lines before the first statement and after the last start or end nothing
+    assert [(lk.kind.value, lk.source, lk.target) for lk in m.links if "early" in lk.source] == [
+        ("pro", "early", "theta"),
+        ("linked", "early.linked.1", "early"),
+        ("linked", "early.linked.2", "early"),
+    ]
+    # an undercut of an argument whose last step has one premise undercuts that step's link
+    assert [(lk.source, lk.target) for lk in m.links if lk.kind.value == "undercut"] == [
+        ("lambda", "kappa.pro.1")
+    ]
+    assert warnings_of(imported.warnings) == [
+        "t.argdown:1:1: warning: <Bare> has numbered statements but no inference line: imported"
+        " as statements only [W612]",
+        "t.argdown:5:1: warning: <Tagged> is imported as its premise-conclusion structure: its"
+        " tags (one, two) go to its main conclusion [W612]",
+        "t.argdown:56:1: warning: <Plain> concludes [G], the linked group of <linked G>, which"
+        " stands on its own premises only: this inference is left out [W614]",
+    ]
+
+
+def test_argdown_export_of_line_breaks_non_ascii_braces_ref_notes_and_inferences() -> None:
+    from argmap import loads_map
+
+    m = loads_map(
+        'argmap: 1\ntitle: T\nclaims:\n  a:\n    text: "Line one\\rline two"\n'
+        '    con:\n      - text: Beta\n        note: "caf\u00e9 {x}"\n'
+        "        undercut:\n          - text: Gamma\n            undercut: [Delta]\n"
+        "      - ref: b\n        note: A ref's note\n  b:\n    text: B\n",
+        "e.yaml",
+    )
+    exported = export_map(m, "argdown")
+    # data stays readable (not \\u-escaped) but its braces cannot end Argdown's data block;
+    # a link that is undercut is written as an argument that says what it does
+    assert exported.text.split("===\n\n", 1)[1] == (
+        "[a]: Line one line two\n"
+        '  - [a.con.1]: Beta {"note": "café \\u007bx\\u007d"}\n'
+        "  - [b]\n"
+        "\n"
+        "[b]: B\n"
+        "\n"
+        '<a.con.1>: @[a.con.1] attacks @[a]. {"argmap-link": {"source": "a.con.1",'
+        ' "target": "a", "kind": "con"}}\n'
+        "  _ [a.con.1.undercut.1]: Gamma\n"
+        "\n"
+        "<a.con.1.undercut.1>: @[a.con.1.undercut.1] undercuts @<a.con.1>."
+        ' {"argmap-link": {"source": "a.con.1.undercut.1", "target": "a.con.1",'
+        ' "kind": "undercut"}}\n'
+        "  _ [a.con.1.undercut.1.undercut.1]: Delta\n"
+    )
+    assert warnings_of(exported.warnings) == [
+        "e.yaml:5:11: warning: line breaks in the text of a become spaces in Argdown [W603]",
+        "e.yaml:12:9: warning: Argdown has no place for note of link a.con.2: left out [W601]",
     ]
 
 

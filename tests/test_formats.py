@@ -1313,6 +1313,10 @@ def test_argdown_inference_steps_at_the_edges_descriptions_and_tags_in_every_for
         "\n"
         "(1) Only a statement.\n"
         "\n"
+        "<Bare two>: #x #y\n"
+        "\n"
+        "(1) Lone.\n"
+        "\n"
         "<Tagged>: #one #two\n"
         "\n"
         "(1) First.\n"
@@ -1395,9 +1399,11 @@ def test_argdown_inference_steps_at_the_edges_descriptions_and_tags_in_every_for
     assert warnings_of(imported.warnings) == [
         "t.argdown:1:1: warning: <Bare> has numbered statements but no inference line: imported"
         " as statements only [W612]",
-        "t.argdown:5:1: warning: <Tagged> is imported as its premise-conclusion structure: its"
+        "t.argdown:5:1: warning: <Bare two> has numbered statements but no inference line:"
+        " imported as statements only; its tags (x, y) are left out [W612]",
+        "t.argdown:9:1: warning: <Tagged> is imported as its premise-conclusion structure: its"
         " tags (one, two) go to its main conclusion [W612]",
-        "t.argdown:56:1: warning: <Plain> concludes [G], the linked group of <linked G>, which"
+        "t.argdown:60:1: warning: <Plain> concludes [G], the linked group of <linked G>, which"
         " stands on its own premises only: this inference is left out [W614]",
     ]
 
@@ -1409,7 +1415,8 @@ def test_argdown_export_of_line_breaks_non_ascii_braces_ref_notes_and_inferences
         'argmap: 1\ntitle: T\nclaims:\n  a:\n    text: "Line one\\rline two"\n'
         '    con:\n      - text: Beta\n        note: "caf\u00e9 {x}"\n'
         "        undercut:\n          - text: Gamma\n            undercut: [Delta]\n"
-        "      - ref: b\n        note: A ref's note\n  b:\n    text: B\n",
+        "      - ref: b\n        note: A ref's note\n  b:\n    text: B\n"
+        "    tags: [plain, two words, x)y, ' pad']\n    con: [\"Two\\nlines\"]\n",
         "e.yaml",
     )
     exported = export_map(m, "argdown")
@@ -1420,7 +1427,8 @@ def test_argdown_export_of_line_breaks_non_ascii_braces_ref_notes_and_inferences
         '  - [a.con.1]: Beta {"note": "café \\u007bx\\u007d"}\n'
         "  - [b]\n"
         "\n"
-        "[b]: B\n"
+        '[b]: B #plain #(two words) {"tags": ["x)y", " pad"]}\n'
+        "  - [b.con.1]: Two lines\n"
         "\n"
         '<a.con.1>: @[a.con.1] attacks @[a]. {"argmap-link": {"source": "a.con.1",'
         ' "target": "a", "kind": "con"}}\n'
@@ -1434,6 +1442,7 @@ def test_argdown_export_of_line_breaks_non_ascii_braces_ref_notes_and_inferences
     assert warnings_of(exported.warnings) == [
         "e.yaml:5:11: warning: line breaks in the text of a become spaces in Argdown [W603]",
         "e.yaml:12:9: warning: Argdown has no place for note of link a.con.2: left out [W601]",
+        "e.yaml:17:11: warning: line breaks in the text of b.con.1 become spaces in Argdown [W603]",
     ]
 
 

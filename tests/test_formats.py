@@ -1446,6 +1446,52 @@ def test_argdown_export_of_line_breaks_non_ascii_braces_ref_notes_and_inferences
     ]
 
 
+def test_argdown_a_step_into_a_linked_group_is_left_out_at_its_argument() -> None:
+    # A step of another argument cannot conclude in, or take as a premise, argmap's own
+    # linked group: each link that would is left out, warned where the argument stands.
+    text = (
+        "<linked G>\n"
+        "\n"
+        "(1) [P1]: One.\n"
+        "(2) [P2]: Two.\n"
+        "----\n"
+        '(3) [G]: together: One. + Two. {"argmap-group": true}\n'
+        "  +> [Top]: Top.\n"
+        "\n"
+        "<Odd>\n"
+        "\n"
+        "(1) [X]: Three.\n"
+        "(2) [Y]: Four.\n"
+        "----\n"
+        "(3) [G]\n"
+        "(4) [Z]: Five.\n"
+        "----\n"
+        "(5) [W]: Six.\n"
+        "\n"
+        "<Odd one>\n"
+        "\n"
+        "(1) [V]: Seven.\n"
+        "----\n"
+        "(2) [G]\n"
+        "(3) [U]: Eight.\n"
+        "----\n"
+        "(4) [T]: Nine.\n"
+    )
+    imported = import_text(text, "argdown", "t.argdown")
+    assert imported.map.claims == ("top", "x", "y", "w", "v", "t")
+    assert warnings_of(imported.warnings) == [
+        "t.argdown:9:1: warning: a linked group is supported or attacked only through its"
+        " premises: this link is left out [W614]",
+        "t.argdown:9:1: warning: a linked group cannot be a premise of another: this link is"
+        " left out [W614]",
+        "t.argdown:9:1: warning: a linked group without a statement it bears on is left out [W614]",
+        "t.argdown:19:1: warning: a linked group cannot be a premise of another: this link is"
+        " left out [W614]",
+        "t.argdown:21:5: warning: a linked group is supported or attacked only through its"
+        " premises: this link is left out [W614]",
+    ]
+
+
 def test_graphml_stays_well_formed_xml_whatever_the_text() -> None:
     from argmap import loads_map
 

@@ -111,7 +111,7 @@ def dump_yaml(doc: dict[str, Any]) -> str:
 class YamlDataError(ValueError):
     """A YAML snippet could not be read; `line` and `column` are 1-based within the snippet."""
 
-    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+    def __init__(self, message: str, line: int, column: int) -> None:
         super().__init__(message)
         self.line = line
         self.column = column

@@ -1068,3 +1068,45 @@ def test_on_cyclic_maps_a_converged_result_is_a_fixpoint(text: str, semantics: s
         cuts = [e.links[u.id].strength for u in m.undercutters(lk.id)]
         expected = combine(e.nodes[lk.source].strength, cuts, [])
         assert e.links[lk.id].strength == pytest.approx(expected, abs=1e-8)
+
+
+def _induced_attacks(m: ArgumentMap, support: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    """How many attacks the reading induces on `m`: the least cap that does not refuse it."""
+    ev = importlib.import_module("argmap.evaluate")
+    for cap in range(20):
+        monkeypatch.setattr(ev, "MAX_INDUCED_ATTACKS", cap)
+        try:
+            evaluate(m, support=support)
+        except EvaluationError:
+            continue
+        return cap
+    raise AssertionError("more than 20 induced attacks")
+
+
+def test_each_reading_induces_exactly_the_attacks_its_definition_lists(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # eval_support_readings: a ⇒ b ⇒ g, c attacks b, a attacks d, g attacks e.
+    # necessary: c attacks g (secondary); b and g attack d (extended, from a's attack)
+    readings = load_map(MAPS / "eval_support_readings.yaml")
+    assert _induced_attacks(readings, "necessary", monkeypatch) == 3
+    # x supports y1 (which nothing attacks or supports onward) and, by a ref, y2, which
+    # attacks z: the deductive reading's one attack, x attacks z, is found past y1
+    past_a_dead_end = load(
+        "argmap: 1\ntitle: t\nclaims:\n"
+        "  y1: {text: Y1., pro: [{id: x, text: X.}]}\n"
+        "  y2: {text: Y2., pro: [{ref: x}]}\n"
+        "  z: {text: Z., con: [{ref: y2}]}\n"
+    )
+    assert _induced_attacks(past_a_dead_end, "deductive", monkeypatch) == 1
+    # x ⇒ y1, x ⇒ w, w ⇒ y1, w ⇒ y3; y1 attacks z2, y3 attacks z. From x: x attacks z2
+    # and, past y1 reached again from w, x attacks z; from w: w attacks z2 and z.
+    past_a_reached_node = load(
+        "argmap: 1\ntitle: t\nclaims:\n"
+        "  y1:\n    text: Y1.\n    pro:\n      - {id: x, text: X.}\n"
+        "      - {id: w, text: W., pro: [{ref: x}]}\n"
+        "  y3: {text: Y3., pro: [{ref: w}]}\n"
+        "  z: {text: Z., con: [{ref: y3}]}\n"
+        "  z2: {text: Z2., con: [{ref: y1}]}\n"
+    )
+    assert _induced_attacks(past_a_reached_node, "deductive", monkeypatch) == 4

@@ -1492,6 +1492,75 @@ def test_argdown_a_step_into_a_linked_group_is_left_out_at_its_argument() -> Non
     ]
 
 
+def test_argdown_export_front_matter_keeps_the_map_fields_readable() -> None:
+    from argmap import loads_map
+
+    m = loads_map(
+        "argmap: 1\n"
+        'title: "Café «débat»"\n'
+        "description: Über alles\n"
+        "allow-cycles: true\n"
+        "sources:\n"
+        '  s: {title: Sœur, url: "https://example.org/s"}\n'
+        "actors:\n"
+        "  a: {name: Ana, kind: person}\n"
+        "  b: {name: Bo}\n"
+        "claims:\n"
+        "  c:\n"
+        "    text: C.\n"
+        "    con:\n"
+        '      - text: "D. :smile: e.g."\n'
+        "        by: a\n"
+        "        con:\n"
+        "          - ref: c\n",
+        "f.yaml",
+    )
+    assert export_map(m, "argdown").text == (
+        "===\n"
+        'title: "Café «débat»"\n'
+        "argmap: {\n"
+        '    "description": "Über alles",\n'
+        '    "allow-cycles": true,\n'
+        '    "sources": {\n'
+        '      "s": {\n'
+        '        "title": "Sœur",\n'
+        '        "url": "https://example.org/s"\n'
+        "      }\n"
+        "    },\n"
+        '    "actors": {\n'
+        '      "a": {\n'
+        '        "name": "Ana",\n'
+        '        "kind": "person"\n'
+        "      },\n"
+        '      "b": {\n'
+        '        "name": "Bo"\n'
+        "      }\n"
+        "    }\n"
+        "  }\n"
+        "===\n"
+        "\n"
+        "[c]: C.\n"
+        '  - [c.con.1]: D. \\:smile: e\\.g. {"by": ["a"]}\n'
+        "    - [c]\n"
+    )
+
+
+def test_argdown_export_lists_a_premise_s_own_pros_and_cons_though_its_link_is_undercut() -> None:
+    from argmap import loads_map
+
+    m = loads_map(
+        "argmap: 1\ntitle: T\nclaims:\n  a:\n    text: A.\n    con:\n      - text: Beta\n"
+        "        undercut: [Gamma]\n        con: [Delta]\n",
+        "u.yaml",
+    )
+    body = export_map(m, "argdown").text.split("===\n\n", 1)[1]
+    assert body.splitlines()[:3] == [
+        "[a]: A.",
+        "  - [a.con.1]: Beta",
+        "    - [a.con.1.con.1]: Delta",
+    ]
+
+
 def test_graphml_stays_well_formed_xml_whatever_the_text() -> None:
     from argmap import loads_map
 

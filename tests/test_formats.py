@@ -1843,3 +1843,10 @@ def test_a_kialo_claim_written_like_a_group_is_a_plain_claim(
         '  together-b-c:\n    text: "together: B + C"\n    pro:\n      - text: B\n      - text: C\n'
     )
     assert got == warnings
+
+
+def test_argdown_export_ends_with_the_last_statement_whole() -> None:
+    from argmap import loads_map
+
+    m = loads_map("argmap: 1\ntitle: T\nclaims:\n  c: Plan X\n", "x.yaml")
+    assert export_map(m, "argdown").text.endswith("===\n\n[c]: Plan X\n")

@@ -1561,6 +1561,72 @@ def test_argdown_export_lists_a_premise_s_own_pros_and_cons_though_its_link_is_u
     ]
 
 
+def test_argdown_undercuts_of_each_kind_of_argument_refs_without_text_and_statement_data() -> None:
+    text = (
+        "[A]: Alpha.\n"
+        "  + [Ghost]\n"
+        "  + <Cheap>: Power is cheap.\n"
+        "  +> <Lonely>\n"
+        '  - [Data]: Data here. {"implicit": true, "colour": 3, "by": "ana",'
+        ' "quote": {"source": "s", "text": "here"}}\n'
+        "\n"
+        "<Cheap>\n"
+        "  _ [U1]: Costs overran.\n"
+        "\n"
+        "<Lonely>\n"
+        "\n"
+        "(1) Nothing follows.\n"
+        "\n"
+        "<linked G>\n"
+        "\n"
+        "(1) [P1]: One.\n"
+        "(2) [P2]: Two.\n"
+        "----\n"
+        '(3) [G]: together: One. + Two. {"argmap-group": true}\n'
+        "  +> [A]\n"
+        "\n"
+        "<linked G>\n"
+        "  _ [U2]: The two are unrelated.\n"
+        "\n"
+        "<Trailing>\n"
+        "\n"
+        "(1) Three.\n"
+        "----\n"
+        "(2) Four.\n"
+        "----\n"
+        "\n"
+        "<Trailing>\n"
+        "  _ [U3]: Nothing to undercut.\n"
+    )
+    imported = import_text(text, "argdown", "t.argdown")
+    m = imported.map
+    assert m.node("ghost").text == "Ghost"  # a ref never defined: its title as text
+    # an undercut of an argument imported as a premise attacks that premise's link; of a
+    # linked group's argument, the group's link; of one whose last inference ends nothing,
+    # nothing (warned)
+    assert [(lk.source, lk.target) for lk in m.links if lk.kind.value == "undercut"] == [
+        ("u1", "a.pro.2"),
+        ("u2", "a.pro.3"),
+    ]
+    assert (m.link("a.pro.2").source, m.link("a.pro.3").source) == ("cheap", "g")
+    data = m.node("data")
+    assert (data.by, data.implicit, data.weight, data.is_group) == (("ana",), True, None, False)
+    assert [(q.source, q.text) for q in data.quotes] == [("s", "here")]
+    assert warnings_of(imported.warnings) == [
+        "t.argdown:2:5: warning: [Ghost] is referred to but never given a text: its title is"
+        " used as text [W617]",
+        "t.argdown:3:5: warning: argument <Cheap> is imported as a premise with its description"
+        " as text [W613]",
+        "t.argdown:4:3: warning: relation of <Lonely>, which has numbered statements but no"
+        " inference line, is left out [W614]",
+        "t.argdown:4:6: warning: <Lonely> has numbered statements but no inference line:"
+        " imported as statements only [W612]",
+        "t.argdown:5:13: warning: data field 'colour' is left out [W618]",
+        "t.argdown:33:3: warning: undercut of <Trailing>: no premise-to-parent link found for it"
+        " to attack; left out [W614]",
+    ]
+
+
 def test_graphml_stays_well_formed_xml_whatever_the_text() -> None:
     from argmap import loads_map
 

@@ -978,6 +978,16 @@ def test_slugs_are_valid_ids_made_of_the_first_words() -> None:
             "t:2:9: error: Argdown: data `{` is never closed [E601]",
         ),
         (
+            "argdown",
+            "===\n- a\n- b\n===\n[A]: x\n",
+            "t:2:1: error: Argdown: front matter must be a mapping {key: value} [E601]",
+        ),
+        (
+            "argdown",
+            "===\ntitle: T\nauthor: [x\n===\n[A]: x\n",
+            "t:3:11: error: Argdown: invalid YAML data: did not find expected ',' or ']' [E601]",
+        ),
+        (
             "aif",
             '{"nodes": [{"nodeID": 1}]}',
             "t:1:12: error: each node needs `nodeID` and `type` [E602]",

@@ -402,7 +402,9 @@ class _Reader:
 
     # -- data and text
 
-    def data(self, raw: str, line: int, column: int) -> dict[str, Any]:
+    def data(self, raw: str, line: int, column: int, *, what: str) -> dict[str, Any]:
+        """The mapping YAML reads in `raw`, which starts at (line, column); `what` names it
+        in the error when it is not a mapping."""
         from argmap.formats.yaml_writer import YamlDataError, read_yaml_data
 
         try:
@@ -414,7 +416,7 @@ class _Reader:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            raise self.fail("data in braces must be a mapping {key: value}", line, column)
+            raise self.fail(f"{what} must be a mapping {{key: value}}", line, column)
         return value
 
     def split_data(self, content: str, line: int, column: int) -> tuple[str, dict[str, Any]]:
@@ -429,7 +431,9 @@ class _Reader:
             close = _closing_brace(content, start)
             if close < 0:
                 raise self.fail("data `{` is never closed", line, column + start)
-            data.update(self.data(content[start : close + 1], line, column + start))
+            data.update(
+                self.data(content[start : close + 1], line, column + start, what="data in braces")
+            )
             rest.append(content[kept:start])
             kept = close + 1
         rest.append(content[kept:])
@@ -698,7 +702,9 @@ class _Reader:
         for end in range(first + 1, len(lines)):
             if lines[end].strip() == "===":
                 raw = "\n".join(lines[first + 1 : end])
-                data = self.data("{}" if not raw.strip() else raw, first + 2, 1)
+                data = self.data(
+                    "{}" if not raw.strip() else raw, first + 2, 1, what="front matter"
+                )
                 self.front = data
                 return end + 1
         raise self.fail("front matter `===` is never closed", first + 1)

@@ -1637,6 +1637,40 @@ def test_argdown_undercuts_of_each_kind_of_argument_refs_without_text_and_statem
     ]
 
 
+def test_argdown_statements_said_twice_keep_the_first_text_and_every_tag_once() -> None:
+    text = (
+        "[A]: Alpha. #first #first\n"
+        '  + [B]: Beta. {"implicit": "yes", "url": "https://example.org/b",'
+        ' "tags": ["x", "y", "x"], "note": 3}\n'
+        "  - [C]: Gamma.\n"
+        "\n"
+        "[A]: Alpha again. #second\n"
+        "[C]: Gamma. #third\n"
+        "\n"
+        '<L>: @[B] supports @[A]. #t {"argmap-link": {"source": "B", "target": "A",'
+        ' "kind": "pro"}, "extra": 1}\n'
+        "  _ [U]: Undercut.\n"
+    )
+    imported = import_text(text, "argdown", "t.argdown")
+    m = imported.map
+    b = m.node("b")
+    assert (m.node("a").text, m.node("a").tags) == ("Alpha.", ("first", "second"))
+    assert (b.tags, b.url, b.implicit, b.note) == (("x", "y"), "https://example.org/b", False, None)
+    assert m.node("c").tags == ("third",)  # the same text again: no warning, its tag kept
+    assert [(lk.source, lk.target) for lk in m.links if lk.kind.value == "undercut"] == [
+        ("u", "a.pro.1")
+    ]
+    assert warnings_of(imported.warnings) == [
+        "t.argdown:2:10: warning: data field 'implicit' is left out [W618]",
+        "t.argdown:2:10: warning: data field 'note' is left out [W618]",
+        "t.argdown:5:6: warning: [A] is defined again with other text: the first text is kept"
+        " [W611]",
+        "t.argdown:8:1: warning: tags (t) of <L>, which stands for a link, are left out [W611]",
+        "t.argdown:8:1: warning: data field 'extra' of <L>, which stands for a link, is left"
+        " out [W618]",
+    ]
+
+
 def test_graphml_stays_well_formed_xml_whatever_the_text() -> None:
     from argmap import loads_map
 

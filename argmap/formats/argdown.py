@@ -42,6 +42,7 @@ import functools
 import json
 import re
 from collections import deque
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -218,6 +219,13 @@ class _Exporter:
             LINK_DATA_KEY: {"source": link.source, "target": link.target, "kind": link.kind.value}
         }
         return f"<{link.id}>: {description} {_flow(data)}"
+
+
+def _join_tags(tags: list[str], more: Iterable[str]) -> None:
+    """Add each of `more` that `tags` lacks, in order: a tag said twice is kept once."""
+    for tag in more:
+        if tag not in tags:
+            tags.append(tag)
 
 
 def group_argument(group_id: str) -> str:
@@ -535,7 +543,7 @@ class _Reader:
 
     def add_text(self, statement: _Statement, raw: str, line: int, column: int) -> None:
         text, tags = self.clean(raw)
-        statement.tags += [t for t in tags if t not in statement.tags]
+        _join_tags(statement.tags, tags)
         if not text:
             return
         if statement.text and statement.text_position and statement.text_position.line != line:
@@ -675,7 +683,7 @@ class _Reader:
             if text.strip():
                 cleaned, tags = self.clean(text)
                 statement.more.append(cleaned)  # joined once: adding each would be quadratic
-                statement.tags += [t for t in tags if t not in statement.tags]
+                _join_tags(statement.tags, tags)
         else:
             argument = self.arguments[handle[1]]
             text, data = self.split_data(content, line, column)
@@ -740,7 +748,7 @@ def _apply_data(reader: _Reader, node: DraftNode, data: dict[str, Any], position
         elif key in ("note", "url") and isinstance(value, str):
             setattr(node, key, value)
         elif key == "tags" and isinstance(value, list):
-            node.tags += [str(t) for t in value if str(t) not in node.tags]
+            _join_tags(node.tags, map(str, value))
         else:
             reader.warn("W618", f"data field {key!r} is left out", position)
 
@@ -984,7 +992,7 @@ class _Resolver:
         if marked:
             main.group = True
         if tags:
-            main.tags += [t for t in tags if t not in main.tags]
+            _join_tags(main.tags, tags)
             reader.warn(
                 "W612",
                 f"<{argument.title}> is imported as its premise-conclusion structure: its"

@@ -293,6 +293,8 @@ def test_a_quote_with_an_empty_source_is_told_an_unknown_source_named_as_written
 
 ACTORS = "argmap: 1\ntitle: T\nactors:\n  a: {name: A, kind: KIND}\nclaims:\n  c:\n"
 ACTORS += "    text: A.\n    by: a\n    con: [B.]\n"
+SOURCE = "argmap: 1\ntitle: T\nsources:\n  s:\n    url: https://example.org/s\n    title: S\n"
+SOURCE += "    ignore: IGNORE\nclaims:\n  c:\n    text: A.\n    con: [B.]\n"
 
 
 @pytest.mark.parametrize(
@@ -336,6 +338,51 @@ ACTORS += "    text: A.\n    by: a\n    con: [B.]\n"
             HEAD + "  c:\n    text: A.\n    con:\n      - {ref: d, text: T}\n  d: D.\n",
             "m.yaml:7:18: error: a `ref` item may carry only `note` and `undercut`, not `text`: a"
             " reference is a link; edit the node where it is defined [E104]",
+        ),
+        # Lists: what each item must be, and which item is not.
+        (
+            HEAD + "  c:\n    text: A.\n    tags: {a: 1}\n    con: [B.]\n",
+            "m.yaml:6:11: error: `tags` must be a list of tags, not a mapping [E114]",
+        ),
+        (
+            HEAD + "  c:\n    text: A.\n    tags: energy\n    con: [B.]\n",
+            "m.yaml:6:11: error: `tags` must be a list of tags, not 'energy' [E114]",
+        ),
+        (
+            ACTORS.replace("KIND", "person").replace("by: a", "by: [a, [b]]"),
+            "m.yaml:8:13: error: `by` item 2 must be an actor id, not a list [E114]",
+        ),
+        (
+            ACTORS.replace("KIND", "person").replace("by: a", "by: {a: 1}"),
+            "m.yaml:8:9: error: `by` must be an actor id or a list of actor ids, not a mapping"
+            " [E114]",
+        ),
+        (
+            SOURCE.replace("IGNORE", "[3, {a: 1}]"),
+            "m.yaml:7:17: error: `ignore` item 2 must be lines (`3`, `44-48`) or a text, not a"
+            " mapping [E114]",
+        ),
+        (
+            SOURCE.replace("IGNORE", "'3'"),
+            "m.yaml:7:13: error: `ignore` must be a list of lines or texts, not '3' [E114]",
+        ),
+        (
+            SOURCE.replace("IGNORE", "['', 5-2, '0', 7]"),
+            "m.yaml:7:14: error: ignore entry '' is empty; give lines (`3`, `44-48`) or a text"
+            " [E117]\n"
+            "m.yaml:7:18: error: ignore entry '5-2' names no lines: lines count from 1, and a"
+            " range runs from low to high [E117]\n"
+            "m.yaml:7:23: error: ignore entry '0' names no lines: lines count from 1, and a range"
+            " runs from low to high [E117]",
+        ),
+        (
+            SOURCE.replace("IGNORE", "[3]").replace("title: S", "title: [S]"),
+            "m.yaml:6:12: error: `title` must be text, not a list [E114]",
+        ),
+        (
+            SOURCE.replace("IGNORE", "[3]").replace("title: S", "titel: S"),
+            "m.yaml:5:5: error: source 's' needs `title` [E115]\n"
+            "m.yaml:6:5: error: unknown field 'titel' in source 's'; did you mean title? [E113]",
         ),
     ],
 )

@@ -545,7 +545,7 @@ class _Builder:
     ) -> dict[str, YNode] | None:
         """The mapping's values by field name, after refusing unknown fields and missing ones."""
         if node.kind != "map":
-            self._wrong_type(what, "a mapping", node)
+            self._wrong_type(what, "a mapping", node, label=what)  # `what` names no field
             return None
         values: dict[str, YNode] = {}
         ok = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -384,6 +385,28 @@ SOURCE += "    ignore: IGNORE\nclaims:\n  c:\n    text: A.\n    con: [B.]\n"
             "m.yaml:5:5: error: source 's' needs `title` [E115]\n"
             "m.yaml:6:5: error: unknown field 'titel' in source 's'; did you mean title? [E113]",
         ),
+        (
+            HEAD + "  c:\n    id: x\n    text: A.\n    con: [B.]\n",
+            "m.yaml:5:5: error: a claim's id is its key ('c'): remove `id` [E113]",
+        ),
+        (
+            HEAD + "  c:\n    text: A.\n    undercut: [B.]\n",
+            "m.yaml:6:5: error: `undercut` attacks the link from a premise to its parent; a"
+            " top-level claim has no parent (use `con` to attack the claim) [E105]",
+        ),
+        # Every unknown field is named, with the nearest allowed name or all of them.
+        (
+            HEAD + "  c:\n    txt: A.\n    colour: red\n    con: [B.]\n",
+            "m.yaml:5:5: error: unknown field 'txt' in claim 'c'; did you mean text? [E113]\n"
+            "m.yaml:5:5: error: claim 'c' needs `text` [E115]\n"
+            "m.yaml:6:5: error: unknown field 'colour' in claim 'c' (allowed: text, by, implicit,"
+            " quote, weight, tags, note, url, pro, con) [E113]",
+        ),
+        (HEAD + "  c: [x]\n", "m.yaml:4:6: error: claim 'c' must be a mapping, not a list [E114]"),
+        (
+            "argmap: 1\ntitle: T\nactors:\n  a: [x]\nclaims:\n  c: Short.\n",
+            "m.yaml:4:6: error: actor 'a' must be a mapping, not a list [E114]",
+        ),
     ],
 )
 def test_each_wrong_field_is_one_exact_line(text: str, message: str) -> None:
@@ -394,4 +417,18 @@ def test_an_empty_ref_is_a_ref_to_the_empty_id() -> None:
     m = loads_map(HEAD + '  c:\n    text: A.\n    con:\n      - ref: ""\n', "m.yaml")
     assert [d.format() for d in validate_map(m)] == [
         "m.yaml:7:9: error: `ref` to unknown id '' [E102]"
+    ]
+
+
+def test_a_claim_in_short_form_has_its_key_as_a_written_id_in_json() -> None:
+    from argmap.formats import export_map
+
+    m = loads_map(
+        HEAD + "  short: A short claim.\n  long:\n    text: B.\n    con: [C.]\n", "m.yaml"
+    )
+    nodes = [json.loads(line.rstrip(",")) for line in export_map(m, "json").text.splitlines()[1:4]]
+    assert [(n["id"], n["explicit_id"]) for n in nodes] == [
+        ("short", True),
+        ("long", True),
+        ("long.con.1", False),
     ]

@@ -432,3 +432,62 @@ def test_a_claim_in_short_form_has_its_key_as_a_written_id_in_json() -> None:
         ("long", True),
         ("long.con.1", False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "messages"),
+    [
+        (
+            "  c:\n    text: A.\n    con:\n      - {ref: d, colour: x}\n"
+            "      - {text: B, flavour: y}\n      - {text: C, id: [x]}\n  d: D.\n",
+            [
+                "m.yaml:7:18: error: a `ref` item may carry only `note` and `undercut`, not"
+                " `colour`: a reference is a link; edit the node where it is defined [E104]",
+                "m.yaml:8:19: error: unknown field 'flavour' in a premise (allowed: id, text, by,"
+                " implicit, quote, weight, tags, note, url, pro, con, undercut) [E113]",
+                "m.yaml:9:23: error: `id` must be text, not a list [E114]",
+            ],
+        ),
+        (
+            "  c:\n    text: [A]\n    url: [u]\n    con: x\n",
+            [
+                "m.yaml:5:11: error: `text` must be text, not a list [E114]",
+                "m.yaml:6:10: error: `url` must be text, not a list [E114]",
+                "m.yaml:7:10: error: `con` must be a list of premises, not 'x' [E114]",
+            ],
+        ),
+        (
+            "  c:\n    text: A.\n    con:\n      - text: B.\n"
+            "        quote: [{source: s, text: [x]}]\n",
+            ["m.yaml:8:35: error: `text` must be text, not a list [E114]"],
+        ),
+        (
+            "  c:\n    text: A.\n    con:\n      - linked: [B, C]\n      - linked: []\n",
+            [
+                "m.yaml:8:17: error: a linked group needs its premises under `linked` (two or"
+                " more) [E121]"
+            ],
+        ),
+    ],
+)
+def test_wrong_types_in_premises_are_each_one_line(body: str, messages: list[str]) -> None:
+    assert _load_error(HEAD + body).splitlines() == messages
+
+
+def test_an_unknown_ref_in_a_group_and_an_empty_id_are_told_by_validate() -> None:
+    m = loads_map(
+        HEAD + "  c:\n    text: A.\n    con:\n      - linked: [{ref: nowhere}, B]\n"
+        "      - {text: D, id: ~}\n",
+        "m.yaml",
+    )
+    assert m.node("c.con.1").text == "together: nowhere + B"  # the ref as written
+    assert [d.format() for d in validate_map(m)] == [
+        "m.yaml:7:18: error: `ref` to unknown id 'nowhere' [E102]",
+        "m.yaml:8:23: error: empty `id`: give one, or remove the field [E110]",
+    ]
+
+
+def test_a_collection_that_is_not_a_mapping_says_what_it_holds() -> None:
+    assert _load_error("argmap: 1\ntitle: T\nactors: [x]\nclaims:\n  c: C.\n") == (
+        "m.yaml:3:9: error: `actors` must be a mapping of ids to entries, not a list [E114]"
+    )

@@ -601,10 +601,10 @@ class _Builder:
             return None
         vnode = version[1]
         if not _is_format_version(vnode):
-            shown = vnode.value if vnode.kind == "scalar" else _KIND_WORDS[vnode.kind]
+            shown = repr(vnode.value) if vnode.kind == "scalar" else _KIND_WORDS[vnode.kind]
             out.add(
                 "E010",
-                f"unsupported format version {shown!r}: this argmap reads version {FORMAT_VERSION}",
+                f"unsupported format version {shown}: this argmap reads version {FORMAT_VERSION}",
                 out.pos(vnode),
             )
             return None

@@ -491,3 +491,61 @@ def test_a_collection_that_is_not_a_mapping_says_what_it_holds() -> None:
     assert _load_error("argmap: 1\ntitle: T\nactors: [x]\nclaims:\n  c: C.\n") == (
         "m.yaml:3:9: error: `actors` must be a mapping of ids to entries, not a list [E114]"
     )
+
+
+@pytest.mark.parametrize("pure", [False, True])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "- a\n- b\n",
+            "m.yaml:1:1: error: a map file must be a mapping with `argmap: 1` at the top [E009]",
+        ),
+        (
+            HEAD + "  [a, b]: x\n",
+            "m.yaml:4:3: error: mapping keys must be plain words [E012]",
+        ),
+        (
+            "argmap: 1\ntitle: T\ntitle: U\nclaims:\n  c: C.\n",
+            "m.yaml:3:1: error: duplicate key 'title' (first at line 2); YAML would silently keep"
+            " only the last [E011]",
+        ),
+        (
+            "argmap: 1\ntitle: T\nclaims: {c: {text: a, text: b}}\n",
+            "m.yaml:3:23: error: duplicate key 'text' (first at line 3); YAML would silently keep"
+            " only the last [E011]",
+        ),
+        (
+            HEAD + "  c: C.\n---\nargmap: 1\n",
+            "m.yaml:5:1: error: more than one YAML document (`---`): put one map in each file"
+            " [E005]",
+        ),
+        (
+            "argmap: 2\ntitle: T\nclaims:\n  c: C.\n",
+            "m.yaml:1:9: error: unsupported format version '2': this argmap reads version 1 [E010]",
+        ),
+        (
+            "argmap: [1]\ntitle: T\nclaims:\n  c: C.\n",
+            "m.yaml:1:9: error: unsupported format version a list: this argmap reads version 1"
+            " [E010]",
+        ),
+        (
+            "argmap: 1\ntitle: T\ncolour: red\nclaims:\n  c: C.\n",
+            "m.yaml:3:1: error: unknown field 'colour' in the map (allowed: title, argmap,"
+            " description, allow-cycles, sources, actors, claims) [E113]",
+        ),
+        (
+            HEAD + "  c: " + "[" * 300 + "]" * 300 + "\n",
+            "m.yaml:4:260: error: nesting deeper than 256 levels [E008]",  # at the 257th level
+        ),
+        (
+            HEAD + "  c: {text: 'a}\n",
+            "m.yaml:5:1: error: YAML syntax error: found unexpected end of stream [E004]",
+        ),
+    ],
+    ids=range(10),
+)
+def test_whole_file_errors_are_one_line_from_either_parser(
+    text: str, message: str, pure: bool
+) -> None:
+    assert _load_error(text, pure=pure) == message

@@ -542,10 +542,49 @@ def test_a_collection_that_is_not_a_mapping_says_what_it_holds() -> None:
             HEAD + "  c: {text: 'a}\n",
             "m.yaml:5:1: error: YAML syntax error: found unexpected end of stream [E004]",
         ),
+        # the first key's own line, though its value is on the next
+        (
+            "argmap: 1\ntitle:\n  T\ntitle: U\nclaims:\n  c: C.\n",
+            "m.yaml:4:1: error: duplicate key 'title' (first at line 2); YAML would silently keep"
+            " only the last [E011]",
+        ),
+        # 256 levels are allowed: the claim is refused for its type, not its depth
+        (
+            HEAD + "  c: " + "[" * 254 + "]" * 254 + "\n",
+            "m.yaml:4:6: error: claim 'c' must be a mapping, not a list [E114]",
+        ),
+        (
+            HEAD + "  c:\n    text: A: B\n",
+            "m.yaml:5:11: error: YAML syntax error: the unquoted text that begins here goes wrong"
+            " at line 5, column 12: text with `: ` or ` #` in it, or starting with a quote, must"
+            " be quoted; put it in double quotes [E004]",
+        ),
     ],
-    ids=range(10),
+    ids=range(13),
 )
 def test_whole_file_errors_are_one_line_from_either_parser(
     text: str, message: str, pure: bool
 ) -> None:
     assert _load_error(text, pure=pure) == message
+
+
+def test_a_non_specific_tag_is_plain_text() -> None:
+    assert loads_map(HEAD + "  c: ! C.\n", "m.yaml").node("c").text == "C."
+
+
+@pytest.mark.parametrize("pure", [False, True])
+@pytest.mark.parametrize(
+    ("body", "where", "closer"),
+    [
+        ("    con: [Smoking is #1, B]\n", "m.yaml:7:1", "']'"),
+        ("    con:\n      - {text: x: y}\n", "m.yaml:7:17", "'}'"),
+    ],
+)
+def test_inside_brackets_yaml_says_what_it_expected_without_prose_advice(
+    body: str, where: str, closer: str, pure: bool
+) -> None:
+    # Prose advice is for block text; the two parsers word YAML's own message differently.
+    message = _load_error(HEAD + "  c:\n    text: A.\n" + body, pure=pure)
+    assert message.startswith(f"{where}: error: YAML syntax error: ")
+    assert f"expected ',' or {closer}" in message and message.endswith(" [E004]")
+    assert "quote" not in message

@@ -432,6 +432,8 @@ def test_a_claim_in_short_form_has_its_key_as_a_written_id_in_json() -> None:
         ("long", True),
         ("long.con.1", False),
     ]
+    # a map that does not allow cycles says so, as false, not as nothing
+    assert '"allow_cycles":false,' in export_map(m, "json").text.splitlines()[0]
 
 
 @pytest.mark.parametrize(
@@ -559,8 +561,45 @@ def test_a_collection_that_is_not_a_mapping_says_what_it_holds() -> None:
             " at line 5, column 12: text with `: ` or ` #` in it, or starting with a quote, must"
             " be quoted; put it in double quotes [E004]",
         ),
+        # on the last line of a file without a final newline: at the column YAML names
+        (
+            HEAD + "  c: a: b and more",
+            "m.yaml:4:6: error: YAML syntax error: the unquoted text that begins here goes wrong"
+            " at line 4, column 7: text with `: ` or ` #` in it, or starting with a quote, must"
+            " be quoted; put it in double quotes [E004]",
+        ),
+        (
+            HEAD + "  c:\n    <<: {text: A}\n    colour: red\n    text: A.\n    con: [B.]\n",
+            "m.yaml:5:5: error: YAML merge keys (`<<:`) are not supported: write the fields out"
+            " [E113]\n"
+            "m.yaml:6:5: error: unknown field 'colour' in claim 'c' (allowed: text, by, implicit,"
+            " quote, weight, tags, note, url, pro, con) [E113]",
+        ),
+        (
+            "argmap: 1\ntitle: [T]\ndescription: [D]\nallow-cycles: maybe\nclaims:\n  c: C.\n",
+            "m.yaml:2:8: error: `title` must be text, not a list [E114]\n"
+            "m.yaml:3:14: error: `description` must be text, not a list [E114]\n"
+            "m.yaml:4:15: error: `allow-cycles` must be true or false, not 'maybe' [E114]",
+        ),
+        (
+            "argmap: 1\ntitle: T\nsources: [s]\nclaims:\n  c: C.\n",
+            "m.yaml:3:10: error: `sources` must be a mapping of ids to entries, not a list [E114]",
+        ),
+        (
+            "argmap: 1\ntitle: T\nclaims: {}\n",
+            "m.yaml:3:9: error: a map needs at least one claim under `claims` [E116]",
+        ),
+        (
+            "argmap: 1\ntitle: T\nclaims: [c]\n",
+            "m.yaml:3:9: error: `claims` must be a mapping of claim ids to claims, not a list"
+            " [E114]",
+        ),
+        (
+            HEAD + "  c:\n    text: A.\n    tags: [[x]]\n    con: [B.]\n",
+            "m.yaml:6:12: error: `tags` item 1 must be a tag, not a list [E114]",
+        ),
     ],
-    ids=range(13),
+    ids=range(20),
 )
 def test_whole_file_errors_are_one_line_from_either_parser(
     text: str, message: str, pure: bool
@@ -584,7 +623,23 @@ def test_inside_brackets_yaml_says_what_it_expected_without_prose_advice(
     body: str, where: str, closer: str, pure: bool
 ) -> None:
     # Prose advice is for block text; the two parsers word YAML's own message differently.
+    from argmap.load import _CParser
+
     message = _load_error(HEAD + "  c:\n    text: A.\n" + body, pure=pure)
     assert message.startswith(f"{where}: error: YAML syntax error: ")
-    assert f"expected ',' or {closer}" in message and message.endswith(" [E004]")
-    assert "quote" not in message
+    # each parser in its own words: the one asked for is the one that read the file
+    said = "but got" if pure or _CParser is None else "did not find expected"
+    assert f"expected ',' or {closer}" in message and said in message
+    assert message.endswith(" [E004]") and "quote" not in message
+
+
+def test_a_cut_is_placed_right_after_a_first_line_left_blank() -> None:
+    m = loads_map(
+        "\ntitle: Obesity is the #1 issue\nargmap: 1\nclaims:\n  c: {text: A., con: [B.]}\n",
+        "m.yaml",
+    )
+    assert [d.format() for d in validate_map(m) if d.code == "W207"] == [
+        "m.yaml:2:23: warning: `title` is cut at ` #`: YAML reads '#1 issue' as a comment; put"
+        " the whole text in double quotes to keep it (or move the comment to its own line)"
+        " [W207]"
+    ]

@@ -643,3 +643,13 @@ def test_a_cut_is_placed_right_after_a_first_line_left_blank() -> None:
         " the whole text in double quotes to keep it (or move the comment to its own line)"
         " [W207]"
     ]
+
+
+def test_text_loaded_without_a_path_is_named_string_and_read_by_the_fast_parser() -> None:
+    from argmap.load import _CParser
+
+    with pytest.raises(MapLoadError) as caught:
+        loads_map(HEAD + "  c:\n    text: A.\n    con: [Smoking is #1, B]\n")
+    (message,) = [d.format() for d in caught.value.diagnostics]
+    assert message.startswith("<string>:7:1: error: YAML syntax error: ")
+    assert ("but got" if _CParser is None else "did not find expected") in message

@@ -647,29 +647,33 @@ def test_nodes_pair_by_id_then_text_then_similar_words_under_the_same_parent() -
         + "  a:\n    text: Alpha.\n    pro:\n      - text: Costs are rising fast in the city.\n"
         "      - id: kept\n        text: Old words entirely.\n"
         "      - linked: [P one., P two.]\n        id: grp\n"
+        "      - Quite different words here.\n"
         "  b:\n    text: Beta.\n    con:\n      - text: Wages fall behind prices.\n",
         "old.yaml",
     )
     new = loads_map(
-        head
-        + "  a:\n    text: Alpha.\n    pro:\n      - text: Costs are rising quickly in the city.\n"
+        head + "  a:\n    text: Alpha.\n    pro:\n      - text: Entirely new point.\n"
+        "      - text: Costs are rising quickly in the city.\n"
         "      - id: kept\n        text: New words altogether.\n"
+        "      - id: a.pro.4\n        text: Nothing like the old one.\n"
         "      - linked: [P one., P two.]\n"
         "  b:\n    text: Beta.\n    con:\n      - text: Costs are rising fast in the town.\n"
         "      - text: Wages fall behind rising prices.\n",
         "new.yaml",
     )
-    # a written id pairs whatever its text; of two equally similar premises the one under
-    # the same parent wins; a group whose id changed pairs by its premises
+    # an id written on either side pairs whatever its text (a.pro.4: on the new side only);
+    # of two equally similar premises the one under the same parent wins (a.pro.1 moved
+    # down one place rather than b's new con); a group whose id changed pairs by premises
     assert match_nodes(old, new) == {
         "a": "a",
         "kept": "kept",
+        "a.pro.4": "a.pro.4",
         "b": "b",
-        "grp.linked.1": "a.pro.3.linked.1",
-        "grp.linked.2": "a.pro.3.linked.2",
+        "grp.linked.1": "a.pro.5.linked.1",
+        "grp.linked.2": "a.pro.5.linked.2",
         "b.con.1": "b.con.2",
-        "a.pro.1": "a.pro.1",
-        "grp": "a.pro.3",
+        "a.pro.1": "a.pro.2",
+        "grp": "a.pro.5",
     }
     # of two equally similar premises under the same parent, the one at the same place wins
     old = loads_map(

@@ -663,7 +663,8 @@ def test_nodes_pair_by_id_then_text_then_similar_words_under_the_same_parent() -
     )
     # an id written on either side pairs whatever its text (a.pro.4: on the new side only);
     # of two equally similar premises the one under the same parent wins (a.pro.1 moved
-    # down one place rather than b's new con, though that comes first); a group whose id changed pairs by premises
+    # down one place rather than b's new con, though that comes first); a group whose id
+    # changed pairs by its premises
     assert match_nodes(old, new) == {
         "a": "a",
         "kept": "kept",
@@ -725,3 +726,17 @@ def test_diff_scores_follow_the_support_reading_and_say_why_when_it_refuses(
         "not evaluated: support reading 'deductive' induces more than 0 attacks on this map;"
         " use --support attacks-only [E505]"
     )
+
+
+def test_two_written_ids_never_pair_by_words_but_either_may_pair_with_a_path_id() -> None:
+    from argmap.diff import match_nodes
+
+    head = "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n    pro:\n"
+    old = loads_map(head + "      - {id: x1, text: Costs are rising fast.}\n", "old.yaml")
+    new = loads_map(
+        head + "      - {id: x2, text: Costs are rising quickly.}\n"
+        "      - Costs are rising slowly.\n",
+        "new.yaml",
+    )
+    # x1 and x2 were both named by hand: different names, different nodes
+    assert match_nodes(old, new) == {"a": "a", "x1": "a.pro.2"}

@@ -487,12 +487,13 @@ class _Builder:
 
     # -- typed field readers; each records an error and returns None on a wrong type
 
-    def _wrong_type(self, field: str, want: str, node: YNode) -> None:
+    def _wrong_type(self, field: str, want: str, node: YNode, *, label: str = "") -> None:
+        label = label or f"`{field}`"
         if _is_null(node):
-            message = f"`{field}` is empty: it must be {want}"
+            message = f"{label} is empty: it must be {want}"
         else:
             got = f"{node.value!r}" if node.kind == "scalar" else _KIND_WORDS[node.kind]
-            message = f"`{field}` must be {want}, not {got}"
+            message = f"{label} must be {want}, not {got}"
         self.out.add("E114", message, self.out.pos(node))
 
     def string(self, field: str, node: YNode) -> str | None:
@@ -520,18 +521,21 @@ class _Builder:
             value = 0.0  # `-0.0` is zero: never shown as negative
         return value
 
-    def string_list(self, field: str, node: YNode, *, single_ok: bool) -> tuple[str, ...] | None:
+    def string_list(
+        self, field: str, node: YNode, *, single_ok: bool, each: str, every: str
+    ) -> tuple[str, ...] | None:
+        """A list of texts, each `each` (`every`: the same, in the plural); with `single_ok`,
+        one text alone stands for a list of one."""
         if node.kind == "scalar" and single_ok and not _is_null(node):
             return (str(node.value),)
         if node.kind != "seq":
-            self._wrong_type(
-                field, "a list of words" if not single_ok else "a word or a list", node
-            )
+            want = f"{each} or a list of {every}" if single_ok else f"a list of {every}"
+            self._wrong_type(field, want, node)
             return None
         items: list[str] = []
-        for item in node.value:
+        for n, item in enumerate(node.value, start=1):
             if item.kind != "scalar" or _is_null(item):
-                self._wrong_type(f"{field} item", "a word", item)
+                self._wrong_type(field, each, item, label=f"`{field}` item {n}")
                 return None
             items.append(str(item.value))
         return tuple(items)
@@ -541,7 +545,7 @@ class _Builder:
     ) -> dict[str, YNode] | None:
         """The mapping's values by field name, after refusing unknown fields and missing ones."""
         if node.kind != "map":
-            self._wrong_type(what, "a mapping", node)
+            self._wrong_type(what, "a mapping", node, label=what)  # `what` names no field
             return None
         values: dict[str, YNode] = {}
         ok = True
@@ -597,10 +601,10 @@ class _Builder:
             return None
         vnode = version[1]
         if not _is_format_version(vnode):
-            shown = vnode.value if vnode.kind == "scalar" else _KIND_WORDS[vnode.kind]
+            shown = repr(vnode.value) if vnode.kind == "scalar" else _KIND_WORDS[vnode.kind]
             out.add(
                 "E010",
-                f"unsupported format version {shown!r}: this argmap reads version {FORMAT_VERSION}",
+                f"unsupported format version {shown}: this argmap reads version {FORMAT_VERSION}",
                 out.pos(vnode),
             )
             return None
@@ -668,7 +672,16 @@ class _Builder:
             return None
         ignore: tuple[str, ...] = ()
         if "ignore" in values:
-            ignore = self.string_list("ignore", values["ignore"], single_ok=False) or ()
+            ignore = (
+                self.string_list(
+                    "ignore",
+                    values["ignore"],
+                    single_ok=False,
+                    each="lines (`3`, `44-48`) or a text",
+                    every="lines or texts",
+                )
+                or ()
+            )
             for item, entry in zip(values["ignore"].value, ignore, strict=False):
                 problem = ignore_problem(entry)
                 if problem:
@@ -790,9 +803,19 @@ class _Builder:
         url, with their positions."""
         found: dict[str, Any] = self.optional_text(Node, values)
         if "by" in values:
-            found["by"] = self.string_list("by", values["by"], single_ok=True) or ()
+            found["by"] = (
+                self.string_list(
+                    "by", values["by"], single_ok=True, each="an actor id", every="actor ids"
+                )
+                or ()
+            )
         if "tags" in values:
-            found["tags"] = self.string_list("tags", values["tags"], single_ok=False) or ()
+            found["tags"] = (
+                self.string_list(
+                    "tags", values["tags"], single_ok=False, each="a tag", every="tags"
+                )
+                or ()
+            )
         if "weight" in values:
             found["weight"] = self.number("weight", values["weight"])
         positions = self.field_positions(values)

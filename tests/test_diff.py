@@ -636,3 +636,107 @@ def test_markdown_escapes_a_path_that_would_break_its_code_span() -> None:
     text = "argmap: 1\ntitle: t\nclaims:\n  a: Alpha.\n"
     d = diff_maps(loads_map(text, "we`ird.yaml"), loads_map(text, "new.yaml"), evaluate=False)
     assert to_markdown(d).splitlines()[0] == "### argmap diff: we\\`ird.yaml → `new.yaml`"
+
+
+def test_nodes_pair_by_id_then_text_then_similar_words_under_the_same_parent() -> None:
+    from argmap.diff import match_nodes
+
+    head = "argmap: 1\ntitle: t\nclaims:\n"
+    old = loads_map(
+        head
+        + "  a:\n    text: Alpha.\n    pro:\n      - text: Costs are rising fast in the city.\n"
+        "      - id: kept\n        text: Old words entirely.\n"
+        "      - linked: [P one., P two.]\n        id: grp\n"
+        "      - Quite different words here.\n"
+        "  b:\n    text: Beta.\n    con:\n      - text: Wages fall behind prices.\n",
+        "old.yaml",
+    )
+    new = loads_map(
+        head + "  b:\n    text: Beta.\n    con:\n      - text: Costs are rising fast in the town.\n"
+        "      - text: Wages fall behind rising prices.\n"
+        "  a:\n    text: Alpha.\n    pro:\n      - text: Entirely new point.\n"
+        "      - text: Costs are rising quickly in the city.\n"
+        "      - id: kept\n        text: New words altogether.\n"
+        "      - id: a.pro.4\n        text: Nothing like the old one.\n"
+        "      - linked: [P one., P two.]\n",
+        "new.yaml",
+    )
+    # an id written on either side pairs whatever its text (a.pro.4: on the new side only);
+    # of two equally similar premises the one under the same parent wins (a.pro.1 moved
+    # down one place rather than b's new con, though that comes first); a group whose id
+    # changed pairs by its premises
+    assert match_nodes(old, new) == {
+        "a": "a",
+        "kept": "kept",
+        "a.pro.4": "a.pro.4",
+        "b": "b",
+        "grp.linked.1": "a.pro.5.linked.1",
+        "grp.linked.2": "a.pro.5.linked.2",
+        "b.con.1": "b.con.2",
+        "a.pro.1": "a.pro.2",
+        "grp": "a.pro.5",
+    }
+    # of two equally similar premises under the same parent, the one at the same place wins
+    old = loads_map(
+        head + "  a:\n    text: Alpha.\n    pro:\n      - Costs are rising fast.\n"
+        "      - Something else entirely.\n",
+        "old.yaml",
+    )
+    new = loads_map(
+        head + "  a:\n    text: Alpha.\n    pro:\n      - Costs are rising quickly.\n"
+        "      - Costs are rising slowly.\n",
+        "new.yaml",
+    )
+    assert match_nodes(old, new) == {"a": "a", "a.pro.1": "a.pro.1"}
+
+
+def test_diff_scores_follow_the_support_reading_and_say_why_when_it_refuses(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib
+
+    path = MAPS / "eval_support_readings.yaml"
+    old = loads_map(path.read_text(encoding="utf-8"), "old.yaml")
+    new = loads_map(
+        path.read_text(encoding="utf-8").replace(
+            "con: [{id: c, text: C.}]", "con: [{id: c, text: C., con: [W.]}]"
+        ),
+        "new.yaml",
+    )
+
+    def statuses(support: str) -> list[tuple[str, str, str]]:
+        d = diff_maps(old, new, support=support)
+        return [
+            (c.id, c.old_status, c.new_status) for c in d.scores if c.old_status != c.new_status
+        ]
+
+    # W answers C, so B stands again; under the deductive reading a (which supports b)
+    # is freed too and d, which a attacks through its support, falls
+    assert statuses("attacks-only") == [("b", "out", "in"), ("c", "in", "out")]
+    assert statuses("deductive") == [
+        ("b", "out", "in"),
+        ("a", "out", "in"),
+        ("c", "in", "out"),
+        ("d", "in", "out"),
+    ]
+    monkeypatch.setattr(importlib.import_module("argmap.evaluate"), "MAX_INDUCED_ATTACKS", 0)
+    refused = diff_maps(old, new, support="deductive")
+    assert refused.scores is None  # not evaluated, rather than no change
+    assert refused.evaluation_note == (
+        "not evaluated: support reading 'deductive' induces more than 0 attacks on this map;"
+        " use --support attacks-only [E505]"
+    )
+
+
+def test_two_written_ids_never_pair_by_words_but_either_may_pair_with_a_path_id() -> None:
+    from argmap.diff import match_nodes
+
+    head = "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: Alpha.\n    pro:\n"
+    old = loads_map(head + "      - {id: x1, text: Costs are rising fast.}\n", "old.yaml")
+    new = loads_map(
+        head + "      - {id: x2, text: Costs are rising quickly.}\n"
+        "      - Costs are rising slowly.\n",
+        "new.yaml",
+    )
+    # x1 and x2 were both named by hand: different names, different nodes
+    assert match_nodes(old, new) == {"a": "a", "x1": "a.pro.2"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -293,6 +294,8 @@ def test_a_quote_with_an_empty_source_is_told_an_unknown_source_named_as_written
 
 ACTORS = "argmap: 1\ntitle: T\nactors:\n  a: {name: A, kind: KIND}\nclaims:\n  c:\n"
 ACTORS += "    text: A.\n    by: a\n    con: [B.]\n"
+SOURCE = "argmap: 1\ntitle: T\nsources:\n  s:\n    url: https://example.org/s\n    title: S\n"
+SOURCE += "    ignore: IGNORE\nclaims:\n  c:\n    text: A.\n    con: [B.]\n"
 
 
 @pytest.mark.parametrize(
@@ -337,6 +340,73 @@ ACTORS += "    text: A.\n    by: a\n    con: [B.]\n"
             "m.yaml:7:18: error: a `ref` item may carry only `note` and `undercut`, not `text`: a"
             " reference is a link; edit the node where it is defined [E104]",
         ),
+        # Lists: what each item must be, and which item is not.
+        (
+            HEAD + "  c:\n    text: A.\n    tags: {a: 1}\n    con: [B.]\n",
+            "m.yaml:6:11: error: `tags` must be a list of tags, not a mapping [E114]",
+        ),
+        (
+            HEAD + "  c:\n    text: A.\n    tags: energy\n    con: [B.]\n",
+            "m.yaml:6:11: error: `tags` must be a list of tags, not 'energy' [E114]",
+        ),
+        (
+            ACTORS.replace("KIND", "person").replace("by: a", "by: [a, [b]]"),
+            "m.yaml:8:13: error: `by` item 2 must be an actor id, not a list [E114]",
+        ),
+        (
+            ACTORS.replace("KIND", "person").replace("by: a", "by: {a: 1}"),
+            "m.yaml:8:9: error: `by` must be an actor id or a list of actor ids, not a mapping"
+            " [E114]",
+        ),
+        (
+            SOURCE.replace("IGNORE", "[3, {a: 1}]"),
+            "m.yaml:7:17: error: `ignore` item 2 must be lines (`3`, `44-48`) or a text, not a"
+            " mapping [E114]",
+        ),
+        (
+            SOURCE.replace("IGNORE", "'3'"),
+            "m.yaml:7:13: error: `ignore` must be a list of lines or texts, not '3' [E114]",
+        ),
+        (
+            SOURCE.replace("IGNORE", "['', 5-2, '0', 7]"),
+            "m.yaml:7:14: error: ignore entry '' is empty; give lines (`3`, `44-48`) or a text"
+            " [E117]\n"
+            "m.yaml:7:18: error: ignore entry '5-2' names no lines: lines count from 1, and a"
+            " range runs from low to high [E117]\n"
+            "m.yaml:7:23: error: ignore entry '0' names no lines: lines count from 1, and a range"
+            " runs from low to high [E117]",
+        ),
+        (
+            SOURCE.replace("IGNORE", "[3]").replace("title: S", "title: [S]"),
+            "m.yaml:6:12: error: `title` must be text, not a list [E114]",
+        ),
+        (
+            SOURCE.replace("IGNORE", "[3]").replace("title: S", "titel: S"),
+            "m.yaml:5:5: error: source 's' needs `title` [E115]\n"
+            "m.yaml:6:5: error: unknown field 'titel' in source 's'; did you mean title? [E113]",
+        ),
+        (
+            HEAD + "  c:\n    id: x\n    text: A.\n    con: [B.]\n",
+            "m.yaml:5:5: error: a claim's id is its key ('c'): remove `id` [E113]",
+        ),
+        (
+            HEAD + "  c:\n    text: A.\n    undercut: [B.]\n",
+            "m.yaml:6:5: error: `undercut` attacks the link from a premise to its parent; a"
+            " top-level claim has no parent (use `con` to attack the claim) [E105]",
+        ),
+        # Every unknown field is named, with the nearest allowed name or all of them.
+        (
+            HEAD + "  c:\n    txt: A.\n    colour: red\n    con: [B.]\n",
+            "m.yaml:5:5: error: unknown field 'txt' in claim 'c'; did you mean text? [E113]\n"
+            "m.yaml:5:5: error: claim 'c' needs `text` [E115]\n"
+            "m.yaml:6:5: error: unknown field 'colour' in claim 'c' (allowed: text, by, implicit,"
+            " quote, weight, tags, note, url, pro, con) [E113]",
+        ),
+        (HEAD + "  c: [x]\n", "m.yaml:4:6: error: claim 'c' must be a mapping, not a list [E114]"),
+        (
+            "argmap: 1\ntitle: T\nactors:\n  a: [x]\nclaims:\n  c: Short.\n",
+            "m.yaml:4:6: error: actor 'a' must be a mapping, not a list [E114]",
+        ),
     ],
 )
 def test_each_wrong_field_is_one_exact_line(text: str, message: str) -> None:
@@ -348,3 +418,238 @@ def test_an_empty_ref_is_a_ref_to_the_empty_id() -> None:
     assert [d.format() for d in validate_map(m)] == [
         "m.yaml:7:9: error: `ref` to unknown id '' [E102]"
     ]
+
+
+def test_a_claim_in_short_form_has_its_key_as_a_written_id_in_json() -> None:
+    from argmap.formats import export_map
+
+    m = loads_map(
+        HEAD + "  short: A short claim.\n  long:\n    text: B.\n    con: [C.]\n", "m.yaml"
+    )
+    nodes = [json.loads(line.rstrip(",")) for line in export_map(m, "json").text.splitlines()[1:4]]
+    assert [(n["id"], n["explicit_id"]) for n in nodes] == [
+        ("short", True),
+        ("long", True),
+        ("long.con.1", False),
+    ]
+    # a map that does not allow cycles says so, as false, not as nothing
+    assert '"allow_cycles":false,' in export_map(m, "json").text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "messages"),
+    [
+        (
+            "  c:\n    text: A.\n    con:\n      - {ref: d, colour: x}\n"
+            "      - {text: B, flavour: y}\n      - {text: C, id: [x]}\n  d: D.\n",
+            [
+                "m.yaml:7:18: error: a `ref` item may carry only `note` and `undercut`, not"
+                " `colour`: a reference is a link; edit the node where it is defined [E104]",
+                "m.yaml:8:19: error: unknown field 'flavour' in a premise (allowed: id, text, by,"
+                " implicit, quote, weight, tags, note, url, pro, con, undercut) [E113]",
+                "m.yaml:9:23: error: `id` must be text, not a list [E114]",
+            ],
+        ),
+        (
+            "  c:\n    text: [A]\n    url: [u]\n    con: x\n",
+            [
+                "m.yaml:5:11: error: `text` must be text, not a list [E114]",
+                "m.yaml:6:10: error: `url` must be text, not a list [E114]",
+                "m.yaml:7:10: error: `con` must be a list of premises, not 'x' [E114]",
+            ],
+        ),
+        (
+            "  c:\n    text: A.\n    con:\n      - text: B.\n"
+            "        quote: [{source: s, text: [x]}]\n",
+            ["m.yaml:8:35: error: `text` must be text, not a list [E114]"],
+        ),
+        (
+            "  c:\n    text: A.\n    con:\n      - linked: [B, C]\n      - linked: []\n",
+            [
+                "m.yaml:8:17: error: a linked group needs its premises under `linked` (two or"
+                " more) [E121]"
+            ],
+        ),
+    ],
+)
+def test_wrong_types_in_premises_are_each_one_line(body: str, messages: list[str]) -> None:
+    assert _load_error(HEAD + body).splitlines() == messages
+
+
+def test_an_unknown_ref_in_a_group_and_an_empty_id_are_told_by_validate() -> None:
+    m = loads_map(
+        HEAD + "  c:\n    text: A.\n    con:\n      - linked: [{ref: nowhere}, B]\n"
+        "      - {text: D, id: ~}\n",
+        "m.yaml",
+    )
+    assert m.node("c.con.1").text == "together: nowhere + B"  # the ref as written
+    assert [d.format() for d in validate_map(m)] == [
+        "m.yaml:7:18: error: `ref` to unknown id 'nowhere' [E102]",
+        "m.yaml:8:23: error: empty `id`: give one, or remove the field [E110]",
+    ]
+
+
+def test_a_collection_that_is_not_a_mapping_says_what_it_holds() -> None:
+    assert _load_error("argmap: 1\ntitle: T\nactors: [x]\nclaims:\n  c: C.\n") == (
+        "m.yaml:3:9: error: `actors` must be a mapping of ids to entries, not a list [E114]"
+    )
+
+
+@pytest.mark.parametrize("pure", [False, True])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "- a\n- b\n",
+            "m.yaml:1:1: error: a map file must be a mapping with `argmap: 1` at the top [E009]",
+        ),
+        (
+            HEAD + "  [a, b]: x\n",
+            "m.yaml:4:3: error: mapping keys must be plain words [E012]",
+        ),
+        (
+            "argmap: 1\ntitle: T\ntitle: U\nclaims:\n  c: C.\n",
+            "m.yaml:3:1: error: duplicate key 'title' (first at line 2); YAML would silently keep"
+            " only the last [E011]",
+        ),
+        (
+            "argmap: 1\ntitle: T\nclaims: {c: {text: a, text: b}}\n",
+            "m.yaml:3:23: error: duplicate key 'text' (first at line 3); YAML would silently keep"
+            " only the last [E011]",
+        ),
+        (
+            HEAD + "  c: C.\n---\nargmap: 1\n",
+            "m.yaml:5:1: error: more than one YAML document (`---`): put one map in each file"
+            " [E005]",
+        ),
+        (
+            "argmap: 2\ntitle: T\nclaims:\n  c: C.\n",
+            "m.yaml:1:9: error: unsupported format version '2': this argmap reads version 1 [E010]",
+        ),
+        (
+            "argmap: [1]\ntitle: T\nclaims:\n  c: C.\n",
+            "m.yaml:1:9: error: unsupported format version a list: this argmap reads version 1"
+            " [E010]",
+        ),
+        (
+            "argmap: 1\ntitle: T\ncolour: red\nclaims:\n  c: C.\n",
+            "m.yaml:3:1: error: unknown field 'colour' in the map (allowed: title, argmap,"
+            " description, allow-cycles, sources, actors, claims) [E113]",
+        ),
+        (
+            HEAD + "  c: " + "[" * 300 + "]" * 300 + "\n",
+            "m.yaml:4:260: error: nesting deeper than 256 levels [E008]",  # at the 257th level
+        ),
+        (
+            HEAD + "  c: {text: 'a}\n",
+            "m.yaml:5:1: error: YAML syntax error: found unexpected end of stream [E004]",
+        ),
+        # the first key's own line, though its value is on the next
+        (
+            "argmap: 1\ntitle:\n  T\ntitle: U\nclaims:\n  c: C.\n",
+            "m.yaml:4:1: error: duplicate key 'title' (first at line 2); YAML would silently keep"
+            " only the last [E011]",
+        ),
+        # 256 levels are allowed: the claim is refused for its type, not its depth
+        (
+            HEAD + "  c: " + "[" * 254 + "]" * 254 + "\n",
+            "m.yaml:4:6: error: claim 'c' must be a mapping, not a list [E114]",
+        ),
+        (
+            HEAD + "  c:\n    text: A: B\n",
+            "m.yaml:5:11: error: YAML syntax error: the unquoted text that begins here goes wrong"
+            " at line 5, column 12: text with `: ` or ` #` in it, or starting with a quote, must"
+            " be quoted; put it in double quotes [E004]",
+        ),
+        # on the last line of a file without a final newline: at the column YAML names
+        (
+            HEAD + "  c: a: b and more",
+            "m.yaml:4:6: error: YAML syntax error: the unquoted text that begins here goes wrong"
+            " at line 4, column 7: text with `: ` or ` #` in it, or starting with a quote, must"
+            " be quoted; put it in double quotes [E004]",
+        ),
+        (
+            HEAD + "  c:\n    <<: {text: A}\n    colour: red\n    text: A.\n    con: [B.]\n",
+            "m.yaml:5:5: error: YAML merge keys (`<<:`) are not supported: write the fields out"
+            " [E113]\n"
+            "m.yaml:6:5: error: unknown field 'colour' in claim 'c' (allowed: text, by, implicit,"
+            " quote, weight, tags, note, url, pro, con) [E113]",
+        ),
+        (
+            "argmap: 1\ntitle: [T]\ndescription: [D]\nallow-cycles: maybe\nclaims:\n  c: C.\n",
+            "m.yaml:2:8: error: `title` must be text, not a list [E114]\n"
+            "m.yaml:3:14: error: `description` must be text, not a list [E114]\n"
+            "m.yaml:4:15: error: `allow-cycles` must be true or false, not 'maybe' [E114]",
+        ),
+        (
+            "argmap: 1\ntitle: T\nsources: [s]\nclaims:\n  c: C.\n",
+            "m.yaml:3:10: error: `sources` must be a mapping of ids to entries, not a list [E114]",
+        ),
+        (
+            "argmap: 1\ntitle: T\nclaims: {}\n",
+            "m.yaml:3:9: error: a map needs at least one claim under `claims` [E116]",
+        ),
+        (
+            "argmap: 1\ntitle: T\nclaims: [c]\n",
+            "m.yaml:3:9: error: `claims` must be a mapping of claim ids to claims, not a list"
+            " [E114]",
+        ),
+        (
+            HEAD + "  c:\n    text: A.\n    tags: [[x]]\n    con: [B.]\n",
+            "m.yaml:6:12: error: `tags` item 1 must be a tag, not a list [E114]",
+        ),
+    ],
+    ids=range(20),
+)
+def test_whole_file_errors_are_one_line_from_either_parser(
+    text: str, message: str, pure: bool
+) -> None:
+    assert _load_error(text, pure=pure) == message
+
+
+def test_a_non_specific_tag_is_plain_text() -> None:
+    assert loads_map(HEAD + "  c: ! C.\n", "m.yaml").node("c").text == "C."
+
+
+@pytest.mark.parametrize("pure", [False, True])
+@pytest.mark.parametrize(
+    ("body", "where", "closer"),
+    [
+        ("    con: [Smoking is #1, B]\n", "m.yaml:7:1", "']'"),
+        ("    con:\n      - {text: x: y}\n", "m.yaml:7:17", "'}'"),
+    ],
+)
+def test_inside_brackets_yaml_says_what_it_expected_without_prose_advice(
+    body: str, where: str, closer: str, pure: bool
+) -> None:
+    # Prose advice is for block text; the two parsers word YAML's own message differently.
+    from argmap.load import _CParser
+
+    message = _load_error(HEAD + "  c:\n    text: A.\n" + body, pure=pure)
+    assert message.startswith(f"{where}: error: YAML syntax error: ")
+    # each parser in its own words: the one asked for is the one that read the file
+    said = "but got" if pure or _CParser is None else "did not find expected"
+    assert f"expected ',' or {closer}" in message and said in message
+    assert message.endswith(" [E004]") and "quote" not in message
+
+
+def test_a_cut_is_placed_right_after_a_first_line_left_blank() -> None:
+    m = loads_map(
+        "\ntitle: Obesity is the #1 issue\nargmap: 1\nclaims:\n  c: {text: A., con: [B.]}\n",
+        "m.yaml",
+    )
+    assert [d.format() for d in validate_map(m) if d.code == "W207"] == [
+        "m.yaml:2:23: warning: `title` is cut at ` #`: YAML reads '#1 issue' as a comment; put"
+        " the whole text in double quotes to keep it (or move the comment to its own line)"
+        " [W207]"
+    ]
+
+
+def test_text_loaded_without_a_path_is_named_string_and_read_by_the_fast_parser() -> None:
+    from argmap.load import _CParser
+
+    with pytest.raises(MapLoadError) as caught:
+        loads_map(HEAD + "  c:\n    text: A.\n    con: [Smoking is #1, B]\n")
+    (message,) = [d.format() for d in caught.value.diagnostics]
+    assert message.startswith("<string>:7:1: error: YAML syntax error: ")
+    assert ("but got" if _CParser is None else "did not find expected") in message

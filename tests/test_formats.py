@@ -1960,3 +1960,33 @@ def test_argdown_export_ends_with_the_last_statement_whole() -> None:
 
     m = loads_map("argmap: 1\ntitle: T\nclaims:\n  c: Plan X\n", "x.yaml")
     assert export_map(m, "argdown").text.endswith("===\n\n[c]: Plan X\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "keep_dots", "expected"),
+    [
+        ("Café au lait", False, "cafe-au-lait"),  # accents folded to ASCII
+        ("snake_case words", False, "snake-case-words"),
+        ("The ICE union's «reply»!", False, "the-ice-union-s-reply"),
+        ("one two three four five six seven", False, "one-two-three-four-five-six"),
+        ("a" * 19 + " " + "b" * 20, False, "a" * 19 + "-" + "b" * 20),  # 40 characters: kept
+        ("a" * 30 + " " + "b" * 20, False, "a" * 30),  # a word that would pass 40 is left out
+        ("a" * 50, False, "a" * 40),  # one long word is cut
+        ("a.b c", False, "a-b-c"),
+        ("a.b c", True, "a.b-c"),  # a foreign handle keeps its dots
+        ("-.x y.", True, "x-y"),  # but never starts or ends with one
+        ("." * 45 + "x", True, "x"),  # leading dots go before the cut to 40
+        ("!!!", False, ""),
+    ],
+)
+def test_an_imported_id_is_the_first_words_of_the_text(
+    text: str, keep_dots: bool, expected: str
+) -> None:
+    assert slug(text, keep_dots=keep_dots) == expected
+
+
+def test_an_imported_actor_id_keeps_dots_and_is_never_empty() -> None:
+    imported = import_text('[A]: x {"by": ["Ana.Lima", "!!!"]}\n', "argdown", "t")
+    m = imported.map
+    assert m.node("a").by == ("ana.lima", "unnamed")
+    assert {k: a.name for k, a in m.actors.items()} == {"ana.lima": "Ana.Lima", "unnamed": "!!!"}

@@ -1990,3 +1990,44 @@ def test_an_imported_actor_id_keeps_dots_and_is_never_empty() -> None:
     m = imported.map
     assert m.node("a").by == ("ana.lima", "unnamed")
     assert {k: a.name for k, a in m.actors.items()} == {"ana.lima": "Ana.Lima", "unnamed": "!!!"}
+
+
+def test_argdown_front_matter_sources_and_actors_keep_what_a_map_can_hold() -> None:
+    text = (
+        "===\n"
+        "title: T\n"
+        "argmap:\n"
+        "  sources:\n"
+        '    s: {title: S, url: "javascript:alert(1)", date: "May 2011", colour: red,'
+        ' ignore: [3, "44-48", "Note:"]}\n'
+        "    t: {title: T2, ignore: [true]}\n"
+        "  actors:\n"
+        "    a: {name: Ana, kind: wizard, role: [x]}\n"
+        "===\n"
+        "\n"
+        '[A]: Alpha. {"by": ["a", "b"], "quote": [{"source": "s", "text": "Alpha"},'
+        ' {"source": "u", "text": "x"}]}\n'
+    )
+    imported = import_text(text, "argdown", "t.argdown")
+    m = imported.map
+    # an ignore list of lines and texts is kept as text; one holding a flag is left out;
+    # sources and actors named but not listed are added, named by their ids
+    assert {k: (s.title, s.url, s.date, s.ignore) for k, s in m.sources.items()} == {
+        "s": ("S", None, None, ("3", "44-48", "Note:")),
+        "t": ("T2", None, None, ()),
+        "u": ("u", None, None, ()),
+    }
+    assert {k: (a.name, a.kind, a.role) for k, a in m.actors.items()} == {
+        "a": ("Ana", None, None),
+        "b": ("b", None, None),
+    }
+    assert warnings_of(imported.warnings) == [
+        "t.argdown:1:1: warning: actor 'a': kind 'wizard' is left out [W618]",
+        "t.argdown:1:1: warning: actor 'a': field 'role' is left out [W618]",
+        "t.argdown:1:1: warning: source 's': link 'javascript:alert(1)' is not http(s): left"
+        " out [W618]",
+        "t.argdown:1:1: warning: source 's': date 'May 2011' is not YYYY, YYYY-MM or"
+        " YYYY-MM-DD: left out [W618]",
+        "t.argdown:1:1: warning: source 's': field 'colour' is left out [W618]",
+        "t.argdown:1:1: warning: source 't': field 'ignore' is left out [W618]",
+    ]

@@ -1998,9 +1998,9 @@ def test_argdown_front_matter_sources_and_actors_keep_what_a_map_can_hold() -> N
         "title: T\n"
         "argmap:\n"
         "  sources:\n"
-        '    s: {title: S, url: "javascript:alert(1)", date: "May 2011", colour: red,'
-        ' ignore: [3, "44-48", "Note:"]}\n'
-        "    t: {title: T2, ignore: [true]}\n"
+        '    s: {title: S, url: "javascript:alert(1)", ignore: [3, "44-48", "Note:"],'
+        ' date: "May 2011", colour: red}\n'
+        '    t: {title: T2, ignore: [true], url: "https://example.org/t"}\n'
         "  actors:\n"
         "    a: {name: Ana, kind: wizard, role: [x]}\n"
         "===\n"
@@ -2014,7 +2014,7 @@ def test_argdown_front_matter_sources_and_actors_keep_what_a_map_can_hold() -> N
     # sources and actors named but not listed are added, named by their ids
     assert {k: (s.title, s.url, s.date, s.ignore) for k, s in m.sources.items()} == {
         "s": ("S", None, None, ("3", "44-48", "Note:")),
-        "t": ("T2", None, None, ()),
+        "t": ("T2", "https://example.org/t", None, ()),
         "u": ("u", None, None, ()),
     }
     assert {k: (a.name, a.kind, a.role) for k, a in m.actors.items()} == {

@@ -979,6 +979,17 @@ def test_slugs_are_valid_ids_made_of_the_first_words() -> None:
         ),
         (
             "argdown",
+            '[A]: x {"by": ["a"], "by": ["b"]}\n',
+            "t:1:22: error: Argdown: invalid YAML data: duplicate key 'by' (first at line 1); YAML"
+            " would silently keep only the last [E601]",
+        ),
+        (
+            "argdown",
+            "===\ntitle: T\n- x\n===\n[A]: x\n",
+            "t:3:1: error: Argdown: invalid YAML data: did not find expected key [E601]",
+        ),
+        (
+            "argdown",
             "===\n- a\n- b\n===\n[A]: x\n",
             "t:2:1: error: Argdown: front matter must be a mapping {key: value} [E601]",
         ),

@@ -979,6 +979,17 @@ def test_slugs_are_valid_ids_made_of_the_first_words() -> None:
         ),
         (
             "argdown",
+            '[A]: x {"by": ["a"], "by": ["b"]}\n',
+            "t:1:22: error: Argdown: invalid YAML data: duplicate key 'by' (first at line 1); YAML"
+            " would silently keep only the last [E601]",
+        ),
+        (
+            "argdown",
+            "===\ntitle: T\n- x\n===\n[A]: x\n",
+            "t:3:1: error: Argdown: invalid YAML data: did not find expected key [E601]",
+        ),
+        (
+            "argdown",
             "===\n- a\n- b\n===\n[A]: x\n",
             "t:2:1: error: Argdown: front matter must be a mapping {key: value} [E601]",
         ),
@@ -1960,3 +1971,74 @@ def test_argdown_export_ends_with_the_last_statement_whole() -> None:
 
     m = loads_map("argmap: 1\ntitle: T\nclaims:\n  c: Plan X\n", "x.yaml")
     assert export_map(m, "argdown").text.endswith("===\n\n[c]: Plan X\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "keep_dots", "expected"),
+    [
+        ("Café au lait", False, "cafe-au-lait"),  # accents folded to ASCII
+        ("snake_case words", False, "snake-case-words"),
+        ("The ICE union's «reply»!", False, "the-ice-union-s-reply"),
+        ("one two three four five six seven", False, "one-two-three-four-five-six"),
+        ("a" * 19 + " " + "b" * 20, False, "a" * 19 + "-" + "b" * 20),  # 40 characters: kept
+        ("a" * 30 + " " + "b" * 20, False, "a" * 30),  # a word that would pass 40 is left out
+        ("a" * 50, False, "a" * 40),  # one long word is cut
+        ("a.b c", False, "a-b-c"),
+        ("a.b c", True, "a.b-c"),  # a foreign handle keeps its dots
+        ("-.x y.", True, "x-y"),  # but never starts or ends with one
+        ("." * 45 + "x", True, "x"),  # leading dots go before the cut to 40
+        ("!!!", False, ""),
+    ],
+)
+def test_an_imported_id_is_the_first_words_of_the_text(
+    text: str, keep_dots: bool, expected: str
+) -> None:
+    assert slug(text, keep_dots=keep_dots) == expected
+
+
+def test_an_imported_actor_id_keeps_dots_and_is_never_empty() -> None:
+    imported = import_text('[A]: x {"by": ["Ana.Lima", "!!!"]}\n', "argdown", "t")
+    m = imported.map
+    assert m.node("a").by == ("ana.lima", "unnamed")
+    assert {k: a.name for k, a in m.actors.items()} == {"ana.lima": "Ana.Lima", "unnamed": "!!!"}
+
+
+def test_argdown_front_matter_sources_and_actors_keep_what_a_map_can_hold() -> None:
+    text = (
+        "===\n"
+        "title: T\n"
+        "argmap:\n"
+        "  sources:\n"
+        '    s: {title: S, url: "javascript:alert(1)", ignore: [3, "44-48", "Note:"],'
+        ' date: "May 2011", colour: red}\n'
+        '    t: {title: T2, ignore: [true], url: "https://example.org/t"}\n'
+        "  actors:\n"
+        "    a: {name: Ana, kind: wizard, role: [x]}\n"
+        "===\n"
+        "\n"
+        '[A]: Alpha. {"by": ["a", "b"], "quote": [{"source": "s", "text": "Alpha"},'
+        ' {"source": "u", "text": "x"}]}\n'
+    )
+    imported = import_text(text, "argdown", "t.argdown")
+    m = imported.map
+    # an ignore list of lines and texts is kept as text; one holding a flag is left out;
+    # sources and actors named but not listed are added, named by their ids
+    assert {k: (s.title, s.url, s.date, s.ignore) for k, s in m.sources.items()} == {
+        "s": ("S", None, None, ("3", "44-48", "Note:")),
+        "t": ("T2", "https://example.org/t", None, ()),
+        "u": ("u", None, None, ()),
+    }
+    assert {k: (a.name, a.kind, a.role) for k, a in m.actors.items()} == {
+        "a": ("Ana", None, None),
+        "b": ("b", None, None),
+    }
+    assert warnings_of(imported.warnings) == [
+        "t.argdown:1:1: warning: actor 'a': kind 'wizard' is left out [W618]",
+        "t.argdown:1:1: warning: actor 'a': field 'role' is left out [W618]",
+        "t.argdown:1:1: warning: source 's': link 'javascript:alert(1)' is not http(s): left"
+        " out [W618]",
+        "t.argdown:1:1: warning: source 's': date 'May 2011' is not YYYY, YYYY-MM or"
+        " YYYY-MM-DD: left out [W618]",
+        "t.argdown:1:1: warning: source 's': field 'colour' is left out [W618]",
+        "t.argdown:1:1: warning: source 't': field 'ignore' is left out [W618]",
+    ]

@@ -127,3 +127,18 @@ def test_a_premise_longer_than_graphviz_reads_is_drawn_with_its_tooltip_cut(
         svg = tmp_path / f"long-{renderer.flavour}.svg"
         invoke(["render", path, "-o", svg, "--dot", renderer.path])
         assert "cut here: the map holds the whole text" in svg.read_text(encoding="utf-8")
+
+
+def test_defaults_are_written_by_name_and_nodes_with_their_label_first() -> None:
+    # graph, node and edge defaults sort every key, "label" too; a node puts its label first
+    g = Digraph("m")
+    g.attr(label="Title", bgcolor="white")
+    g.attr("edge", label="x", color="red")
+    g.node("a", label="A", color="blue")
+    assert g.source == (
+        "digraph m {\n"
+        "\tbgcolor=white label=Title\n"
+        "\tedge [color=red label=x]\n"
+        "\ta [label=A color=blue]\n"
+        "}\n"
+    )

@@ -2042,3 +2042,45 @@ def test_argdown_front_matter_sources_and_actors_keep_what_a_map_can_hold() -> N
         "t.argdown:1:1: warning: source 's': field 'colour' is left out [W618]",
         "t.argdown:1:1: warning: source 't': field 'ignore' is left out [W618]",
     ]
+
+
+def test_argdown_linked_group_data_keeps_what_a_group_may_carry() -> None:
+    text = (
+        "===\n"
+        "title: T\n"
+        'argmap: {actors: {ana: {role: Reporter}}, sources: {s: {url: "https://example.org/s"}}}\n'
+        "===\n"
+        "\n"
+        "[C]: Claim.\n"
+        "\n"
+        "<linked G>\n"
+        "\n"
+        "(1) [P1]: One.\n"
+        "(2) [P2]: Two.\n"
+        "----\n"
+        '(3) [G]: together: One. + Two. {"argmap-group": true, "implicit": false,'
+        ' "url": "https://example.org/g", "quote": [{"source": "s", "text": "One"}],'
+        ' "by": ["ana", "  "], "weight": 0.5}\n'
+        "  +> [C]\n"
+        "\n"
+        "<linked H>\n"
+        "\n"
+        "(1) [P3]: Three.\n"
+        "(2) [P4]: Four.\n"
+        "----\n"
+        '(3) [H]: together: Three. + Four. {"argmap-group": true, "url": ""}\n'
+        "  +> [C]\n"
+    )
+    imported = import_text(text, "argdown", "t.argdown")
+    m = imported.map
+    g = m.node("g")
+    # by (a blank entry is no one) and weight stay; quote and url are warned out (an empty
+    # url or a false flag is nothing to leave out);
+    # an actor or a source without its name or title is named by its id
+    assert (g.by, g.weight, g.url, g.implicit, g.quotes) == (("ana",), 0.5, None, False, ())
+    assert {k: (a.name, a.role) for k, a in m.actors.items()} == {"ana": ("ana", "Reporter")}
+    assert {k: s.title for k, s in m.sources.items()} == {"s": "s"}
+    assert warnings_of(imported.warnings) == [
+        "t.argdown:13:5: warning: a linked group cannot carry `quote`: left out [W618]",
+        "t.argdown:13:5: warning: a linked group cannot carry `url`: left out [W618]",
+    ]

@@ -705,10 +705,9 @@ def test_diff_scores_follow_the_support_reading_and_say_why_when_it_refuses(
     )
 
     def statuses(support: str) -> list[tuple[str, str, str]]:
-        d = diff_maps(old, new, support=support)
-        return [
-            (c.id, c.old_status, c.new_status) for c in d.scores if c.old_status != c.new_status
-        ]
+        scores = diff_maps(old, new, support=support).scores
+        assert scores is not None  # evaluated
+        return [(c.id, c.old_status, c.new_status) for c in scores if c.old_status != c.new_status]
 
     # W answers C, so B stands again; under the deductive reading a (which supports b)
     # is freed too and d, which a attacks through its support, falls

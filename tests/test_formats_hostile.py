@@ -332,3 +332,16 @@ def test_a_map_the_writer_gets_wrong_is_one_error_line_not_a_broken_file(
 ) -> None:
     monkeypatch.setattr("argmap.formats.yaml_writer.write_map", lambda draft: written)
     assert failure("[a]: A.\n", "argdown") == message
+
+
+def test_one_undercut_past_the_nesting_limit_is_told_in_the_singular() -> None:
+    nodes, edges = _undercut_chain(121)
+    lines = ",\n".join(json.dumps(n) for n in nodes)
+    links = json.dumps([{"fromID": a, "toID": b} for a, b in edges])
+    text = f'{{"nodes": [\n{lines}],\n"edges": {links}}}'
+    ca120 = 1 + nodes.index({"nodeID": "ca120", "type": "CA", "text": "Default Conflict"}) + 1
+    imported = import_text(text, "aif", "t")
+    assert [d.format() for d in imported.warnings if d.code == "W614"] == [
+        f"t:{ca120}:1: warning: 1 undercut nested deeper than a map can hold (120 levels) is left"
+        " out, the one by 'Objection 120.' [W614]"
+    ]

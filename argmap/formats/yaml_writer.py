@@ -23,6 +23,7 @@ from typing import Any
 from argmap.formats.draft import Draft, DraftLink, DraftNode, slug
 from argmap.model import SCHEMA_URL, LinkKind, Node
 from argmap.vocabulary import Type, file_fields, is_id
+from argmap.wording import counted
 
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_URL}"
 
@@ -357,10 +358,12 @@ class _Writer:
         while todo:
             count += 1
             todo += self.incoming.get(todo.pop().key, [])
+        many = count != 1
         self.draft.warn(
             "W614",
-            f"{count} undercuts nested deeper than a map can hold ({MAX_UNDERCUT_DEPTH} levels)"
-            f" are left out, the first by {self.draft.nodes[first.source].text!r}",
+            f"{counted(count, 'undercut')} nested deeper than a map can hold"
+            f" ({MAX_UNDERCUT_DEPTH} levels) {'are' if many else 'is'} left out,"
+            f" {'the first' if many else 'the one'} by {self.draft.nodes[first.source].text!r}",
             first.position,
         )
 

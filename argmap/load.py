@@ -487,13 +487,16 @@ class _Builder:
 
     # -- typed field readers; each records an error and returns None on a wrong type
 
-    def _wrong_type(self, field: str, want: str, node: YNode, *, label: str = "") -> None:
-        label = label or f"`{field}`"
+    def _wrong_type(self, field: str, want: str, node: YNode) -> None:
+        self._wrong(f"`{field}`", want, node)
+
+    def _wrong(self, what: str, want: str, node: YNode) -> None:
+        """E114: `what` (a field in backticks, an item of one, an entry) is not `want`."""
         if _is_null(node):
-            message = f"{label} is empty: it must be {want}"
+            message = f"{what} is empty: it must be {want}"
         else:
             got = f"{node.value!r}" if node.kind == "scalar" else _KIND_WORDS[node.kind]
-            message = f"{label} must be {want}, not {got}"
+            message = f"{what} must be {want}, not {got}"
         self.out.add("E114", message, self.out.pos(node))
 
     def string(self, field: str, node: YNode) -> str | None:
@@ -535,7 +538,7 @@ class _Builder:
         items: list[str] = []
         for n, item in enumerate(node.value, start=1):
             if item.kind != "scalar" or _is_null(item):
-                self._wrong_type(field, each, item, label=f"`{field}` item {n}")
+                self._wrong(f"`{field}` item {n}", each, item)
                 return None
             items.append(str(item.value))
         return tuple(items)
@@ -545,7 +548,7 @@ class _Builder:
     ) -> dict[str, YNode] | None:
         """The mapping's values by field name, after refusing unknown fields and missing ones."""
         if node.kind != "map":
-            self._wrong_type(what, "a mapping", node, label=what)  # `what` names no field
+            self._wrong(what, "a mapping", node)  # `what` names an entry, not a field
             return None
         values: dict[str, YNode] = {}
         ok = True

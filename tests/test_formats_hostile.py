@@ -345,3 +345,14 @@ def test_one_undercut_past_the_nesting_limit_is_told_in_the_singular() -> None:
         f"t:{ca120}:1: warning: 1 undercut nested deeper than a map can hold (120 levels) is left"
         " out, the one by 'Objection 120.' [W614]"
     ]
+
+
+def test_every_undercut_on_one_past_the_limit_is_counted_with_it() -> None:
+    nodes, edges = _undercut_chain(121)
+    for extra in ("x", "y"):  # two more objections to the 121st, which is past the limit
+        nodes += [{"nodeID": f"u{extra}", "type": "I", "text": f"Objection {extra}."}]
+        nodes += [{"nodeID": f"ca{extra}", "type": "CA", "text": "Default Conflict"}]
+        edges += [(f"u{extra}", f"ca{extra}"), (f"ca{extra}", "ca120")]
+    text = json.dumps({"nodes": nodes, "edges": [{"fromID": a, "toID": b} for a, b in edges]})
+    (warned,) = [d.message for d in import_text(text, "aif", "t").warnings if d.code == "W614"]
+    assert warned.startswith("3 undercuts nested deeper than a map can hold (120 levels) are")

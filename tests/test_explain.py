@@ -1038,3 +1038,30 @@ def test_without_takes_away_undercuts_on_gone_links_whatever_the_order_of_the_li
     for links in [(link, on_undercut, on_link), (on_undercut, on_link, link)]:
         w = without(attrs.evolve(m, links=links), {"p"})
         assert ([n.id for n in w.nodes], w.links) == (["c", "u", "v"], ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        WORKED,
+        TWO_ROUTES_INTO_GROUPS,
+        (MAPS / "eval_even_cycle.yaml").read_text(encoding="utf-8"),
+        (MAPS / "linked-worked.yaml").read_text(encoding="utf-8"),
+        (MAPS / "eval_support_readings.yaml").read_text(encoding="utf-8"),
+    ],
+    ids=["worked", "groups", "even-cycle", "linked", "support-readings"],
+)
+@pytest.mark.parametrize("support", ["attacks-only", "necessary"])
+def test_an_evaluation_made_without_its_computed_graph_is_explained_the_same(
+    text: str, support: str
+) -> None:
+    # An Evaluation read back from elsewhere (or built by hand) carries no graph: explain
+    # rebuilds the strengths and labels from its scores, and must say the same about every
+    # node and link, in, out or undecided.
+    m = loads_map(text, "map.yaml")
+    e = evaluate(m, support=support)
+    ids = [n.id for n in m.unique_nodes()]
+    expected = explain(m, e, ids)
+    cyclic = "allow-cycles" in text
+    assert {x.status for x in expected} >= ({"undecided"} if cyclic else {"in", "out"})
+    assert explain(m, attrs.evolve(e, computed=None), ids) == expected

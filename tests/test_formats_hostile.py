@@ -356,3 +356,18 @@ def test_every_undercut_on_one_past_the_limit_is_counted_with_it() -> None:
     text = json.dumps({"nodes": nodes, "edges": [{"fromID": a, "toID": b} for a, b in edges]})
     (warned,) = [d.message for d in import_text(text, "aif", "t").warnings if d.code == "W614"]
     assert warned.startswith("3 undercuts nested deeper than a map can hold (120 levels) are")
+
+
+def test_stacked_diamonds_are_checked_for_cycles_in_linear_time() -> None:
+    # 39 layers of two statements, each supporting both of the layer below: 2^39 paths
+    # from the top to the bottom, none a loop. A search that forgets what it has finished
+    # walks every path.
+    blocks = ["[a0]: A0.", "[b0]: B0."]
+    for n in range(1, 40):
+        for x in "ab":
+            blocks.append(f"[{x}{n}]: {x.upper()}{n}.\n  +> [a{n - 1}]\n  +> [b{n - 1}]")
+    with must_finish():
+        imported = import_text("\n\n".join(blocks) + "\n", "argdown", "t")
+    assert (len(imported.map.node_ids), len(imported.map.links)) == (80, 156)
+    assert "allow-cycles" not in imported.text
+    assert not imported.map.allow_cycles

@@ -85,3 +85,71 @@ def test_a_premise_used_twice_is_written_once_and_referred_to_by_id() -> None:
         "    con:\n"
         "      - ref: shared-premise\n"
     )
+
+
+def test_ids_come_from_titles_with_their_dots_and_are_node_where_nothing_can_be_kept() -> None:
+    draft = Draft("t", title="T")
+    for key, text, title in (
+        ("a", "First claim.", "Point 1.2"),  # not an id as it stands: slugged, dots kept
+        ("b", "Second claim.", "Рост"),  # a title with no letter an id can hold: the text's
+        ("c", "Кириллица.", None),  # nor the text: `node`
+        ("d", "Ещё.", "Ещё"),  # and again: `node-2`
+        ("e", "Fifth claim.", "c.pro.1"),  # an argmap path id names a place, not this node
+    ):
+        draft.add_node(DraftNode(key, text, AT, title=title))
+    assert list(loads_map(write_map(draft), "t.yaml").node_ids) == [
+        "point-1.2",
+        "second-claim",
+        "node",
+        "node-2",
+        "fifth-claim",
+    ]
+
+
+def test_a_chain_of_linked_groups_is_promoted_where_its_yaml_would_nest_too_deep() -> None:
+    # Each group's `linked` list and its premise's mapping are two levels more than a plain
+    # premise, so premise i sits 3i levels down: the 17th is the first past the limit (50).
+    draft = Draft("t", title="T")
+    draft.add_node(DraftNode("n0", "Claim 0.", AT))
+    for i in range(1, 40):
+        draft.add_node(DraftNode(f"n{i}", f"Premise {i}.", AT))
+        draft.add_group(f"g{i}", [f"n{i}"], LinkKind.PRO, f"n{i - 1}", AT)
+    m = loads_map(write_map(draft), "t.yaml")
+    assert m.claims == ("claim-0", "premise-17", "premise-34")
+    chain = [
+        ([p.text for p in m.linked_premises(lk.source)], m.node(lk.target).text)
+        for lk in m.links
+        if lk.kind is LinkKind.PRO
+    ]
+    assert sorted(chain) == sorted(
+        ([f"Premise {i}."], f"{'Claim' if i == 1 else 'Premise'} {i - 1}.") for i in range(1, 40)
+    )
+    assert draft.warnings == []
+
+
+def test_a_group_at_two_links_is_written_at_both_with_its_id_once_and_premises_as_refs() -> None:
+    draft = Draft("t", title="T")
+    for key, text in (("a", "Claim A."), ("b", "Claim B."), ("p", "P."), ("q", "Q.")):
+        draft.add_node(DraftNode(key, text, AT))
+    draft.add_group("g", ["p", "q"], LinkKind.PRO, "a", AT, title="Together")
+    draft.add_link(LinkKind.CON, "g", "b", AT)
+    written = write_map(draft)
+    assert written.endswith(
+        "  claim-a:\n"
+        "    text: Claim A.\n"
+        "    pro:\n"
+        "      - id: together\n"
+        "        linked:\n"
+        "          - id: p\n"
+        "            text: P.\n"
+        "          - id: q\n"
+        "            text: Q.\n"
+        "  claim-b:\n"
+        "    text: Claim B.\n"
+        "    con:\n"
+        "      - linked:\n"
+        "          - ref: p\n"
+        "          - ref: q\n"
+    )
+    m = loads_map(written, "t.yaml")
+    assert [p.id for p in m.linked_premises("claim-b.con.1")] == ["p", "q"]

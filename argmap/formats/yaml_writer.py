@@ -194,6 +194,10 @@ class _Writer:
         for lk in self.links:
             self.incoming.setdefault(lk.target, []).append(lk)
             uses[lk.source] = uses.get(lk.source, 0) + 1
+        # A group written at two links writes its premises twice: each is used once more.
+        for lk in self.links:
+            if lk.kind is LinkKind.LINKED and uses.get(lk.target, 0) > 1:
+                uses[lk.source] += uses[lk.target] - 1
         # A linked group is written where it bears on its parent, never as a claim.
         self.groups = {k for k, node in nodes.items() if node.group}
         roots = [k for k in nodes if uses.get(k, 0) == 0 and k not in self.groups]

@@ -826,7 +826,7 @@ def _robustness(ctx: _Context, t: int, cone: list[int]) -> Robustness:
         reasons.append(
             f"its strength ranges from {low:.2f} to {high:.2f} when base scores vary by"
             f" ±{BASE_SPREAD:g}, across 0.5"
-            if side(low) != side(high)
+            if side(low) * side(high) < 0  # below 0.5 at one end, above at the other
             else f"its strength ranges from {low:.2f} to {high:.2f} when base scores vary by"
             f" ±{BASE_SPREAD:g}, and reaches 0.5"
         )

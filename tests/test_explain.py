@@ -7,6 +7,7 @@ either side keeps its base score."""
 
 from __future__ import annotations
 
+import gc
 import importlib
 import itertools
 import json
@@ -19,6 +20,7 @@ import pytest
 from argmap import evaluate, load_map, loads_map
 from argmap.evaluate import IN, OUT, UNDEC
 from argmap.explain import (
+    SIDE_EPSILON,
     Explanation,
     _Context,
     _incremental,
@@ -28,6 +30,7 @@ from argmap.explain import (
     flip_sentence,
     objections,
     robustness_sentences,
+    side,
     status_words,
     why_lines,
     without,
@@ -144,6 +147,16 @@ def test_a_verdict_that_holds_across_the_range_is_robust() -> None:
     assert (x.robustness.robust, low, high) == (True, 0.91, 1.0)
     assert x.robustness.reasons == ()
     assert x.robustness.without_implicit is None  # nothing reconstructed to remove
+
+
+def test_a_range_that_only_reaches_half_does_not_say_it_crosses_it() -> None:
+    # c alone at 0.7: its range is 0.5 to 0.9, at 0.5 but never below it. The verdict is
+    # fragile (it leaves its side), and the reason says "reaches", not "across"
+    r = one("argmap: 1\ntitle: t\nclaims:\n  c: {text: C., weight: 0.7}\n").robustness
+    assert r is not None and r.robust is False
+    assert r.reasons == (
+        "its strength ranges from 0.50 to 0.90 when base scores vary by ±0.2, and reaches 0.5",
+    )
 
 
 def test_a_node_that_bears_both_ways_is_sampled_reproducibly() -> None:
@@ -453,6 +466,40 @@ def test_a_claim_with_no_premise_rests_on_its_base_score() -> None:
     assert why_lines(x) == ["Rests on no premise: its strength is its base score."]
 
 
+def test_why_lines_give_each_premises_change_then_the_smallest_flip() -> None:
+    # The contributions of WORKED (see above), each as the change it makes and what c is
+    # without it, then the flip found for it
+    assert why_lines(one(WORKED)) == [
+        "+0.40 from p (without it: 0.35, stands)",
+        "-0.15 from q (without it: 0.90, stands)",
+        "+0.15 from r (without it: 0.60, falls)",
+        "Flips if p is removed: 0.35, stands (the smallest such set).",
+    ]
+
+
+def test_a_strength_within_a_billionth_of_half_is_on_neither_side() -> None:
+    # SIDE_EPSILON is the margin itself: a strength exactly that far from 0.5 is still at it
+    assert [side(0.5 + SIDE_EPSILON), side(0.5 - SIDE_EPSILON), side(0.5)] == [0, 0, 0]
+    assert [side(0.5 + 2 * SIDE_EPSILON), side(0.5 - 2 * SIDE_EPSILON)] == [1, -1]
+
+
+def test_explaining_leaves_the_garbage_collector_as_it_found_it() -> None:
+    # explain() pauses the collector for speed; it must turn it back on, and only if it was on
+    m = loads_map(WORKED, "map.yaml")
+    e = evaluate(m)
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        explain(m, e)
+        assert gc.isenabled()
+        gc.disable()
+        explain(m, e)
+        assert not gc.isenabled()
+    finally:
+        if was:
+            gc.enable()
+
+
 def test_as_data_rounds_to_six_places() -> None:
     # c = 0.5 + 0.5·0.1234567 = 0.56172835
     x = one("argmap: 1\ntitle: t\nclaims:\n  c: {text: C., pro: [{text: P., weight: 0.1234567}]}\n")
@@ -752,6 +799,21 @@ def test_a_claim_below_half_with_no_objection_is_unopposed() -> None:
     assert status_words(m, e, "c") == "unopposed"
     assert status_words(m, e, "c", short=False) == "unopposed"
     assert status_words(m, e, "d") == "stands, score < 0.5"
+
+
+def test_a_claim_that_falls_above_half_counts_only_its_objections_left_standing() -> None:
+    # c is strongly supported (0.98 or so) but q1 and q2 stand against it, unanswered; q3
+    # falls to r, so it is not counted
+    m = loads_map(
+        "argmap: 1\ntitle: t\nclaims:\n  c:\n    text: C.\n    weight: 0.9\n"
+        "    pro: [{text: P., weight: 1}, {text: P2., weight: 1}]\n"
+        "    con:\n      - {text: Q1., weight: 0.1}\n      - {text: Q2., weight: 0.1}\n"
+        "      - {text: Q3., weight: 0.1, con: [R.]}\n",
+        "map.yaml",
+    )
+    e = evaluate(m)
+    assert status_words(m, e, "c") == "falls, 2 unanswered"
+    assert status_words(m, e, "c", short=False) == "falls: 2 objections unanswered"
 
 
 def test_whole_evaluation_trials_keep_the_support_reading() -> None:

@@ -39,8 +39,8 @@ ROBUST_WORD = {True: "robust", False: "fragile"}
 ROBUST_MEANING = {
     True: "keeps its status and its side of 0.5 when every base score moves by ±0.2"
     " and without the map's reconstructed (implicit) premises",
-    False: "changes its status or crosses 0.5 when base scores move by ±0.2 or without"
-    " the map's reconstructed (implicit) premises",
+    False: "changes its status or leaves its side of 0.5 when base scores move by ±0.2 or"
+    " without the map's reconstructed (implicit) premises",
 }
 
 

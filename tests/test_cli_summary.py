@@ -60,8 +60,8 @@ def test_strength_and_status_name_their_semantics(invoke: Invoke) -> None:
         "strength: Euler-based (euler), supports read as attacks-only; status: grounded"
         " labelling (stands: every objection recorded in the map is answered; falls: an"
         " objection recorded in the map stands unanswered; unopposed: nothing objects to it);"
-        " fragile: changes its status or crosses 0.5 when base scores move by ±0.2 or without"
-        " the map's reconstructed (implicit) premises. Scores are computed from the map as"
+        " fragile: changes its status or leaves its side of 0.5 when base scores move by ±0.2 or"
+        " without the map's reconstructed (implicit) premises. Scores are computed from the map as"
         " drawn, with default base scores where none is given; not a judgement of the sources"
         " or of truth. quotes: stated premises with a verified quote / all stated premises."
     )
@@ -226,8 +226,8 @@ pro, con: direct / all beneath, by side (an objection to an objection counts for
 
 strength: DF-QuAD (dfquad), supports read as attacks-only; status: grounded labelling \
 (stands: every objection recorded in the map is answered; falls: an objection recorded in the \
-map stands unanswered; unopposed: nothing objects to it); fragile: changes its status or crosses \
-0.5 when base scores move by ±0.2 or without the map's reconstructed (implicit) premises. Scores \
+map stands unanswered; unopposed: nothing objects to it); fragile: changes its status or leaves \
+its side of 0.5 when base scores move by ±0.2 or without the map's reconstructed (implicit) premises. Scores \
 are computed from the map as drawn, with default base scores where none is given; not a \
 judgement of the sources or of truth.
 

@@ -51,9 +51,9 @@ def test_table_for_the_support_readings_map(invoke: Invoke) -> None:
         "robust: keeps its status and its side of 0.5 when every base score moves by ±0.2 and"
         " without the",
         "map's reconstructed (implicit) premises",
-        "fragile: changes its status or crosses 0.5 when base scores move by ±0.2 or without"
-        " the map's",
-        "reconstructed (implicit) premises",
+        "fragile: changes its status or leaves its side of 0.5 when base scores move by ±0.2 or"
+        " without the",
+        "map's reconstructed (implicit) premises",
     ]
     assert result.stderr == ""
 

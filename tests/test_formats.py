@@ -403,6 +403,150 @@ def test_aif_relations_argmap_cannot_hold_are_left_out_one_warning_each() -> Non
     ]
 
 
+def test_aif_nodes_argmap_has_no_place_for_are_each_warned_and_the_rest_imported() -> None:
+    # A rephrase (MA), a preference (PA) and a transition (TA) before the inference that
+    # follows them: each is named in its own warning, and the inference is still imported.
+    # An I-node without text is named by its id.
+    yaml_text, warnings = aif_import(
+        {
+            "nodes": [
+                {"nodeID": "1", "type": "I"},
+                aif_i("2", "B"),
+                {"nodeID": "9", "type": "PA", "text": "pref"},
+                {"nodeID": "8", "type": "TA", "text": "tr"},
+                {"nodeID": "7", "type": "MA", "text": "re"},
+                aif_s("3", "RA"),
+            ],
+            "edges": [aif_e("2", "3"), aif_e("3", "1")],
+        }
+    )
+    assert (
+        yaml_text
+        == "argmap: 1\ntitle: t\nclaims:\n  node-1:\n    text: node 1\n    pro:\n      - text: B\n"
+    )
+    assert warnings == [
+        f"t.json:1:{col}: warning: {kind}-node {n} ({text}) is left out: argmap has no rephrase,"
+        " preference or transition [W614]"
+        for col, kind, n, text in (
+            (85, "PA", 9, "pref"),
+            (132, "TA", 8, "tr"),
+            (177, "MA", 7, "re"),
+        )
+    ]
+
+
+def test_aif_an_inference_with_no_edges_and_a_scheme_in_its_text_are_warned() -> None:
+    # AIFdb names an RA-node's scheme in its text where it has no `scheme`: left out, said;
+    # an RA-node no edge reaches is left out, said
+    yaml_text, warnings = aif_import(
+        {
+            "nodes": [
+                *(aif_i("1", "A"), aif_i("2", "B")),
+                {"nodeID": "3", "type": "RA", "text": "Argument from Expert Opinion"},
+                aif_s("4", "RA"),
+            ],
+            "edges": [aif_e("2", "3"), aif_e("3", "1")],
+        }
+    )
+    assert (
+        yaml_text == "argmap: 1\ntitle: t\nclaims:\n  a:\n    text: A\n    pro:\n      - text: B\n"
+    )
+    assert warnings == [
+        "t.json:1:98: warning: scheme 'Argument from Expert Opinion' of RA-node 3 is left out"
+        " [W611]",
+        "t.json:1:169: warning: RA-node 4 lacks a premise or a conclusion: left out [W614]",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('\n\n{"edges": []}', "t.json:3:1: error: not AIF: expected an object with a `nodes` list"),
+        ('{"nodes": [],\n "edges": 5}', "t.json:1:1: error: `edges` must be a list"),
+        ('\n{"nodes": [], "edges": 5}', "t.json:2:1: error: `edges` must be a list"),
+        ('{"nodes": [\n 5]}', "t.json:1:1: error: each node needs `nodeID` and `type`"),
+        (
+            '{"nodes": [\n {"nodeID": 1, "type": "I"}, [1]]}',
+            "t.json:1:1: error: each node needs `nodeID` and `type`",
+        ),
+        (
+            '{"nodes": [], "edges": [\n 5]}',
+            "t.json:1:1: error: each edge needs `fromID` and `toID`",
+        ),
+        (
+            '{"nodes": [\n {"nodeID": 1, "type": "I"},\n {"nodeID": "1", "type": "I"}]}',
+            "t.json:3:2: error: nodeID '1' is used by two nodes (the first at line 2): each node"
+            " needs its own",
+        ),
+    ],
+)
+def test_aif_of_the_wrong_shape_is_refused_where_it_goes_wrong(text: str, message: str) -> None:
+    with pytest.raises(ArgmapError) as caught:
+        import_text(text, "aif", "t.json", "t.yaml")
+    e = caught.value
+    assert e.code == "E602" and e.position is not None
+    assert f"{e.position.file}:{e.position.line}:{e.position.column}: error: {e.message}" == message
+
+
+def test_aif_locutions_are_read_for_the_l_nodes_anchored_whatever_comes_before() -> None:
+    # An L-node anchored to nothing comes first and is skipped; the next is read. Its source
+    # makes no id of its own (only punctuation): it is called `source`.
+    yaml_text, warnings = aif_import(
+        {
+            "nodes": [
+                aif_i("1", "A"),
+                {"nodeID": "2", "type": "L", "text": "x"},
+                {"nodeID": "4", "text": "Ann : A said", "type": "L"},
+                aif_s("5", "YA"),
+            ],
+            "edges": [aif_e("4", "5"), aif_e("5", "1")],
+            "participants": [{"participantID": 1, "firstname": "Ann"}],
+            "locutions": [{"nodeID": "4", "personID": 1, "source": "!!!"}],
+        }
+    )
+    assert yaml_text == (
+        'argmap: 1\ntitle: t\nsources:\n  source:\n    title: "!!!"\nactors:\n  ann:\n'
+        "    name: Ann\nclaims:\n  a:\n    text: A\n    by: ann\n    quote:\n"
+        "      source: source\n      text: A said\n      speaker: ann\n"
+    )
+    assert warnings == []
+
+
+@pytest.mark.parametrize("locutions", [5, "x", None, [{"nodeID": "9"}]])
+def test_aif_an_l_node_without_a_locution_of_its_own_argues_nothing(locutions: object) -> None:
+    # Without a locution the L-node names no speaker and no source: A is imported with
+    # nobody's name under it (Ann is kept among the actors, arguing nothing)
+    yaml_text, warnings = aif_import(
+        {
+            "nodes": [
+                aif_i("1", "A"),
+                {"nodeID": "4", "text": "A said", "type": "L"},
+                aif_s("5", "YA"),
+            ],
+            "edges": [aif_e("4", "5"), aif_e("5", "1")],
+            "participants": [{"participantID": 1, "firstname": "Ann"}],
+            "locutions": locutions,
+        }
+    )
+    assert (yaml_text, warnings) == (
+        "argmap: 1\ntitle: t\nactors:\n  ann:\n    name: Ann\nclaims:\n  a:\n    text: A\n",
+        [],
+    )
+
+
+def test_aif_an_l_node_without_words_gives_no_quote_and_says_so_at_its_statement() -> None:
+    text = (
+        '{"nodes": [\n {"nodeID": "1", "text": "A", "type": "I"},\n {"nodeID": "4", "type": "L"},\n'
+        ' {"nodeID": "5", "type": "YA"}],\n "edges": [{"fromID": "4", "toID": "5"},'
+        ' {"fromID": "5", "toID": "1"}],\n "locutions": [{"nodeID": "4", "source": "Tape"}]}'
+    )
+    imported = import_text(text, "aif", "t.json", "t.yaml")
+    assert "quote" not in imported.text
+    assert warnings_of(imported.warnings) == [
+        "t.json:2:2: warning: a quote without source or text is left out [W618]"
+    ]
+
+
 def test_aif_participants_become_actors_named_if_unnamed_and_kept_apart() -> None:
     yaml_text, warnings = aif_import(
         {

@@ -512,6 +512,28 @@ def test_aif_locutions_are_read_for_the_l_nodes_anchored_whatever_comes_before()
     assert warnings == []
 
 
+def test_aif_a_ya_node_that_anchors_nothing_and_an_edge_to_nothing_are_passed_over() -> None:
+    # The first L-node's YA leads nowhere, and an edge names a node the file lacks (W617):
+    # what follows each is still read
+    yaml_text, warnings = aif_import(
+        {
+            "nodes": [
+                aif_i("1", "A"),
+                *({"nodeID": "2", "type": "L", "text": "x"}, aif_s("3", "YA")),
+                *({"nodeID": "4", "type": "L", "text": "A said"}, aif_s("5", "YA")),
+            ],
+            "edges": [aif_e("2", "3"), aif_e("9", "1"), aif_e("4", "5"), aif_e("5", "1")],
+            "participants": [{"participantID": 1, "firstname": "Ann"}],
+            "locutions": [{"nodeID": "4", "personID": 1}],
+        }
+    )
+    assert yaml_text == (
+        "argmap: 1\ntitle: t\nactors:\n  ann:\n    name: Ann\nclaims:\n  a:\n    text: A\n"
+        "    by: ann\n"
+    )
+    assert warnings == ["t.json:1:277: warning: edge to unknown node '9': left out [W617]"]
+
+
 @pytest.mark.parametrize("locutions", [5, "x", None, [{"nodeID": "9"}]])
 def test_aif_an_l_node_without_a_locution_of_its_own_argues_nothing(locutions: object) -> None:
     # Without a locution the L-node names no speaker and no source: A is imported with

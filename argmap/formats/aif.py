@@ -346,7 +346,7 @@ def read(text: str, path: str) -> Draft:
                     position,
                 )
     _resolve_undercuts(draft, pending_undercuts, links_of)
-    _dialogue(data, nodes, into, out_of, draft, path)
+    _dialogue(data, nodes, out_of, draft)
     return draft
 
 
@@ -384,9 +384,7 @@ def _resolve_undercuts(
             )
 
 
-def _dialogue(
-    data: Any, nodes: dict[str, Any], into: Any, out_of: Any, draft: Draft, path: str
-) -> None:
+def _dialogue(data: Any, nodes: dict[str, Any], out_of: Any, draft: Draft) -> None:
     """Participants and locutions: who argues each I-node, and quotes from named sources."""
     names: dict[str, str] = {}
     participants = data.get("participants") or []

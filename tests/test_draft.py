@@ -71,3 +71,12 @@ def test_a_link_is_not_a_ref_unless_the_importer_says_so() -> None:
     plain = draft.add_link(LinkKind.PRO, "a", "b", Position("t.json", 1))
     ref = draft.add_link(LinkKind.CON, "a", "c", Position("t.json", 2), ref=True)
     assert (plain.ref, ref.ref) == (False, True)
+
+
+def test_a_link_that_is_not_http_is_left_out_and_said() -> None:
+    draft = Draft("t.json", title="T")
+    draft.add_node(DraftNode("a", "A", Position("t.json", 1), url="javascript:alert(1)"))
+    draft.add_node(DraftNode("b", "B", Position("t.json", 2), url="https://example.org/b"))
+    tidy(draft)
+    assert [node.url for node in draft.nodes.values()] == [None, "https://example.org/b"]
+    assert _warnings(draft) == ["1: link 'javascript:alert(1)' is not http(s): left out [W618]"]

@@ -153,3 +153,25 @@ def test_a_group_at_two_links_is_written_at_both_with_its_id_once_and_premises_a
     )
     m = loads_map(written, "t.yaml")
     assert [p.id for p in m.linked_premises("claim-b.con.1")] == ["p", "q"]
+
+
+def test_scalars_are_written_as_yaml_reads_them_back() -> None:
+    # Booleans, null and empty collections in their YAML spelling; a string ending in a
+    # space quoted; non-ASCII kept as it is; lone surrogates (never valid text) replaced, each
+    # end of their range included; other unprintable characters escaped
+    doc = {
+        "t": True,
+        "f": False,
+        "n": None,
+        "e": {},
+        "l": [],
+        "sp": "a ",
+        "u": "é",
+        "s": "\ud800|\udfff|\ud7ff|\ue000|\ud801|\udffe|\x01|\u2028",
+    }
+    written = dump_yaml(doc)
+    assert written == (
+        't: true\nf: false\n"n": null\ne: {}\nl: []\nsp: "a "\nu: é\n'
+        's: "\\ufffd|\\ufffd|\ud7ff|\ue000|\\ufffd|\\ufffd|\\u0001|\\u2028"\n'
+    )
+    assert yaml.safe_load(written)["f"] is False and yaml.safe_load(written)["n"] is None

@@ -427,18 +427,14 @@ def _fit_groups(draft: Draft, links: list[DraftLink]) -> list[DraftLink]:
         else:
             draft.warn("W614", f"{problem}: this link is left out", lk.position)
     linked = {lk.key for lk in kept if lk.kind is LinkKind.LINKED}
-    premises: dict[str, int] = {}
-    parents: dict[str, int] = {}
-    for lk in kept:
-        if lk.kind is LinkKind.LINKED:
-            premises[lk.target] = premises.get(lk.target, 0) + 1
-        elif lk.source in nodes and nodes[lk.source].group:
-            parents[lk.source] = parents.get(lk.source, 0) + 1
+    # Every link's source is a node (looked up above); a group needs a premise and a parent.
+    with_premises = {lk.target for lk in kept if lk.kind is LinkKind.LINKED}
+    with_parent = {lk.source for lk in kept if lk.kind is not LinkKind.LINKED}
     dropped = set()
     for key, node in nodes.items():
-        if node.group and not (premises.get(key) and parents.get(key)):
+        if node.group and not (key in with_premises and key in with_parent):
             dropped.add(key)
-            what = "premises" if not premises.get(key) else "a statement it bears on"
+            what = "premises" if key not in with_premises else "a statement it bears on"
             draft.warn("W614", f"a linked group without {what} is left out", node.position)
     result = []
     for lk in kept:

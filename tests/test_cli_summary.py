@@ -227,9 +227,9 @@ pro, con: direct / all beneath, by side (an objection to an objection counts for
 strength: DF-QuAD (dfquad), supports read as attacks-only; status: grounded labelling \
 (stands: every objection recorded in the map is answered; falls: an objection recorded in the \
 map stands unanswered; unopposed: nothing objects to it); fragile: changes its status or leaves \
-its side of 0.5 when base scores move by ±0.2 or without the map's reconstructed (implicit) premises. Scores \
-are computed from the map as drawn, with default base scores where none is given; not a \
-judgement of the sources or of truth.
+its side of 0.5 when base scores move by ±0.2 or without the map's reconstructed (implicit) \
+premises. Scores are computed from the map as drawn, with default base scores where none is \
+given; not a judgement of the sources or of truth.
 
 quotes: stated premises with a verified quote / all stated premises.
 """

@@ -4,6 +4,8 @@ built by hand rather than through one format's quirks."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from argmap.errors import Position
 from argmap.formats.draft import Draft, DraftNode, tidy
 from argmap.model import LinkKind
@@ -37,7 +39,7 @@ def test_a_quote_needs_words_and_a_source_and_keeps_its_speaker_and_place() -> N
     # quote is still read. A kept quote's speaker is an actor (added by its id) and its
     # locator text.
     draft = Draft("t.json", title="T")
-    quotes = [
+    quotes: list[dict[str, Any]] = [
         {"source": "tape"},
         {"text": "said", "source": " "},
         {"text": " ", "source": "tape"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 import yaml
@@ -159,7 +160,7 @@ def test_scalars_are_written_as_yaml_reads_them_back() -> None:
     # Booleans, null and empty collections in their YAML spelling; a string ending in a
     # space quoted; non-ASCII kept as it is; lone surrogates (never valid text) replaced, each
     # end of their range included; other unprintable characters escaped
-    doc = {
+    doc: dict[str, Any] = {
         "t": True,
         "f": False,
         "n": None,

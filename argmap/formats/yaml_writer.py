@@ -427,7 +427,8 @@ def _fit_groups(draft: Draft, links: list[DraftLink]) -> list[DraftLink]:
         else:
             draft.warn("W614", f"{problem}: this link is left out", lk.position)
     linked = {lk.key for lk in kept if lk.kind is LinkKind.LINKED}
-    # Every link's source is a node (looked up above); a group needs a premise and a parent.
+    # A group needs a premise and a parent (with_parent holds plain statements too; only
+    # groups are looked up in it).
     with_premises = {lk.target for lk in kept if lk.kind is LinkKind.LINKED}
     with_parent = {lk.source for lk in kept if lk.kind is not LinkKind.LINKED}
     dropped = set()
